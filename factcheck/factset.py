@@ -1,0 +1,195 @@
+"""Reading curated fact sets: YAML files or folders of them, merged and cross-checked.
+
+Every problem of every file is collected before anything is reported, each at its
+``file:line:col``: a reviewer fixes a fact set in one pass, not one error per run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import Diagnostic, UserError
+from factcheck.model import (
+    DateFact,
+    Document,
+    DurationFact,
+    Event,
+    Fact,
+    FactSet,
+    FactSetFile,
+    FirstSinceFact,
+    LastBeforeFact,
+    OrderFact,
+    OrdinalFact,
+    PageStampFact,
+    Ref,
+    RelativeFact,
+    SourceLocation,
+)
+from factcheck.yamlio import MarkedDict, MarkedList, parse_yaml, read_text, validate_data
+
+FACT_SUFFIXES = (".yaml", ".yml")
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files named, plus the YAML files under folders named, sorted for determinism."""
+    out: list[Path] = []
+    missing = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if q.suffix in FACT_SUFFIXES and q.is_file()))
+        elif p.is_file():
+            out.append(p)
+        else:
+            missing.append(Diagnostic(str(p), 1, 1, "no such file or folder"))
+    if missing:
+        raise UserError(missing)
+    return out
+
+
+def load_fact_sets(paths: Iterable[Path | str], *, read_articles: bool = True) -> FactSet:
+    """Load and merge fact set files and folders into one FactSet, or raise UserError."""
+    files = expand_paths(Path(p) for p in paths)
+    diags: list[Diagnostic] = []
+    parsed: list[tuple[Path, FactSetFile, Any]] = []
+    for f in files:
+        try:
+            data = parse_yaml(read_text(f), str(f))
+            if data is None:
+                data = {}
+            if not isinstance(data, dict):
+                raise UserError(Diagnostic(str(f), 1, 1, "a fact set is a mapping with documents, events and facts"))
+            parsed.append((f, validate_data(data, FactSetFile, str(f)), data))
+        except UserError as exc:
+            diags.extend(exc.diagnostics)
+    if diags:
+        raise UserError(diags)
+    return merge([(str(f), fs, data) for f, fs, data in parsed], read_articles=read_articles)
+
+
+def _mark(data: Any, *keys: str | int) -> tuple[int, int]:
+    cur, best = data, getattr(data, "mark", (1, 1))
+    for k in keys:
+        if isinstance(cur, MarkedDict) and k in cur:
+            best, cur = cur.marks[k], cur[k]
+        elif isinstance(cur, MarkedList) and isinstance(k, int) and k < len(cur):
+            best, cur = cur.marks[k], cur[k]
+        else:
+            break
+    return best
+
+
+def merge(items: list[tuple[str, FactSetFile, Any]], *, read_articles: bool = True) -> FactSet:
+    """Merge validated fact set files, checking ids and references across all of them."""
+    diags: list[Diagnostic] = []
+    documents: dict[str, Document] = {}
+    events: dict[str, Event] = {}
+    facts: dict[str, Fact] = {}
+    origins: dict[str, SourceLocation] = {}
+    texts: dict[str, str] = {}
+    text_paths: dict[str, str] = {}
+    where: dict[str, str] = {}
+
+    for path, fs, data in items:
+        for i, d in enumerate(fs.documents):
+            line, col = _mark(data, "documents", i)
+            if d.id in documents:
+                diags.append(Diagnostic(path, line, col, f"duplicate document id {d.id!r} (first at {where['d:' + d.id]})"))
+                continue
+            documents[d.id] = d
+            where["d:" + d.id] = f"{path}:{line}"
+            if d.path and read_articles:
+                art = (Path(path).parent / d.path).resolve()
+                try:
+                    texts[d.id] = art.read_bytes().decode("utf-8")
+                    text_paths[d.id] = str(Path(path).parent / d.path)
+                except (OSError, UnicodeDecodeError) as exc:
+                    pl, pc = _mark(data, "documents", i, "path")
+                    diags.append(Diagnostic(path, pl, pc, f"cannot read article {d.path!r}: {exc}"))
+        for i, e in enumerate(fs.events):
+            line, col = _mark(data, "events", i)
+            if e.id in events:
+                diags.append(Diagnostic(path, line, col, f"duplicate event id {e.id!r} (first at {where['e:' + e.id]})"))
+                continue
+            events[e.id] = e
+            where["e:" + e.id] = f"{path}:{line}"
+        for i, fact in enumerate(fs.facts):
+            line, col = _mark(data, "facts", i)
+            if fact.id in facts:
+                diags.append(Diagnostic(path, line, col, f"duplicate fact id {fact.id!r} (first at {where['f:' + fact.id]})"))
+                continue
+            facts[fact.id] = fact
+            origins[fact.id] = SourceLocation(path=path, line=line, column=col)
+            where["f:" + fact.id] = f"{path}:{line}"
+
+    series = {e.series for e in events.values() if e.series}
+    for fid, fact in facts.items():
+        loc = origins[fid]
+        for problem in _reference_problems(fact, events, documents, series):
+            diags.append(Diagnostic(loc.path, loc.line, loc.column, f"fact {fid!r}: {problem}"))
+    if diags:
+        raise UserError(diags)
+    return FactSet(
+        documents=tuple(sorted(documents.values(), key=lambda d: d.id)),
+        events=tuple(sorted(events.values(), key=lambda e: e.id)),
+        facts=tuple(sorted(facts.values(), key=lambda f: f.id)),
+        origins=origins,
+        texts=texts,
+        text_paths=text_paths,
+    )
+
+
+def fact_refs(fact: Fact) -> list[Ref]:
+    """The time references a fact mentions (documents and events)."""
+    if isinstance(fact, DateFact):
+        return [fact.subject]
+    if isinstance(fact, OrderFact):
+        return [fact.subject, fact.anchor]
+    if isinstance(fact, DurationFact):
+        return [fact.subject, fact.until]
+    if isinstance(fact, RelativeFact):
+        return [fact.subject, fact.anchor_ref()]
+    if isinstance(fact, OrdinalFact):
+        return [Ref(id=fact.subject)]
+    if isinstance(fact, LastBeforeFact):
+        return [Ref(id=fact.subject), Ref(id=fact.anchor)]
+    if isinstance(fact, FirstSinceFact):
+        return [Ref(id=fact.subject)] + ([fact.since] if fact.since else [])
+    if isinstance(fact, PageStampFact):
+        return [Ref(doc=True, id=fact.document_id())]
+    raise TypeError(type(fact))
+
+
+def fact_series(fact: Fact, events: dict[str, Event]) -> str | None:
+    """The series a series fact speaks of: its own, or its subject event's."""
+    if isinstance(fact, (OrdinalFact, LastBeforeFact, FirstSinceFact)):
+        ev = events.get(fact.subject)
+        return fact.series or (ev.series if ev else None)
+    return None
+
+
+def _reference_problems(fact: Fact, events: dict[str, Event], documents: dict[str, Document], series: set[str]) -> list[str]:
+    out = []
+    if fact.doc is not None and fact.doc not in documents:
+        out.append(f"unknown document {fact.doc!r}")
+    for ref in fact_refs(fact):
+        if ref.doc and ref.id not in documents:
+            out.append(f"unknown document {ref.id!r} in {str(ref)!r}")
+        elif not ref.doc:
+            ev = events.get(ref.id)
+            if ev is None:
+                out.append(f"unknown event {ref.id!r}")
+            elif ref.point is not None and ev.extent == "point":
+                out.append(f"{str(ref)!r}: event {ref.id!r} is a point; it has no .{ref.point.value}")
+    if isinstance(fact, (OrdinalFact, LastBeforeFact, FirstSinceFact)) and fact.subject in events:
+        if fact_series(fact, events) is None:
+            out.append(f"event {fact.subject!r} has no series; give the event a 'series' or the fact one")
+    if isinstance(fact, LastBeforeFact) and fact.anchor in events and fact.subject in events:
+        s1, s2 = fact_series(fact, events), events[fact.anchor].series
+        if s2 is not None and s1 != s2:
+            out.append(f"events {fact.subject!r} and {fact.anchor!r} are of different series")
+    if fact.span is not None and fact.doc is None:
+        out.append("a span needs the 'doc' it is a span of")
+    return out
