@@ -157,7 +157,8 @@ class Mention(Strict):
     """Where a document names an event."""
 
     doc: str
-    span: tuple[int, int]
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
     text: str
 
 

@@ -1,0 +1,37 @@
+"""The Python API the CLI is a thin layer over: load, check, render."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from factcheck.engine import CheckOptions
+from factcheck.engine import check as check_factset
+from factcheck.factset import load_fact_sets
+from factcheck.model import FactSet, Report
+from factcheck.policy import load_policy
+
+
+def check(
+    paths: Iterable[Path | str],
+    *,
+    as_of: dt.date | None = None,
+    policy_path: Path | None = None,
+    jobs: int = 1,
+    timeout_ms: int = 10_000,
+    rlimit: int = 0,
+    max_conflicts: int = 10,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Report, FactSet]:
+    """Check fact set files or folders; returns the report and the merged fact set."""
+    fs = load_fact_sets(paths)
+    options = CheckOptions(
+        as_of=as_of or dt.date.today(),
+        policy=load_policy(policy_path),
+        jobs=jobs,
+        timeout_ms=timeout_ms,
+        rlimit=rlimit,
+        max_conflicts=max_conflicts,
+    )
+    return check_factset(fs, options, progress=progress), fs

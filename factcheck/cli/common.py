@@ -1,0 +1,67 @@
+"""What every command shares: error handling, exit codes, atomic output."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from factcheck import __version__
+from factcheck.errors import UserError
+from factcheck.exitcodes import ExitCode
+from factcheck.model import Report, Status
+
+
+def exit_code_for(report: Report) -> int:
+    """The exit code a report's status calls for."""
+    return {
+        Status.CONSISTENT: ExitCode.OK,
+        Status.CONTRADICTION: ExitCode.CONTRADICTION,
+        Status.INCONCLUSIVE: ExitCode.INCONCLUSIVE,
+    }[report.status].value
+
+
+@contextlib.contextmanager
+def handle_errors() -> Iterator[None]:
+    """Bad input exits 2 with ``file:line:col: message``; a bug exits 70 with a short report."""
+    try:
+        yield
+    except UserError as exc:
+        for d in exc.diagnostics:
+            click.echo(f"error: {d}", err=True)
+        sys.exit(ExitCode.USAGE)
+    except (SystemExit, KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
+        raise
+    except Exception as exc:
+        tb = traceback.extract_tb(exc.__traceback__)
+        where = f"{tb[-1].filename}:{tb[-1].lineno} in {tb[-1].name}" if tb else "?"
+        click.echo(
+            f"factcheck {__version__} crashed: {type(exc).__name__}: {exc}\n"
+            f"  command: {' '.join(sys.argv)}\n  where: {where}\n"
+            "This is a bug in factcheck, not in your input; please report it with the command above.",
+            err=True,
+        )
+        sys.exit(ExitCode.INTERNAL)
+
+
+def write_output(text: str, path: Path | None) -> None:
+    """Write to stdout, or atomically to a file (a temporary file, then a rename)."""
+    if path is None:
+        click.echo(text, nl=False)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,311 @@
+"""Checking a whole fact set: verify quotes, split, solve each component, merge a Report.
+
+Components are solved in this process or in a pool of worker processes; either way the
+inputs and results are plain data and the merged report is sorted, so the output is the
+same bytes whatever the parallelism.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from factcheck.calendar import from_day, to_day
+from factcheck.codes import CODES
+from factcheck.engine.components import split
+from factcheck.engine.diagnose import ComponentResult, SolveOptions, solve_component
+from factcheck.engine.solver import Outcome, SolverLimits
+from factcheck.factset import fact_refs
+from factcheck.model import (
+    DateRange,
+    DocumentTimes,
+    EventTimes,
+    Fact,
+    FactSet,
+    Finding,
+    FirstSinceFact,
+    LastBeforeFact,
+    Mention,
+    Report,
+    Severity,
+    SourceQuote,
+    Status,
+)
+from factcheck.policy import Policy, load_policy
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Everything a check needs besides the facts."""
+
+    as_of: dt.date = field(default_factory=dt.date.today)
+    policy: Policy | None = None
+    timeout_ms: int = 10_000
+    rlimit: int = 0
+    seed: int = 0
+    max_conflicts: int = 10
+    jobs: int = 1
+    verify_quotes: bool = True
+
+
+def _solve_args(fs: FactSet, options: CheckOptions, policy: Policy) -> Iterator[tuple[int, FactSet, Policy, int, SolveOptions]]:
+    solve = SolveOptions(limits=SolverLimits(options.timeout_ms, options.rlimit, options.seed), max_conflicts=options.max_conflicts)
+    for i, comp in enumerate(split(fs)):
+        yield i, comp, policy, to_day(options.as_of), solve
+
+
+def _run(args: tuple[int, FactSet, Policy, int, SolveOptions]) -> ComponentResult:
+    return solve_component(*args)
+
+
+def check(fs: FactSet, options: CheckOptions | None = None, *, progress: Callable[[int, int], None] | None = None) -> Report:
+    """Check a fact set: contradictions with their minimal explanations, gaps and a timeline."""
+    options = options or CheckOptions()
+    policy = options.policy or load_policy()
+    work = list(_solve_args(fs, options, policy))
+    results: list[ComponentResult] = []
+    if options.jobs > 1 and len(work) > 1:
+        workers = min(options.jobs, os.cpu_count() or 1, len(work))
+        chunk = max(1, len(work) // (workers * 8))
+        # workers are recycled so z3 contexts and timeouts cannot pile up memory
+        with ProcessPoolExecutor(max_workers=workers, max_tasks_per_child=2000) as pool:
+            for n, r in enumerate(pool.map(_run, work, chunksize=chunk), 1):
+                results.append(r)
+                if progress:
+                    progress(n, len(work))
+    else:
+        for n, args in enumerate(work, 1):
+            results.append(_run(args))
+            if progress:
+                progress(n, len(work))
+    return assemble(fs, [w[1] for w in work], results, options, policy)
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _quote(fact: Fact) -> SourceQuote:
+    return SourceQuote(
+        doc=fact.doc,
+        start=fact.span[0] if fact.span else None,
+        end=fact.span[1] if fact.span else None,
+        quote=fact.quote,
+        fact=fact.id,
+    )
+
+
+def _date(d: int | None) -> dt.date | None:
+    return None if d is None else from_day(d)
+
+
+def _fmt(r: tuple[int | None, int | None]) -> str:
+    lo, hi = r
+    a = "…" if lo is None else from_day(lo).isoformat()
+    b = "…" if hi is None else from_day(hi).isoformat()
+    return a if a == b else f"{a}..{b}"
+
+
+def _width(r: tuple[int | None, int | None]) -> int | None:
+    lo, hi = r
+    return None if lo is None or hi is None else hi - lo
+
+
+def verify_quotes(fs: FactSet) -> list[Finding]:
+    """A finding for every fact whose quote is not at its span in its article."""
+    out = []
+    info = CODES["quote-drift"]
+    for f in fs.facts:
+        if f.doc is None or f.quote is None or f.doc not in fs.texts:
+            continue
+        text = fs.texts[f.doc]
+        if f.span is not None:
+            found = text[f.span[0] : f.span[1]]
+            if found == f.quote:
+                continue
+            where = text.find(f.quote)
+            hint = f"; the quote is at [{where}, {where + len(f.quote)}]" if where >= 0 else "; the quote is not in the article"
+            msg = f"fact {f.id!r}: span [{f.span[0]}, {f.span[1]}] of {f.doc} reads {found!r}, not the quote{hint}"
+        else:
+            if f.quote in text:
+                continue
+            msg = f"fact {f.id!r}: quote not found in {f.doc}"
+        out.append(Finding(kind="error", code=info.code, name=info.name, severity=Severity.ERROR, message=msg, facts=(f.id,), sources=(_quote(f),)))
+    return out
+
+
+def assemble(fs: FactSet, comps: list[FactSet], results: list[ComponentResult], options: CheckOptions, policy: Policy) -> Report:
+    """Merge component results into one Report, sorted for determinism."""
+    facts = {f.id: f for f in fs.facts}
+    findings: list[Finding] = verify_quotes(fs) if options.verify_quotes else []
+    ranges: dict[str, tuple[int | None, int | None]] = {}
+    placeholders: dict[str, str] = {}
+    stats: dict[str, int] = defaultdict(int)
+    for comp, res in sorted(zip(comps, results, strict=True), key=lambda p: p[1].index):
+        stats["components"] += 1
+        stats[f"components_{res.outcome.value}"] += 1
+        ranges.update(res.ranges)
+        placeholders.update(res.placeholders)
+        if res.outcome is Outcome.UNKNOWN:
+            info = CODES["inconclusive"]
+            ids = tuple(sorted(f.id for f in comp.facts))
+            subjects = sorted({e.id for e in comp.events} | {d.id for d in comp.documents})
+            findings.append(
+                Finding(
+                    kind="inconclusive", code=info.code, name=info.name, severity=Severity.ERROR,
+                    message=f"component {res.index} ({', '.join(subjects[:5])}{'…' if len(subjects) > 5 else ''}): "
+                    f"the solver gave up ({res.reason}); nothing is claimed about these {len(ids)} facts",
+                    facts=ids, component=res.index,
+                )
+            )
+            continue
+        for conflict in res.conflicts:
+            findings.append(_contradiction(conflict, facts, res))
+        if res.conflicts and not res.conflicts_complete:
+            stats["conflict_enumeration_truncated"] += 1
+    findings += _gaps(fs, ranges, placeholders, policy, facts)
+    events = _events(fs, ranges, placeholders, facts)
+    documents = tuple(
+        DocumentTimes(
+            id=d.id, title=d.title,
+            published=DateRange(earliest=_date(ranges.get(f"d:{d.id}.published", (None, None))[0]), latest=_date(ranges.get(f"d:{d.id}.published", (None, None))[1])),
+            retrieved=DateRange(earliest=_date(ranges.get(f"d:{d.id}.retrieved", (None, None))[0]), latest=_date(ranges.get(f"d:{d.id}.retrieved", (None, None))[1])),
+        )
+        for d in sorted(fs.documents, key=lambda d: d.id)
+    )
+    kinds = {f.kind for f in findings}
+    if "contradiction" in kinds:
+        status = Status.CONTRADICTION
+    elif any(f.severity is Severity.ERROR and f.kind == "error" for f in findings):
+        status = Status.CONTRADICTION
+    elif "inconclusive" in kinds:
+        status = Status.INCONCLUSIVE
+    else:
+        status = Status.CONSISTENT
+    stats["facts"] = len(fs.facts)
+    stats["events"] = len(fs.events)
+    stats["documents"] = len(fs.documents)
+    return Report(
+        status=status, as_of=options.as_of, documents=documents, events=events,
+        findings=tuple(sorted(findings, key=_finding_key)), stats=dict(sorted(stats.items())),
+    )
+
+
+def _finding_key(f: Finding) -> tuple[int, str, str, tuple[str, ...], str]:
+    order = {"error": 0, "contradiction": 1, "inconclusive": 2, "gap": 3}
+    return (order[f.kind], f.code, f.subject or "", f.facts, f.message)
+
+
+def _contradiction(conflict: tuple[str, ...], facts: dict[str, Fact], res: ComponentResult) -> Finding:
+    info = CODES["contradiction"]
+    quotes = [facts[f] for f in conflict if f in facts]
+    summary = "; ".join(f'"{_short(q.quote)}"' if q.quote else q.id for q in quotes)
+    derived = [f for f in conflict if f not in facts]
+    if derived:
+        summary += "; " + ", ".join(derived)
+    retract = tuple(f for f in res.retract if f in conflict) or res.retract
+    return Finding(
+        kind="contradiction", code=info.code, name=info.name, severity=Severity.ERROR,
+        message=f"these {len(conflict)} claims cannot all be true: {summary}",
+        facts=conflict, sources=tuple(_quote(q) for q in quotes), retract=retract, component=res.index,
+    )
+
+
+def _short(q: str | None, n: int = 90) -> str:
+    s = " ".join((q or "").split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _event_range(ev_id: str, extent: str, ranges: dict[str, tuple[int | None, int | None]]) -> tuple[tuple[int | None, int | None], tuple[int | None, int | None]]:
+    if extent == "point" or f"e:{ev_id}" in ranges:
+        r = ranges.get(f"e:{ev_id}", (None, None))
+        return r, r
+    return ranges.get(f"e:{ev_id}.start", (None, None)), ranges.get(f"e:{ev_id}.end", (None, None))
+
+
+def _events(fs: FactSet, ranges: dict[str, tuple[int | None, int | None]], placeholders: dict[str, str], facts: dict[str, Fact]) -> tuple[EventTimes, ...]:
+    mentions: dict[str, set[Mention]] = defaultdict(set)
+    for f in fs.facts:
+        if f.doc is None or f.span is None or f.quote is None:
+            continue
+        for r in fact_refs(f):
+            if not r.doc:
+                mentions[r.id].add(Mention(doc=f.doc, start=f.span[0], end=f.span[1], text=f.quote))
+        for attr in ("subject", "anchor"):
+            v = getattr(f, attr, None)
+            if isinstance(v, str):
+                mentions[v].add(Mention(doc=f.doc, start=f.span[0], end=f.span[1], text=f.quote))
+    out = []
+    for ev in fs.events:
+        start, end = _event_range(ev.id, ev.extent, ranges)
+        ms = tuple(sorted(set(ev.mentions) | mentions.get(ev.id, set()), key=lambda m: (m.doc, m.start, m.end, m.text)))
+        out.append(
+            EventTimes(
+                id=ev.id, label=ev.label, earliest=_date(start[0]), latest=_date(end[1]),
+                start=None if ev.extent == "point" else DateRange(earliest=_date(start[0]), latest=_date(start[1])),
+                end=None if ev.extent == "point" else DateRange(earliest=_date(end[0]), latest=_date(end[1])),
+                mentions=ms,
+            )
+        )
+    for pid, series in placeholders.items():
+        r = ranges.get(f"e:{pid}", (None, None))
+        out.append(EventTimes(id=pid, label=f"an earlier event of series {series} that no fact names", earliest=_date(r[0]), latest=_date(r[1]), implicit=True))
+    return tuple(sorted(out, key=lambda e: e.id))
+
+
+def _gaps(fs: FactSet, ranges: dict[str, tuple[int | None, int | None]], placeholders: dict[str, str], policy: Policy, facts: dict[str, Fact]) -> list[Finding]:
+    out: list[Finding] = []
+    max_ev = policy.gaps.max_event_range_days
+    max_doc = policy.gaps.max_document_range_days
+    referenced: dict[str, list[Fact]] = defaultdict(list)
+    for f in fs.facts:
+        if isinstance(f, LastBeforeFact):
+            referenced[f.subject].append(f)
+        if isinstance(f, FirstSinceFact) and f.since is not None and not f.since.doc:
+            referenced[f.since.id].append(f)
+    ev_facts: dict[str, list[Fact]] = defaultdict(list)
+    for f in fs.facts:
+        for r in fact_refs(f):
+            if not r.doc:
+                ev_facts[r.id].append(f)
+
+    def wide(r: tuple[int | None, int | None], limit: int) -> bool:
+        w = _width(r)
+        return w is None or w > limit
+
+    for ev in fs.events:
+        key = f"e:{ev.id}" if ev.extent == "point" else f"e:{ev.id}.start"
+        if key not in ranges:
+            continue
+        r = ranges[key]
+        if not wide(r, max_ev):
+            continue
+        related = sorted({f.id for f in ev_facts.get(ev.id, [])} | {f.id for f in referenced.get(ev.id, [])})
+        srcs = tuple(_quote(facts[i]) for i in related if facts[i].quote)
+        if ev.id in referenced:
+            info = CODES["undated-reference"]
+            msg = f"{ev.label!r} is referred to (\"{_short(referenced[ev.id][0].quote, 60)}\") but its date is open: {_fmt(r)}"
+        else:
+            info = CODES["wide-range"]
+            msg = f"{ev.label!r} could fall anywhere in {_fmt(r)}"
+        out.append(Finding(kind="gap", code=info.code, name=info.name, severity=Severity.WARNING, message=msg, facts=tuple(related), sources=srcs, subject=ev.id, earliest=_date(r[0]), latest=_date(r[1])))
+    for pid, series in sorted(placeholders.items()):
+        r = ranges.get(f"e:{pid}", (None, None))
+        if not wide(r, max_ev):
+            continue
+        info = CODES["undated-earlier-round"]
+        ords = sorted(f.id for f in fs.facts if getattr(f, "kind", "") == "ordinal")
+        out.append(Finding(kind="gap", code=info.code, name=info.name, severity=Severity.WARNING,
+                           message=f"an ordinal in series {series!r} implies an earlier event that no fact dates: {_fmt(r)}",
+                           facts=tuple(ords), subject=pid, earliest=_date(r[0]), latest=_date(r[1])))
+    for d in fs.documents:
+        r = ranges.get(f"d:{d.id}.published", (None, None))
+        if wide(r, max_doc):
+            info = CODES["undetermined-creation"]
+            out.append(Finding(kind="gap", code=info.code, name=info.name, severity=Severity.WARNING,
+                               message=f"the creation time of document {d.id} is undetermined: {_fmt(r)}",
+                               subject=f"doc:{d.id}", earliest=_date(r[0]), latest=_date(r[1])))
+    return out

@@ -1,0 +1,265 @@
+"""Solving one component: minimal conflicts, the cheapest retraction, and feasible ranges.
+
+The result is plain data (ids, day numbers), never z3 objects, so it can come back from
+another process and be merged deterministically.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import z3
+
+from factcheck.engine.encode import Encoding, encode
+from factcheck.engine.solver import Outcome, SolverLimits, make_optimizer, make_solver, outcome
+from factcheck.model import FactSet
+from factcheck.policy import Policy
+
+
+@dataclass(frozen=True)
+class SolveOptions:
+    """Limits for solving one component."""
+
+    limits: SolverLimits = SolverLimits()
+    max_conflicts: int = 10
+    enumeration_seconds: float = 20.0
+
+
+@dataclass
+class ComponentResult:
+    """What a component's solve found, as plain data."""
+
+    index: int
+    outcome: Outcome
+    conflicts: list[tuple[str, ...]] = field(default_factory=list)
+    conflicts_complete: bool = True
+    retract: tuple[str, ...] = ()
+    ranges: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    placeholders: dict[str, str] = field(default_factory=dict)
+    reason: str = ""
+    seconds: float = 0.0
+    difference_only: bool = False
+
+
+class _Unknown(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class _Component:
+    def __init__(self, enc: Encoding, limits: SolverLimits) -> None:
+        self.enc = enc
+        self.limits = limits
+        self.ids = sorted(enc.constraints)
+        self.solver = make_solver(enc.ctx, limits, difference_logic=enc.difference_only)
+        self.solver.add(*enc.structural)
+        for fid in self.ids:
+            self.solver.add(z3.Implies(enc.trackers[fid], enc.constraints[fid]))
+        self.by_name = {str(enc.trackers[f]): f for f in self.ids}
+
+    def check(self, ids: list[str] | tuple[str, ...] | set[str]) -> Outcome:
+        res = outcome(self.solver.check(*[self.enc.trackers[f] for f in sorted(ids)]))
+        if res is Outcome.UNKNOWN:
+            raise _Unknown(self.solver.reason_unknown())
+        return res
+
+    def core(self) -> list[str]:
+        return sorted(self.by_name[str(a)] for a in self.solver.unsat_core())
+
+    def shrink(self, core: list[str]) -> tuple[str, ...]:
+        """A minimal unsatisfiable subset of an unsatisfiable core (deletion-based)."""
+        necessary: list[str] = []
+        candidates = sorted(core)
+        while candidates:
+            f = candidates.pop(0)
+            if self.check(necessary + candidates) is Outcome.UNSAT:
+                # f is not needed; the solver's core may drop further candidates at once
+                kept = set(self.core())
+                candidates = [c for c in candidates if c in kept]
+            else:
+                necessary.append(f)
+        return tuple(sorted(necessary))
+
+
+def _marco(comp: _Component, opts: SolveOptions) -> tuple[list[tuple[str, ...]], bool]:
+    """Enumerate minimal conflicts (MUSes) with MARCO, up to a limit; True if all were found."""
+    ids = comp.ids
+    ctx = comp.enc.ctx
+    sel = {f: z3.Bool(f"sel:{f}", ctx) for f in ids}
+    mapper = z3.Solver(ctx=ctx)
+    mapper.set("random_seed", comp.limits.seed)
+    muses: list[tuple[str, ...]] = []
+    deadline = time.monotonic() + opts.enumeration_seconds
+    while len(muses) < opts.max_conflicts:
+        if time.monotonic() > deadline:
+            return muses, False
+        if mapper.check() != z3.sat:
+            return muses, True
+        model = mapper.model()
+        seed = [f for f in ids if z3.is_true(model.eval(sel[f], model_completion=True))]
+        # grow the seed to a maximal unexplored set (pure Boolean checks, cheap)
+        for f in ids:
+            if f not in seed and mapper.check(*[sel[g] for g in seed], sel[f]) == z3.sat:
+                seed.append(f)
+        if comp.check(seed) is Outcome.SAT:
+            mapper.add(z3.Or([sel[f] for f in ids if f not in seed] or [z3.BoolVal(False, ctx)]))
+        else:
+            mus = comp.shrink(comp.core())
+            muses.append(mus)
+            mapper.add(z3.Or([z3.Not(sel[f]) for f in mus]))
+    return muses, mapper.check() != z3.sat
+
+
+def _retraction(comp: _Component, fs: FactSet, muses: list[tuple[str, ...]]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The cheapest set of facts to drop (MaxSAT over fact weights, core-guided).
+
+    Only facts that take part in some known conflict are soft; if the remaining hard
+    facts still clash, their conflict is found, added, and the optimisation repeated.
+    """
+    weights = {f.id: f.weight for f in fs.facts}
+    soft = {f for m in muses for f in m}
+    extra: list[tuple[str, ...]] = []
+    while True:
+        hard = [f for f in comp.ids if f not in soft]
+        if comp.check(hard) is Outcome.UNSAT:
+            mus = comp.shrink(comp.core())
+            extra.append(mus)
+            soft |= set(mus)
+            continue
+        opt = make_optimizer(comp.enc.ctx, comp.limits)
+        opt.add(*comp.enc.structural)
+        for f in comp.ids:
+            opt.add(z3.Implies(comp.enc.trackers[f], comp.enc.constraints[f]))
+        for f in hard:
+            opt.add(comp.enc.trackers[f])
+        for f in sorted(soft):
+            # integer weights keep z3's arithmetic exact; ties break towards later ids
+            opt.add_soft(comp.enc.trackers[f], int(round(weights.get(f, 1.0) * 1000)))
+        res = outcome(opt.check())
+        if res is Outcome.UNKNOWN:
+            raise _Unknown(opt.reason_unknown())
+        model = opt.model()
+        drop = tuple(sorted(f for f in soft if not z3.is_true(model.eval(comp.enc.trackers[f], model_completion=True))))
+        return drop, extra
+
+
+def _bellman_ford(enc: Encoding, active: set[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """Outer bounds of every variable from the difference edges of the active facts."""
+    edges = [e for fid, es in enc.edges.items() if fid == "" or fid in active for e in es]
+    nodes = ["0", *sorted(enc.vars)]
+    inf = 1 << 60
+
+    def shortest(src: str, forward: bool) -> dict[str, int]:
+        dist = dict.fromkeys(nodes, inf)
+        dist[src] = 0
+        for _ in range(len(nodes)):
+            changed = False
+            for u, v, c in edges:
+                a, b = (u, v) if forward else (v, u)
+                if dist[a] != inf and dist[a] + c < dist[b]:
+                    dist[b] = dist[a] + c
+                    changed = True
+            if not changed:
+                break
+        return dist
+
+    up = shortest("0", True)  # x_v - x_0 <= dist(0 -> v)
+    down = shortest("0", False)  # x_0 - x_v <= dist(v -> 0)
+    lo_h, hi_h = enc.horizon
+    lo = {v: max(lo_h, -down[v]) if down[v] != inf else lo_h for v in enc.vars}
+    hi = {v: min(hi_h, up[v]) if up[v] != inf else hi_h for v in enc.vars}
+    return lo, hi
+
+
+def _ranges(comp: _Component, active: list[str]) -> dict[str, tuple[int | None, int | None]]:
+    """Earliest and latest feasible day of every variable, None where only the horizon bounds it."""
+    enc = comp.enc
+    lo, hi = _bellman_ford(enc, set(active))
+    names = sorted(enc.vars)
+    s = comp.solver
+    tr = [enc.trackers[f] for f in active]
+    if not enc.difference_only:
+        lo = _tighten(s, tr, names, enc, lo, hi, lower=True)
+        hi = _tighten(s, tr, names, enc, hi, lo, lower=False)
+    lo_h, hi_h = enc.horizon
+    return {n: (None if lo[n] <= lo_h else lo[n], None if hi[n] >= hi_h else hi[n]) for n in names}
+
+
+def _tighten(s: z3.Solver, tr: list[Any], names: list[str], enc: Encoding, bound: dict[str, int], other: dict[str, int], *, lower: bool) -> dict[str, int]:
+    """Move outer bounds to exact ones: one joint check, then a binary search per variable."""
+    t = enc.terms
+
+    def sat_with(extra: list[Any]) -> z3.ModelRef | None:
+        s.push()
+        s.add(*extra)
+        res = outcome(s.check(*tr))
+        model = s.model() if res is Outcome.SAT else None
+        s.pop()
+        if res is Outcome.UNKNOWN:
+            raise _Unknown(s.reason_unknown())
+        return model
+
+    joint = [t[n] <= bound[n] if lower else t[n] >= bound[n] for n in names]
+    if sat_with(joint) is not None:
+        return dict(bound)
+    out = dict(bound)
+    for n in names:
+        x = t[n]
+        if sat_with([x <= bound[n]] if lower else [x >= bound[n]]) is not None:
+            continue
+        base = sat_with([])
+        assert base is not None
+        best = base.eval(x, model_completion=True).as_long()
+        edge = bound[n]
+        if lower:
+            lo_b, hi_b = edge + 1, best  # the minimum lies in [lo_b, hi_b]
+            while lo_b < hi_b:
+                mid = (lo_b + hi_b) // 2
+                m = sat_with([x <= mid])
+                if m is None:
+                    lo_b = mid + 1
+                else:
+                    hi_b = m.eval(x, model_completion=True).as_long()
+            out[n] = lo_b
+        else:
+            lo_b, hi_b = best, edge - 1  # the maximum lies in [lo_b, hi_b]
+            while lo_b < hi_b:
+                mid = (lo_b + hi_b + 1) // 2
+                m = sat_with([x >= mid])
+                if m is None:
+                    hi_b = mid - 1
+                else:
+                    lo_b = m.eval(x, model_completion=True).as_long()
+            out[n] = hi_b
+    return out
+
+
+def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: SolveOptions) -> ComponentResult:
+    """Check one component and diagnose it: conflicts and retraction if unsat, ranges always."""
+    t0 = time.perf_counter()
+    enc = encode(fs, policy, as_of)
+    result = ComponentResult(
+        index=index, outcome=Outcome.SAT, placeholders=dict(enc.placeholders), difference_only=enc.difference_only
+    )
+    try:
+        comp = _Component(enc, opts.limits)
+        result.outcome = comp.check(comp.ids)
+        active = comp.ids
+        if result.outcome is Outcome.UNSAT:
+            muses, complete = _marco(comp, opts)
+            drop, extra = _retraction(comp, fs, muses)
+            all_muses = sorted(set(muses) | set(extra))
+            result.conflicts = all_muses
+            result.conflicts_complete = complete
+            result.retract = drop
+            active = [f for f in comp.ids if f not in set(drop)]
+        result.ranges = _ranges(comp, active)
+    except _Unknown as exc:
+        result.outcome = Outcome.UNKNOWN
+        result.reason = exc.reason or "unknown"
+        result.ranges = {}
+    result.seconds = time.perf_counter() - t0
+    return result

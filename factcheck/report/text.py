@@ -1,0 +1,96 @@
+"""The text report for people: findings with their quotes in context, then the timeline.
+
+Modelled on ruff's "full" format: a header line with the code, then each quoted source
+at ``file:line:col`` with its line of text and the quoted span underlined.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.markup import escape
+
+from factcheck.model import FactSet, Finding, Report, Severity, SourceQuote
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.NOTE: "bold blue"}
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    offset = max(0, min(offset, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def _source(out: Console, src: SourceQuote, fs: FactSet | None) -> None:
+    text = fs.texts.get(src.doc or "") if fs else None
+    path = (fs.text_paths.get(src.doc or "") if fs else None) or src.doc
+    if text is None or src.start is None or src.end is None:
+        origin = fs.origins.get(src.fact) if fs else None
+        where = f"{origin.path}:{origin.line}" if origin else (src.doc or "(background)")
+        out.print(f"  [blue]-->[/] {escape(where)}  [dim]({escape(src.fact)})[/]")
+        if src.quote:
+            out.print(f"   [blue]|[/] {escape(src.quote)}")
+        return
+    line, col = line_col(text, src.start)
+    end_line, _ = line_col(text, src.end)
+    out.print(f"  [blue]-->[/] {escape(path or '')}:{line}:{col}  [dim]({escape(src.fact)})[/]")
+    lines = text.split("\n")
+    width = len(str(end_line))
+    pos = sum(len(x) + 1 for x in lines[: line - 1])
+    for n in range(line, end_line + 1):
+        body = lines[n - 1] if n - 1 < len(lines) else ""
+        a = max(src.start - pos, 0)
+        b = min(src.end - pos, len(body))
+        out.print(f"[blue]{n:>{width}} |[/] {escape(body)}", highlight=False)
+        if b > a:
+            out.print(f"[blue]{'':>{width}} |[/] {' ' * a}[red]{'^' * (b - a)}[/]")
+        pos += len(body) + 1
+
+
+def _finding(out: Console, f: Finding, fs: FactSet | None) -> None:
+    sev = f.severity.value
+    out.print(f"[{_STYLE[f.severity]}]{sev}[{f.code}][/] [bold]{escape(f.name)}[/]: {escape(f.message)}")
+    for src in f.sources:
+        _source(out, src, fs)
+    if f.retract:
+        out.print(f"  [green]= cheapest retraction:[/] {escape(', '.join(f.retract))}")
+    out.print()
+
+
+def _d(x: object) -> str:
+    return "…" if x is None else str(x)
+
+
+def render_text(report: Report, fs: FactSet | None = None, *, color: bool = False, width: int = 100) -> str:
+    """The report as text; ANSI colours only when asked."""
+    buf = io.StringIO()
+    out = Console(file=buf, force_terminal=color, no_color=not color, width=width, soft_wrap=True, highlight=False)
+    for f in report.findings:
+        _finding(out, f, fs)
+    if report.events or report.documents:
+        out.print("[bold]Timeline[/] (feasible earliest..latest)")
+        rows: list[tuple[str, str, str]] = []
+        for e in report.events:
+            rng = _d(e.earliest) if e.earliest == e.latest and e.earliest else f"{_d(e.earliest)}..{_d(e.latest)}"
+            rows.append((rng, e.id, e.label + (" (implied)" if e.implicit else "")))
+        for d in report.documents:
+            p = d.published
+            rng = _d(p.earliest) if p.earliest == p.latest and p.earliest else f"{_d(p.earliest)}..{_d(p.latest)}"
+            rows.append((rng, f"doc:{d.id}", "created" + (f" — {d.title}" if d.title else "")))
+        rows.sort(key=lambda r: (r[0].startswith("…"), r[0], r[1]))
+        w = max(len(r[0]) for r in rows)
+        for rng, ident, label in rows:
+            out.print(f"  {rng:<{w}}  {escape(ident)}  [dim]{escape(label)}[/]")
+        out.print()
+    counts = {k: sum(1 for f in report.findings if f.kind == k) for k in ("contradiction", "gap", "error", "inconclusive")}
+    parts = [f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items() if n]
+    status_style = {"consistent": "green", "contradiction": "red", "inconclusive": "yellow"}[report.status.value]
+    out.print(
+        f"[bold {status_style}]{report.status.value}[/]: {', '.join(parts) or 'no findings'}; "
+        f"{report.stats.get('facts', 0)} facts, {report.stats.get('events', 0)} events, "
+        f"{report.stats.get('documents', 0)} documents, {report.stats.get('components', 0)} components (as of {report.as_of})"
+    )
+    return buf.getvalue()
