@@ -140,7 +140,9 @@ def parse_value(text: str, mod: str | None = None) -> CalendarValue:
         return CalendarValue(weekday=wd, mod=mod)
     m = _VALUE.match(s)
     if not m:
-        raise CalendarError(f"not a calendar value: {text!r} (expected e.g. 2025-02-27, XXXX-02-27, 2025-05, 2025, Tuesday)")
+        raise CalendarError(
+            f"not a calendar value: {text!r} (expected e.g. 2025-02-27, XXXX-02-27, 2025-05, 2025, Tuesday)"
+        )
     year = None if m.group("year") == "XXXX" else int(m.group("year"))
     month = None if m.group("month") in (None, "XX") else int(m.group("month"))
     day = None if m.group("day") is None else int(m.group("day"))
@@ -176,7 +178,9 @@ YMD = tuple[int, int, int]
 """(year offset, month, day) relative to the value's year."""
 
 
-def period_in_year(cv: CalendarValue, month_parts: dict[str, tuple[int, int]], year_parts: dict[str, tuple[int, int]]) -> tuple[YMD, YMD] | None:
+def period_in_year(
+    cv: CalendarValue, month_parts: dict[str, tuple[int, int]], year_parts: dict[str, tuple[int, int]]
+) -> tuple[YMD, YMD] | None:
     """The value's period as [start, end) relative to its (possibly unknown) year.
 
     ``month_parts`` maps START/MID/END to day ranges of a month, ``year_parts`` to month
@@ -219,7 +223,9 @@ def _next_day(month: int, day: int) -> YMD:
     return (0, month, day + 1)
 
 
-def concrete_span(cv: CalendarValue, month_parts: dict[str, tuple[int, int]], year_parts: dict[str, tuple[int, int]]) -> tuple[int, int] | None:
+def concrete_span(
+    cv: CalendarValue, month_parts: dict[str, tuple[int, int]], year_parts: dict[str, tuple[int, int]]
+) -> tuple[int, int] | None:
     """Inclusive [first, last] day numbers of a value whose year is known; None otherwise."""
     if cv.year is None:
         return None

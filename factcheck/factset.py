@@ -96,7 +96,9 @@ def merge(items: list[tuple[str, FactSetFile, Any]], *, read_articles: bool = Tr
         for i, d in enumerate(fs.documents):
             line, col = _mark(data, "documents", i)
             if d.id in documents:
-                diags.append(Diagnostic(path, line, col, f"duplicate document id {d.id!r} (first at {where['d:' + d.id]})"))
+                diags.append(
+                    Diagnostic(path, line, col, f"duplicate document id {d.id!r} (first at {where['d:' + d.id]})")
+                )
                 continue
             documents[d.id] = d
             where["d:" + d.id] = f"{path}:{line}"
@@ -111,14 +113,18 @@ def merge(items: list[tuple[str, FactSetFile, Any]], *, read_articles: bool = Tr
         for i, e in enumerate(fs.events):
             line, col = _mark(data, "events", i)
             if e.id in events:
-                diags.append(Diagnostic(path, line, col, f"duplicate event id {e.id!r} (first at {where['e:' + e.id]})"))
+                diags.append(
+                    Diagnostic(path, line, col, f"duplicate event id {e.id!r} (first at {where['e:' + e.id]})")
+                )
                 continue
             events[e.id] = e
             where["e:" + e.id] = f"{path}:{line}"
         for i, fact in enumerate(fs.facts):
             line, col = _mark(data, "facts", i)
             if fact.id in facts:
-                diags.append(Diagnostic(path, line, col, f"duplicate fact id {fact.id!r} (first at {where['f:' + fact.id]})"))
+                diags.append(
+                    Diagnostic(path, line, col, f"duplicate fact id {fact.id!r} (first at {where['f:' + fact.id]})")
+                )
                 continue
             facts[fact.id] = fact
             origins[fact.id] = SourceLocation(path=path, line=line, column=col)
@@ -170,7 +176,9 @@ def fact_series(fact: Fact, events: dict[str, Event]) -> str | None:
     return None
 
 
-def _reference_problems(fact: Fact, events: dict[str, Event], documents: dict[str, Document], series: set[str]) -> list[str]:
+def _reference_problems(
+    fact: Fact, events: dict[str, Event], documents: dict[str, Document], series: set[str]
+) -> list[str]:
     out = []
     if fact.doc is not None and fact.doc not in documents:
         out.append(f"unknown document {fact.doc!r}")

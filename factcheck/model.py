@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
+from enum import StrEnum
 from pathlib import PurePosixPath
 from typing import Annotated, Any, Literal
 
@@ -30,7 +30,7 @@ class Strict(BaseModel):
 # --------------------------------------------------------------------------- references
 
 
-class Point(str, Enum):
+class Point(StrEnum):
     """Which end of an event or document a reference names."""
 
     START = "start"
@@ -39,7 +39,9 @@ class Point(str, Enum):
     RETRIEVED = "retrieved"
 
 
-_REF = re.compile(r"^(?:(?P<doc>doc):)?(?P<id>[A-Za-z0-9_][A-Za-z0-9_:\-#]*?)(?:\.(?P<pt>start|end|published|retrieved))?$")
+_REF = re.compile(
+    r"^(?:(?P<doc>doc):)?(?P<id>[A-Za-z0-9_][A-Za-z0-9_:\-#]*?)(?:\.(?P<pt>start|end|published|retrieved))?$"
+)
 
 
 class Ref(BaseModel):
@@ -385,14 +387,7 @@ class PageStampFact(Provenance):
 
 
 Fact = Annotated[
-    DateFact
-    | OrderFact
-    | DurationFact
-    | OrdinalFact
-    | LastBeforeFact
-    | FirstSinceFact
-    | RelativeFact
-    | PageStampFact,
+    DateFact | OrderFact | DurationFact | OrdinalFact | LastBeforeFact | FirstSinceFact | RelativeFact | PageStampFact,
     Field(discriminator="kind"),
 ]
 
@@ -448,7 +443,7 @@ class SourceLocation(BaseModel):
 # --------------------------------------------------------------------------- results
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a finding is; ``error`` fails a check by default."""
 
     ERROR = "error"
@@ -456,7 +451,7 @@ class Severity(str, Enum):
     NOTE = "note"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """The outcome of a check as a whole."""
 
     CONSISTENT = "consistent"

@@ -85,11 +85,11 @@ class Policy(_P):
 
     def month_parts(self) -> dict[str, tuple[int, int]]:
         """Day ranges of START/MID/END of a month."""
-        return dict(self.parts.month)
+        return {str(k): v for k, v in self.parts.month.items()}
 
     def year_parts(self) -> dict[str, tuple[int, int]]:
         """Month ranges of START/MID/END of a year."""
-        return dict(self.parts.year)
+        return {str(k): v for k, v in self.parts.year.items()}
 
     def stamp_window(self, amount: int, unit: str) -> tuple[int, int]:
         """Days between creation and retrieval for an "amount unit ago" page stamp."""

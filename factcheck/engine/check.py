@@ -52,8 +52,12 @@ class CheckOptions:
     verify_quotes: bool = True
 
 
-def _solve_args(fs: FactSet, options: CheckOptions, policy: Policy) -> Iterator[tuple[int, FactSet, Policy, int, SolveOptions]]:
-    solve = SolveOptions(limits=SolverLimits(options.timeout_ms, options.rlimit, options.seed), max_conflicts=options.max_conflicts)
+def _solve_args(
+    fs: FactSet, options: CheckOptions, policy: Policy
+) -> Iterator[tuple[int, FactSet, Policy, int, SolveOptions]]:
+    solve = SolveOptions(
+        limits=SolverLimits(options.timeout_ms, options.rlimit, options.seed), max_conflicts=options.max_conflicts
+    )
     for i, comp in enumerate(split(fs)):
         yield i, comp, policy, to_day(options.as_of), solve
 
@@ -62,7 +66,9 @@ def _run(args: tuple[int, FactSet, Policy, int, SolveOptions]) -> ComponentResul
     return solve_component(*args)
 
 
-def check(fs: FactSet, options: CheckOptions | None = None, *, progress: Callable[[int, int], None] | None = None) -> Report:
+def check(
+    fs: FactSet, options: CheckOptions | None = None, *, progress: Callable[[int, int], None] | None = None
+) -> Report:
     """Check a fact set: contradictions with their minimal explanations, gaps and a timeline."""
     options = options or CheckOptions()
     policy = options.policy or load_policy()
@@ -127,17 +133,33 @@ def verify_quotes(fs: FactSet) -> list[Finding]:
             if found == f.quote:
                 continue
             where = text.find(f.quote)
-            hint = f"; the quote is at [{where}, {where + len(f.quote)}]" if where >= 0 else "; the quote is not in the article"
+            hint = (
+                f"; the quote is at [{where}, {where + len(f.quote)}]"
+                if where >= 0
+                else "; the quote is not in the article"
+            )
             msg = f"fact {f.id!r}: span [{f.span[0]}, {f.span[1]}] of {f.doc} reads {found!r}, not the quote{hint}"
         else:
             if f.quote in text:
                 continue
             msg = f"fact {f.id!r}: quote not found in {f.doc}"
-        out.append(Finding(kind="error", code=info.code, name=info.name, severity=Severity.ERROR, message=msg, facts=(f.id,), sources=(_quote(f),)))
+        out.append(
+            Finding(
+                kind="error",
+                code=info.code,
+                name=info.name,
+                severity=Severity.ERROR,
+                message=msg,
+                facts=(f.id,),
+                sources=(_quote(f),),
+            )
+        )
     return out
 
 
-def assemble(fs: FactSet, comps: list[FactSet], results: list[ComponentResult], options: CheckOptions, policy: Policy) -> Report:
+def assemble(
+    fs: FactSet, comps: list[FactSet], results: list[ComponentResult], options: CheckOptions, policy: Policy
+) -> Report:
     """Merge component results into one Report, sorted for determinism."""
     facts = {f.id: f for f in fs.facts}
     findings: list[Finding] = verify_quotes(fs) if options.verify_quotes else []
@@ -155,10 +177,14 @@ def assemble(fs: FactSet, comps: list[FactSet], results: list[ComponentResult], 
             subjects = sorted({e.id for e in comp.events} | {d.id for d in comp.documents})
             findings.append(
                 Finding(
-                    kind="inconclusive", code=info.code, name=info.name, severity=Severity.ERROR,
+                    kind="inconclusive",
+                    code=info.code,
+                    name=info.name,
+                    severity=Severity.ERROR,
                     message=f"component {res.index} ({', '.join(subjects[:5])}{'…' if len(subjects) > 5 else ''}): "
                     f"the solver gave up ({res.reason}); nothing is claimed about these {len(ids)} facts",
-                    facts=ids, component=res.index,
+                    facts=ids,
+                    component=res.index,
                 )
             )
             continue
@@ -170,9 +196,16 @@ def assemble(fs: FactSet, comps: list[FactSet], results: list[ComponentResult], 
     events = _events(fs, ranges, placeholders, facts)
     documents = tuple(
         DocumentTimes(
-            id=d.id, title=d.title,
-            published=DateRange(earliest=_date(ranges.get(f"d:{d.id}.published", (None, None))[0]), latest=_date(ranges.get(f"d:{d.id}.published", (None, None))[1])),
-            retrieved=DateRange(earliest=_date(ranges.get(f"d:{d.id}.retrieved", (None, None))[0]), latest=_date(ranges.get(f"d:{d.id}.retrieved", (None, None))[1])),
+            id=d.id,
+            title=d.title,
+            published=DateRange(
+                earliest=_date(ranges.get(f"d:{d.id}.published", (None, None))[0]),
+                latest=_date(ranges.get(f"d:{d.id}.published", (None, None))[1]),
+            ),
+            retrieved=DateRange(
+                earliest=_date(ranges.get(f"d:{d.id}.retrieved", (None, None))[0]),
+                latest=_date(ranges.get(f"d:{d.id}.retrieved", (None, None))[1]),
+            ),
         )
         for d in sorted(fs.documents, key=lambda d: d.id)
     )
@@ -189,8 +222,12 @@ def assemble(fs: FactSet, comps: list[FactSet], results: list[ComponentResult], 
     stats["events"] = len(fs.events)
     stats["documents"] = len(fs.documents)
     return Report(
-        status=status, as_of=options.as_of, documents=documents, events=events,
-        findings=tuple(sorted(findings, key=_finding_key)), stats=dict(sorted(stats.items())),
+        status=status,
+        as_of=options.as_of,
+        documents=documents,
+        events=events,
+        findings=tuple(sorted(findings, key=_finding_key)),
+        stats=dict(sorted(stats.items())),
     )
 
 
@@ -208,9 +245,15 @@ def _contradiction(conflict: tuple[str, ...], facts: dict[str, Fact], res: Compo
         summary += "; " + ", ".join(derived)
     retract = tuple(f for f in res.retract if f in conflict) or res.retract
     return Finding(
-        kind="contradiction", code=info.code, name=info.name, severity=Severity.ERROR,
+        kind="contradiction",
+        code=info.code,
+        name=info.name,
+        severity=Severity.ERROR,
         message=f"these {len(conflict)} claims cannot all be true: {summary}",
-        facts=conflict, sources=tuple(_quote(q) for q in quotes), retract=retract, component=res.index,
+        facts=conflict,
+        sources=tuple(_quote(q) for q in quotes),
+        retract=retract,
+        component=res.index,
     )
 
 
@@ -219,21 +262,25 @@ def _short(q: str | None, n: int = 90) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def _event_range(ev_id: str, extent: str, ranges: dict[str, tuple[int | None, int | None]]) -> tuple[tuple[int | None, int | None], tuple[int | None, int | None]]:
+def _event_range(
+    ev_id: str, extent: str, ranges: dict[str, tuple[int | None, int | None]]
+) -> tuple[tuple[int | None, int | None], tuple[int | None, int | None]]:
     if extent == "point" or f"e:{ev_id}" in ranges:
         r = ranges.get(f"e:{ev_id}", (None, None))
         return r, r
     return ranges.get(f"e:{ev_id}.start", (None, None)), ranges.get(f"e:{ev_id}.end", (None, None))
 
 
-def _events(fs: FactSet, ranges: dict[str, tuple[int | None, int | None]], placeholders: dict[str, str], facts: dict[str, Fact]) -> tuple[EventTimes, ...]:
+def _events(
+    fs: FactSet, ranges: dict[str, tuple[int | None, int | None]], placeholders: dict[str, str], facts: dict[str, Fact]
+) -> tuple[EventTimes, ...]:
     mentions: dict[str, set[Mention]] = defaultdict(set)
     for f in fs.facts:
         if f.doc is None or f.span is None or f.quote is None:
             continue
-        for r in fact_refs(f):
-            if not r.doc:
-                mentions[r.id].add(Mention(doc=f.doc, start=f.span[0], end=f.span[1], text=f.quote))
+        for ref in fact_refs(f):
+            if not ref.doc:
+                mentions[ref.id].add(Mention(doc=f.doc, start=f.span[0], end=f.span[1], text=f.quote))
         for attr in ("subject", "anchor"):
             v = getattr(f, attr, None)
             if isinstance(v, str):
@@ -244,7 +291,10 @@ def _events(fs: FactSet, ranges: dict[str, tuple[int | None, int | None]], place
         ms = tuple(sorted(set(ev.mentions) | mentions.get(ev.id, set()), key=lambda m: (m.doc, m.start, m.end, m.text)))
         out.append(
             EventTimes(
-                id=ev.id, label=ev.label, earliest=_date(start[0]), latest=_date(end[1]),
+                id=ev.id,
+                label=ev.label,
+                earliest=_date(start[0]),
+                latest=_date(end[1]),
                 start=None if ev.extent == "point" else DateRange(earliest=_date(start[0]), latest=_date(start[1])),
                 end=None if ev.extent == "point" else DateRange(earliest=_date(end[0]), latest=_date(end[1])),
                 mentions=ms,
@@ -252,11 +302,25 @@ def _events(fs: FactSet, ranges: dict[str, tuple[int | None, int | None]], place
         )
     for pid, series in placeholders.items():
         r = ranges.get(f"e:{pid}", (None, None))
-        out.append(EventTimes(id=pid, label=f"an earlier event of series {series} that no fact names", earliest=_date(r[0]), latest=_date(r[1]), implicit=True))
+        out.append(
+            EventTimes(
+                id=pid,
+                label=f"an earlier event of series {series} that no fact names",
+                earliest=_date(r[0]),
+                latest=_date(r[1]),
+                implicit=True,
+            )
+        )
     return tuple(sorted(out, key=lambda e: e.id))
 
 
-def _gaps(fs: FactSet, ranges: dict[str, tuple[int | None, int | None]], placeholders: dict[str, str], policy: Policy, facts: dict[str, Fact]) -> list[Finding]:
+def _gaps(
+    fs: FactSet,
+    ranges: dict[str, tuple[int | None, int | None]],
+    placeholders: dict[str, str],
+    policy: Policy,
+    facts: dict[str, Fact],
+) -> list[Finding]:
     out: list[Finding] = []
     max_ev = policy.gaps.max_event_range_days
     max_doc = policy.gaps.max_document_range_days
@@ -268,9 +332,9 @@ def _gaps(fs: FactSet, ranges: dict[str, tuple[int | None, int | None]], placeho
             referenced[f.since.id].append(f)
     ev_facts: dict[str, list[Fact]] = defaultdict(list)
     for f in fs.facts:
-        for r in fact_refs(f):
-            if not r.doc:
-                ev_facts[r.id].append(f)
+        for ref in fact_refs(f):
+            if not ref.doc:
+                ev_facts[ref.id].append(f)
 
     def wide(r: tuple[int | None, int | None], limit: int) -> bool:
         w = _width(r)
@@ -287,25 +351,58 @@ def _gaps(fs: FactSet, ranges: dict[str, tuple[int | None, int | None]], placeho
         srcs = tuple(_quote(facts[i]) for i in related if facts[i].quote)
         if ev.id in referenced:
             info = CODES["undated-reference"]
-            msg = f"{ev.label!r} is referred to (\"{_short(referenced[ev.id][0].quote, 60)}\") but its date is open: {_fmt(r)}"
+            ref_quote = _short(referenced[ev.id][0].quote, 60)
+            msg = f'{ev.label!r} is referred to ("{ref_quote}") but its date is open: {_fmt(r)}'
         else:
             info = CODES["wide-range"]
             msg = f"{ev.label!r} could fall anywhere in {_fmt(r)}"
-        out.append(Finding(kind="gap", code=info.code, name=info.name, severity=Severity.WARNING, message=msg, facts=tuple(related), sources=srcs, subject=ev.id, earliest=_date(r[0]), latest=_date(r[1])))
+        out.append(
+            Finding(
+                kind="gap",
+                code=info.code,
+                name=info.name,
+                severity=Severity.WARNING,
+                message=msg,
+                facts=tuple(related),
+                sources=srcs,
+                subject=ev.id,
+                earliest=_date(r[0]),
+                latest=_date(r[1]),
+            )
+        )
     for pid, series in sorted(placeholders.items()):
         r = ranges.get(f"e:{pid}", (None, None))
         if not wide(r, max_ev):
             continue
         info = CODES["undated-earlier-round"]
         ords = sorted(f.id for f in fs.facts if getattr(f, "kind", "") == "ordinal")
-        out.append(Finding(kind="gap", code=info.code, name=info.name, severity=Severity.WARNING,
-                           message=f"an ordinal in series {series!r} implies an earlier event that no fact dates: {_fmt(r)}",
-                           facts=tuple(ords), subject=pid, earliest=_date(r[0]), latest=_date(r[1])))
+        out.append(
+            Finding(
+                kind="gap",
+                code=info.code,
+                name=info.name,
+                severity=Severity.WARNING,
+                message=f"an ordinal in series {series!r} implies an earlier event that no fact dates: {_fmt(r)}",
+                facts=tuple(ords),
+                subject=pid,
+                earliest=_date(r[0]),
+                latest=_date(r[1]),
+            )
+        )
     for d in fs.documents:
         r = ranges.get(f"d:{d.id}.published", (None, None))
         if wide(r, max_doc):
             info = CODES["undetermined-creation"]
-            out.append(Finding(kind="gap", code=info.code, name=info.name, severity=Severity.WARNING,
-                               message=f"the creation time of document {d.id} is undetermined: {_fmt(r)}",
-                               subject=f"doc:{d.id}", earliest=_date(r[0]), latest=_date(r[1])))
+            out.append(
+                Finding(
+                    kind="gap",
+                    code=info.code,
+                    name=info.name,
+                    severity=Severity.WARNING,
+                    message=f"the creation time of document {d.id} is undetermined: {_fmt(r)}",
+                    subject=f"doc:{d.id}",
+                    earliest=_date(r[0]),
+                    latest=_date(r[1]),
+                )
+            )
     return out

@@ -22,7 +22,7 @@ from factcheck.policy import Policy
 class SolveOptions:
     """Limits for solving one component."""
 
-    limits: SolverLimits = SolverLimits()
+    limits: SolverLimits = field(default_factory=SolverLimits)
     max_conflicts: int = 10
     enumeration_seconds: float = 20.0
 
@@ -113,7 +113,9 @@ def _marco(comp: _Component, opts: SolveOptions) -> tuple[list[tuple[str, ...]],
     return muses, mapper.check() != z3.sat
 
 
-def _retraction(comp: _Component, fs: FactSet, muses: list[tuple[str, ...]]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+def _retraction(
+    comp: _Component, fs: FactSet, muses: list[tuple[str, ...]]
+) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """The cheapest set of facts to drop (MaxSAT over fact weights, core-guided).
 
     Only facts that take part in some known conflict are soft; if the remaining hard
@@ -137,7 +139,7 @@ def _retraction(comp: _Component, fs: FactSet, muses: list[tuple[str, ...]]) -> 
             opt.add(comp.enc.trackers[f])
         for f in sorted(soft):
             # integer weights keep z3's arithmetic exact; ties break towards later ids
-            opt.add_soft(comp.enc.trackers[f], int(round(weights.get(f, 1.0) * 1000)))
+            opt.add_soft(comp.enc.trackers[f], round(weights.get(f, 1.0) * 1000))
         res = outcome(opt.check())
         if res is Outcome.UNKNOWN:
             raise _Unknown(opt.reason_unknown())
@@ -188,7 +190,16 @@ def _ranges(comp: _Component, active: list[str]) -> dict[str, tuple[int | None, 
     return {n: (None if lo[n] <= lo_h else lo[n], None if hi[n] >= hi_h else hi[n]) for n in names}
 
 
-def _tighten(s: z3.Solver, tr: list[Any], names: list[str], enc: Encoding, bound: dict[str, int], other: dict[str, int], *, lower: bool) -> dict[str, int]:
+def _tighten(
+    s: z3.Solver,
+    tr: list[Any],
+    names: list[str],
+    enc: Encoding,
+    bound: dict[str, int],
+    other: dict[str, int],
+    *,
+    lower: bool,
+) -> dict[str, int]:
     """Move outer bounds to exact ones: one joint check, then a binary search per variable."""
     t = enc.terms
 

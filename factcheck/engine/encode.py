@@ -19,8 +19,8 @@ from factcheck.calendar import (
     WEEKDAY_SHIFT,
     CalendarValue,
     days_from_civil,
-    parse_value,
     from_day,
+    parse_value,
     period_in_year,
     to_day,
 )
@@ -166,7 +166,7 @@ class Encoder:
         return 365 * yp + self._floor_div(yp, 4) - self._floor_div(yp, 100) + self._floor_div(yp, 400) + doy - 719468
 
     def _weekday_is(self, x: Term, wd: int) -> Term:
-        """x falls on weekday wd (Monday = 0): x + 3 = 7q + wd for some integer q."""
+        """X falls on weekday wd (Monday = 0): x + 3 = 7q + wd for some integer q."""
         self._fresh += 1
         q = z3.Int(f"w#{self._fresh}", self.enc.ctx)
         return x + WEEKDAY_SHIFT == 7 * q + wd
@@ -303,7 +303,9 @@ class Encoder:
             raise TypeError(type(fact))
         return z3.And(parts) if parts else z3.BoolVal(True, ctx)
 
-    def _value_bounds(self, fid: str, cv: CalendarValue, doc: str | None, anchor_term: Term) -> tuple[Term, Term, int | None, int | None] | None:
+    def _value_bounds(
+        self, fid: str, cv: CalendarValue, doc: str | None, anchor_term: Term
+    ) -> tuple[Term, Term, int | None, int | None] | None:
         """[first, last] day terms of a calendar value, with constants when its year is known.
 
         For a year-less value a fresh year variable stands in; when the fact quotes a
@@ -339,7 +341,7 @@ class Encoder:
     def _date(self, fact: DateFact) -> list[Term]:
         cv = fact.calendar_value()
         lo, hi, ln, hn = self.ref(fact.subject)
-        self._extra: list[Term] = []
+        self._extra = []
         out: list[Term] = []
         if not cv.has_period and cv.weekday is not None:
             self.enc.nonlinear.add(fact.id)

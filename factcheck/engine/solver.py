@@ -7,12 +7,12 @@ path made the solver, and ``unknown`` is always a possible, typed outcome.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 import z3
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     """The three answers a solve can give."""
 
     SAT = "sat"
@@ -44,8 +44,11 @@ def make_solver(ctx: z3.Context, limits: SolverLimits, *, difference_logic: bool
     difference-logic theory: tracking literals otherwise steer z3 away from it and
     slow tracked solving by orders of magnitude on such instances.
     """
-    s = z3.SolverFor("QF_IDL", ctx=ctx) if difference_logic else z3.Solver(ctx=ctx)
-    s.set("smt.random_seed", limits.seed)
+    if difference_logic:
+        s = z3.SolverFor("QF_IDL", ctx=ctx)
+    else:
+        s = z3.Solver(ctx=ctx)
+        s.set("smt.random_seed", limits.seed)
     _configure(s, limits)
     return s
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from factcheck.model import FactSet, Report
 from factcheck.report.json_format import render_json
 from factcheck.report.text import render_text
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """The output formats, one enum for ``--format``."""
 
     TEXT = "text"

@@ -85,12 +85,15 @@ def render_text(report: Report, fs: FactSet | None = None, *, color: bool = Fals
         for rng, ident, label in rows:
             out.print(f"  {rng:<{w}}  {escape(ident)}  [dim]{escape(label)}[/]")
         out.print()
-    counts = {k: sum(1 for f in report.findings if f.kind == k) for k in ("contradiction", "gap", "error", "inconclusive")}
+    counts = {
+        k: sum(1 for f in report.findings if f.kind == k) for k in ("contradiction", "gap", "error", "inconclusive")
+    }
     parts = [f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items() if n]
     status_style = {"consistent": "green", "contradiction": "red", "inconclusive": "yellow"}[report.status.value]
     out.print(
         f"[bold {status_style}]{report.status.value}[/]: {', '.join(parts) or 'no findings'}; "
         f"{report.stats.get('facts', 0)} facts, {report.stats.get('events', 0)} events, "
-        f"{report.stats.get('documents', 0)} documents, {report.stats.get('components', 0)} components (as of {report.as_of})"
+        f"{report.stats.get('documents', 0)} documents, {report.stats.get('components', 0)} components "
+        f"(as of {report.as_of})"
     )
     return buf.getvalue()
