@@ -1,0 +1,1 @@
+"""Corpus stage: loading articles, their metadata, sentences and page boilerplate."""

@@ -1,0 +1,201 @@
+"""Loading articles: plain text, text or Markdown with YAML front matter, and HTML.
+
+An article's ``text`` is what every offset points into: the file decoded as UTF-8 (after
+front matter, when there is some), or the main text extracted from HTML.  Files that
+cannot be read as articles are reported with a reason, never silently dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.corpus.segment import Segmentation, segment
+from factcheck.errors import Diagnostic, UserError
+from factcheck.model import TimeBound
+from factcheck.yamlio import parse_yaml, validate_data
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+class ArticleMeta(BaseModel):
+    """Metadata an article's front matter may carry (all optional)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: TimeBound = TimeBound()
+    retrieved: TimeBound = TimeBound()
+    trust: float = Field(default=1.0, gt=0)
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article ready for reading: id, text, metadata, sentences."""
+
+    id: str
+    path: str
+    text: str
+    meta: ArticleMeta
+    segmentation: Segmentation
+    warnings: tuple[str, ...] = ()
+    body_offset: int = 0  # where ``text`` starts in the file (after front matter)
+
+
+@dataclass
+class Skipped:
+    """A file that was not audited, and why."""
+
+    path: str
+    reason: str
+    failed: bool = False
+
+
+@dataclass
+class LoadResult:
+    """What loading a set of paths produced: articles, and files skipped or failed."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def decode(raw: bytes, path: str) -> tuple[str, list[str]]:
+    """Text of a file: UTF-8 (BOM stripped), else cp1252 or Latin-1 with a warning naming it."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        where = f"byte {exc.start}"
+    for enc in ("cp1252", "latin-1"):
+        try:
+            return raw.decode(enc), [f"{path}: not UTF-8 (invalid at {where}); decoded as {enc}"]
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="replace"), [f"{path}: not UTF-8; undecodable bytes replaced"]
+
+
+def looks_binary(raw: bytes) -> bool:
+    """True for data that is not text (NUL bytes, or mostly control characters)."""
+    head = raw[:8192]
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return ctrl / len(head) > 0.1
+
+
+def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
+    """(front matter mapping, body, body offset) for text that opens with ``---``."""
+    if not text.startswith("---"):
+        return {}, text, 0
+    first_nl = text.find("\n")
+    if first_nl < 0 or text[:first_nl].strip() != "---":
+        return {}, text, 0
+    end = text.find("\n---", first_nl)
+    while end >= 0:
+        line_end = text.find("\n", end + 1)
+        line = text[end + 1 : line_end if line_end >= 0 else len(text)]
+        if line.strip() == "---":
+            break
+        end = text.find("\n---", end + 1)
+    if end < 0:
+        raise UserError(Diagnostic(path, 1, 1, "front matter opened with '---' is never closed"))
+    data = parse_yaml(text[first_nl + 1 : end + 1], path)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise UserError(Diagnostic(path, 2, 1, "front matter must be a mapping"))
+    body_start = line_end + 1 if line_end >= 0 else len(text)
+    return data, text[body_start:], body_start
+
+
+def html_text(html: str, path: str) -> str:
+    """Main text of an HTML page, extracted with trafilatura (the ``html`` extra)."""
+    try:
+        import trafilatura  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        raise UserError(
+            Diagnostic(path, 1, 1, "reading HTML needs the 'html' extra: pip install 'factcheck[html]'")
+        ) from None
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    return str(text or "")
+
+
+def load_article(path: Path, *, doc_id: str | None = None) -> Article:
+    """Read one article file. Raises UserError for bad front matter; OSError for I/O."""
+    raw = path.read_bytes()
+    p = str(path)
+    if looks_binary(raw):
+        raise ValueError("binary file")
+    text, warnings = decode(raw, p)
+    meta_data: dict[str, Any] = {}
+    offset = 0
+    if path.suffix.lower() in (".html", ".htm"):
+        text = html_text(text, p)
+    else:
+        meta_data, text, offset = split_front_matter(text, p)
+    meta = validate_data(meta_data, ArticleMeta, p)
+    if not text.strip():
+        raise ValueError("empty file")
+    ident = doc_id or meta.id or path.stem
+    return Article(
+        id=ident,
+        path=p,
+        text=text,
+        meta=meta,
+        segmentation=segment(text),
+        warnings=tuple(warnings),
+        body_offset=offset,
+    )
+
+
+def iter_article_paths(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Article files named or under folders named, sorted; what cannot be listed is skipped."""
+    out: list[Path] = []
+    skipped: list[Skipped] = []
+    seen: set[Path] = set()
+    for p in paths:
+        try:
+            if p.is_dir():
+                for q in sorted(p.rglob("*")):
+                    if q.suffix.lower() in ARTICLE_SUFFIXES and not q.name.startswith("."):
+                        try:
+                            real = q.resolve(strict=True)
+                        except (OSError, RuntimeError) as exc:
+                            skipped.append(Skipped(str(q), f"cannot resolve: {exc}", failed=True))
+                            continue
+                        if real not in seen and q.is_file():
+                            seen.add(real)
+                            out.append(q)
+            elif p.exists():
+                real = p.resolve(strict=True)
+                if real not in seen:
+                    seen.add(real)
+                    out.append(p)
+            else:
+                skipped.append(Skipped(str(p), "no such file or folder", failed=True))
+        except (OSError, RuntimeError) as exc:
+            skipped.append(Skipped(str(p), f"cannot read: {exc}", failed=True))
+    return out, skipped
+
+
+def load_articles(paths: list[Path]) -> LoadResult:
+    """Load every article under the paths; a bad file is recorded and the rest go on."""
+    files, skipped = iter_article_paths(paths)
+    result = LoadResult(skipped=skipped)
+    for f in files:
+        try:
+            result.articles.append(load_article(f))
+        except ValueError as exc:
+            result.skipped.append(Skipped(str(f), str(exc)))
+        except OSError as exc:
+            result.skipped.append(Skipped(str(f), f"cannot read: {exc.strerror or exc}", failed=True))
+    return result
