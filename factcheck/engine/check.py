@@ -8,16 +8,22 @@ same bytes whatever the parallelism.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from factcheck.calendar import from_day, to_day
 from factcheck.codes import CODES
 from factcheck.engine.components import split
-from factcheck.engine.diagnose import ComponentResult, SolveOptions, solve_component
+from factcheck.engine.diagnose import (
+    ComponentResult,
+    SolveOptions,
+    result_from_json,
+    result_to_json,
+    solve_component,
+)
 from factcheck.engine.solver import Outcome, SolverLimits
 from factcheck.factset import fact_refs
 from factcheck.model import (
@@ -52,6 +58,25 @@ class CheckOptions:
     verify_quotes: bool = True
 
 
+class ResultStore(Protocol):
+    """Where component results may be cached (see factcheck.cache.Cache)."""
+
+    def get(self, key: str) -> Any | None:
+        """A stored value, or None."""
+
+    def put(self, key: str, value: Any) -> None:
+        """Store a value."""
+
+
+def component_key(comp: FactSet, policy: Policy, options: CheckOptions) -> str:
+    """Everything a component's result depends on, hashed."""
+    from factcheck.cache import content_key
+
+    facts = comp.model_dump_json(include={"documents", "events", "facts"})
+    solver = f"{options.as_of}|{options.timeout_ms}|{options.rlimit}|{options.seed}|{options.max_conflicts}"
+    return content_key(facts, policy.model_dump_json(), solver)
+
+
 def _solve_args(
     fs: FactSet, options: CheckOptions, policy: Policy
 ) -> Iterator[tuple[int, FactSet, Policy, int, SolveOptions]]:
@@ -67,27 +92,55 @@ def _run(args: tuple[int, FactSet, Policy, int, SolveOptions]) -> ComponentResul
 
 
 def check(
-    fs: FactSet, options: CheckOptions | None = None, *, progress: Callable[[int, int], None] | None = None
+    fs: FactSet,
+    options: CheckOptions | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cache: ResultStore | None = None,
 ) -> Report:
-    """Check a fact set: contradictions with their minimal explanations, gaps and a timeline."""
+    """Check a fact set: contradictions with their minimal explanations, gaps and a timeline.
+
+    With a cache, components whose content is unchanged since a previous run are not
+    solved again; inconclusive results are never cached.
+    """
     options = options or CheckOptions()
     policy = options.policy or load_policy()
     work = list(_solve_args(fs, options, policy))
-    results: list[ComponentResult] = []
-    if options.jobs > 1 and len(work) > 1:
-        workers = min(options.jobs, os.cpu_count() or 1, len(work))
-        chunk = max(1, len(work) // (workers * 8))
+    done: dict[int, ComponentResult] = {}
+    keys: dict[int, str] = {}
+    if cache is not None:
+        for i, comp, *_ in work:
+            keys[i] = component_key(comp, policy, options)
+            hit = cache.get(keys[i])
+            if isinstance(hit, dict):
+                done[i] = result_from_json(hit, i)
+    todo = [w for w in work if w[0] not in done]
+    n_done = len(done)
+    if progress and n_done:
+        progress(n_done, len(work))
+    if options.jobs > 1 and len(todo) > 1:
+        workers = min(options.jobs, len(todo))
+        chunk = max(1, len(todo) // (workers * 8))
         # workers are recycled so z3 contexts and timeouts cannot pile up memory
         with ProcessPoolExecutor(max_workers=workers, max_tasks_per_child=2000) as pool:
-            for n, r in enumerate(pool.map(_run, work, chunksize=chunk), 1):
-                results.append(r)
+            for r in pool.map(_run, todo, chunksize=chunk):
+                done[r.index] = r
+                n_done += 1
                 if progress:
-                    progress(n, len(work))
+                    progress(n_done, len(work))
     else:
-        for n, args in enumerate(work, 1):
-            results.append(_run(args))
+        for args in todo:
+            r = _run(args)
+            done[r.index] = r
+            n_done += 1
             if progress:
-                progress(n, len(work))
+                progress(n_done, len(work))
+    if cache is not None:
+        for w in todo:
+            r = done[w[0]]
+            if r.outcome is not Outcome.UNKNOWN:
+                cache.put(keys[w[0]], result_to_json(r))
+    results = [done[w[0]] for w in work]
     return assemble(fs, [w[1] for w in work], results, options, policy)
 
 

@@ -43,6 +43,38 @@ class ComponentResult:
     difference_only: bool = False
 
 
+def result_to_json(r: ComponentResult) -> dict[str, Any]:
+    """A ComponentResult as JSON-ready data (for caches and other processes)."""
+    return {
+        "index": r.index,
+        "outcome": r.outcome.value,
+        "conflicts": [list(c) for c in r.conflicts],
+        "conflicts_complete": r.conflicts_complete,
+        "retract": list(r.retract),
+        "ranges": {k: list(v) for k, v in sorted(r.ranges.items())},
+        "placeholders": dict(sorted(r.placeholders.items())),
+        "reason": r.reason,
+        "seconds": r.seconds,
+        "difference_only": r.difference_only,
+    }
+
+
+def result_from_json(d: dict[str, Any], index: int) -> ComponentResult:
+    """The inverse of result_to_json, re-indexed for the current run."""
+    return ComponentResult(
+        index=index,
+        outcome=Outcome(d["outcome"]),
+        conflicts=[tuple(c) for c in d["conflicts"]],
+        conflicts_complete=bool(d["conflicts_complete"]),
+        retract=tuple(d["retract"]),
+        ranges={k: (v[0], v[1]) for k, v in d["ranges"].items()},
+        placeholders=dict(d["placeholders"]),
+        reason=str(d["reason"]),
+        seconds=0.0,
+        difference_only=bool(d["difference_only"]),
+    )
+
+
 class _Unknown(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
