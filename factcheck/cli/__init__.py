@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import signal
+import sys
+
 import click
 
 from factcheck import __version__
+from factcheck.exitcodes import ExitCode
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,6 +25,24 @@ def _register() -> None:
 _register()
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise SystemExit(ExitCode.SIGTERM)
+
+
 def main() -> None:
-    """Console-script entry point."""
-    cli()
+    """Console-script entry point: SIGINT exits 130 and SIGTERM 143, leaving no partial output."""
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        rv = cli.main(standalone_mode=False)
+    except click.exceptions.Abort:  # click turns Ctrl-C into Abort
+        click.echo("interrupted", err=True)
+        sys.exit(ExitCode.SIGINT)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(ExitCode.SIGINT)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(ExitCode.USAGE if exc.exit_code == 2 else exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    sys.exit(rv if isinstance(rv, int) else 0)
