@@ -8,6 +8,7 @@ same bytes whatever the parallelism.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -121,8 +122,9 @@ def check(
     if options.jobs > 1 and len(todo) > 1:
         workers = min(options.jobs, len(todo))
         chunk = max(1, len(todo) // (workers * 8))
-        # workers are recycled so z3 contexts and timeouts cannot pile up memory
-        with ProcessPoolExecutor(max_workers=workers, max_tasks_per_child=2000) as pool:
+        # fork: workers start in milliseconds and need no importable __main__; each
+        # component's z3 context is freed with it, so workers do not accumulate memory
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             for r in pool.map(_run, todo, chunksize=chunk):
                 done[r.index] = r
                 n_done += 1

@@ -7,11 +7,12 @@ another process and be merged deterministically.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import z3
 
+from factcheck.calendar import concrete_span
 from factcheck.engine.encode import Encoding, encode
 from factcheck.engine.solver import Outcome, SolverLimits, make_optimizer, make_solver, outcome
 from factcheck.model import FactSet
@@ -116,14 +117,13 @@ class _Component:
         return tuple(sorted(necessary))
 
 
-def _marco(comp: _Component, opts: SolveOptions) -> tuple[list[tuple[str, ...]], bool]:
-    """Enumerate minimal conflicts (MUSes) with MARCO, up to a limit; True if all were found."""
+def _marco(comp: _Component, opts: SolveOptions, muses: list[tuple[str, ...]]) -> tuple[list[tuple[str, ...]], bool]:
+    """Enumerate minimal conflicts (MUSes) with MARCO into ``muses``, up to a limit; True if all were found."""
     ids = comp.ids
     ctx = comp.enc.ctx
     sel = {f: z3.Bool(f"sel:{f}", ctx) for f in ids}
     mapper = z3.Solver(ctx=ctx)
     mapper.set("random_seed", comp.limits.seed)
-    muses: list[tuple[str, ...]] = []
     deadline = time.monotonic() + opts.enumeration_seconds
     while len(muses) < opts.max_conflicts:
         if time.monotonic() > deadline:
@@ -180,15 +180,20 @@ def _retraction(
         return drop, extra
 
 
-def _bellman_ford(enc: Encoding, active: set[str]) -> tuple[dict[str, int], dict[str, int]]:
+def _bellman_ford(
+    enc: Encoding,
+    active: set[str],
+    extra: list[tuple[str, str, int]] = (),  # type: ignore[assignment]
+) -> tuple[dict[str, int], dict[str, int]]:
     """Outer bounds of every variable from the difference edges of the active facts."""
     edges = [e for fid, es in enc.edges.items() if fid == "" or fid in active for e in es]
+    edges += list(extra)
     nodes = ["0", *sorted(enc.vars)]
     inf = 1 << 60
 
-    def shortest(src: str, forward: bool) -> dict[str, int]:
+    def shortest(forward: bool) -> dict[str, int]:
         dist = dict.fromkeys(nodes, inf)
-        dist[src] = 0
+        dist["0"] = 0
         for _ in range(len(nodes)):
             changed = False
             for u, v, c in edges:
@@ -200,68 +205,106 @@ def _bellman_ford(enc: Encoding, active: set[str]) -> tuple[dict[str, int], dict
                 break
         return dist
 
-    up = shortest("0", True)  # x_v - x_0 <= dist(0 -> v)
-    down = shortest("0", False)  # x_0 - x_v <= dist(v -> 0)
+    up = shortest(True)  # x_v - x_0 <= dist(0 -> v)
+    down = shortest(False)  # x_0 - x_v <= dist(v -> 0)
     lo_h, hi_h = enc.horizon
     lo = {v: max(lo_h, -down[v]) if down[v] != inf else lo_h for v in enc.vars}
     hi = {v: min(hi_h, up[v]) if up[v] != inf else hi_h for v in enc.vars}
     return lo, hi
 
 
-def _ranges(comp: _Component, active: list[str]) -> dict[str, tuple[int | None, int | None]]:
+class _Probe:
+    """Satisfiability of the active facts plus temporary extra constraints."""
+
+    def __init__(self, comp: _Component, active: list[str]) -> None:
+        self.s = comp.solver
+        self.tr = [comp.enc.trackers[f] for f in active]
+
+    def model(self, extra: list[Any]) -> z3.ModelRef | None:
+        self.s.push()
+        self.s.add(*extra)
+        res = outcome(self.s.check(*self.tr))
+        model = self.s.model() if res is Outcome.SAT else None
+        self.s.pop()
+        if res is Outcome.UNKNOWN:
+            raise _Unknown(self.s.reason_unknown())
+        return model
+
+
+def _fixed_year_edges(
+    enc: Encoding, active: set[str], probe: _Probe, model: z3.ModelRef, policy: Policy
+) -> list[tuple[str, str, int]]:
+    """Difference edges from year-less dates whose year every solution agrees on.
+
+    Once "Feb. 18" is known to be 2025 in every model, it is a plain bound again, and
+    shortest paths give near-exact ranges without a search over two centuries.
+    """
+    out: list[tuple[str, str, int]] = []
+    mp, yp = policy.month_parts(), policy.year_parts()
+    for info in enc.yearless:
+        if info.fact not in active:
+            continue
+        year = model.eval(info.year, model_completion=True).as_long()
+        if probe.model([info.year != year]) is not None:
+            continue
+        span = concrete_span(replace(info.value, year=year), mp, yp)
+        if span is None:
+            continue
+        first, last = span
+        if info.relation in ("on", "not_before"):
+            out.append((info.lo_name, "0", -first))
+        if info.relation in ("on", "not_after"):
+            out.append(("0", info.hi_name, last))
+        if info.relation == "before":
+            out.append(("0", info.hi_name, first - 1))
+        if info.relation == "after":
+            out.append((info.lo_name, "0", -(last + 1)))
+    return out
+
+
+def _ranges(
+    comp: _Component, active: list[str], policy: Policy, model: z3.ModelRef | None = None
+) -> dict[str, tuple[int | None, int | None]]:
     """Earliest and latest feasible day of every variable, None where only the horizon bounds it."""
     enc = comp.enc
-    lo, hi = _bellman_ford(enc, set(active))
+    act = set(active)
+    lo, hi = _bellman_ford(enc, act)
     names = sorted(enc.vars)
-    s = comp.solver
-    tr = [enc.trackers[f] for f in active]
     if not enc.difference_only:
-        lo = _tighten(s, tr, names, enc, lo, hi, lower=True)
-        hi = _tighten(s, tr, names, enc, hi, lo, lower=False)
+        probe = _Probe(comp, active)
+        model = model or probe.model([])
+        assert model is not None
+        extra = _fixed_year_edges(enc, act, probe, model, policy)
+        if extra:
+            lo, hi = _bellman_ford(enc, act, extra)
+        lo = _tighten(probe, model, names, enc, lo, lower=True)
+        hi = _tighten(probe, model, names, enc, hi, lower=False)
     lo_h, hi_h = enc.horizon
     return {n: (None if lo[n] <= lo_h else lo[n], None if hi[n] >= hi_h else hi[n]) for n in names}
 
 
 def _tighten(
-    s: z3.Solver,
-    tr: list[Any],
-    names: list[str],
-    enc: Encoding,
-    bound: dict[str, int],
-    other: dict[str, int],
-    *,
-    lower: bool,
+    probe: _Probe, model: z3.ModelRef, names: list[str], enc: Encoding, bound: dict[str, int], *, lower: bool
 ) -> dict[str, int]:
     """Move outer bounds to exact ones: one joint check, then a binary search per variable."""
     t = enc.terms
-
-    def sat_with(extra: list[Any]) -> z3.ModelRef | None:
-        s.push()
-        s.add(*extra)
-        res = outcome(s.check(*tr))
-        model = s.model() if res is Outcome.SAT else None
-        s.pop()
-        if res is Outcome.UNKNOWN:
-            raise _Unknown(s.reason_unknown())
-        return model
-
+    if all(model.eval(t[n], model_completion=True).as_long() == bound[n] for n in names):
+        return dict(bound)
     joint = [t[n] <= bound[n] if lower else t[n] >= bound[n] for n in names]
-    if sat_with(joint) is not None:
+    if probe.model(joint) is not None:
         return dict(bound)
     out = dict(bound)
     for n in names:
         x = t[n]
-        if sat_with([x <= bound[n]] if lower else [x >= bound[n]]) is not None:
+        best = model.eval(x, model_completion=True).as_long()
+        if best == bound[n] or probe.model([x <= bound[n]] if lower else [x >= bound[n]]) is not None:
             continue
-        base = sat_with([])
-        assert base is not None
-        best = base.eval(x, model_completion=True).as_long()
         edge = bound[n]
         if lower:
             lo_b, hi_b = edge + 1, best  # the minimum lies in [lo_b, hi_b]
             while lo_b < hi_b:
                 mid = (lo_b + hi_b) // 2
-                m = sat_with([x <= mid])
+                m = probe.model([x <= mid])
                 if m is None:
                     lo_b = mid + 1
                 else:
@@ -271,7 +314,7 @@ def _tighten(
             lo_b, hi_b = best, edge - 1  # the maximum lies in [lo_b, hi_b]
             while lo_b < hi_b:
                 mid = (lo_b + hi_b + 1) // 2
-                m = sat_with([x >= mid])
+                m = probe.model([x >= mid])
                 if m is None:
                     hi_b = mid - 1
                 else:
@@ -290,19 +333,34 @@ def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: S
     try:
         comp = _Component(enc, opts.limits)
         result.outcome = comp.check(comp.ids)
-        active = comp.ids
-        if result.outcome is Outcome.UNSAT:
-            muses, complete = _marco(comp, opts)
-            drop, extra = _retraction(comp, fs, muses)
-            all_muses = sorted(set(muses) | set(extra))
-            result.conflicts = all_muses
-            result.conflicts_complete = complete
-            result.retract = drop
-            active = [f for f in comp.ids if f not in set(drop)]
-        result.ranges = _ranges(comp, active)
     except _Unknown as exc:
         result.outcome = Outcome.UNKNOWN
         result.reason = exc.reason or "unknown"
+        result.seconds = time.perf_counter() - t0
+        return result
+    active = comp.ids
+    model = comp.solver.model() if result.outcome is Outcome.SAT else None
+    if result.outcome is Outcome.UNSAT:
+        first_core = tuple(comp.core())
+        found: list[tuple[str, ...]] = []
+        try:
+            muses, complete = _marco(comp, opts, found)
+            drop, extra = _retraction(comp, fs, muses)
+            result.conflicts = sorted(set(muses) | set(extra))
+            result.conflicts_complete = complete
+            result.retract = drop
+            active = [f for f in comp.ids if f not in set(drop)]
+        except _Unknown as exc:
+            # still a contradiction: report what was found, flagged as not minimal/complete
+            result.conflicts = sorted(set(found)) or [first_core]
+            result.conflicts_complete = False
+            result.reason = f"explanations incomplete: the solver gave up ({exc.reason})"
+            active = []
+    try:
+        if result.outcome is Outcome.SAT or active:
+            result.ranges = _ranges(comp, active, policy, model)
+    except _Unknown as exc:
+        result.reason = (result.reason + "; " if result.reason else "") + f"ranges incomplete ({exc.reason})"
         result.ranges = {}
     result.seconds = time.perf_counter() - t0
     return result
