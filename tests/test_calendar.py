@@ -17,6 +17,7 @@ from factcheck.calendar import (
     weekday_of,
 )
 from factcheck.engine.encode import Encoder
+from factcheck.engine.smt import T
 from factcheck.model import FactSet
 from factcheck.policy import load_policy
 
@@ -43,16 +44,18 @@ def test_symbolic_civil_arithmetic_is_a_bijection_over_the_whole_range() -> None
 
 
 def test_engine_linear_days_from_civil_equals_the_generic_formula() -> None:
-    # The engine encodes years with explicit quotients (linear); prove it equal to the
-    # generic formula for every year 1600..2400 and every month start.
-    enc = Encoder(FactSet(), load_policy(), to_day(dt.date(2026, 1, 1)))
-    y = z3.Int("y", enc.enc.ctx)
+    # The engine encodes years with explicit quotients (linear SMT-LIB text); prove it
+    # equal to the generic formula for every year 1600..2400 and every month start.
     for month in range(1, 13):
-        s = z3.Solver(ctx=enc.enc.ctx)
-        s.add(*enc.enc.structural)
-        lin = enc._days_from_civil(y, month, 1)
-        s.add(enc.enc.structural)
-        s.add(y >= 1600, y <= 2400, lin != days_from_civil(y, month, 1))
+        enc = Encoder(FactSet(), load_policy(), to_day(dt.date(2026, 1, 1)))
+        lin = enc._days_from_civil(T("yr"), month, 1)
+        ctx = enc.enc.ctx
+        y, out = z3.Int("yr", ctx), z3.Int("out", ctx)
+        decls = {q: z3.Int(q, ctx) for q in enc._ints} | {"yr": y, "out": out}
+        text = "".join(f"(assert {b.s})" for b in enc._structural) + f"(assert (= out {lin.s}))"
+        s = z3.Solver(ctx=ctx)
+        s.add(*z3.parse_smt2_string(text, decls=decls, ctx=ctx))
+        s.add(y >= 1600, y <= 2400, out != days_from_civil(y, month, 1))
         assert s.check() == z3.unsat, month
 
 

@@ -25,6 +25,8 @@ from factcheck.calendar import (
     to_day,
 )
 from factcheck.calendar import concrete_span as _concrete_span
+from factcheck.engine import smt
+from factcheck.engine.smt import B, T
 from factcheck.factset import fact_series
 from factcheck.model import (
     DateFact,
@@ -57,12 +59,12 @@ class Var:
     implicit: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass
 class Yearless:
     """A date fact whose value's year is a solver variable; its span is known once the year is."""
 
     fact: str
-    year: Term
+    year: Any  # the z3 year constant (its SMT-LIB symbol until the component is parsed)
     value: CalendarValue
     relation: str
     lo_name: str
@@ -104,27 +106,34 @@ class Encoder:
         self.enc = Encoding(ctx=z3.Context())
         self.events = {e.id: e for e in fs.events}
         self.docs = {d.id: d for d in fs.documents}
-        self._fresh = 0
-        self._divs: dict[tuple[int, int], Term] = {}
-        self._year_domains: dict[tuple[int, int], tuple[Term, Term]] = {}
-        self._extra: list[Term] = []
+        self._divs: dict[tuple[str, int], T] = {}
+        self._extra: list[B] = []
+        self._ints: list[str] = []  # SMT-LIB symbols of integer constants
+        self._structural: list[B] = []
+        self._constraints: dict[str, B] = {}
+        self._symbols: dict[str, T] = {}  # variable name -> its term
         lo = int(days_from_civil(policy.horizon.min_year, 1, 1))
         hi = int(days_from_civil(policy.horizon.max_year + 1, 1, 1)) - 1
         self.enc.horizon = (lo, hi)
 
     # ------------------------------------------------------------------ variables
 
-    def _var(self, name: str, owner: str, is_doc: bool, point: str, implicit: bool = False) -> Term:
-        if name not in self.enc.terms:
-            self.enc.vars[name] = Var(name, owner, is_doc, point, implicit)
-            t = z3.Int(name, self.enc.ctx)
-            self.enc.terms[name] = t
-            lo, hi = self.enc.horizon
-            self.enc.structural += [t >= lo, t <= hi]
-            self.enc.edges[""] += [(name, "0", -lo), ("0", name, hi)]
-        return self.enc.terms[name]
+    def _int(self, prefix: str) -> T:
+        sym = f"{prefix}{len(self._ints)}"
+        self._ints.append(sym)
+        return T(sym)
 
-    def _event_vars(self, ev: Event, implicit: bool = False) -> tuple[Term, Term]:
+    def _var(self, name: str, owner: str, is_doc: bool, point: str, implicit: bool = False) -> T:
+        if name not in self._symbols:
+            self.enc.vars[name] = Var(name, owner, is_doc, point, implicit)
+            t = self._int("v")
+            self._symbols[name] = t
+            lo, hi = self.enc.horizon
+            self._structural += [t >= lo, t <= hi]
+            self.enc.edges[""] += [(name, "0", -lo), ("0", name, hi)]
+        return self._symbols[name]
+
+    def _event_vars(self, ev: Event, implicit: bool = False) -> tuple[T, T]:
         if ev.extent == "point":
             t = self._var(f"e:{ev.id}", ev.id, False, "at", implicit)
             return t, t
@@ -132,12 +141,12 @@ class Encoder:
         e = self._var(f"e:{ev.id}.end", ev.id, False, "end", implicit)
         return s, e
 
-    def _doc_vars(self, doc_id: str) -> tuple[Term, Term]:
+    def _doc_vars(self, doc_id: str) -> tuple[T, T]:
         p = self._var(f"d:{doc_id}.published", doc_id, True, "published")
         r = self._var(f"d:{doc_id}.retrieved", doc_id, True, "retrieved")
         return p, r
 
-    def ref(self, ref: Ref) -> tuple[Term, Term, str, str]:
+    def ref(self, ref: Ref) -> tuple[T, T, str, str]:
         """(earliest term, latest term, their variable names) of a reference."""
         if ref.doc:
             p, r = self._doc_vars(ref.id)
@@ -157,21 +166,20 @@ class Encoder:
             return hi, hi, f"e:{ev.id}.end", f"e:{ev.id}.end"
         return lo, hi, f"e:{ev.id}.start", f"e:{ev.id}.end"
 
-    def _floor_div(self, expr: Term, k: int) -> Term:
+    def _floor_div(self, expr: T, k: int) -> T:
         """floor(expr / k) as a fresh integer q with k*q <= expr < k*(q+1).
 
         z3 accepts ``div`` by a constant, but an explicit quotient keeps every constraint
         linear and made calendar checks several times faster in measurements here.
         """
-        key = (expr.get_id(), k)
+        key = (expr.s, k)
         if key not in self._divs:
-            self._fresh += 1
-            q = z3.Int(f"q{k}#{self._fresh}", self.enc.ctx)
-            self.enc.structural += [k * q <= expr, expr <= k * q + (k - 1)]
+            q = self._int("q")
+            self._structural += [k * q <= expr, expr <= k * q + (k - 1)]
             self._divs[key] = q
         return self._divs[key]
 
-    def _days_from_civil(self, y: Term, m: int, d: int) -> Term:
+    def _days_from_civil(self, y: T, m: int, d: int) -> T:
         """Day number of (y, m, d) for a year term y and constant month and day."""
         if m > 12:
             y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
@@ -179,13 +187,12 @@ class Encoder:
         doy = (153 * (m - 3 if m > 2 else m + 9) + 2) // 5 + d - 1
         return 365 * yp + self._floor_div(yp, 4) - self._floor_div(yp, 100) + self._floor_div(yp, 400) + doy - 719468
 
-    def _weekday_is(self, x: Term, wd: int) -> Term:
+    def _weekday_is(self, x: T, wd: int) -> B:
         """X falls on weekday wd (Monday = 0): x + 3 = 7q + wd for some integer q."""
-        self._fresh += 1
-        q = z3.Int(f"w#{self._fresh}", self.enc.ctx)
-        return x + WEEKDAY_SHIFT == 7 * q + wd
+        q = self._int("w")
+        return (x + WEEKDAY_SHIFT).eq(7 * q + wd)
 
-    def _fresh_year(self, tied: bool) -> Term:
+    def _fresh_year(self, tied: bool) -> T:
         """A year variable over the candidate years, as an explicit disjunction.
 
         The year is also a plain integer in the civil arithmetic; the disjunction only
@@ -193,21 +200,12 @@ class Encoder:
         constant (measured: 20-1000x faster than leaving the year to the arithmetic).
         A year tied to a document's creation time (AP rule) is at most a year past as-of.
         """
-        self._fresh += 1
-        y = z3.Int(f"year#{self._fresh}", self.enc.ctx)
+        y = self._int("y")
         lo = self.policy.horizon.min_year
         hi = self.policy.horizon.max_year
         if tied:
             hi = min(hi, from_day(self.as_of).year + 1)
-        if (lo, hi) not in self._year_domains:
-            # build the disjunction once, then substitute: one C call per year variable
-            slot = z3.Int(f"year#slot{lo}_{hi}", self.enc.ctx)
-            # parsing the disjunction as SMT-LIB text is ~4x cheaper than 200 Python API calls
-            text = "(assert (or " + " ".join(f"(= slot {k})" for k in range(lo, hi + 1)) + "))"
-            domain = z3.parse_smt2_string(text, decls={"slot": slot}, ctx=self.enc.ctx)[0]
-            self._year_domains[(lo, hi)] = (slot, domain)
-        slot, domain = self._year_domains[(lo, hi)]
-        self.enc.structural.append(z3.substitute(domain, (slot, y)))
+        self._structural.append(smt.Or(y.eq(k) for k in range(lo, hi + 1)))
         return y
 
     # ------------------------------------------------------------------ structure
@@ -217,21 +215,21 @@ class Encoder:
         for ev in self.fs.events:
             lo, hi = self._event_vars(ev)
             if ev.extent == "interval":
-                self.enc.structural.append(lo <= hi)
+                self._structural.append(lo <= hi)
                 self.enc.edges[""].append((f"e:{ev.id}.end", f"e:{ev.id}.start", 0))
         for d in self.fs.documents:
             p, r = self._doc_vars(d.id)
             pn, rn = f"d:{d.id}.published", f"d:{d.id}.retrieved"
-            self.enc.structural += [p <= r, r <= self.as_of]
+            self._structural += [p <= r, r <= self.as_of]
             self.enc.edges[""] += [(rn, pn, 0), ("0", rn, self.as_of)]
             for t, n, bound in ((p, pn, d.published), (r, rn, d.retrieved)):
                 if bound.earliest is not None:
                     c = _day(bound.earliest)
-                    self.enc.structural.append(t >= c)
+                    self._structural.append(t >= c)
                     self.enc.edges[""].append((n, "0", -c))
                 if bound.latest is not None:
                     c = _day(bound.latest)
-                    self.enc.structural.append(t <= c)
+                    self._structural.append(t <= c)
                     self.enc.edges[""].append(("0", n, c))
         self._add_placeholders()
         for fact in self.fs.facts:
@@ -240,12 +238,29 @@ class Encoder:
             if ev.ordinal is not None:
                 fid = f"{ev.id}#ordinal"
                 self._track(fid, self._ordinal(fid, ev.id, ev.ordinal, ev.series))
+        return self._parse()
+
+    def _parse(self) -> Encoding:
+        """Parse all constraints in one call and bind the z3 constants."""
+        ctx = self.enc.ctx
+        consts = {sym: z3.Int(sym, ctx) for sym in self._ints}
+        fids = list(self._constraints)
+        text = "\n".join(
+            [f"(assert {b.s})" for b in self._structural] + [f"(assert {self._constraints[f].s})" for f in fids]
+        )
+        parsed = list(z3.parse_smt2_string(text, decls=consts, ctx=ctx)) if text else []
+        n = len(self._structural)
+        self.enc.structural = parsed[:n]
+        for i, fid in enumerate(fids):
+            self.enc.constraints[fid] = parsed[n + i]
+            self.enc.trackers[fid] = z3.Bool(f"fact:{fid}", ctx)
+        self.enc.terms = {name: consts[t.s] for name, t in self._symbols.items()}
+        for info in self.enc.yearless:
+            info.year = consts[info.year.s]
         return self.enc
 
-    def _track(self, fid: str, constraint: Term) -> None:
-        a = z3.Bool(f"fact:{fid}", self.enc.ctx)
-        self.enc.trackers[fid] = a
-        self.enc.constraints[fid] = constraint
+    def _track(self, fid: str, constraint: B) -> None:
+        self._constraints[fid] = constraint
 
     def _members(self, series: str | None) -> list[str]:
         if series is None:
@@ -285,7 +300,7 @@ class Encoder:
         if lo is not None:
             self.enc.edges[fid].append((v, u, -lo))
 
-    def _window(self, fid: str, x: Term, xn: str, a: Term, an: str, lo: int | None, hi: int | None) -> list[Term]:
+    def _window(self, fid: str, x: T, xn: str, a: T, an: str, lo: int | None, hi: int | None) -> list[B]:
         self._diff(fid, an, xn, lo, hi)
         out = []
         if lo is not None:
@@ -294,9 +309,8 @@ class Encoder:
             out.append(x - a <= hi)
         return out
 
-    def _fact(self, fact: Fact) -> Term:
-        ctx = self.enc.ctx
-        parts: list[Term]
+    def _fact(self, fact: Fact) -> B:
+        parts: list[B]
         if isinstance(fact, DateFact):
             parts = self._date(fact)
         elif isinstance(fact, RelativeFact):
@@ -323,11 +337,11 @@ class Encoder:
             parts = self._first_since(fact)
         else:  # pragma: no cover - the Fact union is closed
             raise TypeError(type(fact))
-        return z3.And(parts) if parts else z3.BoolVal(True, ctx)
+        return smt.And(parts)
 
     def _value_bounds(
-        self, fid: str, cv: CalendarValue, doc: str | None, anchor_term: Term
-    ) -> tuple[Term, Term, int | None, int | None] | None:
+        self, fid: str, cv: CalendarValue, doc: str | None, anchor_term: T
+    ) -> tuple[T, T, int | None, int | None] | None:
         """[first, last] day terms of a calendar value, with constants when its year is known.
 
         For a year-less value a fresh year variable stands in; when the fact quotes a
@@ -335,9 +349,8 @@ class Encoder:
         """
         mp, yp = self.policy.month_parts(), self.policy.year_parts()
         span = _concrete_span(cv, mp, yp)
-        ctx = self.enc.ctx
         if span is not None:
-            return z3.IntVal(span[0], ctx), z3.IntVal(span[1], ctx), span[0], span[1]
+            return smt.IntVal(span[0]), smt.IntVal(span[1]), span[0], span[1]
         per = period_in_year(cv, mp, yp)
         if per is None:
             return None
@@ -353,19 +366,19 @@ class Encoder:
             self._extra.append(first < nxt)
         if cv.month is not None and cv.day is None and cv.mod is not None:
             month_end = self._days_from_civil(y + (1 if cv.month == 12 else 0), cv.month % 12 + 1, 1)
-            end_excl = z3.If(end_excl < month_end, end_excl, month_end)
+            end_excl = smt.If(end_excl < month_end, end_excl, month_end)
         if doc is not None:
             p, _ = self._doc_vars(doc)
             n = self.policy.yearless.same_year_or_within_days
-            same_year = z3.And(self._days_from_civil(y, 1, 1) <= p, p < self._days_from_civil(y + 1, 1, 1))
-            self._extra.append(z3.Or(same_year, z3.And(anchor_term - p <= n, p - anchor_term <= n)))
+            same_year = smt.And([self._days_from_civil(y, 1, 1) <= p, p < self._days_from_civil(y + 1, 1, 1)])
+            self._extra.append(smt.Or([same_year, smt.And([anchor_term - p <= n, p - anchor_term <= n])]))
         return first, end_excl - 1, None, None
 
-    def _date(self, fact: DateFact) -> list[Term]:
+    def _date(self, fact: DateFact) -> list[B]:
         cv = fact.calendar_value()
         lo, hi, ln, hn = self.ref(fact.subject)
         self._extra = []
-        out: list[Term] = []
+        out: list[B] = []
         if not cv.has_period and cv.weekday is not None:
             self.enc.nonlinear.add(fact.id)
             if fact.relation != "on":
@@ -399,11 +412,11 @@ class Encoder:
             out += [self._weekday_is(lo, cv.weekday)]
         return out + self._extra
 
-    def _relative(self, fact: RelativeFact) -> list[Term]:
+    def _relative(self, fact: RelativeFact) -> list[B]:
         x, _, xn, _ = self.ref(fact.subject)
         a, _, an, _ = self.ref(fact.anchor_ref())
         pol = self.policy
-        out: list[Term] = []
+        out: list[B] = []
         expr = fact.expression
         lo: int | None
         hi: int | None
@@ -422,7 +435,7 @@ class Encoder:
             lo, hi = pol.deictic[expr]
         return out + self._window(fact.id, x, xn, a, an, lo, hi)
 
-    def _order(self, fact: OrderFact) -> list[Term]:
+    def _order(self, fact: OrderFact) -> list[B]:
         s_lo, s_hi, sln, shn = self.ref(fact.subject)
         a_lo, a_hi, aln, ahn = self.ref(fact.anchor)
         rel = fact.relation
@@ -440,29 +453,27 @@ class Encoder:
             return self._window(fact.id, s_lo, sln, a_hi, ahn, lo, hi)
         return self._window(fact.id, a_lo, aln, s_hi, shn, lo, hi)
 
-    def _ordinal(self, fid: str, subject: str, n: int, series: str | None) -> Term:
+    def _ordinal(self, fid: str, subject: str, n: int, series: str | None) -> B:
         self.enc.nonlinear.add(fid)
-        ctx = self.enc.ctx
         x, _, _, _ = self.ref(Ref(id=subject))
         earlier = []
         for m in self._members(series):
             if m == subject:
                 continue
             _, m_hi = self._event_vars(self.events[m])
-            earlier.append(z3.If(m_hi < x, z3.IntVal(1, ctx), z3.IntVal(0, ctx)))
-        count = z3.Sum(earlier) if earlier else z3.IntVal(0, ctx)
-        return count == n - 1
+            earlier.append(smt.If(m_hi < x, 1, 0))
+        return smt.Sum(earlier).eq(n - 1)
 
-    def _not_between(self, series: str | None, after: Term, before: Term, skip: set[str]) -> list[Term]:
+    def _not_between(self, series: str | None, after: T, before: T, skip: set[str]) -> list[B]:
         out = []
         for m in self._members(series):
             if m in skip:
                 continue
             m_lo, m_hi = self._event_vars(self.events[m])
-            out.append(z3.Not(z3.And(after < m_lo, m_hi < before)))
+            out.append(smt.Not(smt.And([after < m_lo, m_hi < before])))
         return out
 
-    def _last_before(self, fact: LastBeforeFact) -> list[Term]:
+    def _last_before(self, fact: LastBeforeFact) -> list[B]:
         self.enc.nonlinear.add(fact.id)
         _, d_hi, _, dn = self.ref(Ref(id=fact.subject))
         x_lo, _, xn, _ = self.ref(Ref(id=fact.anchor))
@@ -470,7 +481,7 @@ class Encoder:
         self._diff(fact.id, dn, xn, 1, None)
         return [d_hi < x_lo, *self._not_between(series, d_hi, x_lo, {fact.subject, fact.anchor})]
 
-    def _first_since(self, fact: FirstSinceFact) -> list[Term]:
+    def _first_since(self, fact: FirstSinceFact) -> list[B]:
         self.enc.nonlinear.add(fact.id)
         x_lo, _, xn, _ = self.ref(Ref(id=fact.subject))
         self._extra = []
