@@ -12,7 +12,7 @@ from typing import Any
 
 import z3
 
-from factcheck.calendar import concrete_span
+from factcheck.calendar import concrete_span, weekday_of
 from factcheck.engine.encode import Encoding, encode
 from factcheck.engine.solver import Outcome, SolverLimits, make_optimizer, make_solver, outcome
 from factcheck.model import FactSet
@@ -277,10 +277,50 @@ def _ranges(
         extra = _fixed_year_edges(enc, act, probe, model, policy)
         if extra:
             lo, hi = _bellman_ford(enc, act, extra)
+        lo, hi = _weekday_bounds(enc, act, extra, lo, hi)
         lo = _tighten(probe, model, names, enc, lo, lower=True)
         hi = _tighten(probe, model, names, enc, hi, lower=False)
     lo_h, hi_h = enc.horizon
     return {n: (None if lo[n] <= lo_h else lo[n], None if hi[n] >= hi_h else hi[n]) for n in names}
+
+
+def _weekday_bounds(
+    enc: Encoding,
+    active: set[str],
+    extra: list[tuple[str, str, int]],
+    lo: dict[str, int],
+    hi: dict[str, int],
+    rounds: int = 8,
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Round bounds to the weekdays their variables must fall on, and propagate again.
+
+    A Tuesday known to lie in [Mon 7, Sun 13] lies in [Tue 8, Tue 8]: rounding each bound
+    to the nearest day of the right weekday is sound, and shortest paths carry the
+    tightened bounds to the variables related to it.  A few rounds reach a fixpoint in
+    practice; whatever is left loose, the solver tightens afterwards.
+    """
+    wds = [(name, wd) for fid, name, wd in enc.weekdays if fid in active]
+    if not wds:
+        return lo, hi
+    edges = list(extra)
+    for _ in range(rounds):
+        changed = False
+        for name, wd in wds:
+            a, b = lo[name], hi[name]
+            a2 = a + (wd - weekday_of(a)) % 7
+            b2 = b - (weekday_of(b) - wd) % 7
+            if a2 != a:
+                edges.append((name, "0", -a2))
+                changed = True
+            if b2 != b:
+                edges.append(("0", name, b2))
+                changed = True
+        if not changed:
+            break
+        lo, hi = _bellman_ford(enc, active, edges)
+        if any(lo[n] > hi[n] for n in lo):
+            break  # cannot happen for a satisfiable set; leave the rest to the solver
+    return lo, hi
 
 
 def _tighten(
