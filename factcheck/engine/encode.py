@@ -10,6 +10,7 @@ for the timeline before z3 is asked to tighten them.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +90,16 @@ class Encoding:
     placeholders: dict[str, str] = field(default_factory=dict)  # placeholder event id -> series
     yearless: list[Yearless] = field(default_factory=list)
     weekdays: list[tuple[str, str, int]] = field(default_factory=list)  # (fact, variable, weekday)
+    fact_ids: list[str] = field(default_factory=list)
+    finish: Callable[[], Encoding] | None = None  # parses the SMT-LIB text on first need
+
+    def parsed(self) -> Encoding:
+        """The encoding with its z3 terms built (parsing once, on first call)."""
+        if self.finish is not None:
+            finish, self.finish = self.finish, None
+            finish()
+        return self
+
     horizon: tuple[int, int] = (0, 0)
 
     @property
@@ -247,7 +258,9 @@ class Encoder:
             if ev.ordinal is not None:
                 fid = f"{ev.id}#ordinal"
                 self._track(fid, self._ordinal(fid, ev.id, ev.ordinal, ev.series))
-        return self._parse()
+        self.enc.fact_ids = sorted(self._constraints)
+        self.enc.finish = self._parse
+        return self.enc
 
     def _parse(self) -> Encoding:
         """Parse all constraints in one call and bind the z3 constants."""
@@ -517,5 +530,5 @@ def _safe_id(s: str) -> str:
 
 
 def encode(fs: FactSet, policy: Policy, as_of: int) -> Encoding:
-    """Encode one component."""
+    """Encode one component; call ``.parsed()`` before using its z3 terms."""
     return Encoder(fs, policy, as_of).encode()
