@@ -147,14 +147,13 @@ def _marco(comp: _Component, opts: SolveOptions, muses: list[tuple[str, ...]]) -
 
 
 def _retraction(
-    comp: _Component, fs: FactSet, muses: list[tuple[str, ...]]
+    comp: _Component, weights: dict[str, float], muses: list[tuple[str, ...]]
 ) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """The cheapest set of facts to drop (MaxSAT over fact weights, core-guided).
 
     Only facts that take part in some known conflict are soft; if the remaining hard
     facts still clash, their conflict is found, added, and the optimisation repeated.
     """
-    weights = {f.id: f.weight for f in fs.facts}
     soft = {f for m in muses for f in m}
     extra: list[tuple[str, ...]] = []
     while True:
@@ -411,7 +410,7 @@ def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: S
         found: list[tuple[str, ...]] = []
         try:
             muses, complete = _marco(comp, opts, found)
-            drop, extra = _retraction(comp, fs, muses)
+            drop, extra = _retraction(comp, {f.id: f.weight for f in fs.facts}, muses)
             result.conflicts = sorted(set(muses) | set(extra))
             result.conflicts_complete = complete
             result.retract = drop
@@ -430,3 +429,28 @@ def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: S
         result.ranges = {}
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def diagnose_encoding(
+    enc: Encoding, weights: dict[str, float], opts: SolveOptions
+) -> tuple[Outcome, list[tuple[str, ...]], bool, tuple[str, ...], str]:
+    """Check an encoding built by another front end (e.g. TimeML links).
+
+    Returns the outcome, the minimal conflicts, whether enumeration was complete, the
+    cheapest retraction and the solver's reason when it gave up.
+    """
+    try:
+        comp = _Component(enc, opts.limits)
+        res = comp.check(comp.ids)
+    except _Unknown as exc:
+        return Outcome.UNKNOWN, [], False, (), exc.reason
+    if res is not Outcome.UNSAT:
+        return res, [], True, (), ""
+    first_core = tuple(comp.core())
+    found: list[tuple[str, ...]] = []
+    try:
+        muses, complete = _marco(comp, opts, found)
+        drop, extra = _retraction(comp, weights, muses)
+        return res, sorted(set(muses) | set(extra)), complete, drop, ""
+    except _Unknown as exc:
+        return res, sorted(set(found)) or [first_core], False, (), f"explanations incomplete ({exc.reason})"
