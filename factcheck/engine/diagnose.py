@@ -180,6 +180,25 @@ def _retraction(
         return drop, extra
 
 
+HORIZON_MARGIN = 2 * 366
+"""A bound this close to the edge of the horizon comes from the horizon, not from the facts."""
+
+
+def _open_ends(
+    enc: Encoding, lo: dict[str, int], hi: dict[str, int], names: list[str]
+) -> dict[str, tuple[int | None, int | None]]:
+    """Ranges with bounds that only the artificial horizon sets reported as open (None).
+
+    A weekday or a relation can move a horizon bound by a few days, so anything within
+    two years of the horizon's edge counts as the horizon.
+    """
+    lo_h, hi_h = enc.horizon
+    return {
+        n: (None if lo[n] <= lo_h + HORIZON_MARGIN else lo[n], None if hi[n] >= hi_h - HORIZON_MARGIN else hi[n])
+        for n in names
+    }
+
+
 def _negative_cycle(enc: Encoding) -> bool:
     """True when the difference edges of all facts contain a negative cycle (are inconsistent)."""
     edges = [e for es in enc.edges.values() for e in es]
@@ -234,10 +253,13 @@ class _Probe:
     def __init__(self, comp: _Component, active: list[str]) -> None:
         self.s = comp.solver
         self.tr = [comp.enc.trackers[f] for f in active]
+        # consequences already proved (years every model agrees on): asserting them spares
+        # later probes the search over candidate years
+        self.known: list[Any] = []
 
     def model(self, extra: list[Any]) -> z3.ModelRef | None:
         self.s.push()
-        self.s.add(*extra)
+        self.s.add(*self.known, *extra)
         res = outcome(self.s.check(*self.tr))
         model = self.s.model() if res is Outcome.SAT else None
         self.s.pop()
@@ -262,6 +284,7 @@ def _fixed_year_edges(
         year = model.eval(info.year, model_completion=True).as_long()
         if probe.model([info.year != year]) is not None:
             continue
+        probe.known.append(info.year == year)
         span = concrete_span(replace(info.value, year=year), mp, yp)
         if span is None:
             continue
@@ -295,8 +318,7 @@ def _ranges(
         lo, hi = _weekday_bounds(enc, act, extra, lo, hi)
         lo = _tighten(probe, model, names, enc, lo, lower=True)
         hi = _tighten(probe, model, names, enc, hi, lower=False)
-    lo_h, hi_h = enc.horizon
-    return {n: (None if lo[n] <= lo_h else lo[n], None if hi[n] >= hi_h else hi[n]) for n in names}
+    return _open_ends(enc, lo, hi, names)
 
 
 def _weekday_bounds(
@@ -389,10 +411,7 @@ def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: S
         # Differences of days alone: Bellman-Ford decides them exactly (it is what z3's
         # difference-logic theory does too) and its distances are the exact ranges.
         lo, hi = _bellman_ford(enc, set(enc.fact_ids))
-        lo_h, hi_h = enc.horizon
-        result.ranges = {
-            n: (None if lo[n] <= lo_h else lo[n], None if hi[n] >= hi_h else hi[n]) for n in sorted(enc.vars)
-        }
+        result.ranges = _open_ends(enc, lo, hi, sorted(enc.vars))
         result.seconds = time.perf_counter() - t0
         return result
     try:
