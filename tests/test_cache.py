@@ -32,7 +32,10 @@ def test_a_changed_fact_resolves_only_its_component(tmp_path: Path) -> None:
     c = Cache(tmp_path)
     check(factset(DATA), opts, cache=c)
     c.close()
-    changed = {**DATA, "facts": [*DATA["facts"][:3], {"id": "4", "kind": "date", "subject": "c", "value": "XXXX-03-02"}]}
+    changed = {
+        **DATA,
+        "facts": [*DATA["facts"][:3], {"id": "4", "kind": "date", "subject": "c", "value": "XXXX-03-02"}],
+    }
     c = Cache(tmp_path)
     report = check(factset(changed), opts, cache=c)
     assert (c.hits, c.misses) == (1, 1)

@@ -62,7 +62,9 @@ def test_missing_path(tmp_path: Path) -> None:
 
 
 def test_end_before_start(tmp_path: Path) -> None:
-    code, out = run(tmp_path, "version: 1\ndocuments:\n  - id: A\n    published: {earliest: 2025-03-01, latest: 2025-02-01}\n")
+    code, out = run(
+        tmp_path, "version: 1\ndocuments:\n  - id: A\n    published: {earliest: 2025-03-01, latest: 2025-02-01}\n"
+    )
     assert code == 2 and ":4:" in out and "before earliest" in out
 
 

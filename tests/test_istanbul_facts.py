@@ -72,7 +72,10 @@ def test_cli_json_matches_the_api(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
     assert data["version"] == 1 and data["status"] == "consistent"
-    assert {e["id"]: (e["earliest"], e["latest"]) for e in data["events"]}["saudi-meeting"] == ("2025-02-18", "2025-02-18")
+    assert {e["id"]: (e["earliest"], e["latest"]) for e in data["events"]}["saudi-meeting"] == (
+        "2025-02-18",
+        "2025-02-18",
+    )
 
 
 def perturbed_copy(tmp_path: Path, doc_id: str, old: str, new: str, value_from: str, value_to: str) -> Path:
@@ -98,7 +101,9 @@ def perturbed_copy(tmp_path: Path, doc_id: str, old: str, new: str, value_from: 
 def test_one_changed_date_gives_a_contradiction_quoting_both_sentences(tmp_path: Path) -> None:
     # "met in Saudi Arabia on Feb. 18" -> "Feb. 20": Feb. 20, 2025 is a Thursday, but the
     # NDTV story says the meeting is on Tuesday.
-    facts = perturbed_copy(tmp_path, D000, "Saudi Arabia on Feb. 18", "Saudi Arabia on Feb. 20", "XXXX-02-18", "XXXX-02-20")
+    facts = perturbed_copy(
+        tmp_path, D000, "Saudi Arabia on Feb. 18", "Saudi Arabia on Feb. 20", "XXXX-02-18", "XXXX-02-20"
+    )
     res = CliRunner().invoke(cli, ["check", str(facts), "--as-of", "2026-11-22", "--format", "json"])
     assert res.exit_code == 1, res.output
     data = json.loads(res.output)

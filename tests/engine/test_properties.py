@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,9 +82,18 @@ def true_facts(t: Timeline, draw: st.DrawFn) -> list[dict[str, Any]]:
         elif kind in ("weekday", "deictic"):
             d = draw(st.sampled_from(docs))
             diff = day - t.docs[d][0]
-            tense = next((k for k in ("past", "future") if getattr(POLICY.weekday, k)[0] <= diff <= getattr(POLICY.weekday, k)[1]), None)
+            tense = next(
+                (
+                    k
+                    for k in ("past", "future")
+                    if getattr(POLICY.weekday, k)[0] <= diff <= getattr(POLICY.weekday, k)[1]
+                ),
+                None,
+            )
             if kind == "weekday" and tense:
-                add(kind="relative", subject=e, expression="weekday", value=WEEKDAYS[date.weekday()], tense=tense, doc=d)
+                add(
+                    kind="relative", subject=e, expression="weekday", value=WEEKDAYS[date.weekday()], tense=tense, doc=d
+                )
             elif kind == "deictic":
                 names = [x for x, (a, b) in POLICY.deictic.items() if a <= diff <= b]
                 if diff < 0:
@@ -95,7 +105,7 @@ def true_facts(t: Timeline, draw: st.DrawFn) -> list[dict[str, Any]]:
             d = draw(st.sampled_from(docs))
             tense = "past" if day <= t.docs[d][0] else "future"
             add(kind="relative", subject=e, expression="tense", tense=tense, doc=d)
-    for a, b in zip(evs, evs[1:], strict=False):
+    for a, b in itertools.pairwise(evs):
         diff = t.events[b] - t.events[a]
         form = draw(st.sampled_from(["exact", "range", "loose", "duration"]))
         if diff == 0:
@@ -104,7 +114,13 @@ def true_facts(t: Timeline, draw: st.DrawFn) -> list[dict[str, Any]]:
             add(kind="order", subject=b, relation="after" if diff > 0 else "before", anchor=a, days=abs(diff))
         elif form == "range":
             lo = max(1, abs(diff) - draw(st.integers(0, 3)))
-            add(kind="order", subject=b, relation="after" if diff > 0 else "before", anchor=a, days=[lo, abs(diff) + draw(st.integers(0, 3))])
+            add(
+                kind="order",
+                subject=b,
+                relation="after" if diff > 0 else "before",
+                anchor=a,
+                days=[lo, abs(diff) + draw(st.integers(0, 3))],
+            )
         elif form == "loose":
             add(kind="order", subject=b, relation="not_before" if diff > 0 else "not_after", anchor=a)
         elif diff > 0:
@@ -183,17 +199,28 @@ def injected(draw: st.DrawFn) -> tuple[Timeline, list[dict[str, Any]], dict[str,
     elif kind == "order" and day_a != day_b:
         bad = {"kind": "order", "subject": a, "relation": "after" if day_a < day_b else "before", "anchor": b}
     else:
-        bad = {"kind": "order", "subject": b, "relation": "after", "anchor": a, "days": (day_b - day_a) + draw(st.sampled_from([-3, -1, 1, 2]))}
+        bad = {
+            "kind": "order",
+            "subject": b,
+            "relation": "after",
+            "anchor": a,
+            "days": (day_b - day_a) + draw(st.sampled_from([-3, -1, 1, 2])),
+        }
         if day_b <= day_a:
-            bad = {"kind": "order", "subject": b, "relation": "same_day", "anchor": a} if day_b != day_a else {
-                "kind": "order", "subject": b, "relation": "before", "anchor": a}
+            bad = (
+                {"kind": "order", "subject": b, "relation": "same_day", "anchor": a}
+                if day_b != day_a
+                else {"kind": "order", "subject": b, "relation": "before", "anchor": a}
+            )
     bad["id"] = "injected"
     return t, facts, bad
 
 
 @PROFILE
 @given(injected())
-def test_one_false_fact_is_always_flagged_with_minimal_explanations(case: tuple[Timeline, list[dict[str, Any]], dict[str, Any]]) -> None:
+def test_one_false_fact_is_always_flagged_with_minimal_explanations(
+    case: tuple[Timeline, list[dict[str, Any]], dict[str, Any]],
+) -> None:
     t, facts, bad = case
     r = run(t, [*facts, bad])
     assert r.status is Status.CONTRADICTION

@@ -6,10 +6,21 @@ from factcheck.engine.tlinks import RELATIONS, Interval, Link, LinkDoc, check_li
 
 # For each relType, a relation that cannot hold together with it between the same pair.
 CLASH = {
-    "BEFORE": "AFTER", "AFTER": "BEFORE", "IBEFORE": "AFTER", "IAFTER": "BEFORE",
-    "INCLUDES": "BEFORE", "IS_INCLUDED": "BEFORE", "DURING": "AFTER", "DURING_INV": "AFTER",
-    "SIMULTANEOUS": "BEFORE", "IDENTITY": "AFTER", "BEGINS": "BEFORE", "BEGUN_BY": "AFTER",
-    "ENDS": "AFTER", "ENDED_BY": "BEFORE", "OVERLAP": "BEFORE",
+    "BEFORE": "AFTER",
+    "AFTER": "BEFORE",
+    "IBEFORE": "AFTER",
+    "IAFTER": "BEFORE",
+    "INCLUDES": "BEFORE",
+    "IS_INCLUDED": "BEFORE",
+    "DURING": "AFTER",
+    "DURING_INV": "AFTER",
+    "SIMULTANEOUS": "BEFORE",
+    "IDENTITY": "AFTER",
+    "BEGINS": "BEFORE",
+    "BEGUN_BY": "AFTER",
+    "ENDS": "AFTER",
+    "ENDED_BY": "BEFORE",
+    "OVERLAP": "BEFORE",
 }
 
 
@@ -38,7 +49,9 @@ def test_reltype_inconsistent(rel: str) -> None:
 
 
 def test_cycle_through_three_links_is_one_minimal_conflict() -> None:
-    r = check_links(doc(("BEFORE", "a", "b"), ("BEFORE", "b", "c"), ("BEFORE", "c", "a"), ("INCLUDES", "a", "d")), "links")
+    r = check_links(
+        doc(("BEFORE", "a", "b"), ("BEFORE", "b", "c"), ("BEFORE", "c", "a"), ("INCLUDES", "a", "d")), "links"
+    )
     assert r.conflicts == [("link:l0", "link:l1", "link:l2")]
 
 
@@ -46,7 +59,11 @@ def test_metric_mode_uses_timex_values() -> None:
     mar3 = to_day(__import__("datetime").date(1998, 3, 3))
     d = LinkDoc(
         "d",
-        [Interval("e1", "met"), Interval("t1", "March 3", (mar3, mar3)), Interval("t2", "March 5", (mar3 + 2, mar3 + 2))],
+        [
+            Interval("e1", "met"),
+            Interval("t1", "March 3", (mar3, mar3)),
+            Interval("t2", "March 5", (mar3 + 2, mar3 + 2)),
+        ],
         [Link("l1", "BEFORE", "e1", "t1"), Link("l2", "AFTER", "e1", "t2")],
     )
     assert check_links(d, "links").outcome is Outcome.SAT
