@@ -82,17 +82,25 @@ class _Unknown(Exception):
         self.reason = reason
 
 
+def load(s: z3.Solver | z3.Optimize, enc: Encoding) -> None:
+    """Assert an encoding's structure and guarded facts into a solver or optimizer."""
+    if enc.script:
+        s.from_string(enc.script)
+        return
+    s.add(*enc.structural)
+    for fid in sorted(enc.trackers):
+        s.add(z3.Implies(enc.trackers[fid], enc.constraints[fid]))
+
+
 class _Component:
     def __init__(self, enc: Encoding, limits: SolverLimits) -> None:
         enc.parsed()
         self.enc = enc
         self.limits = limits
-        self.ids = sorted(enc.constraints)
+        self.ids = sorted(enc.trackers)
         self.solver = make_solver(enc.ctx, limits, difference_logic=enc.difference_only)
-        self.solver.add(*enc.structural)
-        for fid in self.ids:
-            self.solver.add(z3.Implies(enc.trackers[fid], enc.constraints[fid]))
-        self.by_name = {str(enc.trackers[f]): f for f in self.ids}
+        load(self.solver, enc)
+        self.by_id = {enc.trackers[f].get_id(): f for f in self.ids}
 
     def check(self, ids: list[str] | tuple[str, ...] | set[str]) -> Outcome:
         res = outcome(self.solver.check(*[self.enc.trackers[f] for f in sorted(ids)]))
@@ -101,7 +109,7 @@ class _Component:
         return res
 
     def core(self) -> list[str]:
-        return sorted(self.by_name[str(a)] for a in self.solver.unsat_core())
+        return sorted(self.by_id[a.get_id()] for a in self.solver.unsat_core())
 
     def shrink(self, core: list[str]) -> tuple[str, ...]:
         """A minimal unsatisfiable subset of an unsatisfiable core (deletion-based)."""
@@ -164,14 +172,17 @@ def _retraction(
             soft |= set(mus)
             continue
         opt = make_optimizer(comp.enc.ctx, comp.limits)
-        opt.add(*comp.enc.structural)
-        for f in comp.ids:
-            opt.add(z3.Implies(comp.enc.trackers[f], comp.enc.constraints[f]))
+        load(opt, comp.enc)
         for f in hard:
             opt.add(comp.enc.trackers[f])
-        for f in sorted(soft):
-            # integer weights keep z3's arithmetic exact; ties break towards later ids
-            opt.add_soft(comp.enc.trackers[f], round(weights.get(f, 1.0) * 1000))
+        order = sorted(soft)
+        scale = 1 << (len(order) + 1)
+        for rank, f in enumerate(order):
+            # Integer costs keep z3's arithmetic exact. Each fact also adds a distinct power
+            # of two, smaller than any difference in weight: no two retractions then cost
+            # the same, so the optimum is unique and the output deterministic.
+            cost = round(weights.get(f, 1.0) * 1000) * scale + (1 << rank)
+            opt.add_soft(comp.enc.trackers[f], cost)
         res = outcome(opt.check())
         if res is Outcome.UNKNOWN:
             raise _Unknown(opt.reason_unknown())

@@ -91,6 +91,7 @@ class Encoding:
     yearless: list[Yearless] = field(default_factory=list)
     weekdays: list[tuple[str, str, int]] = field(default_factory=list)  # (fact, variable, weekday)
     fact_ids: list[str] = field(default_factory=list)
+    script: str = ""  # the whole component as SMT-LIB: declarations, structure, guarded facts
     finish: Callable[[], Encoding] | None = None  # parses the SMT-LIB text on first need
 
     def parsed(self) -> Encoding:
@@ -115,6 +116,9 @@ class Encoder:
         self.fs = fs
         self.policy = policy
         self.as_of = as_of
+        # a fresh context per component: z3's answers (which core, which optimum among
+        # equals) depend on the context's history, and output must not depend on what
+        # else the process solved before
         self.enc = Encoding(ctx=z3.Context())
         self.events = {e.id: e for e in fs.events}
         self.docs = {d.id: d for d in fs.documents}
@@ -263,22 +267,23 @@ class Encoder:
         return self.enc
 
     def _parse(self) -> Encoding:
-        """Parse all constraints in one call and bind the z3 constants."""
+        """Write the component as one SMT-LIB script and bind the z3 constants it names.
+
+        Solvers load the script in a single call (``from_string``): asserting dozens of
+        formulas one Python call at a time cost more than solving them.
+        """
         ctx = self.enc.ctx
-        consts = {sym: z3.Int(sym, ctx) for sym in self._ints}
-        fids = list(self._constraints)
-        text = "\n".join(
-            [f"(assert {b.s})" for b in self._structural] + [f"(assert {self._constraints[f].s})" for f in fids]
-        )
-        parsed = list(z3.parse_smt2_string(text, decls=consts, ctx=ctx)) if text else []
-        n = len(self._structural)
-        self.enc.structural = parsed[:n]
-        for i, fid in enumerate(fids):
-            self.enc.constraints[fid] = parsed[n + i]
-            self.enc.trackers[fid] = z3.Bool(f"fact:{fid}", ctx)
-        self.enc.terms = {name: consts[t.s] for name, t in self._symbols.items()}
+        fids = sorted(self._constraints)
+        tracker = {fid: f"a{i}" for i, fid in enumerate(fids)}
+        lines = [f"(declare-const {sym} Int)" for sym in self._ints]
+        lines += [f"(declare-const {tracker[f]} Bool)" for f in fids]
+        lines += [f"(assert {b.s})" for b in self._structural]
+        lines += [f"(assert (=> {tracker[f]} {self._constraints[f].s}))" for f in fids]
+        self.enc.script = "\n".join(lines)
+        self.enc.trackers = {f: z3.Bool(tracker[f], ctx) for f in fids}
+        self.enc.terms = {name: z3.Int(t.s, ctx) for name, t in self._symbols.items()}
         for info in self.enc.yearless:
-            info.year = consts[info.year.s]
+            info.year = z3.Int(info.year.s, ctx)
         return self.enc
 
     def _track(self, fid: str, constraint: B) -> None:
