@@ -31,7 +31,9 @@ class Synthetic:
     story_of_fact: dict[str, str]
 
 
-def story(rng: random.Random, s: int, inject: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+def story(
+    rng: random.Random, s: int, inject: bool
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     """Documents, events and facts of one story (about 10 facts)."""
     start = BASE + rng.randrange(SPAN)
     n = rng.randint(4, 6)
@@ -43,7 +45,9 @@ def story(rng: random.Random, s: int, inject: bool) -> tuple[list[dict[str, Any]
     series = f"s{s}-talks"
     docs = [{"id": f"s{s}d{k}"} for k in range(2)]
     created = [days[-1] + rng.randint(0, 3), days[-1] + rng.randint(1, 6)]
-    events = [{"id": e, "label": f"story {s} event {i}", **({"series": series} if i < 2 else {})} for i, e in enumerate(evs)]
+    events = [
+        {"id": e, "label": f"story {s} event {i}", **({"series": series} if i < 2 else {})} for i, e in enumerate(evs)
+    ]
     facts: list[dict[str, Any]] = []
 
     def add(**kw: Any) -> None:
@@ -54,23 +58,46 @@ def story(rng: random.Random, s: int, inject: bool) -> tuple[list[dict[str, Any]
     add(kind="date", subject=evs[0], value=date.isoformat(), doc=d0)
     last = from_day(days[-1])
     add(kind="date", subject=evs[-1], value=f"XXXX-{last.month:02d}-{last.day:02d}", doc=d1)
-    add(kind="relative", subject=evs[-1], expression="weekday", value=WEEKDAYS[last.weekday()].title(), tense="past", doc=d0)
+    add(
+        kind="relative",
+        subject=evs[-1],
+        expression="weekday",
+        value=WEEKDAYS[last.weekday()].title(),
+        tense="past",
+        doc=d0,
+    )
     for i in range(1, n - 1):
         gap = days[i] - days[i - 1]
         if rng.random() < 0.6:
-            add(kind="order", subject=evs[i], relation="after" if gap else "same_day", anchor=evs[i - 1], **({"days": gap} if gap else {}), doc=d0)
+            add(
+                kind="order",
+                subject=evs[i],
+                relation="after" if gap else "same_day",
+                anchor=evs[i - 1],
+                **({"days": gap} if gap else {}),
+                doc=d0,
+            )
         else:
             add(kind="order", subject=evs[i], relation="not_before", anchor=evs[i - 1], doc=d1)
     add(kind="ordinal", subject=evs[1], n=2, doc=d0)
     add(kind="last_before", subject=evs[0], anchor=evs[1], doc=d0)
     stamp = rng.randint(1, 5)
     add(kind="page_stamp", doc=d1, amount=stamp, unit="day")
-    add(kind="relative", subject=f"doc:{d1}.published", expression="tense", tense="past", anchor=f"doc:{d1}.retrieved", doc=d1)
+    add(
+        kind="relative",
+        subject=f"doc:{d1}.published",
+        expression="tense",
+        tense="past",
+        anchor=f"doc:{d1}.retrieved",
+        doc=d1,
+    )
     docs[1]["retrieved"] = from_day(created[1] + stamp).isoformat()  # type: ignore[assignment]
     if inject:
         kind = rng.choice(["date", "weekday", "offset"])
         if kind == "date":
-            add(kind="date", subject=evs[0], value=from_day(days[0] + rng.choice([-3, -1, 1, 2, 7])).isoformat(), doc=d1)
+            add(
+                kind="date", subject=evs[0], value=from_day(days[0] + rng.choice([-3, -1, 1, 2, 7])).isoformat(), doc=d1
+            )
         elif kind == "weekday":
             add(kind="date", subject=evs[0], value=WEEKDAYS[(date.weekday() + rng.randint(1, 6)) % 7].title(), doc=d1)
         else:
