@@ -39,6 +39,15 @@ _ALL = (
         "The article changed or the span is wrong: fix the span or the quote so the fact points at its evidence.",
     ),
     Code(
+        "FC111",
+        "tlink-conflict",
+        "contradiction",
+        "TimeML links that cannot all hold",
+        "A minimal set of TLINKs (and, in metric mode, TIMEX3 calendar values) that no assignment of times satisfies.",
+        "Read the linked events in the text; one of the links is an annotation error. The report proposes the "
+        "cheapest links to drop.",
+    ),
+    Code(
         "FC201",
         "wide-range",
         "gap",

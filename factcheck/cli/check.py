@@ -107,7 +107,7 @@ def check(
 
 
 @cli.command()
-@click.argument("what", type=click.Choice(["facts", "policy", "report", "rules"]))
+@click.argument("what", type=click.Choice(["facts", "policy", "report"]))
 def schema(what: str) -> None:
     """Print the JSON Schema of a file kind, for editors that validate YAML."""
     from factcheck.model import FactSetFile, Report
@@ -117,11 +117,7 @@ def schema(what: str) -> None:
         data = FactSetFile.model_json_schema()
     elif what == "policy":
         data = Policy.model_json_schema()
-    elif what == "report":
-        data = Report.model_json_schema(mode="serialization")
     else:
-        from factcheck.rules.schema import pack_json_schema
-
-        data = pack_json_schema()
+        data = Report.model_json_schema(mode="serialization")
     data = {"$schema": "https://json-schema.org/draft/2020-12/schema", **data}
     click.echo(json.dumps(data, indent=2, sort_keys=True))

@@ -76,3 +76,15 @@ def test_metric_mode_uses_timex_values() -> None:
 def test_unknown_reltype_is_skipped_and_named() -> None:
     r = check_links(doc(("SOMETIMES", "a", "b")), "links")
     assert r.outcome is Outcome.SAT and r.unknown_rels == ("l0",)
+
+
+def test_consecutive_days_satisfy_strict_before() -> None:
+    day = to_day(__import__("datetime").date(1998, 8, 7))
+    d = LinkDoc(
+        "d",
+        [Interval("fri", "Friday", (day, day)), Interval("sat", "Saturday", (day + 1, day + 1))],
+        [Link("l1", "BEFORE", "fri", "sat")],
+    )
+    assert check_links(d, "metric").outcome is Outcome.SAT
+    d.links.append(Link("l2", "AFTER", "fri", "sat"))
+    assert check_links(d, "metric").outcome is Outcome.UNSAT

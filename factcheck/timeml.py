@@ -1,0 +1,163 @@
+"""Reading TimeML (``.tml``): TEXT with character offsets, DCT, TIMEX3, EVENT, MAKEINSTANCE, TLINK.
+
+The XML is parsed, never matched with regular expressions (attribute order varies).
+Offsets count characters of TEXT's content as the XML parser delivers it (line ends
+normalised to a line feed, as XML requires).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.errors import Diagnostic, UserError
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A TIMEX3: its id, span in TEXT (None for the DCT), text and attributes."""
+
+    tid: str
+    start: int | None
+    end: int | None
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+    function: str | None = None
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """An EVENT: its id, span in TEXT, text and class."""
+
+    eid: str
+    start: int
+    end: int
+    text: str
+    event_class: str | None = None
+
+
+@dataclass(frozen=True)
+class Instance:
+    """A MAKEINSTANCE: an event instance and the event it instantiates."""
+
+    eiid: str
+    eid: str
+    tense: str | None = None
+    aspect: str | None = None
+    polarity: str | None = None
+
+
+@dataclass(frozen=True)
+class TLink:
+    """A TLINK between an event instance or TIMEX3 and another."""
+
+    lid: str
+    rel: str
+    source: str  # eiid or tid
+    target: str
+
+
+@dataclass
+class TimeMLDoc:
+    """One TimeML document."""
+
+    id: str
+    path: str
+    text: str
+    dct: Timex | None
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    instances: list[Instance] = field(default_factory=list)
+    tlinks: list[TLink] = field(default_factory=list)
+
+    def dct_date(self) -> dt.date | None:
+        """The document creation date (the date part of a TIME-typed DCT)."""
+        if self.dct is None:
+            return None
+        try:
+            return dt.date.fromisoformat(self.dct.value[:10])
+        except ValueError:
+            return None
+
+
+def _walk(elem: ET.Element, parts: list[str], pos: list[int], found: list[tuple[ET.Element, int, int]]) -> None:
+    if elem.text:
+        parts.append(elem.text)
+        pos[0] += len(elem.text)
+    for child in elem:
+        start = pos[0]
+        _walk(child, parts, pos, found)
+        found.append((child, start, pos[0]))
+        if child.tail:
+            parts.append(child.tail)
+            pos[0] += len(child.tail)
+
+
+def read_timeml(path: Path) -> TimeMLDoc:
+    """Read one TimeML file; malformed XML is a UserError at its line and column."""
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        line, col = exc.position
+        raise UserError(Diagnostic(str(path), line, col + 1, f"not well-formed TimeML: {exc}")) from None
+    except OSError as exc:
+        raise UserError(Diagnostic(str(path), 1, 1, f"cannot read: {exc.strerror or exc}")) from None
+    text_el = root.find("TEXT")
+    parts: list[str] = []
+    found: list[tuple[ET.Element, int, int]] = []
+    if text_el is not None:
+        _walk(text_el, parts, [0], found)
+    text = "".join(parts)
+    doc_id = path.name.split(".tml")[0] if ".tml" in path.name else path.stem
+    dct = None
+    for t in root.iter("TIMEX3"):
+        if t.get("functionInDocument") == "CREATION_TIME":
+            dct = _timex(t, None, None)
+            break
+    out = TimeMLDoc(doc_id, str(path), text, dct)
+    for el, start, end in sorted(found, key=lambda f: (f[1], f[2])):
+        if el.tag == "TIMEX3":
+            out.timexes.append(_timex(el, start, end, text[start:end]))
+        elif el.tag == "EVENT":
+            out.events.append(EventMention(el.get("eid", ""), start, end, text[start:end], el.get("class")))
+    for mi in root.iter("MAKEINSTANCE"):
+        out.instances.append(
+            Instance(mi.get("eiid", ""), mi.get("eventID", ""), mi.get("tense"), mi.get("aspect"), mi.get("polarity"))
+        )
+    for tl in root.iter("TLINK"):
+        src = tl.get("eventInstanceID") or tl.get("timeID") or ""
+        dst = tl.get("relatedToEventInstance") or tl.get("relatedToTime") or ""
+        out.tlinks.append(TLink(tl.get("lid", ""), (tl.get("relType") or "").upper(), src, dst))
+    return out
+
+
+def _timex(el: ET.Element, start: int | None, end: int | None, text: str | None = None) -> Timex:
+    return Timex(
+        tid=el.get("tid", ""),
+        start=start,
+        end=end,
+        text=text if text is not None else "".join(el.itertext()),
+        type=el.get("type", ""),
+        value=el.get("value", ""),
+        mod=el.get("mod"),
+        function=el.get("functionInDocument"),
+        anchor=el.get("anchorTimeID"),
+    )
+
+
+def timeml_files(paths: list[Path]) -> list[Path]:
+    """TimeML files named, or under folders named (``*.tml``), sorted."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(q for q in p.rglob("*.tml") if q.is_file())
+        elif p.exists():
+            out.append(p)
+        else:
+            raise UserError(Diagnostic(str(p), 1, 1, "no such file or folder"))
+    return out

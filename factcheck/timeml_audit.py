@@ -1,0 +1,201 @@
+"""Auditing TimeML annotations: each document's TLINKs checked for consistency, in two modes.
+
+``links`` treats the links alone (qualitative, comparable with closure tools); ``metric``
+adds what the TIMEX3 values say about their own dates, read with the engine's calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.calendar import CalendarError, concrete_span, parse_value
+from factcheck.codes import CODES
+from factcheck.engine.diagnose import SolveOptions
+from factcheck.engine.solver import Outcome, SolverLimits
+from factcheck.engine.tlinks import Interval, Link, LinkDoc, LinkResult, Mode, check_links
+from factcheck.model import DateRange, DocumentTimes, Finding, Report, Severity, SourceQuote, Status
+from factcheck.policy import Policy, load_policy
+from factcheck.timeml import TimeMLDoc, Timex, read_timeml, timeml_files
+
+PINNABLE_MODS = (None, "START", "MID", "END")
+
+
+def timex_days(tx: Timex, policy: Policy) -> tuple[tuple[int, int], bool] | None:
+    """A TIMEX3's calendar span in days and whether the timex is that whole period.
+
+    Only fully specified dates, months, years, weeks, quarters, halves and seasons are
+    pinned; relative (``PAST_REF``), underspecified (``XXXX``) and approximate or open
+    (``mod="BEFORE"``) values say too little to be a hard fact.
+    """
+    if tx.type not in ("DATE", "TIME") or tx.mod not in PINNABLE_MODS:
+        return None
+    value, is_time = tx.value, False
+    if "T" in value:
+        value, is_time = value.split("T", 1)[0], True
+    try:
+        cv = parse_value(value, tx.mod)
+    except CalendarError:
+        return None
+    span = concrete_span(cv, policy.month_parts(), policy.year_parts())
+    if span is None:
+        return None
+    return span, not is_time and tx.mod is None
+
+
+def to_linkdoc(doc: TimeMLDoc, policy: Policy) -> tuple[LinkDoc, dict[str, tuple[int, int, str]]]:
+    """The document's intervals and links, plus each interval's span and text in TEXT."""
+    spans: dict[str, tuple[int, int, str]] = {}
+    intervals: list[Interval] = []
+    events = {e.eid: e for e in doc.events}
+    for inst in doc.instances:
+        ev = events.get(inst.eid)
+        text = ev.text if ev else inst.eid
+        intervals.append(Interval(inst.eiid, text))
+        if ev:
+            spans[inst.eiid] = (ev.start, ev.end, ev.text)
+    timexes = list(doc.timexes) + ([doc.dct] if doc.dct else [])
+    for tx in timexes:
+        pinned = timex_days(tx, policy)
+        intervals.append(
+            Interval(tx.tid, tx.text, pinned[0] if pinned else None, tx.value, pinned[1] if pinned else True)
+        )
+        if tx.start is not None and tx.end is not None:
+            spans[tx.tid] = (tx.start, tx.end, tx.text)
+    links = [Link(t.lid, t.rel, t.source, t.target) for t in doc.tlinks]
+    return LinkDoc(doc.id, intervals, links), spans
+
+
+@dataclass
+class TimeMLAudit:
+    """Per-document results in each mode, and the report they make."""
+
+    results: dict[str, dict[str, LinkResult]] = field(default_factory=dict)
+    links: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    report: Report | None = None
+
+
+def audit_timeml(
+    paths: list[Path],
+    *,
+    modes: tuple[Mode, ...] = ("links", "metric"),
+    timeout_ms: int = 10_000,
+    max_conflicts: int = 10,
+    progress: Callable[[int, int], None] | None = None,
+) -> TimeMLAudit:
+    """Check the TLINKs of every TimeML document under the paths."""
+    policy = load_policy()
+    opts = SolveOptions(limits=SolverLimits(timeout_ms=timeout_ms), max_conflicts=max_conflicts)
+    files = timeml_files(paths)
+    audit = TimeMLAudit()
+    findings: list[Finding] = []
+    documents: list[DocumentTimes] = []
+    info = CODES["tlink-conflict"]
+    stats: Counter[str] = Counter()
+    for n, f in enumerate(files, 1):
+        t0 = time.perf_counter()
+        doc = read_timeml(f)
+        linkdoc, spans = to_linkdoc(doc, policy)
+        audit.results[doc.id] = {}
+        audit.links[doc.id] = len(linkdoc.links)
+        link_by_id = {link.id: link for link in linkdoc.links}
+        dct = doc.dct_date()
+        documents.append(DocumentTimes(id=doc.id, published=DateRange(earliest=dct, latest=dct), retrieved=DateRange()))
+        stats["documents"] += 1
+        stats["links"] += len(linkdoc.links)
+        for mode in modes:
+            res = check_links(linkdoc, mode, opts)
+            audit.results[doc.id][mode] = res
+            stats[f"{mode}_{'inconsistent' if res.outcome is Outcome.UNSAT else res.outcome.value}"] += 1
+            in_conflict = {f for c in res.conflicts for f in c if f.startswith("link:")}
+            stats[f"{mode}_links_in_conflicts"] += len(in_conflict)
+            if res.outcome is Outcome.UNKNOWN:
+                findings.append(
+                    Finding(
+                        kind="inconclusive",
+                        code=CODES["inconclusive"].code,
+                        name="inconclusive",
+                        severity=Severity.ERROR,
+                        message=f"{doc.id} ({mode} mode): the solver gave up ({res.reason})",
+                        subject=doc.id,
+                    )
+                )
+            for conflict in res.conflicts:
+                if mode == "metric" and "links" in modes and not any(f.startswith("value:") for f in conflict):
+                    continue  # the links alone clash: reported once, under links mode
+                findings.append(_finding(doc, mode, conflict, res, link_by_id, spans, info.code, info.name))
+        audit.seconds[doc.id] = time.perf_counter() - t0
+        if progress:
+            progress(n, len(files))
+    kinds = {f.kind for f in findings}
+    status = (
+        Status.CONTRADICTION
+        if "contradiction" in kinds
+        else Status.INCONCLUSIVE
+        if "inconclusive" in kinds
+        else Status.CONSISTENT
+    )
+    audit.report = Report(
+        status=status,
+        as_of=dt.date.today(),
+        documents=tuple(documents),
+        findings=tuple(sorted(findings, key=lambda x: (x.subject or "", x.message))),
+        stats=dict(sorted(stats.items())),
+    )
+    return audit
+
+
+def _finding(
+    doc: TimeMLDoc,
+    mode: Mode,
+    conflict: tuple[str, ...],
+    res: LinkResult,
+    links: dict[str, Link],
+    spans: dict[str, tuple[int, int, str]],
+    code: str,
+    name: str,
+) -> Finding:
+    sources = []
+    described = []
+    for fid in conflict:
+        kind, _, ident = fid.partition(":")
+        if kind == "link":
+            link = links[ident]
+            a, b = spans.get(link.a), spans.get(link.b)
+            quote = f"{a[2] if a else link.a} {link.rel} {b[2] if b else link.b}"
+            starts = [s[0] for s in (a, b) if s]
+            ends = [s[1] for s in (a, b) if s]
+            sources.append(
+                SourceQuote(
+                    doc=doc.id, start=min(starts, default=None), end=max(ends, default=None), quote=quote, fact=fid
+                )
+            )
+            described.append(f"{ident} ({quote})")
+        else:
+            sp = spans.get(ident)
+            text = sp[2] if sp else ident
+            sources.append(
+                SourceQuote(doc=doc.id, start=sp[0] if sp else None, end=sp[1] if sp else None, quote=text, fact=fid)
+            )
+            described.append(f'{ident} "{text}" has its calendar value')
+    return Finding(
+        kind="contradiction",
+        code=code,
+        name=name,
+        severity=Severity.ERROR,
+        message=f"{doc.id} ({mode} mode): these {len(conflict)} cannot all hold: " + "; ".join(described),
+        facts=conflict,
+        sources=tuple(sources),
+        retract=tuple(r for r in res.retract if r in conflict) or res.retract,
+        subject=doc.id,
+    )
+
+
+def conflict_sizes(audit: TimeMLAudit, mode: Mode) -> Counter[int]:
+    """How many minimal conflicts of each size a mode found."""
+    return Counter(len(c) for per in audit.results.values() if mode in per for c in per[mode].conflicts)
