@@ -44,7 +44,10 @@ def timex_days(tx: Timex, policy: Policy) -> tuple[tuple[int, int], bool] | None
     span = concrete_span(cv, policy.month_parts(), policy.year_parts())
     if span is None:
         return None
-    return span, not is_time and tx.mod is None
+    # A date names the whole period; a time, a part-of-period or the creation time (a
+    # moment of that day: events "before the DCT" happen on the same day) lies within it.
+    exact = tx.type == "DATE" and not is_time and tx.mod is None and tx.function != "CREATION_TIME"
+    return span, exact
 
 
 def to_linkdoc(doc: TimeMLDoc, policy: Policy) -> tuple[LinkDoc, dict[str, tuple[int, int, str]]]:

@@ -133,6 +133,8 @@ def _marco(comp: _Component, opts: SolveOptions, muses: list[tuple[str, ...]]) -
     sel = {f: z3.Bool(f"sel:{f}", ctx) for f in ids}
     mapper = z3.Solver(ctx=ctx)
     mapper.set("random_seed", comp.limits.seed)
+    # seeds start from "every fact selected": most grow steps then have nothing to add
+    mapper.set("phase_selection", 1)
     deadline = time.monotonic() + opts.enumeration_seconds
     while len(muses) < opts.max_conflicts:
         if time.monotonic() > deadline:
@@ -140,11 +142,18 @@ def _marco(comp: _Component, opts: SolveOptions, muses: list[tuple[str, ...]]) -
         if mapper.check() != z3.sat:
             return muses, True
         model = mapper.model()
-        seed = [f for f in ids if z3.is_true(model.eval(sel[f], model_completion=True))]
-        # grow the seed to a maximal unexplored set (pure Boolean checks, cheap)
+        chosen = {d.name() for d in model.decls() if z3.is_true(model[d])}
+        seed = {f for f in ids if f"sel:{f}" in chosen}
+        # Grow the seed to a maximal unexplored set. The seed is asserted once in a scope
+        # and each candidate checked alone: passing the whole seed as assumptions on every
+        # check cost more in Python than the Boolean solving itself.
+        mapper.push()
+        mapper.add(*[sel[f] for f in sorted(seed)])
         for f in ids:
-            if f not in seed and mapper.check(*[sel[g] for g in seed], sel[f]) == z3.sat:
-                seed.append(f)
+            if f not in seed and mapper.check(sel[f]) == z3.sat:
+                seed.add(f)
+                mapper.add(sel[f])
+        mapper.pop()
         if comp.check(seed) is Outcome.SAT:
             mapper.add(z3.Or([sel[f] for f in ids if f not in seed] or [z3.BoolVal(False, ctx)]))
         else:

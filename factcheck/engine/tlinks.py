@@ -2,7 +2,7 @@
 
 Every event instance and time expression is an interval [start, end] on a real-valued
 time line measured in days (so events finer than a day can still be ordered), with
-start <= end.  Each relType becomes constraints between endpoints (point algebra).
+start < end.  Each relType becomes constraints between endpoints (point algebra).
 In metric mode a TIMEX3 whose value names a calendar period is also pinned to that
 period: day d is [d, d + 1439/1440] (to the minute), as the engine's calendar computes it.
 """
@@ -21,11 +21,12 @@ from factcheck.engine.solver import Outcome
 Mode = Literal["links", "metric"]
 
 # relType -> constraints over (a_s, a_e, b_s, b_e); "<" strict, "<=" non-strict, "=" equal.
-# Containment and overlap are non-strict: annotators link events within the same day,
-# and a strict reading would flag agreement at shared endpoints as a clash.
+# Every interval has a positive length (start < end), so BEFORE may be read non-strictly:
+# it then includes IBEFORE ("immediately before" is a kind of "before", as annotators use
+# it), while BEFORE and AFTER of the same pair still clash.  OVERLAP is a proper overlap.
 RELATIONS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "BEFORE": (("a_e", "<", "b_s"),),
-    "AFTER": (("b_e", "<", "a_s"),),
+    "BEFORE": (("a_e", "<=", "b_s"),),
+    "AFTER": (("b_e", "<=", "a_s"),),
     "IBEFORE": (("a_e", "=", "b_s"),),
     "IAFTER": (("b_e", "=", "a_s"),),
     "INCLUDES": (("a_s", "<=", "b_s"), ("b_e", "<=", "a_e")),
@@ -38,7 +39,7 @@ RELATIONS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "BEGUN_BY": (("a_s", "=", "b_s"), ("b_e", "<=", "a_e")),
     "ENDS": (("a_e", "=", "b_e"), ("b_s", "<=", "a_s")),
     "ENDED_BY": (("a_e", "=", "b_e"), ("a_s", "<=", "b_s")),
-    "OVERLAP": (("a_s", "<=", "b_e"), ("b_s", "<=", "a_e")),
+    "OVERLAP": (("a_s", "<", "b_e"), ("b_s", "<", "a_e")),
 }
 
 
@@ -95,7 +96,7 @@ def encode_links(doc: LinkDoc, mode: Mode) -> tuple[Encoding, tuple[str, ...]]:
     for iv in doc.intervals:
         s, e = z3.Real(f"{iv.id}.s", ctx), z3.Real(f"{iv.id}.e", ctx)
         pts[iv.id] = (s, e)
-        enc.structural.append(s <= e)
+        enc.structural.append(s < e)
     skipped = []
     for link in doc.links:
         cons = RELATIONS.get(link.rel.upper())
