@@ -8,6 +8,7 @@ same bytes whatever the parallelism.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -106,6 +107,23 @@ def check(
     """
     options = options or CheckOptions()
     policy = options.policy or load_policy()
+    # The fact set is built and read-only from here on: moving it out of the collector's
+    # reach keeps full collections from rescanning millions of objects (superlinear on
+    # large sets) and keeps forked workers from touching, and so copying, its pages.
+    gc.freeze()
+    try:
+        return _check(fs, options, policy, progress, cache)
+    finally:
+        gc.unfreeze()
+
+
+def _check(
+    fs: FactSet,
+    options: CheckOptions,
+    policy: Policy,
+    progress: Callable[[int, int], None] | None,
+    cache: ResultStore | None,
+) -> Report:
     work = list(_solve_args(fs, options, policy))
     done: dict[int, ComponentResult] = {}
     keys: dict[int, str] = {}
