@@ -6,6 +6,7 @@ Every problem of every file is collected before anything is reported, each at it
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -106,7 +107,7 @@ def merge(items: list[tuple[str, FactSetFile, Any]], *, read_articles: bool = Tr
                 art = (Path(path).parent / d.path).resolve()
                 try:
                     texts[d.id] = art.read_bytes().decode("utf-8")
-                    text_paths[d.id] = str(Path(path).parent / d.path)
+                    text_paths[d.id] = os.path.normpath(Path(path).parent / d.path)
                 except (OSError, UnicodeDecodeError) as exc:
                     pl, pc = _mark(data, "documents", i, "path")
                     diags.append(Diagnostic(path, pl, pc, f"cannot read article {d.path!r}: {exc}"))

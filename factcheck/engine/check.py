@@ -183,8 +183,13 @@ def _date(d: int | None) -> dt.date | None:
 
 def _fmt(r: tuple[int | None, int | None]) -> str:
     lo, hi = r
-    a = "…" if lo is None else from_day(lo).isoformat()
-    b = "…" if hi is None else from_day(hi).isoformat()
+    if lo is None and hi is None:
+        return "any date"
+    if lo is None:
+        return f"any date up to {from_day(hi).isoformat()}"  # type: ignore[arg-type]
+    if hi is None:
+        return f"any date from {from_day(lo).isoformat()}"
+    a, b = from_day(lo).isoformat(), from_day(hi).isoformat()
     return a if a == b else f"{a}..{b}"
 
 
@@ -420,15 +425,16 @@ def _gaps(
         r = ranges[key]
         if not wide(r, max_ev):
             continue
+        what = "" if ev.extent == "point" else " (its start)"
         related = sorted({f.id for f in ev_facts.get(ev.id, [])} | {f.id for f in referenced.get(ev.id, [])})
         srcs = tuple(_quote(facts[i]) for i in related if facts[i].quote)
         if ev.id in referenced:
             info = CODES["undated-reference"]
             ref_quote = _short(referenced[ev.id][0].quote, 60)
-            msg = f'{ev.label!r} is referred to ("{ref_quote}") but its date is open: {_fmt(r)}'
+            msg = f'{ev.label!r} is referred to ("{ref_quote}") but its date{what} is open: {_fmt(r)}'
         else:
             info = CODES["wide-range"]
-            msg = f"{ev.label!r} could fall anywhere in {_fmt(r)}"
+            msg = f"the date of {ev.label!r}{what} is left open: {_fmt(r)}"
         out.append(
             Finding(
                 kind="gap",
