@@ -26,7 +26,7 @@ PINNABLE_MODS = (None, "START", "MID", "END")
 
 
 def timex_days(tx: Timex, policy: Policy) -> tuple[tuple[int, int], bool] | None:
-    """A TIMEX3's calendar span in days and whether the timex is that whole period.
+    """A TIMEX3's calendar span in days and whether the timex is that whole period (never, now).
 
     Only fully specified dates, months, years, weeks, quarters, halves and seasons are
     pinned; relative (``PAST_REF``), underspecified (``XXXX``) and approximate or open
@@ -34,9 +34,7 @@ def timex_days(tx: Timex, policy: Policy) -> tuple[tuple[int, int], bool] | None
     """
     if tx.type not in ("DATE", "TIME") or tx.mod not in PINNABLE_MODS:
         return None
-    value, is_time = tx.value, False
-    if "T" in value:
-        value, is_time = value.split("T", 1)[0], True
+    value = tx.value.split("T", 1)[0]
     try:
         cv = parse_value(value, tx.mod)
     except CalendarError:
@@ -44,10 +42,10 @@ def timex_days(tx: Timex, policy: Policy) -> tuple[tuple[int, int], bool] | None
     span = concrete_span(cv, policy.month_parts(), policy.year_parts())
     if span is None:
         return None
-    # A date names the whole period; a time, a part-of-period or the creation time (a
-    # moment of that day: events "before the DCT" happen on the same day) lies within it.
-    exact = tx.type == "DATE" and not is_time and tx.mod is None and tx.function != "CREATION_TIME"
-    return span, exact
+    # The expression's interval lies within its calendar period rather than filling it:
+    # "ended Nov. 20" ends during that day, not at midnight, and the creation time is a
+    # moment of its day.  Reading dates as whole periods made such links clash falsely.
+    return span, False
 
 
 def to_linkdoc(doc: TimeMLDoc, policy: Policy) -> tuple[LinkDoc, dict[str, tuple[int, int, str]]]:

@@ -4,7 +4,7 @@ Every event instance and time expression is an interval [start, end] on a real-v
 time line measured in days (so events finer than a day can still be ordered), with
 start < end.  Each relType becomes constraints between endpoints (point algebra).
 In metric mode a TIMEX3 whose value names a calendar period is also pinned to that
-period: day d is [d, d + 1439/1440] (to the minute), as the engine's calendar computes it.
+period, as the engine's calendar computes it.
 """
 
 from __future__ import annotations
@@ -117,10 +117,8 @@ def encode_links(doc: LinkDoc, mode: Mode) -> tuple[Encoding, tuple[str, ...]]:
                 continue
             s, e = pts[iv.id]
             fid = f"value:{iv.id}"
-            # a day is [00:00, 23:59]: with a minute's resolution Friday ends before
-            # Saturday begins, so "Friday BEFORE Saturday" holds for strict BEFORE
-            first = z3.RealVal(iv.days[0], ctx)
-            last = z3.RealVal(f"{iv.days[1] * 1440 + 1439}/1440", ctx)
+            # day d is [d, d + 1]; the expression's interval is that period or lies in it
+            first, last = z3.RealVal(iv.days[0], ctx), z3.RealVal(iv.days[1] + 1, ctx)
             enc.constraints[fid] = z3.And(s == first, e == last) if iv.exact else z3.And(first <= s, e <= last)
             enc.trackers[fid] = z3.Bool(fid, ctx)
     enc.fact_ids = sorted(enc.constraints)
