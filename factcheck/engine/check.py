@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from factcheck.calendar import from_day, to_day
-from factcheck.codes import CODES
+from factcheck.codes import CODES, Code
 from factcheck.engine.components import split
 from factcheck.engine.diagnose import (
     ComponentResult,
@@ -222,11 +222,8 @@ def verify_quotes(fs: FactSet) -> list[Finding]:
                 continue
             msg = f"fact {f.id!r}: quote not found in {f.doc}"
         out.append(
-            Finding(
-                kind="error",
-                code=info.code,
-                name=info.name,
-                severity=Severity.ERROR,
+            _finding(
+                info,
                 message=msg,
                 facts=(f.id,),
                 sources=(_quote(f),),
@@ -254,11 +251,8 @@ def assemble(
             ids = tuple(sorted(f.id for f in comp.facts))
             subjects = sorted({e.id for e in comp.events} | {d.id for d in comp.documents})
             findings.append(
-                Finding(
-                    kind="inconclusive",
-                    code=info.code,
-                    name=info.name,
-                    severity=Severity.ERROR,
+                _finding(
+                    info,
                     message=f"component {res.index} ({', '.join(subjects[:5])}{'…' if len(subjects) > 5 else ''}): "
                     f"the solver gave up ({res.reason}); nothing is claimed about these {len(ids)} facts",
                     facts=ids,
@@ -309,6 +303,12 @@ def assemble(
     )
 
 
+def _finding(info: Code, message: str, **fields: Any) -> Finding:
+    """A finding of a code; its kind and severity follow from the code."""
+    severity = Severity.WARNING if info.kind == "gap" else Severity.ERROR
+    return Finding(kind=info.kind, code=info.code, name=info.name, severity=severity, message=message, **fields)
+
+
 def _finding_key(f: Finding) -> tuple[int, str, str, tuple[str, ...], str]:
     order = {"error": 0, "contradiction": 1, "inconclusive": 2, "gap": 3}
     return (order[f.kind], f.code, f.subject or "", f.facts, f.message)
@@ -322,11 +322,8 @@ def _contradiction(conflict: tuple[str, ...], facts: dict[str, Fact], res: Compo
     if derived:
         summary += "; " + ", ".join(derived)
     retract = tuple(f for f in res.retract if f in conflict) or res.retract
-    return Finding(
-        kind="contradiction",
-        code=info.code,
-        name=info.name,
-        severity=Severity.ERROR,
+    return _finding(
+        info,
         message=f"these {len(conflict)} claims cannot all be true: {summary}",
         facts=conflict,
         sources=tuple(_quote(q) for q in quotes),
@@ -436,11 +433,8 @@ def _gaps(
             info = CODES["wide-range"]
             msg = f"the date of {ev.label!r}{what} is left open: {_fmt(r)}"
         out.append(
-            Finding(
-                kind="gap",
-                code=info.code,
-                name=info.name,
-                severity=Severity.WARNING,
+            _finding(
+                info,
                 message=msg,
                 facts=tuple(related),
                 sources=srcs,
@@ -456,11 +450,8 @@ def _gaps(
         info = CODES["undated-earlier-round"]
         ords = sorted(f.id for f in fs.facts if getattr(f, "kind", "") == "ordinal")
         out.append(
-            Finding(
-                kind="gap",
-                code=info.code,
-                name=info.name,
-                severity=Severity.WARNING,
+            _finding(
+                info,
                 message=f"an ordinal in series {series!r} implies an earlier event that no fact dates: {_fmt(r)}",
                 facts=tuple(ords),
                 subject=pid,
@@ -473,11 +464,8 @@ def _gaps(
         if wide(r, max_doc):
             info = CODES["undetermined-creation"]
             out.append(
-                Finding(
-                    kind="gap",
-                    code=info.code,
-                    name=info.name,
-                    severity=Severity.WARNING,
+                _finding(
+                    info,
                     message=f"the creation time of document {d.id} is undetermined: {_fmt(r)}",
                     subject=f"doc:{d.id}",
                     earliest=_date(r[0]),
