@@ -44,7 +44,10 @@ def test_reader_keeps_offsets_and_links(tmp_path: Path) -> None:
     doc = read_timeml(tml(tmp_path, "d", [("BEFORE", "ei1", "ei2")]))
     assert doc.dct is not None and str(doc.dct_date()) == "1998-03-05"
     assert [doc.text[e.start : e.end] for e in doc.events] == ["met", "said", "resume"]
-    assert [(t.tid, doc.text[t.start : t.end]) for t in doc.timexes if t.start is not None] == [("t1", "Tuesday"), ("t2", "Wednesday")]
+    assert [(t.tid, doc.text[t.start : t.end]) for t in doc.timexes if t.start is not None] == [
+        ("t1", "Tuesday"),
+        ("t2", "Wednesday"),
+    ]
     assert [(link.rel, link.source, link.target) for link in doc.tlinks] == [("BEFORE", "ei1", "ei2")]
 
 
