@@ -66,10 +66,6 @@ class T:
         """Equality (``==`` stays Python identity so terms can live in sets)."""
         return B(f"(= {self.s} {_lit(o)})")
 
-    def ne(self, o: IntLike) -> B:
-        """Disequality."""
-        return B(f"(not (= {self.s} {_lit(o)}))")
-
     def __repr__(self) -> str:
         return self.s
 
@@ -114,11 +110,6 @@ def Or(parts: Iterable[B]) -> B:
 def Not(b: B) -> B:
     """Negation."""
     return B(f"(not {b.s})")
-
-
-def Implies(a: B, b: B) -> B:
-    """Implication."""
-    return B(f"(=> {a.s} {b.s})")
 
 
 def If(c: B, a: IntLike, b: IntLike) -> T:
