@@ -1,0 +1,394 @@
+"""Composing rule patterns from named sub-patterns and tables, compiling them, and linting packs.
+
+``{name}`` in a pattern inserts the sub-pattern ``name``, or, where no sub-pattern has that
+name, an alternation of the keys of table ``name`` (longest first).  Regex quantifiers such
+as ``{2}`` and ``{1,3}`` are left alone: a reference starts with a letter.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+
+import regex
+
+from factcheck.dates.pack import Rule, RuleSet
+
+_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
+_BACKREF = re.compile(r"\(\?P=|\\[1-9]")
+# A match must not start or end inside a word ("Mayor" is not "May", "2025s" not "2025").
+_LEFT, _RIGHT = r"(?<![\w])", r"(?![\w])"
+# Adversarial probes for catastrophic backtracking: long runs of the characters patterns
+# are made of, each followed by a character that forces a failed match at the end.
+_PROBE_LEN = 3000
+_PROBES = [c * _PROBE_LEN + "!" for c in ("a", "1", " ", ".", "-", "a ", "1 ", "a-", "1,", "aa. ")]
+_PROBE_SECONDS = 0.25
+
+
+class PatternError(Exception):
+    """A pattern that cannot be expanded or compiled; ``where`` names the rule or sub-pattern."""
+
+    def __init__(self, where: str, message: str) -> None:
+        self.where = where
+        super().__init__(message)
+
+
+@dataclass
+class Compiled:
+    """A rule set's patterns, expanded and compiled, plus the union used to find candidates."""
+
+    rules: list[Rule]
+    regexes: list[re.Pattern[str]]
+    union: re.Pattern[str]
+    used_patterns: set[str] = field(default_factory=set)
+
+
+def expand(ruleset: RuleSet, text: str, where: str, used: set[str] | None = None, stack: tuple[str, ...] = ()) -> str:
+    """Replace every ``{name}`` with its sub-pattern (recursively) or table alternation."""
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if used is not None:
+            used.add(name)
+        if name in stack:
+            raise PatternError(where, f"sub-pattern {name!r} refers to itself ({' -> '.join((*stack, name))})")
+        if name in ruleset.patterns:
+            return "(?:" + expand(ruleset, ruleset.patterns[name], where, used, (*stack, name)) + ")"
+        if name in ruleset.tables:
+            keys = sorted(ruleset.tables[name], key=lambda k: (-len(k), k))
+            return "(?:" + "|".join(_literal(k) for k in keys) + ")"
+        raise PatternError(where, f"undefined sub-pattern {{{name}}}")
+
+    return _REF.sub(sub, text)
+
+
+def _literal(key: str) -> str:
+    # Table keys are phrases: spaces match any run of spaces or a hyphen ("twenty five", "twenty-five").
+    return r"[\s-]+".join(re.escape(part) for part in key.split(" "))
+
+
+def compile_rule(ruleset: RuleSet, rule: Rule, used: set[str] | None = None) -> re.Pattern[str]:
+    """Expand and compile one rule's pattern, anchored at word boundaries."""
+    if _BACKREF.search(rule.pattern):
+        raise PatternError(rule.id, "back-references are not supported (they defeat the candidate scan)")
+    body = expand(ruleset, rule.pattern, rule.id, used)
+    flags = 0 if rule.case_sensitive else re.IGNORECASE
+    try:
+        return re.compile(_LEFT + "(?:" + body + ")" + _RIGHT, flags)
+    except re.error as exc:
+        raise PatternError(rule.id, f"pattern does not compile: {exc}") from None
+
+
+def compile_ruleset(ruleset: RuleSet) -> Compiled:
+    """Compile every rule, and the union of all of them (groups made anonymous) for scanning."""
+    rules = sorted(ruleset.rules.values(), key=lambda r: r.id)
+    used: set[str] = set()
+    regexes = [compile_rule(ruleset, r, used) for r in rules]
+    # One scan with the union finds the leftmost place any rule matches; the rules are then
+    # tried only there.  Case-sensitive rules keep their case inside the union with (?-i:...).
+    parts = []
+    for r, rx in zip(rules, regexes, strict=True):
+        body = _GROUP.sub("(?:", rx.pattern)
+        parts.append(body if not r.case_sensitive else "(?-i:" + body + ")")
+    union = re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+    return Compiled(rules, regexes, union, used)
+
+
+@dataclass(frozen=True, order=True)
+class LintProblem:
+    """A problem with a rule or sub-pattern of a pack."""
+
+    where: str
+    message: str
+
+
+def lint(ruleset: RuleSet) -> list[LintProblem]:
+    """Compile errors, undefined and unused sub-patterns, template errors and catastrophic backtracking."""
+    problems: list[LintProblem] = []
+    used: set[str] = set()
+    for rule in sorted(ruleset.rules.values(), key=lambda r: r.id):
+        try:
+            rx = compile_rule(ruleset, rule, used)
+        except PatternError as exc:
+            problems.append(LintProblem(exc.where, str(exc)))
+            continue
+        for problem in _template_problems(rule, set(rx.groupindex), ruleset):
+            problems.append(LintProblem(rule.id, problem))
+        slow = backtracks(rx.pattern, rx.flags)
+        if slow is not None:
+            problems.append(LintProblem(rule.id, f"catastrophic backtracking: over {_PROBE_SECONDS}s on {slow}"))
+    # Sub-patterns used only by other sub-patterns count as used through them.
+    for name in sorted(set(ruleset.patterns) - used):
+        problems.append(LintProblem(f"patterns.{name}", f"sub-pattern {name!r} is never used"))
+    return sorted(problems)
+
+
+def backtracks(pattern: str, flags: int) -> str | None:
+    """Probe a pattern with adversarial inputs under a time limit; the probe that timed out, if any."""
+    rx = regex.compile(pattern, flags=regex.IGNORECASE if flags & re.IGNORECASE else 0)
+    for probe in _PROBES:
+        try:
+            rx.search(probe, timeout=_PROBE_SECONDS)
+        except TimeoutError:
+            return f"{len(probe)} characters of {probe[:4]!r}..."
+    return None
+
+
+def template_names(template: str) -> set[str]:
+    """Identifiers a normalisation template refers to."""
+    names: set[str] = set()
+    for _, field_text, _, _ in string.Formatter().parse(template.replace("(", " ").replace(")", " ")):
+        if field_text:
+            names |= set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", field_text))
+    return names
+
+
+def _template_problems(rule: Rule, groups: set[str], ruleset: RuleSet) -> list[str]:
+    from factcheck.dates.normalize import FUNCTIONS, KEYWORDS  # noqa: PLC0415  (normalize imports this module)
+
+    out = []
+    for tmpl in (rule.value, rule.mod or ""):
+        for name in sorted(_names(tmpl)):
+            if name not in groups and name not in FUNCTIONS and name not in KEYWORDS:
+                out.append(f"template refers to {name!r}, which is neither a group of the pattern nor a function")
+    return out
+
+
+def _names(template: str) -> set[str]:
+    out: set[str] = set()
+    for inner in re.findall(r"\{([^{}]*)\}", template):
+        expr = inner.split(":", 1)[0] if "(" not in inner else inner.rsplit(")", 1)[0]
+        expr = re.sub(r"'[^']*'", "", expr)
+        out |= set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", expr))
+    return out
+
+
+_DIGITS = frozenset("0123456789")
+
+
+def first_chars(pattern: str, flags: int) -> frozenset[str] | None:
+    """The lower-cased characters a match of ``pattern`` can start with; None when any may.
+
+    Used to try only the rules that can start at a given character: most rules start with a
+    month, a weekday, a number or a short list of words, so a position is tried against a
+    handful of rules, not all of them.  Reads the parse tree of Python's own regex parser;
+    whatever it does not understand counts as "any character", which is always safe.
+    """
+    try:
+        import re._constants as c  # noqa: PLC0415
+        import re._parser as p  # noqa: PLC0415
+
+        tree = p.parse(pattern, flags)
+    except Exception:  # noqa: BLE001  (an internal API: any surprise means "no pruning")
+        return None
+
+    def seq(items: list[tuple[object, object]]) -> tuple[set[str] | None, bool]:
+        out: set[str] = set()
+        for op, av in items:
+            first, nullable = one(op, av)
+            if first is None:
+                return None, False
+            out |= first
+            if not nullable:
+                return out, False
+        return out, True
+
+    def charset(items: list[tuple[object, object]]) -> set[str] | None:
+        out: set[str] = set()
+        for op, av in items:
+            if op is c.LITERAL:
+                out.add(chr(av).lower())  # type: ignore[arg-type]
+            elif op is c.RANGE:
+                lo, hi = av  # type: ignore[misc]
+                if hi - lo > 300:
+                    return None
+                out |= {chr(x).lower() for x in range(lo, hi + 1)}
+            elif op is c.CATEGORY and av is c.CATEGORY_DIGIT:
+                out |= _DIGITS
+            else:
+                return None
+        return out
+
+    def one(op: object, av: object) -> tuple[set[str] | None, bool]:
+        if op is c.LITERAL:
+            return {chr(av).lower()}, False  # type: ignore[arg-type]
+        if op is c.IN:
+            return charset(av), False  # type: ignore[arg-type]
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            return set(), True
+        if op is c.SUBPATTERN:
+            return seq(av[3])  # type: ignore[index]
+        if op is c.BRANCH:
+            out: set[str] = set()
+            nullable = False
+            for alt in av[1]:  # type: ignore[index]
+                f, n = seq(alt)
+                if f is None:
+                    return None, False
+                out |= f
+                nullable = nullable or n
+            return out, nullable
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            lo, _, inner = av  # type: ignore[misc]
+            f, n = seq(inner)
+            return f, n or lo == 0
+        return None, False
+
+    first, nullable = seq(list(tree))
+    if first is None or nullable:
+        return None
+    return frozenset(first)
+
+
+_MAX_WORDS = 4000
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+class _Unknown(Exception):
+    """The first word of a pattern is not a finite set of literal words."""
+
+
+def first_words(pattern: str, flags: int) -> frozenset[str] | None:
+    """The lower-cased words a match of ``pattern`` can start with, when they form a finite literal set.
+
+    "(?:the\\s+)?(?:past|last)\\s+{num}" starts with the, past or last.  None when the first
+    word is open-ended (digits, any capitalised word): such rules are tried by first character.
+    This lets the reader look up each word of a text in a dictionary and run only the rules
+    that can start there, which is what makes tagging fast.
+    """
+    try:
+        import re._constants as c  # noqa: PLC0415
+        import re._parser as p  # noqa: PLC0415
+
+        tree = p.parse(pattern, flags)
+    except Exception:  # noqa: BLE001  (an internal API: any surprise means "no pruning")
+        return None
+
+    def chars_of(items: list[tuple[object, object]]) -> set[str]:
+        out: set[str] = set()
+        for op, av in items:
+            if op is c.LITERAL:
+                out.add(chr(av).lower())  # type: ignore[arg-type]
+            elif op is c.RANGE:
+                lo, hi = av  # type: ignore[misc]
+                if hi - lo > 40:
+                    raise _Unknown
+                out |= {chr(x).lower() for x in range(lo, hi + 1)}
+            elif op is c.CATEGORY and av in (c.CATEGORY_SPACE, c.CATEGORY_NOT_WORD):
+                out.add(" ")
+            else:
+                raise _Unknown
+        return out
+
+    def seq(items: list[tuple[object, object]], open_: set[str]) -> tuple[set[str], set[str]]:
+        closed: set[str] = set()
+        for op, av in items:
+            if not open_:
+                break
+            open_, done = one(op, av, open_)
+            closed |= done
+            if len(open_) + len(closed) > _MAX_WORDS:
+                raise _Unknown
+        return open_, closed
+
+    def step(chars: set[str], open_: set[str]) -> tuple[set[str], set[str]]:
+        words = {ch for ch in chars if ch in _WORD_CHARS}
+        new_open = {w + ch for w in open_ for ch in words}
+        closed = set(open_) if chars - words else set()
+        if "" in closed:
+            raise _Unknown  # a match could start with punctuation
+        return new_open, closed
+
+    def digits(items: object) -> bool:
+        return isinstance(items, list) and any(
+            (op is c.CATEGORY and av is c.CATEGORY_DIGIT)
+            or (op is c.RANGE and 48 <= av[0] and av[1] <= 57)  # type: ignore[index]
+            or (op is c.LITERAL and 48 <= av <= 57)  # type: ignore[operator]
+            for op, av in items
+        )
+
+    def one(op: object, av: object, open_: set[str]) -> tuple[set[str], set[str]]:
+        if op is c.LITERAL:
+            ch = chr(av).lower()  # type: ignore[arg-type]
+            if ch.isdigit():
+                return set(), {w + "#" for w in open_}
+            return step({ch}, open_)
+        if op is c.IN:
+            if digits(av):
+                # Digits end the literal part: "#" stands for "a digit here" ("#" = a number, "fy#" = FY2025).
+                return set(), {w + "#" for w in open_}
+            return step(chars_of(av), open_)  # type: ignore[arg-type]
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            return open_, set()
+        if op is c.SUBPATTERN:
+            return seq(av[3], open_)  # type: ignore[index]
+        if op is c.BRANCH:
+            o: set[str] = set()
+            d: set[str] = set()
+            for alt in av[1]:  # type: ignore[index]
+                ao, ad = seq(alt, set(open_))
+                o |= ao
+                d |= ad
+            return o, d
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            lo, hi, inner = av  # type: ignore[misc]
+            o, d = set(open_) if lo == 0 else set(), set()
+            cur = set(open_)
+            for i in range(1, (hi if hi <= 4 else 4) + 1):
+                cur, dd = seq(inner, cur)
+                d |= dd
+                if i >= lo:
+                    o |= cur
+                if not cur:
+                    break
+            else:
+                if hi > 4 and cur:
+                    raise _Unknown  # a long run of word characters
+            return o, d
+        raise _Unknown
+
+    try:
+        open_, closed = seq(list(tree), {""})
+    except _Unknown:
+        return None
+    words = open_ | closed
+    if "" in words or not words:
+        return None
+    return frozenset(words)
+
+
+def word_key(word: str) -> str:
+    """The dictionary key of a word of text, as first_words writes it: "2025" → "#", "FY2025" → "fy#"."""
+    w = word.lower()
+    i = 0
+    while i < len(w) and not w[i].isdigit():
+        i += 1
+    return w if i == len(w) else w[:i] + "#"
+
+
+def trie_regex(words: set[str] | frozenset[str]) -> str:
+    """An alternation of words as a trie ("t(?:he|oday)"), which the regex engine walks in one pass.
+
+    ``#`` in a word stands for a digit, as in first_words.
+    """
+    root: dict[str, dict[str, object]] = {}
+    for w in words:
+        node: dict[str, object] = root  # type: ignore[assignment]
+        for ch in w:
+            node = node.setdefault(ch, {})  # type: ignore[assignment]
+        node[""] = {}
+
+    def emit(node: dict[str, object]) -> str:
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            piece = r"\d" if ch == "#" else re.escape(ch)
+            alts.append(piece + emit(node[ch]))  # type: ignore[arg-type]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return emit(root)  # type: ignore[arg-type]

@@ -1,0 +1,412 @@
+"""Normalisation templates: from a match's groups to a TIMEX3 value, with or without a creation time.
+
+A template is text with ``{expr}`` fields, ``expr`` being a group of the rule's pattern (read
+through the table of the same name, or as a number), a number, or a function call such as
+``shift(day, -1)`` or ``near_year(month, day)``.  ``{month:02}`` zero-pads.  Functions that
+need the creation time (DCT) record what they did, so the same match also yields a symbolic
+form the engine can reason with when the creation time is unknown: ``XXXX-02-27``, or
+"the Thursday before the creation time".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+Tense = Literal["past", "future", "unknown"]
+KEYWORDS = frozenset({"day", "week", "month", "year", "quarter", "half", "decade", "century", "X"})
+_UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE", "century": "CE"}
+_TIME_UNITS = {"H", "MIN", "S"}
+
+
+class NormalizeError(ValueError):
+    """A template that cannot be evaluated for this match (a bad day number, an unknown word)."""
+
+
+@dataclass
+class Context:
+    """What a template is evaluated against: the match's groups, the pack's tables, DCT and tense."""
+
+    groups: dict[str, str | None]
+    tables: dict[str, dict[str, str | int]]
+    dct: dt.date | None
+    tense: Tense = "unknown"
+    relative: dict[str, str | int] = field(default_factory=dict)
+
+
+Value = str | int | None
+
+
+def _lookup(ctx: Context, name: str) -> Value:
+    raw = ctx.groups.get(name)
+    if raw is None:
+        return None
+    key = re.sub(r"[\s-]+", " ", raw.strip().lower()).rstrip(".")
+    table = ctx.tables.get(name.rstrip("0123456789"))
+    if table is not None:
+        if key in table:
+            return table[key]
+        if key.rstrip("s") in table:
+            return table[key.rstrip("s")]
+    digits = key.replace(",", "").lstrip("'")
+    if digits.isdigit():
+        return int(digits)
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)", digits):
+        return int(digits[:-2])
+    if table is not None and " " in key:
+        # A compound number ("twenty five") is the sum of its words.
+        parts = [table.get(w) for w in key.split(" ")]
+        if all(isinstance(x, int) for x in parts):
+            return sum(x for x in parts if isinstance(x, int))
+    if table is not None:
+        raise NormalizeError(f"{raw!r} is not in table {name.rstrip('0123456789')!r}")
+    return raw
+
+
+def _int(v: Value, what: str) -> int:
+    if isinstance(v, int):
+        return v
+    if isinstance(v, str) and v.lstrip("-").isdigit():
+        return int(v)
+    raise NormalizeError(f"{what}: {v!r} is not a number")
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _at(d: dt.date, unit: str) -> str:
+    if unit == "day":
+        return d.isoformat()
+    if unit == "week":
+        return _week(d)
+    if unit == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if unit == "half":
+        return f"{d.year:04d}-H{(d.month - 1) // 6 + 1}"
+    if unit == "year":
+        return f"{d.year:04d}"
+    if unit == "decade":
+        return f"{d.year // 10:03d}"
+    if unit == "century":
+        return f"{d.year // 100:02d}"
+    raise NormalizeError(f"unknown unit {unit!r}")
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    m = d.year * 12 + d.month - 1 + n
+    return dt.date(m // 12, m % 12 + 1, 1)
+
+
+def f_shift(ctx: Context, unit: Value, n: Value = 0) -> str:
+    """The creation time moved by n units, at that unit's granularity ("yesterday", "last week")."""
+    u, k = str(unit), _int(n, "shift")
+    ctx.relative = {"expression": "shift", "unit": u, "amount": k}
+    if ctx.dct is None:
+        return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(u, "XXXX")
+    d = ctx.dct
+    if u == "day":
+        return _at(d + dt.timedelta(days=k), u)
+    if u == "week":
+        return _at(d + dt.timedelta(weeks=k), u)
+    if u in ("month", "quarter", "half"):
+        return _at(_add_months(d, k * {"month": 1, "quarter": 3, "half": 6}[u]), u)
+    if u in ("year", "decade", "century"):
+        return _at(dt.date(d.year + k * {"year": 1, "decade": 10, "century": 100}[u], 1, 1), u)
+    raise NormalizeError(f"unknown unit {u!r}")
+
+
+def _pick_year(ctx: Context, month: int, day: int | None) -> int | None:
+    """The year of a yearless month (and day) nearest the creation time, in the direction of the tense."""
+    if ctx.dct is None:
+        return None
+    d0 = ctx.dct
+    cands = []
+    for y in (d0.year - 1, d0.year, d0.year + 1):
+        try:
+            start = dt.date(y, month, day or 1)
+        except ValueError:
+            continue
+        end = start if day else _add_months(start, 1) - dt.timedelta(days=1)
+        cands.append((y, start, end))
+    if not cands:
+        raise NormalizeError(f"day {day} of month {month} exists in no nearby year")
+    if ctx.tense == "past":
+        ok = [c for c in cands if c[1] <= d0]
+        return max(ok)[0] if ok else d0.year
+    if ctx.tense == "future":
+        ok = [c for c in cands if c[2] >= d0]
+        return min(ok)[0] if ok else d0.year
+
+    def dist(c: tuple[int, dt.date, dt.date]) -> int:
+        return 0 if c[1] <= d0 <= c[2] else min(abs((c[1] - d0).days), abs((c[2] - d0).days))
+
+    # Without a tense, the same year unless another is much nearer (a December story about January).
+    same = [c for c in cands if c[0] == d0.year]
+    best = min(cands, key=lambda c: (dist(c), abs(c[0] - d0.year)))
+    if same and dist(same[0]) <= dist(best) + 183:
+        return d0.year
+    return best[0]
+
+
+def f_near_year(ctx: Context, month: Value, day: Value = None) -> str:
+    """The year of a date given without one: XXXX without a creation time (the AP rule decides later)."""
+    m = _int(month, "month")
+    dd = None if day is None else _int(day, "day")
+    if not 1 <= m <= 12:
+        raise NormalizeError(f"month {m} does not exist")
+    if dd is not None and not 1 <= dd <= 31:
+        raise NormalizeError(f"day {dd} does not exist")
+    y = _pick_year(ctx, m, dd)
+    return "XXXX" if y is None else f"{y:04d}"
+
+
+def f_near_quarter(ctx: Context, q: Value) -> str:
+    """The year of "the third quarter" without a year: the latest such quarter begun by the creation time."""
+    k = _int(q, "quarter")
+    if not 1 <= k <= 4:
+        raise NormalizeError(f"quarter {k} does not exist")
+    y = _pick_year(ctx, 3 * k - 2, 1)
+    if ctx.dct is not None and ctx.tense != "future" and dt.date(ctx.dct.year, 3 * k - 2, 1) > ctx.dct:
+        y = ctx.dct.year - 1
+    return "XXXX" if y is None else f"{y:04d}"
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def f_weekday(ctx: Context, wd: Value) -> str:
+    """A weekday near the creation time: the one before for past tense, after for future, nearest otherwise."""
+    n = _int(wd, "weekday")
+    if not 1 <= n <= 7:
+        raise NormalizeError(f"weekday {n} does not exist (1 = Monday)")
+    ctx.relative = {"expression": "weekday", "value": _WEEKDAY_NAMES[n - 1], "tense": ctx.tense}
+    if ctx.dct is None:
+        return f"XXXX-WXX-{n}"
+    d0 = ctx.dct
+    back = (d0.isoweekday() - n) % 7
+    ahead = (n - d0.isoweekday()) % 7
+    if ctx.tense == "future":
+        return (d0 + dt.timedelta(days=ahead)).isoformat()
+    if ctx.tense == "past" or back <= ahead:
+        return (d0 - dt.timedelta(days=back)).isoformat()
+    return (d0 + dt.timedelta(days=ahead)).isoformat()
+
+
+def f_weekday_shift(ctx: Context, wd: Value, weeks: Value) -> str:
+    """"last Friday" (-1), "next Friday" (+1): the weekday in the week before or after the creation time's."""
+    n, k = _int(wd, "weekday"), _int(weeks, "weeks")
+    ctx.relative = {"expression": "weekday", "value": _WEEKDAY_NAMES[n - 1], "tense": "past" if k < 0 else "future"}
+    if ctx.dct is None:
+        return f"XXXX-WXX-{n}"
+    d0 = ctx.dct
+    if k < 0:
+        back = (d0.isoweekday() - n) % 7 or 7
+        return (d0 - dt.timedelta(days=back)).isoformat()
+    ahead = (n - d0.isoweekday()) % 7 or 7
+    return (d0 + dt.timedelta(days=ahead)).isoformat()
+
+
+def f_dur(ctx: Context, n: Value, unit: Value) -> str:
+    """A duration value: P3Y, P2W, PT5H; an unknown amount is X (PXY for "years")."""
+    u = str(unit)
+    amount = "X" if n in (None, "X") else str(_fraction(n))
+    return f"PT{amount}{u[0] if u == 'MIN' else u}" if u in _TIME_UNITS else f"P{amount}{u}"
+
+
+def _fraction(n: Value) -> int | float:
+    if isinstance(n, int):
+        return n
+    if isinstance(n, str):
+        try:
+            f = float(n)
+        except ValueError:
+            raise NormalizeError(f"{n!r} is not an amount") from None
+        return int(f) if f.is_integer() else f
+    raise NormalizeError(f"{n!r} is not an amount")
+
+
+def f_year2(ctx: Context, y: Value) -> str:
+    """A year, from four digits or two ('98 → 1998, '05 → 2005)."""
+    k = _int(y, "year")
+    if k < 100:
+        k += 1900 if k >= 30 else 2000
+    return f"{k:04d}"
+
+
+def f_decade(ctx: Context, y: Value) -> str:
+    """"the 1990s" → 199."""
+    return f"{_int(y, 'decade') // 10:03d}"
+
+
+def f_century(ctx: Context, n: Value) -> str:
+    """"the 20th century" → 19."""
+    return f"{_int(n, 'century') - 1:02d}"
+
+
+def f_add(ctx: Context, a: Value, b: Value) -> str:
+    """Sum of two numbers ("twenty" + "five")."""
+    return str(_int(a, "add") + _int(b, "add"))
+
+
+def f_mul(ctx: Context, a: Value, b: Value) -> str:
+    """Product of two numbers ("a couple of" x 2)."""
+    return str(_int(a, "mul") * _int(b, "mul"))
+
+
+def f_neg(ctx: Context, a: Value) -> str:
+    """The negated number."""
+    return str(-_int(a, "neg"))
+
+
+def f_either(ctx: Context, *values: Value) -> Value:
+    """The first of its arguments that is present (an optional group or a default); evaluated lazily."""
+    for v in values:
+        if v is not None:
+            return v
+    return None
+
+
+def f_daypart(ctx: Context, part: Value) -> Value:
+    """"morning" → TMO, to follow a date; nothing when the group is absent."""
+    return None if part is None else f"T{part}"
+
+
+def f_clock(ctx: Context, hour: Value, minute: Value, ampm: Value, noon: Value) -> str:
+    """A clock time: 1 p.m. → 13:00, noon → 12:00, midnight → 24:00."""
+    if noon is not None:
+        return "12:00" if str(noon).lower() == "noon" else "24:00"
+    h = _int(hour, "hour") % 12 + _int(ampm if ampm is not None else 0, "am/pm")
+    m = 0 if minute is None else _int(minute, "minute")
+    return f"{h:02d}:{m:02d}"
+
+
+FUNCTIONS: dict[str, Callable[..., Value]] = {
+    "shift": f_shift,
+    "near_year": f_near_year,
+    "near_quarter": f_near_quarter,
+    "weekday": f_weekday,
+    "weekday_shift": f_weekday_shift,
+    "dur": f_dur,
+    "year": f_year2,
+    "decade": f_decade,
+    "century": f_century,
+    "add": f_add,
+    "mul": f_mul,
+    "neg": f_neg,
+    "either": f_either,
+    "daypart": f_daypart,
+    "clock": f_clock,
+}
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>-?\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|'(?P<str>[^']*)'|(?P<op>[(),-]))"
+)
+Node = tuple[str, object]
+
+
+@lru_cache(maxsize=4096)
+def parse_template(template: str) -> tuple[tuple[str, Node | None, str], ...]:
+    """Split a template into (literal text, expression, format) parts; expressions parsed once."""
+    out: list[tuple[str, Node | None, str]] = []
+    pos = 0
+    for m in re.finditer(r"\{([^{}]*)\}", template):
+        lit = template[pos : m.start()]
+        inner = m.group(1)
+        fmt = ""
+        if ":" in inner:
+            inner, fmt = inner.rsplit(":", 1)
+        out.append((lit, _parse_expr(inner.strip(), template), fmt))
+        pos = m.end()
+    out.append((template[pos:], None, ""))
+    return tuple(out)
+
+
+def _parse_expr(text: str, template: str) -> Node:
+    tokens = [(k, v) for m in _TOKEN.finditer(text) for k, v in m.groupdict().items() if v is not None]
+    shown = "".join(f"'{v}'" if k == "str" else v for k, v in tokens)
+    if shown.replace(" ", "") != text.replace(" ", ""):
+        raise NormalizeError(f"cannot read template field {{{text}}} in {template!r}")
+    node, rest = _expr(tokens, template)
+    if rest:
+        raise NormalizeError(f"unexpected {rest[0][1]!r} in {{{text}}} of {template!r}")
+    return node
+
+
+def _expr(tokens: list[tuple[str, str]], template: str) -> tuple[Node, list[tuple[str, str]]]:
+    if not tokens:
+        raise NormalizeError(f"empty field in template {template!r}")
+    kind, val = tokens[0]
+    rest = tokens[1:]
+    if kind == "num":
+        return ("num", val), rest
+    if kind == "str":
+        return ("str", val), rest
+    if kind == "op" and val == "-":
+        inner, rest = _expr(rest, template)
+        return ("call", ("neg", [inner])), rest
+    if kind != "name":
+        raise NormalizeError(f"unexpected {val!r} in template {template!r}")
+    if rest and rest[0] == ("op", "("):
+        if val not in FUNCTIONS:
+            raise NormalizeError(f"unknown function {val!r} in template {template!r}")
+        args: list[Node] = []
+        rest = rest[1:]
+        while rest and rest[0] != ("op", ")"):
+            arg, rest = _expr(rest, template)
+            args.append(arg)
+            if rest and rest[0] == ("op", ","):
+                rest = rest[1:]
+        if not rest:
+            raise NormalizeError(f"missing ')' in template {template!r}")
+        return ("call", (val, args)), rest[1:]
+    return ("name", val), rest
+
+
+def _eval(node: Node, ctx: Context) -> Value:
+    kind, val = node
+    if kind == "str":
+        assert isinstance(val, str)
+        return val
+    if kind == "num":
+        assert isinstance(val, str)
+        return int(val) if val.lstrip("-").isdigit() else val
+    if kind == "name":
+        assert isinstance(val, str)
+        # A group of the pattern wins over a unit keyword of the same name ("month", "year").
+        return _lookup(ctx, val) if val in ctx.groups or val not in KEYWORDS else val
+    name, args = val  # type: ignore[misc]
+    if name == "either":
+        # Lazy: a later alternative may need a group that is absent when an earlier one is present.
+        for a in args:
+            v = _eval(a, ctx)
+            if v is not None:
+                return v
+        return None
+    return FUNCTIONS[name](ctx, *(_eval(a, ctx) for a in args))
+
+
+def render(template: str, ctx: Context) -> str:
+    """Evaluate a template against a context; a missing group renders as nothing."""
+    out = []
+    for lit, node, fmt in parse_template(template):
+        out.append(lit)
+        if node is None:
+            continue
+        v = _eval(node, ctx)
+        if v is None:
+            continue
+        if fmt and isinstance(v, int):
+            out.append(format(v, fmt))
+        elif fmt and isinstance(v, str) and v.isdigit():
+            out.append(format(int(v), fmt))
+        else:
+            out.append(str(v))
+    return "".join(out)

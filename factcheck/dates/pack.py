@@ -1,0 +1,193 @@
+"""Rule packs for the date reader: the YAML an analyst writes, as validated models.
+
+A pack holds lookup tables (word → value), named sub-patterns composed into rule patterns
+with ``{name}``, and rules.  Each rule carries its own tests: positive examples with the
+expected span and value under a pinned creation time, and negative examples that must not
+produce the rule's match.  Packs found later override earlier rules, tables and patterns
+of the same name, so a user pack can extend or replace the shipped one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from factcheck.errors import Diagnostic, UserError
+from factcheck.yamlio import MarkedDict, MarkedList, parse_yaml, read_text, validate_data
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Mod = Literal[
+    "START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS", "BEFORE", "AFTER",
+    "ON_OR_BEFORE", "ON_OR_AFTER",
+]  # fmt: skip
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Expected(_Strict):
+    """One expression a positive example must yield: its text, value, and optionally type and mod."""
+
+    text: str = Field(description="The matched text, exactly as in the example sentence.")
+    value: str = Field(description="TIMEX3 value under the example's creation time.")
+    type: TimexType | None = None
+    mod: str | None = None
+    symbolic: str | None = Field(default=None, description="Expected creation-time-free form, e.g. XXXX-02-27.")
+
+
+class Example(_Strict):
+    """A sentence the rule must read, resolved against the pack's (or the example's) creation time."""
+
+    text: str
+    expect: list[Expected] = Field(default_factory=list, description="Everything the pack must read here.")
+    dct: str | None = Field(default=None, description="Creation time for this example; default: the pack's.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _single(cls, data: object) -> object:
+        if isinstance(data, dict) and isinstance(data.get("expect"), dict):
+            data = dict(data)
+            data["expect"] = [data["expect"]]
+        return data
+
+
+class Rule(_Strict):
+    """One extraction rule: a pattern over text, a TIMEX3 type, and how to normalise a match."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    description: str = ""
+    pattern: str = Field(min_length=1, description="Regular expression; {name} inserts a sub-pattern.")
+    type: TimexType | Literal["IGNORE"] = Field(
+        description="TIMEX3 type; IGNORE consumes text that only looks like a date (a law's year, a score)."
+    )
+    value: str = Field(default="", description="Normalisation template, e.g. '{year}-{month:02}-{day:02}' or '{shift(day, -1)}'.")
+    mod: str | None = Field(default=None, description="Modifier, or a template such as '{part}'.")
+    priority: int = Field(default=0, description="Breaks ties between matches of equal start and length.")
+    case_sensitive: bool = False
+    examples: list[Example] = Field(min_length=1)
+    negatives: list[str] = Field(min_length=1, description="Text in which this rule must not match.")
+
+    @model_validator(mode="after")
+    def _examples_expect(self) -> Rule:
+        if self.type != "IGNORE":
+            if not self.value:
+                raise ValueError("a rule that yields a TIMEX3 needs a 'value' template")
+            for i, ex in enumerate(self.examples):
+                if not ex.expect:
+                    raise ValueError(f"example {i + 1} of a {self.type} rule needs an 'expect'")
+        return self
+
+
+class TenseCues(_Strict):
+    """Patterns that set the tense of a sentence, and how far around a match to look for them."""
+
+    future: str = Field(description="Regex of future-tense cues (will, next, is to, scheduled).")
+    past: str = Field(description="Regex of past-tense cues (said, was, -ed verbs).")
+    before: int = Field(default=80, ge=0, description="Characters looked at before the match, within its sentence.")
+    after: int = Field(default=40, ge=0, description="Characters looked at after the match, within its sentence.")
+
+
+class Pack(_Strict):
+    """A rule pack file."""
+
+    pack: str = Field(description="The pack's name.")
+    reference_time: str = Field(
+        default="2025-04-08", description="Pinned creation time (YYYY-MM-DD) every example resolves against."
+    )
+    tables: dict[str, dict[str, str | int]] = Field(default_factory=dict)
+    patterns: dict[str, str] = Field(default_factory=dict)
+    rules: list[Rule] = Field(default_factory=list)
+    tense: TenseCues | None = None
+
+    @field_validator("tables")
+    @classmethod
+    def _lower_keys(cls, v: dict[str, dict[str, str | int]]) -> dict[str, dict[str, str | int]]:
+        return {name: {k.lower(): val for k, val in table.items()} for name, table in v.items()}
+
+
+class RuleSet:
+    """Packs merged in order: later tables, patterns and rules replace earlier ones by name or id."""
+
+    def __init__(self, packs: list[tuple[str, Pack]]) -> None:
+        self.packs = packs
+        self.tables: dict[str, dict[str, str | int]] = {}
+        self.patterns: dict[str, str] = {}
+        self.rules: dict[str, Rule] = {}
+        self.origin: dict[str, str] = {}
+        self.reference_time = "2025-04-08"
+        self.tense: TenseCues | None = None
+        for path, pack in packs:
+            for name, table in pack.tables.items():
+                self.tables[name] = {**self.tables.get(name, {}), **table}
+            self.patterns.update(pack.patterns)
+            for rule in pack.rules:
+                self.rules[rule.id] = rule
+                self.origin[rule.id] = path
+            self.reference_time = pack.reference_time
+            self.tense = pack.tense or self.tense
+
+
+def pack_files(paths: list[Path]) -> list[Path]:
+    """Pack files named, or under folders named (sorted), in the order given."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(q for q in p.rglob("*") if q.suffix in PACK_SUFFIXES and q.is_file() and _is_pack(q))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise UserError(Diagnostic(str(p), 1, 1, "no such rule pack file or folder"))
+    return out
+
+
+def _is_pack(path: Path) -> bool:
+    # Only files declaring a pack: the rules/ folder also holds the policy and segmentation files.
+    head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+    return any(line.startswith("pack:") for line in head.splitlines())
+
+
+def load_pack(path: Path) -> Pack:
+    """Read and validate one pack; every problem (with duplicate ids) reported at ``file:line:col``."""
+    text = read_text(path)
+    data = parse_yaml(text, str(path))
+    pack = validate_data(data if data is not None else {}, Pack, str(path))
+    seen: dict[str, int] = {}
+    problems = []
+    rules = data.get("rules") if isinstance(data, MarkedDict) else None
+    for i, rule in enumerate(pack.rules):
+        if rule.id in seen:
+            line, col = rules.marks[i] if isinstance(rules, MarkedList) else (1, 1)
+            problems.append(Diagnostic(str(path), line, col, f"duplicate rule id {rule.id!r} (first at rule {seen[rule.id] + 1})"))
+        seen.setdefault(rule.id, i)
+    if problems:
+        raise UserError(problems)
+    return pack
+
+
+def rule_line(path: str, rule_id: str) -> tuple[int, int]:
+    """Line and column where a rule is defined in its pack file (for lint and test reports)."""
+    data = parse_yaml(read_text(Path(path)), path)
+    rules = data.get("rules") if isinstance(data, MarkedDict) else None
+    if isinstance(rules, MarkedList):
+        for i, r in enumerate(rules):
+            if isinstance(r, dict) and r.get("id") == rule_id:
+                return rules.marks[i]
+    return (1, 1)
+
+
+def load_ruleset(paths: list[Path]) -> RuleSet:
+    """Load packs in order (shipped first, then the user's); all files' problems reported together."""
+    loaded: list[tuple[str, Pack]] = []
+    problems: list[Diagnostic] = []
+    for f in pack_files(paths):
+        try:
+            loaded.append((str(f), load_pack(f)))
+        except UserError as exc:
+            problems += exc.diagnostics
+    if problems:
+        raise UserError(problems)
+    return RuleSet(loaded)

@@ -1,0 +1,180 @@
+"""The date reader: find temporal expressions in text and normalise them.
+
+One scan with the union of every rule's pattern finds the leftmost place where any rule
+matches; only there are the rules tried, and the longest match wins (then the higher
+priority, then the rule id), so the result never depends on rule order.  Scanning resumes
+after the chosen match.  Each match is normalised twice: against the creation time when
+it is known (the TIMEX3 value), and without it (the symbolic form the engine solves for).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.dates.compile import compile_ruleset, first_chars, first_words, trie_regex, word_key
+from factcheck.dates.normalize import Context, NormalizeError, Tense, render
+from factcheck.dates.pack import Rule, RuleSet, load_ruleset
+from factcheck.resources import shipped_rules_dir
+
+_WORD = re.compile(r"(?<!\w)\w+")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class TimexMatch:
+    """One temporal expression: span, type, TIMEX3 value and mod, and its creation-time-free form."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None
+    rule: str
+    symbolic: str
+    relative: tuple[tuple[str, str | int], ...] = ()
+    tense: Tense = "unknown"
+
+
+class DateReader:
+    """A compiled rule set, ready to tag text."""
+
+    def __init__(self, ruleset: RuleSet) -> None:
+        self.ruleset = ruleset
+        self.compiled = compile_ruleset(ruleset)
+        cues = ruleset.tense
+        flags = re.IGNORECASE
+        self._future = re.compile(cues.future, flags) if cues else None
+        self._past = re.compile(cues.past, flags) if cues else None
+        self._before = cues.before if cues else 0
+        self._after = cues.after if cues else 0
+        self._rules = list(zip(self.compiled.rules, self.compiled.regexes, strict=True))
+        self._dispatch()
+        # Only templates that resolve by tense need the (comparatively slow) tense cue search.
+        tensed = ("near_year", "near_quarter", "weekday(")
+        self._tensed = {r.id for r in self.compiled.rules if any(f in r.value for f in tensed)}
+
+    def _dispatch(self) -> None:
+        """Index the rules by the words a match can start with; the rest by first character."""
+        self._by_word: dict[str, list[tuple[Rule, re.Pattern[str]]]] = {}
+        self._by_char: dict[str, list[tuple[Rule, re.Pattern[str]]]] = {}
+        self._anywhere: list[tuple[Rule, re.Pattern[str]]] = []
+        for rr in self._rules:
+            words = first_words(rr[1].pattern, rr[1].flags)
+            if words is not None:
+                for w in words:
+                    self._by_word.setdefault(w, []).append(rr)
+                continue
+            chars = first_chars(rr[1].pattern, rr[1].flags)
+            if chars is None:
+                self._anywhere.append(rr)
+            else:
+                for ch in chars:
+                    self._by_char.setdefault(ch, []).append(rr)
+        self._cands: dict[str, list[tuple[Rule, re.Pattern[str]]]] = {}
+        # Where no rule is indexed by first character, only the indexed words can start a match:
+        # one trie-shaped regex finds them, and the rest of the text is never looked at in Python.
+        if self._by_char or self._anywhere:
+            self._trigger = _WORD
+        else:
+            trie = trie_regex(set(self._by_word))
+            self._trigger = re.compile(r"(?<!\w)(?:" + trie + r")\w*", re.IGNORECASE)
+
+    def _candidates(self, word: str) -> list[tuple[Rule, re.Pattern[str]]]:
+        got = self._cands.get(word)
+        if got is not None:
+            return got
+        key = word_key(word)
+        got = self._cands.get(key)
+        if got is None:
+            found = {r.id: (r, rx) for r, rx in self._by_word.get(key, [])}
+            for r, rx in self._by_char.get(key[:1], []) + self._anywhere:
+                found[r.id] = (r, rx)
+            got = [found[k] for k in sorted(found)]
+        if len(self._cands) < 200_000:
+            self._cands[key] = got
+            self._cands[word] = got
+        return got
+
+    @classmethod
+    def load(cls, extra: list[Path] | None = None, shipped: bool = True) -> DateReader:
+        """The shipped English pack, extended or overridden by the packs in ``extra``."""
+        paths = ([shipped_rules_dir()] if shipped else []) + list(extra or [])
+        return cls(load_ruleset(paths))
+
+    def spans(self, text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
+        """Chosen matches, leftmost first, non-overlapping."""
+        out = []
+        pos = 0
+        cache = self._cands
+        for w in self._trigger.finditer(text):
+            start = w.start()
+            if start < pos:
+                continue
+            word = w.group()
+            cands = cache.get(word)
+            if cands is None:
+                cands = self._candidates(word)
+            if not cands:
+                continue
+            best: tuple[int, int, str, Rule, re.Match[str]] | None = None
+            for rule, rx in cands:
+                mm = rx.match(text, start)
+                if mm is None or mm.end() == start:
+                    continue
+                key = (mm.end(), rule.priority)
+                if best is None or key > best[:2] or (key == best[:2] and rule.id < best[2]):
+                    best = (mm.end(), rule.priority, rule.id, rule, mm)
+            if best is not None:
+                out.append((start, best[0], best[3], best[4]))
+                pos = best[0]
+        return out
+
+    def tense_at(self, text: str, start: int, end: int) -> Tense:
+        """Future if a future cue is near the match within its sentence, else past if a past cue is."""
+        if self._future is None or self._past is None:
+            return "unknown"
+        lo = max(0, start - self._before)
+        left = text[lo:start]
+        cuts = list(_SENTENCE_END.finditer(left))
+        if cuts:
+            left = left[cuts[-1].end() :]
+        right = text[end : end + self._after]
+        cut = _SENTENCE_END.search(right)
+        if cut:
+            right = right[: cut.start()]
+        # The cue nearest the expression decides: "will take place Thursday ... said Tuesday".
+        best: tuple[int, Tense] | None = None
+        cues: tuple[tuple[re.Pattern[str], Tense], ...] = ((self._future, "future"), (self._past, "past"))
+        for rx, tense in cues:
+            for m in rx.finditer(left):
+                d = len(left) - m.end()
+                if best is None or d < best[0]:
+                    best = (d, tense)
+            m2 = rx.search(right)
+            if m2 is not None and (best is None or m2.start() < best[0]):
+                best = (m2.start(), tense)
+        return "unknown" if best is None else best[1]
+
+    def tag(self, text: str, dct: dt.date | None = None) -> list[TimexMatch]:
+        """Every temporal expression of a text, normalised against ``dct`` when it is known."""
+        out = []
+        tables = self.ruleset.tables
+        for start, end, rule, m in self.spans(text):
+            if rule.type == "IGNORE":
+                continue
+            groups = m.groupdict()
+            tense = self.tense_at(text, start, end) if rule.id in self._tensed else "unknown"
+            try:
+                ctx = Context(groups, tables, dct, tense)
+                value = render(rule.value, ctx)
+                relative = tuple(sorted(ctx.relative.items()))
+                symbolic = render(rule.value, Context(groups, tables, None, tense)) if dct is not None else value
+                mod = render(rule.mod, ctx) or None if rule.mod else None
+            except NormalizeError:
+                continue
+            out.append(TimexMatch(start, end, m.group(0), rule.type, value, mod, rule.id, symbolic, relative, tense))
+        return out
