@@ -119,7 +119,8 @@ def f_shift(ctx: Context, unit: Value, n: Value = 0) -> str:
     if u in ("month", "quarter", "half"):
         return _at(_add_months(d, k * {"month": 1, "quarter": 3, "half": 6}[u]), u)
     if u in ("year", "decade", "century"):
-        return _at(dt.date(d.year + k * {"year": 1, "decade": 10, "century": 100}[u], 1, 1), u)
+        # "two decades ago" is a year (2005), "this decade" the decade itself (202).
+        return _at(dt.date(d.year + k * {"year": 1, "decade": 10, "century": 100}[u], 1, 1), u if k == 0 else "year")
     raise NormalizeError(f"unknown unit {u!r}")
 
 
@@ -214,11 +215,65 @@ def f_weekday_shift(ctx: Context, wd: Value, weeks: Value) -> str:
     return (d0 + dt.timedelta(days=ahead)).isoformat()
 
 
-def f_dur(ctx: Context, n: Value, unit: Value) -> str:
-    """A duration value: P3Y, P2W, PT5H; an unknown amount is X (PXY for "years")."""
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+_SCALED = {"DE": ("Y", 10), "CE": ("Y", 100)}
+
+
+def _code(amount: int | str, unit: str) -> str:
+    return f"{amount}{'M' if unit == 'MIN' else unit}"
+
+
+def f_dur(ctx: Context, n: Value, unit: Value, half: Value = None) -> str:
+    """A duration value: P3Y, P2W, PT5H, P20Y for "two decades", P2Y6M for "2 1/2 years"; PXY for "years"."""
     u = str(unit)
-    amount = "X" if n in (None, "X") else str(_fraction(n))
-    return f"PT{amount}{u[0] if u == 'MIN' else u}" if u in _TIME_UNITS else f"P{amount}{u}"
+    if n in (None, "X"):
+        return f"PTX{'M' if u == 'MIN' else u}" if u in _TIME_UNITS else f"PX{u}"
+    amount = _fraction(n) + (0.5 if half is not None else 0)
+    if u in _SCALED:
+        u, k = _SCALED[u]
+        amount *= k
+    whole = int(amount)
+    parts = [(whole, u)] if whole else []
+    if amount != whole and u in _SMALLER:
+        small, k = _SMALLER[u]
+        parts.append((round((amount - whole) * k), small))
+    elif amount != whole:
+        parts = [(int(amount * 10) / 10, u)]  # type: ignore[list-item]
+    date_part = "".join(_code(a, x) for a, x in parts if x not in _TIME_UNITS)
+    time_part = "".join(_code(a, x) for a, x in parts if x in _TIME_UNITS)
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def f_last_quarter(ctx: Context) -> str:
+    """The last quarter completed by the creation time, as earnings reports mean "the quarter"."""
+    ctx.relative = {"expression": "shift", "unit": "quarter", "amount": -1}
+    if ctx.dct is None:
+        return "XXXX-QX"
+    q = (ctx.dct.month - 1) // 3  # quarters completed this year
+    return f"{ctx.dct.year - 1:04d}-Q4" if q == 0 else f"{ctx.dct.year:04d}-Q{q}"
+
+
+def f_last_month_named(ctx: Context, month: Value) -> str:
+    """The year of "last October": the latest such month before the creation time's month."""
+    m = _int(month, "month")
+    if ctx.dct is None:
+        return "XXXX"
+    return f"{ctx.dct.year if m < ctx.dct.month else ctx.dct.year - 1:04d}"
+
+
+def f_weekend(ctx: Context, n: Value = None) -> str:
+    """A weekend: this (0), last (-1) or next (+1); without one, the last in past tense, the coming in future."""
+    if n is None:
+        k = 0
+        if ctx.dct is not None:
+            wd = ctx.dct.isoweekday()
+            k = (0 if wd < 6 else 1) if ctx.tense == "future" else (0 if wd >= 6 else -1)
+    else:
+        k = _int(n, "weekend")
+    ctx.relative = {"expression": "shift", "unit": "week", "amount": k}
+    if ctx.dct is None:
+        return "XXXX-WXX-WE"
+    return _week(ctx.dct + dt.timedelta(weeks=k)) + "-WE"
 
 
 def _fraction(n: Value) -> int | float:
@@ -274,6 +329,35 @@ def f_either(ctx: Context, *values: Value) -> Value:
     return None
 
 
+def f_month_suffix(ctx: Context, month: Value) -> str:
+    """"-07" after a year when a month was named, nothing otherwise."""
+    return "" if month is None else f"-{_int(month, 'month'):02d}"
+
+
+def f_date_md(ctx: Context, month: Value, day: Value) -> Value:
+    """A yearless month and day as a full value (its year as near_year picks it)."""
+    if month is None or day is None:
+        return None
+    return f"{f_near_year(ctx, month, day)}-{_int(month, 'month'):02d}-{_int(day, 'day'):02d}"
+
+
+def f_year_ago_quarter(ctx: Context) -> str:
+    """The quarter a year before the one an earnings report is about."""
+    q = f_last_quarter(ctx)
+    ctx.relative = {"expression": "shift", "unit": "quarter", "amount": -5}
+    return q if q.startswith("X") else f"{int(q[:4]) - 1:04d}{q[4:]}"
+
+
+def f_weekday_set(ctx: Context, wd: Value) -> Value:
+    """Every such weekday: XXXX-WXX-4."""
+    return None if wd is None else f"XXXX-WXX-{_int(wd, 'weekday')}"
+
+
+def f_month_set(ctx: Context, month: Value) -> Value:
+    """Every such month: XXXX-07."""
+    return None if month is None else f"XXXX-{_int(month, 'month'):02d}"
+
+
 def f_daypart(ctx: Context, part: Value) -> Value:
     """"morning" → TMO, to follow a date; nothing when the group is absent."""
     return None if part is None else f"T{part}"
@@ -303,6 +387,14 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "neg": f_neg,
     "either": f_either,
     "daypart": f_daypart,
+    "weekday_set": f_weekday_set,
+    "month_suffix": f_month_suffix,
+    "date_md": f_date_md,
+    "year_ago_quarter": f_year_ago_quarter,
+    "month_set": f_month_set,
+    "last_quarter": f_last_quarter,
+    "last_month_named": f_last_month_named,
+    "weekend": f_weekend,
     "clock": f_clock,
 }
 
@@ -384,13 +476,30 @@ def _eval(node: Node, ctx: Context) -> Value:
         return _lookup(ctx, val) if val in ctx.groups or val not in KEYWORDS else val
     name, args = val  # type: ignore[misc]
     if name == "either":
-        # Lazy: a later alternative may need a group that is absent when an earlier one is present.
+        # Lazy: the first alternative whose groups all matched; one that needs an absent
+        # group ("weekday(weekday)" when a date was written instead) is skipped.
         for a in args:
+            if any(ctx.groups.get(g) is None for g in _groups_in(a) if g in ctx.groups):
+                continue
             v = _eval(a, ctx)
             if v is not None:
                 return v
         return None
     return FUNCTIONS[name](ctx, *(_eval(a, ctx) for a in args))
+
+
+def _groups_in(node: Node) -> set[str]:
+    """The names an expression cannot do without (an either needs only what all its alternatives need)."""
+    kind, val = node
+    if kind == "name":
+        return {val}  # type: ignore[set-item]
+    if kind == "call":
+        name, args = val  # type: ignore[misc]
+        if not args:
+            return set()
+        sets = [_groups_in(a) for a in args]
+        return set.intersection(*sets) if name == "either" else set().union(*sets)
+    return set()
 
 
 def render(template: str, ctx: Context) -> str:

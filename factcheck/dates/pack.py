@@ -67,6 +67,11 @@ class Rule(_Strict):
     value: str = Field(default="", description="Normalisation template, e.g. '{year}-{month:02}-{day:02}' or '{shift(day, -1)}'.")
     mod: str | None = Field(default=None, description="Modifier, or a template such as '{part}'.")
     priority: int = Field(default=0, description="Breaks ties between matches of equal start and length.")
+    tense: Literal["cues", "none", "past-unless-future"] = Field(
+        default="cues",
+        description="How the sentence's tense is read for this rule: the nearest cue; ignored; "
+        "or past unless a future cue is near (news weekdays).",
+    )
     case_sensitive: bool = False
     examples: list[Example] = Field(min_length=1)
     negatives: list[str] = Field(min_length=1, description="Text in which this rule must not match.")

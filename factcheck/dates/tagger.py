@@ -167,7 +167,11 @@ class DateReader:
             if rule.type == "IGNORE":
                 continue
             groups = m.groupdict()
-            tense = self.tense_at(text, start, end) if rule.id in self._tensed else "unknown"
+            tense: Tense = "unknown"
+            if rule.id in self._tensed and rule.tense != "none":
+                tense = self.tense_at(text, start, end)
+                if rule.tense == "past-unless-future" and tense != "future":
+                    tense = "past"
             try:
                 ctx = Context(groups, tables, dct, tense)
                 value = render(rule.value, ctx)
