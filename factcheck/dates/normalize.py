@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-Tense = Literal["past", "future", "unknown"]
+Tense = Literal["past", "future", "unknown", "nearest"]
 KEYWORDS = frozenset({"day", "week", "month", "year", "quarter", "half", "decade", "century", "X"})
 _UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE", "century": "CE"}
 _TIME_UNITS = {"H", "MIN", "S"}
@@ -148,6 +148,9 @@ def _pick_year(ctx: Context, month: int, day: int | None) -> int | None:
 
     def dist(c: tuple[int, dt.date, dt.date]) -> int:
         return 0 if c[1] <= d0 <= c[2] else min(abs((c[1] - d0).days), abs((c[2] - d0).days))
+
+    if ctx.tense == "nearest":
+        return min(cands, key=lambda c: (dist(c), abs(c[0] - d0.year), c[0]))[0]
 
     # Without a tense, the same year unless another is much nearer (a December story about January).
     same = [c for c in cands if c[0] == d0.year]

@@ -55,6 +55,14 @@ class Example(_Strict):
         return data
 
 
+class ContextVariant(_Strict):
+    """A reading of a rule's match that applies when its sentence contains a pattern."""
+
+    when: str = Field(description="Regex searched in the match's sentence, e.g. '\\bquarter'.")
+    value: str
+    mod: str | None = None
+
+
 class Rule(_Strict):
     """One extraction rule: a pattern over text, a TIMEX3 type, and how to normalise a match."""
 
@@ -67,10 +75,14 @@ class Rule(_Strict):
     value: str = Field(default="", description="Normalisation template, e.g. '{year}-{month:02}-{day:02}' or '{shift(day, -1)}'.")
     mod: str | None = Field(default=None, description="Modifier, or a template such as '{part}'.")
     priority: int = Field(default=0, description="Breaks ties between matches of equal start and length.")
-    tense: Literal["cues", "none", "past-unless-future"] = Field(
+    tense: Literal["cues", "none", "nearest", "past-unless-future"] = Field(
         default="cues",
-        description="How the sentence's tense is read for this rule: the nearest cue; ignored; "
-        "or past unless a future cue is near (news weekdays).",
+        description="How the sentence's tense is read for this rule: the nearest cue; ignored (same year "
+        "unless another is much nearer); ignored (the nearest date wins); or past unless a future cue is near.",
+    )
+    contexts: list[ContextVariant] = Field(
+        default_factory=list,
+        description="Other readings when the match's sentence matches a pattern (earnings reports' quarters).",
     )
     case_sensitive: bool = False
     examples: list[Example] = Field(min_length=1)
@@ -92,6 +104,10 @@ class TenseCues(_Strict):
 
     future: str = Field(description="Regex of future-tense cues (will, next, is to, scheduled).")
     past: str = Field(description="Regex of past-tense cues (said, was, -ed verbs).")
+    since: str = Field(
+        default=r"\bsince\s+$",
+        description="Regex for what, right before a match, puts it in the past whatever the verbs say.",
+    )
     before: int = Field(default=80, ge=0, description="Characters looked at before the match, within its sentence.")
     after: int = Field(default=40, ge=0, description="Characters looked at after the match, within its sentence.")
 

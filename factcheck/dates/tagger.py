@@ -50,12 +50,18 @@ class DateReader:
         self._future = re.compile(cues.future, flags) if cues else None
         self._past = re.compile(cues.past, flags) if cues else None
         self._before = cues.before if cues else 0
+        self._since = re.compile(cues.since, flags) if cues else None
         self._after = cues.after if cues else 0
         self._rules = list(zip(self.compiled.rules, self.compiled.regexes, strict=True))
         self._dispatch()
         # Only templates that resolve by tense need the (comparatively slow) tense cue search.
         tensed = ("near_year", "near_quarter", "weekday(")
         self._tensed = {r.id for r in self.compiled.rules if any(f in r.value for f in tensed)}
+        self._contexts = {
+            r.id: [(re.compile(v.when, re.IGNORECASE), v.value, v.mod) for v in r.contexts]
+            for r in self.compiled.rules
+            if r.contexts
+        }
 
     def _dispatch(self) -> None:
         """Index the rules by the words a match can start with; the rest by first character."""
@@ -133,10 +139,28 @@ class DateReader:
                 pos = best[0]
         return out
 
+    def _is_since(self, text: str, start: int) -> bool:
+        return self._since is not None and self._since.search(text, max(0, start - 20), start) is not None
+
+    def sentence(self, text: str, start: int, end: int, reach: int = 300) -> str:
+        """The sentence around a match (up to ``reach`` characters each way)."""
+        lo = max(0, start - reach)
+        left = text[lo:start]
+        cuts = list(_SENTENCE_END.finditer(left))
+        if cuts:
+            left = left[cuts[-1].end() :]
+        right = text[end : end + reach]
+        cut = _SENTENCE_END.search(right)
+        if cut:
+            right = right[: cut.start()]
+        return left + text[start:end] + right
+
     def tense_at(self, text: str, start: int, end: int) -> Tense:
         """Future if a future cue is near the match within its sentence, else past if a past cue is."""
         if self._future is None or self._past is None:
             return "unknown"
+        if self._since is not None and self._since.search(text, max(0, start - 20), start):
+            return "past"
         lo = max(0, start - self._before)
         left = text[lo:start]
         cuts = list(_SENTENCE_END.finditer(left))
@@ -168,16 +192,25 @@ class DateReader:
                 continue
             groups = m.groupdict()
             tense: Tense = "unknown"
-            if rule.id in self._tensed and rule.tense != "none":
+            if rule.tense == "nearest":
+                # The nearest date, unless a future cue ("will be held Dec. 3") says it is ahead.
+                cue = self.tense_at(text, start, end)
+                tense = cue if cue == "future" or (cue == "past" and self._is_since(text, start)) else "nearest"
+            elif rule.id in self._tensed and rule.tense != "none":
                 tense = self.tense_at(text, start, end)
                 if rule.tense == "past-unless-future" and tense != "future":
                     tense = "past"
+            value_t, mod_t = rule.value, rule.mod
+            for variant in self._contexts.get(rule.id, ()):
+                if variant[0].search(self.sentence(text, start, end)):
+                    value_t, mod_t = variant[1], variant[2]
+                    break
             try:
                 ctx = Context(groups, tables, dct, tense)
-                value = render(rule.value, ctx)
+                value = render(value_t, ctx)
                 relative = tuple(sorted(ctx.relative.items()))
-                symbolic = render(rule.value, Context(groups, tables, None, tense)) if dct is not None else value
-                mod = render(rule.mod, ctx) or None if rule.mod else None
+                symbolic = render(value_t, Context(groups, tables, None, tense)) if dct is not None else value
+                mod = render(mod_t, ctx) or None if mod_t else None
             except NormalizeError:
                 continue
             out.append(TimexMatch(start, end, m.group(0), rule.type, value, mod, rule.id, symbolic, relative, tense))
