@@ -59,6 +59,9 @@ class ContextVariant(_Strict):
     """A reading of a rule's match that applies when its sentence contains a pattern."""
 
     when: str = Field(description="Regex searched in the match's sentence, e.g. '\\bquarter'.")
+    scope: Literal["sentence", "before"] = Field(
+        default="sentence", description="Where to search: the match's sentence, or everything up to its sentence's end."
+    )
     value: str
     mod: str | None = None
 

@@ -58,7 +58,7 @@ class DateReader:
         tensed = ("near_year", "near_quarter", "weekday(")
         self._tensed = {r.id for r in self.compiled.rules if any(f in r.value for f in tensed)}
         self._contexts = {
-            r.id: [(re.compile(v.when, re.IGNORECASE), v.value, v.mod) for v in r.contexts]
+            r.id: [(re.compile(v.when, re.IGNORECASE), v.value, v.mod, v.scope) for v in r.contexts]
             for r in self.compiled.rules
             if r.contexts
         }
@@ -202,7 +202,10 @@ class DateReader:
                     tense = "past"
             value_t, mod_t = rule.value, rule.mod
             for variant in self._contexts.get(rule.id, ()):
-                if variant[0].search(self.sentence(text, start, end)):
+                scope = self.sentence(text, start, end)
+                if variant[3] == "before":
+                    scope = text[:start] + scope
+                if variant[0].search(scope):
                     value_t, mod_t = variant[1], variant[2]
                     break
             try:
