@@ -107,13 +107,16 @@ def check(
 
 
 @cli.command()
-@click.argument("what", type=click.Choice(["facts", "policy", "report"]))
+@click.argument("what", type=click.Choice(["facts", "policy", "report", "rules"]))
 def schema(what: str) -> None:
     """Print the JSON Schema of a file kind, for editors that validate YAML."""
+    from factcheck.dates.pack import Pack
     from factcheck.model import FactSetFile, Report
     from factcheck.policy import Policy
 
-    if what == "facts":
+    if what == "rules":
+        data = Pack.model_json_schema()
+    elif what == "facts":
         data = FactSetFile.model_json_schema()
     elif what == "policy":
         data = Policy.model_json_schema()

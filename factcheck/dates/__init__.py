@@ -1,0 +1,1 @@
+"""The date reader: YAML rule packs, matching, normalisation and their tests."""

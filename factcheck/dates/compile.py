@@ -7,11 +7,11 @@ as ``{2}`` and ``{1,3}`` are left alone: a reference starts with a letter.
 
 from __future__ import annotations
 
+import importlib
+import multiprocessing
 import re
-import string
 from dataclasses import dataclass, field
-
-import regex
+from typing import Any
 
 from factcheck.dates.pack import Rule, RuleSet
 
@@ -118,35 +118,40 @@ def lint(ruleset: RuleSet) -> list[LintProblem]:
             problems.append(LintProblem(rule.id, problem))
         slow = backtracks(rx.pattern, rx.flags)
         if slow is not None:
-            problems.append(LintProblem(rule.id, f"catastrophic backtracking: over {_PROBE_SECONDS}s on {slow}"))
+            limit = _PROBE_SECONDS * len(_PROBES)
+            problems.append(LintProblem(rule.id, f"catastrophic backtracking: over {limit:g}s on {slow}"))
     # Sub-patterns used only by other sub-patterns count as used through them.
     for name in sorted(set(ruleset.patterns) - used):
         problems.append(LintProblem(f"patterns.{name}", f"sub-pattern {name!r} is never used"))
     return sorted(problems)
 
 
-def backtracks(pattern: str, flags: int) -> str | None:
-    """Probe a pattern with adversarial inputs under a time limit; the probe that timed out, if any."""
-    rx = regex.compile(pattern, flags=regex.IGNORECASE if flags & re.IGNORECASE else 0)
+def _probe(pattern: str, flags: int) -> None:
+    rx = re.compile(pattern, flags)
     for probe in _PROBES:
-        try:
-            rx.search(probe, timeout=_PROBE_SECONDS)
-        except TimeoutError:
-            return f"{len(probe)} characters of {probe[:4]!r}..."
+        rx.search(probe)
+
+
+def backtracks(pattern: str, flags: int) -> str | None:
+    """Probe a pattern with adversarial inputs under a time limit; a description of the failure, if any.
+
+    The probe runs the same engine the reader uses (``re``) in a child process that is killed
+    when it overruns, since ``re`` itself cannot be interrupted.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    ctx: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    proc = ctx.Process(target=_probe, args=(pattern, flags), daemon=True)
+    proc.start()
+    proc.join(_PROBE_SECONDS * len(_PROBES))
+    if proc.is_alive():
+        proc.kill()
+        proc.join()
+        return f"inputs of {_PROBE_LEN} repeated characters such as {_PROBES[0][:4]!r}..."
     return None
 
 
-def template_names(template: str) -> set[str]:
-    """Identifiers a normalisation template refers to."""
-    names: set[str] = set()
-    for _, field_text, _, _ in string.Formatter().parse(template.replace("(", " ").replace(")", " ")):
-        if field_text:
-            names |= set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", field_text))
-    return names
-
-
 def _template_problems(rule: Rule, groups: set[str], ruleset: RuleSet) -> list[str]:
-    from factcheck.dates.normalize import FUNCTIONS, KEYWORDS  # noqa: PLC0415  (normalize imports this module)
+    from factcheck.dates.normalize import FUNCTIONS, KEYWORDS
 
     out = []
     for tmpl in (rule.value, rule.mod or ""):
@@ -168,6 +173,16 @@ def _names(template: str) -> set[str]:
 _DIGITS = frozenset("0123456789")
 
 
+def _parse(pattern: str, flags: int) -> tuple[Any, Any] | None:
+    """Python's own parse tree of a pattern (an internal module, hence Any), or None if it changed shape."""
+    try:
+        constants: Any = importlib.import_module("re._constants")
+        parser: Any = importlib.import_module("re._parser")
+        return constants, parser.parse(pattern, flags)
+    except Exception:  # an internal API: any surprise means "no pruning"
+        return None
+
+
 def first_chars(pattern: str, flags: int) -> frozenset[str] | None:
     """The lower-cased characters a match of ``pattern`` can start with; None when any may.
 
@@ -176,15 +191,12 @@ def first_chars(pattern: str, flags: int) -> frozenset[str] | None:
     handful of rules, not all of them.  Reads the parse tree of Python's own regex parser;
     whatever it does not understand counts as "any character", which is always safe.
     """
-    try:
-        import re._constants as c  # noqa: PLC0415
-        import re._parser as p  # noqa: PLC0415
-
-        tree = p.parse(pattern, flags)
-    except Exception:  # noqa: BLE001  (an internal API: any surprise means "no pruning")
+    parsed = _parse(pattern, flags)
+    if parsed is None:
         return None
+    c, tree = parsed
 
-    def seq(items: list[tuple[object, object]]) -> tuple[set[str] | None, bool]:
+    def seq(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
         out: set[str] = set()
         for op, av in items:
             first, nullable = one(op, av)
@@ -195,13 +207,13 @@ def first_chars(pattern: str, flags: int) -> frozenset[str] | None:
                 return out, False
         return out, True
 
-    def charset(items: list[tuple[object, object]]) -> set[str] | None:
+    def charset(items: list[tuple[Any, Any]]) -> set[str] | None:
         out: set[str] = set()
         for op, av in items:
             if op is c.LITERAL:
-                out.add(chr(av).lower())  # type: ignore[arg-type]
+                out.add(chr(av).lower())
             elif op is c.RANGE:
-                lo, hi = av  # type: ignore[misc]
+                lo, hi = av
                 if hi - lo > 300:
                     return None
                 out |= {chr(x).lower() for x in range(lo, hi + 1)}
@@ -211,19 +223,19 @@ def first_chars(pattern: str, flags: int) -> frozenset[str] | None:
                 return None
         return out
 
-    def one(op: object, av: object) -> tuple[set[str] | None, bool]:
+    def one(op: Any, av: Any) -> tuple[set[str] | None, bool]:
         if op is c.LITERAL:
-            return {chr(av).lower()}, False  # type: ignore[arg-type]
+            return {chr(av).lower()}, False
         if op is c.IN:
-            return charset(av), False  # type: ignore[arg-type]
+            return charset(av), False
         if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
             return set(), True
         if op is c.SUBPATTERN:
-            return seq(av[3])  # type: ignore[index]
+            return seq(av[3])
         if op is c.BRANCH:
             out: set[str] = set()
             nullable = False
-            for alt in av[1]:  # type: ignore[index]
+            for alt in av[1]:
                 f, n = seq(alt)
                 if f is None:
                     return None, False
@@ -231,7 +243,7 @@ def first_chars(pattern: str, flags: int) -> frozenset[str] | None:
                 nullable = nullable or n
             return out, nullable
         if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-            lo, _, inner = av  # type: ignore[misc]
+            lo, _, inner = av
             f, n = seq(inner)
             return f, n or lo == 0
         return None, False
@@ -251,28 +263,25 @@ class _Unknown(Exception):
 
 
 def first_words(pattern: str, flags: int) -> frozenset[str] | None:
-    """The lower-cased words a match of ``pattern`` can start with, when they form a finite literal set.
+    r"""The lower-cased words a match of ``pattern`` can start with, when they form a finite literal set.
 
     "(?:the\\s+)?(?:past|last)\\s+{num}" starts with the, past or last.  None when the first
     word is open-ended (digits, any capitalised word): such rules are tried by first character.
     This lets the reader look up each word of a text in a dictionary and run only the rules
     that can start there, which is what makes tagging fast.
     """
-    try:
-        import re._constants as c  # noqa: PLC0415
-        import re._parser as p  # noqa: PLC0415
-
-        tree = p.parse(pattern, flags)
-    except Exception:  # noqa: BLE001  (an internal API: any surprise means "no pruning")
+    parsed = _parse(pattern, flags)
+    if parsed is None:
         return None
+    c, tree = parsed
 
-    def chars_of(items: list[tuple[object, object]]) -> set[str]:
+    def chars_of(items: list[tuple[Any, Any]]) -> set[str]:
         out: set[str] = set()
         for op, av in items:
             if op is c.LITERAL:
-                out.add(chr(av).lower())  # type: ignore[arg-type]
+                out.add(chr(av).lower())
             elif op is c.RANGE:
-                lo, hi = av  # type: ignore[misc]
+                lo, hi = av
                 if hi - lo > 40:
                     raise _Unknown
                 out |= {chr(x).lower() for x in range(lo, hi + 1)}
@@ -282,7 +291,7 @@ def first_words(pattern: str, flags: int) -> frozenset[str] | None:
                 raise _Unknown
         return out
 
-    def seq(items: list[tuple[object, object]], open_: set[str]) -> tuple[set[str], set[str]]:
+    def seq(items: list[tuple[Any, Any]], open_: set[str]) -> tuple[set[str], set[str]]:
         closed: set[str] = set()
         for op, av in items:
             if not open_:
@@ -301,17 +310,17 @@ def first_words(pattern: str, flags: int) -> frozenset[str] | None:
             raise _Unknown  # a match could start with punctuation
         return new_open, closed
 
-    def digits(items: object) -> bool:
+    def digits(items: Any) -> bool:
         return isinstance(items, list) and any(
             (op is c.CATEGORY and av is c.CATEGORY_DIGIT)
-            or (op is c.RANGE and 48 <= av[0] and av[1] <= 57)  # type: ignore[index]
-            or (op is c.LITERAL and 48 <= av <= 57)  # type: ignore[operator]
+            or (op is c.RANGE and 48 <= av[0] and av[1] <= 57)
+            or (op is c.LITERAL and 48 <= av <= 57)
             for op, av in items
         )
 
-    def one(op: object, av: object, open_: set[str]) -> tuple[set[str], set[str]]:
+    def one(op: Any, av: Any, open_: set[str]) -> tuple[set[str], set[str]]:
         if op is c.LITERAL:
-            ch = chr(av).lower()  # type: ignore[arg-type]
+            ch = chr(av).lower()
             if ch.isdigit():
                 return set(), {w + "#" for w in open_}
             return step({ch}, open_)
@@ -319,21 +328,21 @@ def first_words(pattern: str, flags: int) -> frozenset[str] | None:
             if digits(av):
                 # Digits end the literal part: "#" stands for "a digit here" ("#" = a number, "fy#" = FY2025).
                 return set(), {w + "#" for w in open_}
-            return step(chars_of(av), open_)  # type: ignore[arg-type]
+            return step(chars_of(av), open_)
         if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
             return open_, set()
         if op is c.SUBPATTERN:
-            return seq(av[3], open_)  # type: ignore[index]
+            return seq(av[3], open_)
         if op is c.BRANCH:
             o: set[str] = set()
             d: set[str] = set()
-            for alt in av[1]:  # type: ignore[index]
+            for alt in av[1]:
                 ao, ad = seq(alt, set(open_))
                 o |= ao
                 d |= ad
             return o, d
         if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-            lo, hi, inner = av  # type: ignore[misc]
+            lo, hi, inner = av
             o, d = set(open_) if lo == 0 else set(), set()
             cur = set(open_)
             for i in range(1, (hi if hi <= 4 else 4) + 1):
@@ -373,22 +382,22 @@ def trie_regex(words: set[str] | frozenset[str]) -> str:
 
     ``#`` in a word stands for a digit, as in first_words.
     """
-    root: dict[str, dict[str, object]] = {}
+    root: dict[str, Any] = {}
     for w in words:
-        node: dict[str, object] = root  # type: ignore[assignment]
+        node: dict[str, Any] = root
         for ch in w:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
+            node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, object]) -> str:
+    def emit(node: dict[str, Any]) -> str:
         alts = []
         end = "" in node
         for ch in sorted(k for k in node if k):
             piece = r"\d" if ch == "#" else re.escape(ch)
-            alts.append(piece + emit(node[ch]))  # type: ignore[arg-type]
+            alts.append(piece + emit(node[ch]))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return "(?:" + body + ")?" if end else body
 
-    return emit(root)  # type: ignore[arg-type]
+    return emit(root)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, cast
 
 Tense = Literal["past", "future", "unknown", "nearest"]
 KEYWORDS = frozenset({"day", "week", "month", "year", "quarter", "half", "decade", "century", "X"})
@@ -477,7 +477,7 @@ def _eval(node: Node, ctx: Context) -> Value:
         assert isinstance(val, str)
         # A group of the pattern wins over a unit keyword of the same name ("month", "year").
         return _lookup(ctx, val) if val in ctx.groups or val not in KEYWORDS else val
-    name, args = val  # type: ignore[misc]
+    name, args = cast(tuple[str, list[Node]], val)
     if name == "either":
         # Lazy: the first alternative whose groups all matched; one that needs an absent
         # group ("weekday(weekday)" when a date was written instead) is skipped.
@@ -495,9 +495,9 @@ def _groups_in(node: Node) -> set[str]:
     """The names an expression cannot do without (an either needs only what all its alternatives need)."""
     kind, val = node
     if kind == "name":
-        return {val}  # type: ignore[set-item]
+        return {str(val)}
     if kind == "call":
-        name, args = val  # type: ignore[misc]
+        name, args = cast(tuple[str, list[Node]], val)
         if not args:
             return set()
         sets = [_groups_in(a) for a in args]

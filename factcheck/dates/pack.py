@@ -75,7 +75,9 @@ class Rule(_Strict):
     type: TimexType | Literal["IGNORE"] = Field(
         description="TIMEX3 type; IGNORE consumes text that only looks like a date (a law's year, a score)."
     )
-    value: str = Field(default="", description="Normalisation template, e.g. '{year}-{month:02}-{day:02}' or '{shift(day, -1)}'.")
+    value: str = Field(
+        default="", description="Normalisation template, e.g. '{year}-{month:02}-{day:02}' or \"{shift('day', -1)}\"."
+    )
     mod: str | None = Field(default=None, description="Modifier, or a template such as '{part}'.")
     priority: int = Field(default=0, description="Breaks ties between matches of equal start and length.")
     tense: Literal["cues", "none", "nearest", "past-unless-future"] = Field(
@@ -185,7 +187,8 @@ def load_pack(path: Path) -> Pack:
     for i, rule in enumerate(pack.rules):
         if rule.id in seen:
             line, col = rules.marks[i] if isinstance(rules, MarkedList) else (1, 1)
-            problems.append(Diagnostic(str(path), line, col, f"duplicate rule id {rule.id!r} (first at rule {seen[rule.id] + 1})"))
+            msg = f"duplicate rule id {rule.id!r} (first at rule {seen[rule.id] + 1})"
+            problems.append(Diagnostic(str(path), line, col, msg))
         seen.setdefault(rule.id, i)
     if problems:
         raise UserError(problems)

@@ -14,9 +14,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.dates.compile import compile_ruleset, first_chars, first_words, trie_regex, word_key
-from factcheck.dates.normalize import Context, NormalizeError, Tense, render
-from factcheck.dates.pack import Rule, RuleSet, load_ruleset
+from factcheck.dates.compile import (
+    PatternError,
+    backtracks,
+    compile_rule,
+    compile_ruleset,
+    first_chars,
+    first_words,
+    trie_regex,
+    word_key,
+)
+from factcheck.dates.normalize import Context, Tense, render
+from factcheck.dates.pack import Rule, RuleSet, load_ruleset, rule_line
+from factcheck.errors import Diagnostic, UserError
 from factcheck.resources import shipped_rules_dir
 
 _WORD = re.compile(r"(?<!\w)\w+")
@@ -37,6 +47,48 @@ class TimexMatch:
     symbolic: str
     relative: tuple[tuple[str, str | int], ...] = ()
     tense: Tense = "unknown"
+
+
+_YMD = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)")
+
+
+def _valid_day(value: str) -> bool:
+    """False for values naming a day that does not exist (Feb. 30, April 31)."""
+    m = _YMD.match(value)
+    if m is None:
+        return True
+    year = 2000 if m.group(1) == "XXXX" else int(m.group(1))  # a leap year: Feb. 29 may exist
+    try:
+        dt.date(year, int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return False
+    return True
+
+
+def check_user_rules(ruleset: RuleSet, shipped: Path | None) -> None:
+    """Reject, at ``file:line``, user rules that do not compile or backtrack catastrophically.
+
+    The shipped pack is linted in CI; a user's pack is probed when it is loaded, so a bad
+    pattern stops the run up front instead of stalling it on some document.
+    """
+    problems = []
+    base = str(shipped.resolve()) if shipped is not None else None
+    for rule in sorted(ruleset.rules.values(), key=lambda r: r.id):
+        origin = ruleset.origin[rule.id]
+        if base is not None and str(Path(origin).resolve()).startswith(base):
+            continue
+        line, col = rule_line(origin, rule.id)
+        try:
+            rx = compile_rule(ruleset, rule)
+        except PatternError as exc:
+            problems.append(Diagnostic(origin, line, col, f"rule {rule.id}: {exc}"))
+            continue
+        slow = backtracks(rx.pattern, rx.flags)
+        if slow is not None:
+            msg = f"rule {rule.id}: pattern backtracks catastrophically on {slow}"
+            problems.append(Diagnostic(origin, line, col, msg))
+    if problems:
+        raise UserError(problems)
 
 
 class DateReader:
@@ -109,7 +161,9 @@ class DateReader:
     def load(cls, extra: list[Path] | None = None, shipped: bool = True) -> DateReader:
         """The shipped English pack, extended or overridden by the packs in ``extra``."""
         paths = ([shipped_rules_dir()] if shipped else []) + list(extra or [])
-        return cls(load_ruleset(paths))
+        ruleset = load_ruleset(paths)
+        check_user_rules(ruleset, shipped_rules_dir() if shipped else None)
+        return cls(ruleset)
 
     def spans(self, text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
         """Chosen matches, leftmost first, non-overlapping."""
@@ -214,7 +268,9 @@ class DateReader:
                 relative = tuple(sorted(ctx.relative.items()))
                 symbolic = render(value_t, Context(groups, tables, None, tense)) if dct is not None else value
                 mod = render(mod_t, ctx) or None if mod_t else None
-            except NormalizeError:
+            except (ValueError, OverflowError):  # NormalizeError, or a date beyond the calendar's range
+                continue
+            if not _valid_day(value) or not _valid_day(symbolic):
                 continue
             out.append(TimexMatch(start, end, m.group(0), rule.type, value, mod, rule.id, symbolic, relative, tense))
         return out

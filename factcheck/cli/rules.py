@@ -1,0 +1,73 @@
+"""``factcheck rules``: test and lint date-reader rule packs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from factcheck.cli import cli
+from factcheck.cli.common import handle_errors
+from factcheck.exitcodes import ExitCode
+
+
+def _reader_options(f: click.decorators.FC) -> click.decorators.FC:
+    f = click.option(
+        "--no-shipped",
+        is_flag=True,
+        help="Use only the packs named, not the shipped English pack underneath them.",
+    )(f)
+    return click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))(f)
+
+
+@cli.group()
+def rules() -> None:
+    """Test and lint the date reader's YAML rule packs (the shipped pack, extended by PATHS)."""
+
+
+@rules.command("test")
+@_reader_options
+@click.option("--verbose", "-v", is_flag=True, help="List passing examples too.")
+def rules_test(paths: tuple[Path, ...], no_shipped: bool, verbose: bool) -> None:
+    """Run every positive and negative example of every rule; exit 1 if any fails."""
+    from factcheck.dates.examples import run_examples
+    from factcheck.dates.pack import rule_line
+    from factcheck.dates.tagger import DateReader
+
+    with handle_errors():
+        reader = DateReader.load(list(paths), shipped=not no_shipped)
+        results = run_examples(reader)
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        if r.ok and verbose:
+            click.echo(f"PASS {r.id}")
+        elif not r.ok:
+            origin = reader.ruleset.origin[r.rule]
+            line, col = rule_line(origin, r.rule)
+            click.echo(f"{origin}:{line}:{col}: FAIL {r.id}: {r.message}")
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed, {len(reader.ruleset.rules)} rules")
+    sys.exit(ExitCode.CONTRADICTION if failed else ExitCode.OK)
+
+
+@rules.command("lint")
+@_reader_options
+def rules_lint(paths: tuple[Path, ...], no_shipped: bool) -> None:
+    """Reject duplicate ids, patterns that don't compile or backtrack catastrophically, unused sub-patterns."""
+    from factcheck.dates.compile import lint
+    from factcheck.dates.pack import load_ruleset, rule_line
+    from factcheck.resources import shipped_rules_dir
+
+    with handle_errors():
+        ruleset = load_ruleset(([] if no_shipped else [shipped_rules_dir()]) + list(paths))
+        problems = lint(ruleset)
+    for p in problems:
+        origin = ruleset.origin.get(p.where)
+        if origin is None:
+            origin = ruleset.packs[-1][0] if ruleset.packs else "<rules>"
+            line, col = 1, 1
+        else:
+            line, col = rule_line(origin, p.where)
+        click.echo(f"{origin}:{line}:{col}: {p.where}: {p.message}")
+    click.echo(f"{len(problems)} problems in {len(ruleset.rules)} rules")
+    sys.exit(ExitCode.CONTRADICTION if problems else ExitCode.OK)

@@ -1,0 +1,82 @@
+"""A user's rule pack extends the shipped one and overrides its rules by id."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+from factcheck.dates.tagger import DateReader
+from factcheck.errors import UserError
+
+USER_PACK = """
+pack: newsroom
+tables:
+  feast:
+    ides: 15
+rules:
+  - id: date-ides
+    description: The Ides of a month ("the Ides of March").
+    pattern: the\\s+(?P<feast>Ides)\\s+of\\s+(?P<month>{Month})
+    type: DATE
+    tense: nearest
+    value: "{near_year(month, feast)}-{month:02}-{feast:02}"
+    examples:
+      - text: "Beware the Ides of March."
+        expect: {text: "the Ides of March", value: "2025-03-15", symbolic: "XXXX-03-15"}
+    negatives:
+      - "the ideas of March"
+  - id: date-weekday
+    description: House style - a bare weekday is always the one before the creation time.
+    pattern: (?P<weekday>{Weekday})(?!\\s+Island)
+    type: DATE
+    tense: past-unless-future
+    value: "{weekday(weekday)}"
+    examples:
+      - text: "Talks take place Thursday."
+        expect: {text: "Thursday", value: "2025-04-03"}
+    negatives:
+      - "Thursday Island"
+"""
+
+
+@pytest.fixture
+def user_dir(tmp_path):
+    d = tmp_path / "myrules"
+    d.mkdir()
+    (d / "newsroom.yaml").write_text(textwrap.dedent(USER_PACK), encoding="utf-8")
+    return d
+
+
+def test_user_pack_adds_and_overrides(user_dir):
+    ref = dt.date(2025, 4, 8)
+    shipped = DateReader.load()
+    mine = DateReader.load([user_dir])
+    # New rule, using the shipped pack's {Month} sub-pattern.
+    assert [m.value for m in mine.tag("Beware the Ides of March.", ref)] == ["2025-03-15"]
+    assert not shipped.tag("Beware the Ides of March.", ref) or shipped.tag("Beware the Ides of March.", ref)[0].rule != "date-ides"
+    # Overridden rule: "Thursday" with no tense cue reads forward in the shipped pack, backward in mine.
+    assert [m.value for m in shipped.tag("Talks take place Thursday.", ref)] == ["2025-04-10"]
+    assert [m.value for m in mine.tag("Talks take place Thursday.", ref)] == ["2025-04-03"]
+    assert mine.ruleset.origin["date-weekday"].endswith("newsroom.yaml")
+    # Everything else still comes from the shipped pack.
+    assert [m.value for m in mine.tag("It closed April 10, 2025.", ref)] == ["2025-04-10"]
+
+
+def test_rules_test_cli_runs_user_and_shipped_examples(user_dir):
+    r = CliRunner().invoke(cli, ["rules", "test", str(user_dir)])
+    assert r.exit_code == 0, r.output
+    assert "0 failed" in r.output
+
+
+def test_user_rule_that_backtracks_is_rejected_on_load(tmp_path):
+    d = tmp_path / "bad"
+    d.mkdir()
+    body = textwrap.dedent(USER_PACK).replace("the\\s+(?P<feast>Ides)", "(?:a+)+b(?P<feast>Ides)")
+    (d / "p.yaml").write_text(body, encoding="utf-8")
+    with pytest.raises(UserError) as exc:
+        DateReader.load([d])
+    assert "p.yaml:7:5: rule date-ides: pattern backtracks catastrophically" in str(exc.value)
