@@ -151,11 +151,11 @@ def _timex(el: ET.Element, start: int | None, end: int | None, text: str | None 
 
 
 def timeml_files(paths: list[Path]) -> list[Path]:
-    """TimeML files named, or under folders named (``*.tml``), sorted."""
+    """TimeML files named, or under folders named (``*.tml``, ``*.tml.TE3input``), sorted."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(q for q in p.rglob("*.tml") if q.is_file())
+            out += sorted(q for q in p.rglob("*") if q.is_file() and q.name.endswith((".tml", ".tml.TE3input")))
         elif p.exists():
             out.append(p)
         else:

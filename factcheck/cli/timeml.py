@@ -12,6 +12,9 @@ from factcheck.cli import cli
 from factcheck.cli.common import exit_code_for, handle_errors, write_output
 from factcheck.report import Format, render
 
+_OUT_DIR = click.Path(file_okay=False, path_type=Path)
+_EXISTING = click.Path(exists=True, path_type=Path)
+
 
 @cli.group()
 def timeml() -> None:
@@ -57,3 +60,72 @@ def check_timeml(
             text += "\n".join(lines) + "\n"
         write_output(text, output)
     sys.exit(exit_code_for(audit.report))
+
+
+@timeml.command("tag")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out_dir", required=True, type=_OUT_DIR, help="Folder to write to.")
+@click.option("--rules", "rule_dirs", multiple=True, type=_EXISTING, help="Extra rule pack folder or file.")
+def tag_timeml(inputs: tuple[Path, ...], out_dir: Path, rule_dirs: tuple[Path, ...]) -> None:
+    """Add the TIMEX3s the date reader finds to TimeML documents (TEXT and DCT, e.g. *.tml.TE3input).
+
+    Each document is written under OUT with its own file name; TEXT's characters are unchanged.
+    """
+    from factcheck.dates.tagger import DateReader
+    from factcheck.timeml import read_timeml, timeml_files
+    from factcheck.timeml_write import NewTimex, read_raw, write_tagged
+
+    with handle_errors():
+        reader = DateReader.load(list(rule_dirs))
+        files = timeml_files(list(inputs))
+        for path in files:
+            doc = read_timeml(path)
+            found = reader.tag(doc.text, doc.dct_date())
+            new = [NewTimex(m.start, m.end, m.type, m.value, m.mod) for m in found]
+            write_output(write_tagged(read_raw(path), new, str(path)), out_dir / path.name)
+        click.echo(f"tagged {len(files)} documents into {out_dir}", err=True)
+
+
+@timeml.command("strip")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out_dir", required=True, type=_OUT_DIR, help="Folder to write to.")
+def strip_timeml(inputs: tuple[Path, ...], out_dir: Path) -> None:
+    """Write gold TimeML documents in system-input form: TEXT without markup, the DCT kept."""
+    from factcheck.timeml import timeml_files
+    from factcheck.timeml_write import read_raw, strip_to_input
+
+    with handle_errors():
+        for path in timeml_files(list(inputs)):
+            write_output(strip_to_input(read_raw(path), str(path)), out_dir / path.name)
+
+
+@timeml.command("score")
+@click.argument("gold_dir", type=click.Path(exists=True, path_type=Path))
+@click.argument("system_dir", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--errors", "show_errors", is_flag=True, help="List missed, spurious and wrongly valued expressions.")
+def score_timeml(gold_dir: Path, system_dir: Path, fmt: str, show_errors: bool) -> None:
+    """TempEval-3 TIMEX3 scores: strict and relaxed extent P/R/F1, type and value F1."""
+    import json
+
+    from factcheck.timeml_score import score_dirs
+
+    with handle_errors():
+        scores = score_dirs(gold_dir, system_dir)
+    if fmt == "json":
+        click.echo(json.dumps(scores.as_dict(), indent=2, sort_keys=True))
+    else:
+        r = scores.relaxed
+        click.echo(f"{scores.documents} documents, {r.gold} gold and {r.system} system TIMEX3")
+        click.echo(f"{'':8} {'P':>6} {'R':>6} {'F1':>6}")
+        for name in ("strict", "relaxed", "type", "value"):
+            s = getattr(scores, name)
+            click.echo(f"{name:8} {s.precision:6.4f} {s.recall:6.4f} {s.f1:6.4f}")
+    if show_errors:
+        for e in scores.errors:
+            for t in e.missed:
+                click.echo(f"{e.doc}:{t.start}: missed {t.text!r} {t.type} {t.value}")
+            for t in e.spurious:
+                click.echo(f"{e.doc}:{t.start}: spurious {t.text!r} {t.type} {t.value}")
+            for g, t in e.wrong_value:
+                click.echo(f"{e.doc}:{t.start}: value {t.text!r} {t.value} (gold {g.text!r} {g.value})")
