@@ -380,7 +380,7 @@ def word_key(word: str) -> str:
 def trie_regex(words: set[str] | frozenset[str]) -> str:
     """An alternation of words as a trie ("t(?:he|oday)"), which the regex engine walks in one pass.
 
-    ``#`` in a word stands for a digit, as in first_words.
+    ``#`` in a word stands for a digit and the rest of its word, as in first_words.
     """
     root: dict[str, Any] = {}
     for w in words:
@@ -393,7 +393,7 @@ def trie_regex(words: set[str] | frozenset[str]) -> str:
         alts = []
         end = "" in node
         for ch in sorted(k for k in node if k):
-            piece = r"\d" if ch == "#" else re.escape(ch)
+            piece = r"\d\w*" if ch == "#" else re.escape(ch)
             alts.append(piece + emit(node[ch]))
         if not alts:
             return ""

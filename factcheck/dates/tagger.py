@@ -139,7 +139,7 @@ class DateReader:
             self._trigger = _WORD
         else:
             trie = trie_regex(set(self._by_word))
-            self._trigger = re.compile(r"(?<!\w)(?:" + trie + r")\w*", re.IGNORECASE)
+            self._trigger = re.compile(r"(?<!\w)(?:" + trie + r")(?!\w)", re.IGNORECASE)
 
     def _candidates(self, word: str) -> list[tuple[Rule, re.Pattern[str]]]:
         got = self._cands.get(word)
