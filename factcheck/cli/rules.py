@@ -13,6 +13,7 @@ from factcheck.exitcodes import ExitCode
 
 
 def _reader_options(f: click.decorators.FC) -> click.decorators.FC:
+    f = click.option("--config-rules", "config_rules", multiple=True, hidden=True)(f)
     f = click.option(
         "--no-shipped",
         is_flag=True,
@@ -29,14 +30,14 @@ def rules() -> None:
 @rules.command("test")
 @_reader_options
 @click.option("--verbose", "-v", is_flag=True, help="List passing examples too.")
-def rules_test(paths: tuple[Path, ...], no_shipped: bool, verbose: bool) -> None:
+def rules_test(paths: tuple[Path, ...], no_shipped: bool, config_rules: tuple[str, ...], verbose: bool) -> None:
     """Run every positive and negative example of every rule; exit 1 if any fails."""
     from factcheck.dates.examples import run_examples
     from factcheck.dates.pack import rule_line
     from factcheck.dates.tagger import DateReader
 
     with handle_errors():
-        reader = DateReader.load(list(paths), shipped=not no_shipped)
+        reader = DateReader.load([Path(p) for p in config_rules] + list(paths), shipped=not no_shipped)
         results = run_examples(reader)
     failed = [r for r in results if not r.ok]
     for r in results:
@@ -52,14 +53,15 @@ def rules_test(paths: tuple[Path, ...], no_shipped: bool, verbose: bool) -> None
 
 @rules.command("lint")
 @_reader_options
-def rules_lint(paths: tuple[Path, ...], no_shipped: bool) -> None:
+def rules_lint(paths: tuple[Path, ...], no_shipped: bool, config_rules: tuple[str, ...]) -> None:
     """Reject duplicate ids, patterns that don't compile or backtrack catastrophically, unused sub-patterns."""
     from factcheck.dates.compile import lint
     from factcheck.dates.pack import load_ruleset, rule_line
     from factcheck.resources import shipped_rules_dir
 
     with handle_errors():
-        ruleset = load_ruleset(([] if no_shipped else [shipped_rules_dir()]) + list(paths))
+        extra = [Path(p) for p in config_rules] + list(paths)
+        ruleset = load_ruleset(([] if no_shipped else [shipped_rules_dir()]) + extra)
         problems = lint(ruleset)
     for p in problems:
         origin = ruleset.origin.get(p.where)

@@ -80,3 +80,23 @@ def test_user_rule_that_backtracks_is_rejected_on_load(tmp_path):
     with pytest.raises(UserError) as exc:
         DateReader.load([d])
     assert "p.yaml:7:5: rule date-ides: pattern backtracks catastrophically" in str(exc.value)
+
+
+def test_user_pack_from_pyproject_config(user_dir, tmp_path, monkeypatch):
+    """`rules = [...]` under [tool.factcheck] adds the packs for every command, relative to the file."""
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nrules = ["myrules"]\n', encoding="utf-8")
+    work = tmp_path / "deep" / "er"
+    work.mkdir(parents=True)
+    monkeypatch.chdir(work)
+    runner = CliRunner()
+    r = runner.invoke(cli, ["rules", "test", "-v"])
+    assert r.exit_code == 0, r.output
+    assert "PASS date-ides_pos1" in r.output
+    doc = (
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2025-04-08" functionInDocument="CREATION_TIME">x</TIMEX3>'
+        "</DCT><TEXT>Beware the Ides of March.</TEXT></TimeML>"
+    )
+    (work / "a.tml").write_text(doc, encoding="utf-8")
+    r = runner.invoke(cli, ["timeml", "tag", "a.tml", "--out", "out"])
+    assert r.exit_code == 0, r.output
+    assert 'value="2025-03-15">the Ides of March</TIMEX3>' in (work / "out" / "a.tml").read_text(encoding="utf-8")
