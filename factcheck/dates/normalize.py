@@ -332,6 +332,22 @@ def f_either(ctx: Context, *values: Value) -> Value:
     return None
 
 
+def f_holiday_date(ctx: Context, holiday: Value, rel: Value = None) -> str:
+    """A holiday's date: "12-25" style table values, or THANKSGIVING (the fourth Thursday of November)."""
+    h = str(holiday)
+    if h == "THANKSGIVING":
+        if ctx.dct is None:
+            return "XXXX-11-WXX-4"
+        y = int(f_near_year(ctx, 11, 25)) if rel is None else ctx.dct.year + _int(rel, "rel")
+        first = dt.date(y, 11, 1)
+        return (first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)).isoformat()
+    month, day = (int(x) for x in h.split("-"))
+    if ctx.dct is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    y = int(f_near_year(ctx, month, day)) if rel is None else ctx.dct.year + _int(rel, "rel")
+    return f"{y:04d}-{month:02d}-{day:02d}"
+
+
 def f_month_suffix(ctx: Context, month: Value) -> str:
     """"-07" after a year when a month was named, nothing otherwise."""
     return "" if month is None else f"-{_int(month, 'month'):02d}"
@@ -392,6 +408,7 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "daypart": f_daypart,
     "weekday_set": f_weekday_set,
     "month_suffix": f_month_suffix,
+    "holiday_date": f_holiday_date,
     "date_md": f_date_md,
     "year_ago_quarter": f_year_ago_quarter,
     "month_set": f_month_set,
