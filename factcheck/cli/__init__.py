@@ -60,6 +60,7 @@ def _register() -> None:
     # Each command group lives in its own module; importing it attaches it to ``cli``.
     from factcheck.cli import check as _check  # noqa: F401
     from factcheck.cli import config as _config  # noqa: F401
+    from factcheck.cli import extract as _extract  # noqa: F401
     from factcheck.cli import rules as _rules  # noqa: F401
     from factcheck.cli import timeml as _timeml  # noqa: F401
 

@@ -1,0 +1,1 @@
+"""The article reader: from article text to the engine's facts, by YAML rules."""

@@ -1,0 +1,41 @@
+"""Extraction results as a fact set: the YAML `factcheck check` reads, and the in-memory FactSet."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factcheck.extract.reader import Extraction
+from factcheck.factset import load_fact_sets
+
+HEADER = (
+    "# Facts extracted by `factcheck extract`: review them (delete or edit any), then run `factcheck check`.\n"
+    "# Each fact carries its quote, character span, the rule that produced it (by) and its confidence (weight).\n"
+)
+
+
+def to_factset_data(extractions: list[Extraction], out_dir: Path) -> dict[str, Any]:
+    """A fact-set document for several articles, with article paths relative to ``out_dir``."""
+    documents, events, facts = [], [], []
+    for ex in sorted(extractions, key=lambda e: e.doc_id):
+        doc = dict(ex.document)
+        if doc.get("path"):
+            doc["path"] = Path(os.path.relpath(Path(doc["path"]).resolve(), out_dir.resolve())).as_posix()
+        documents.append(doc)
+        events += ex.events
+        facts += ex.facts
+    return {"version": 1, "documents": documents, "events": events, "facts": facts}
+
+
+def dump_factset(data: dict[str, Any]) -> str:
+    """YAML text of a fact-set document, stable from run to run."""
+    return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120)
+
+
+def write_and_load(extractions: list[Extraction], path: Path) -> Any:
+    """Write the extraction as a fact set and read it back as `check` would (validating it)."""
+    path.write_text(dump_factset(to_factset_data(extractions, path.parent)), encoding="utf-8")
+    return load_fact_sets([path])

@@ -1,0 +1,542 @@
+"""Reading one article into the engine's facts: boilerplate apart, events, relations, quotes.
+
+The steps: classify page lines (stamps, teasers, sidebars, embedded posts, images); read
+every temporal expression with the date reader (symbolically: the article's own date is
+usually unknown); find event triggers and who and where they involve; mark each sentence
+with tokens for both and run the relation rules over it; then turn matches into facts,
+each with its quote, span, rule id and confidence (the fact's weight).
+
+Events are resolved within the article the way a news story is written: mentions of one
+kind (all the "talks") are one main event unless a different place or a "last met" / "the
+n-th round since" sets one apart as an earlier event of the same series.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.calendar import CalendarError, parse_duration, parse_value
+from factcheck.corpus.load import Article
+from factcheck.dates.tagger import DateReader, TimexMatch
+from factcheck.extract.rules import CompiledPack, RelationRule, load_extract_pack
+
+_DIR = {"after": "after", "later than": "after", "before": "before", "earlier than": "before",
+        "came after": "after", "followed": "after", "came before": "before", "preceded": "before"}  # fmt: skip
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+_EARLIER = re.compile(r"\b(?:those|that|the\s+(?:previous|earlier|prior|last))\s+(?:[\w-]+\s+){0,2}$", re.I)
+_WHOLE = re.compile(r".*")
+
+
+_APPOSITION = re.compile(r"(?:[—–]|\s-|,)\s*(?:the|a|its|their)\s+(?:[\w-]+\s+){0,3}$")
+_ANAPHORIC = re.compile(r"\s*(?:It|This|That)\s+(?:was|is|marked|will\s+be|would\s+be)\b")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass
+class Mention:
+    """An event trigger in the text."""
+
+    index: int
+    kind: str
+    start: int
+    end: int
+    tense: str | None
+    sentence: tuple[int, int]
+    participants: tuple[str, ...] = ()
+    location: str | None = None
+    key: str = ""  # the event it resolves to
+    earlier: bool = False  # "those talks", "the previous round": an earlier event of the series
+
+
+@dataclass
+class Extraction:
+    """What one article yields: its document entry, events and facts (plain dicts, as a fact set writes them)."""
+
+    doc_id: str
+    document: dict[str, Any]
+    events: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    boilerplate: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, kind, rule
+
+    def summaries(self) -> list[str]:
+        """Every fact in a compact, comparable form (used by rule examples, tests and benchmarks)."""
+        kinds = {e["id"]: e["kind"] + ("-previous" if e["id"].endswith("-previous") else "") for e in self.events}
+        return sorted(summarize(f, kinds) for f in self.facts)
+
+
+def _ref_name(ref: str, kinds: dict[str, str]) -> str:
+    if ref.startswith("doc:"):
+        return "doc:" + ref.rsplit(".", 1)[-1]
+    return kinds.get(ref, ref)
+
+
+def summarize(f: dict[str, Any], kinds: dict[str, str]) -> str:
+    """A fact as a short string: ``on talks XXXX-02-27``, ``offset talks attack after P1D``."""
+    k = f["kind"]
+    if k == "date":
+        subj = f["subject"]
+        if subj.startswith("doc:"):
+            return f"{subj.rsplit('.', 1)[-1]}_after {f['value']}"
+        return " ".join(x for x in ("on", kinds.get(subj, subj), str(f["value"]), f.get("mod") or "") if x)
+    if k == "relative":
+        subj = kinds.get(f["subject"], f["subject"])
+        e = f["expression"]
+        if e == "tense":
+            return f"{f['tense']} {subj}"
+        if e == "weekday":
+            return f"on {subj} weekday:{f['value']}:{f['tense']}"
+        extra = f":{f['amount']}{f['unit']}" if f.get("amount") is not None else ""
+        return f"on {subj} {e}{extra}"
+    if k == "order":
+        a, b = _ref_name(f["subject"], kinds), _ref_name(f["anchor"], kinds)
+        if a.startswith("doc:"):
+            return f"after {a} {b}" if f["relation"] in ("not_before", "after") else f"before {a} {b}"
+        if f.get("days") is not None:
+            lo, hi = f["days"]
+            return f"offset {a} {b} {f['relation']} {lo}..{hi}"
+        return f"order {a} {b} {f['relation']}"
+    if k == "ordinal":
+        return f"ordinal {kinds.get(f['subject'], f['subject'])} {f['n']}"
+    if k == "last_before":
+        return f"last_before {kinds.get(f['subject'], f['subject'])} {kinds.get(f['anchor'], f['anchor'])}"
+    if k == "first_since":
+        return f"first_since {kinds.get(f['subject'], f['subject'])} {f.get('since_value') or f.get('since')}"
+    if k == "duration":
+        return f"duration {_ref_name(f['subject'], kinds)} {f['mod']} {f['length']}"
+    if k == "page_stamp":
+        return f"page_stamp {f['amount']} {f['unit']}"
+    return str(k)
+
+
+class ArticleReader:
+    """The article reader: a date reader and an extraction pack."""
+
+    def __init__(self, dates: DateReader | None = None, pack: CompiledPack | None = None) -> None:
+        self.dates = dates or DateReader.load()
+        self.pack = pack or load_extract_pack()
+
+    # ------------------------------------------------------------------ boilerplate
+    def boilerplate(self, text: str) -> list[tuple[int, int, str, str, re.Match[str]]]:
+        """Page lines that are not the story: (start, end, kind, rule id, match)."""
+        out = []
+        pos = 0
+        rest_from: int | None = None
+        for line in text.splitlines(keepends=True):
+            start, end = pos, pos + len(line.rstrip("\r\n"))
+            pos += len(line)
+            body = text[start:end]
+            if rest_from is not None:
+                m_all = _WHOLE.match(body)
+                if body.strip() and m_all is not None:
+                    out.append((start, end, "sidebar", "bp-sidebar", m_all))
+                continue
+            for rule, rx in self.pack.boilerplate:
+                m = rx.match(body)
+                if m:
+                    out.append((start, end, rule.kind, rule.id, m))
+                    if rule.rest:
+                        rest_from = end
+                    break
+        return out
+
+    # ------------------------------------------------------------------ reading
+    def read(self, article: Article, dct: dt.date | None = None) -> Extraction:
+        """Every fact an article states, as a fact-set fragment."""
+        text = article.text
+        doc = article.id
+        meta = article.meta
+        document: dict[str, Any] = {"id": doc, "path": article.path}
+        for key in ("title", "url"):
+            if getattr(meta, key):
+                document[key] = getattr(meta, key)
+        if meta.publisher:
+            document["source"] = meta.publisher
+        for key in ("published", "retrieved"):
+            bound = getattr(meta, key)
+            if bound.earliest or bound.latest:
+                document[key] = {k: v.isoformat() for k, v in (("earliest", bound.earliest), ("latest", bound.latest))
+                                 if v is not None}  # fmt: skip
+        ex = Extraction(doc, document)
+        timexes = self.dates.tag(text, dct)
+        bp = self.boilerplate(text)
+        ex.boilerplate = [(a, b, k, r) for a, b, k, r, _ in bp]
+        in_bp = [(a, b) for a, b, *_ in bp]
+
+        def boiler(pos: int) -> bool:
+            return any(a <= pos < b for a, b in in_bp)
+
+        self._page_facts(ex, text, bp, timexes)
+        story_timexes = [t for t in timexes if not boiler(t.start)]
+        sentences = [s for s in article.segmentation.sentences if not boiler(s[0])]
+        mentions = self._mentions(text, sentences, boiler)
+        state = _State(ex, text, doc, self.pack, mentions, article.segmentation.headlines)
+        for sent in sentences:
+            self._relations(state, sent, [t for t in story_timexes if sent[0] <= t.start < sent[1]],
+                            [m for m in mentions if sent[0] <= m.start < sent[1]])  # fmt: skip
+        state.finish()
+        return ex
+
+    def _page_facts(self, ex: Extraction, text: str, bp: list[Any], timexes: list[TimexMatch]) -> None:
+        doc = ex.doc_id
+        for start, end, kind, rule, m in bp:
+            quote = text[start:end]
+            base = {"doc": doc, "span": [start, end], "quote": quote, "by": rule}
+            if kind == "page_stamp":
+                amount = m.group("amount").lower()
+                n = 1 if amount in ("a", "an", "one") else int(amount)
+                ex.facts.append({"id": f"{doc}-{rule}-{start}", "kind": "page_stamp", "amount": n,
+                                 "unit": m.group("unit").lower(), **base})  # fmt: skip
+            elif kind in ("teaser", "sidebar", "embedded_post"):
+                point = "published" if kind == "embedded_post" else "retrieved"
+                for t in timexes:
+                    if start <= t.start < end and t.type == "DATE" and _full_date(t.symbolic):
+                        ex.facts.append({
+                            "id": f"{doc}-{rule}-{t.start}", "kind": "date", "subject": f"doc:{doc}.{point}",
+                            "relation": "not_before", "value": t.symbolic, "doc": doc, "span": [t.start, t.end],
+                            "quote": t.text, "by": rule, "weight": 0.8,
+                            "note": "The page shows this date, so it existed after it." if point == "retrieved"
+                            else "An embedded post the article quotes bears this date.",
+                        })  # fmt: skip
+
+    def _mentions(self, text: str, sentences: list[tuple[int, int]], boiler: Any) -> list[Mention]:
+        out: list[Mention] = []
+        rx = self.pack.trigger_rx
+        if rx is None:
+            return out
+        for sent in sentences:
+            s_text = text[sent[0] : sent[1]]
+            parties = self._parties(s_text)
+            for m in rx.finditer(s_text):
+                gi = next(i for i, (name, v) in enumerate(m.groupdict().items()) if v is not None)
+                kind, tense = self.pack.kinds[gi]
+                a, b = sent[0] + m.start(), sent[0] + m.end()
+                who = parties
+                if kind == "statement" or self.pack.pack.events[kind].per_agent:
+                    who = self._agent(text[max(sent[0], a - 90) : a]) or parties
+                where = None
+                if self.pack.pack.events[kind].located:
+                    # The place named right after the trigger ("met in Saudi Arabia"), else right before it.
+                    after = text[b : min(sent[1], b + 100)]
+                    where = self._location(after) or self._location(text[max(sent[0], a - 40) : a])
+                if where is None and self.pack.pack.events[kind].located:
+                    if _APPOSITION.search(text[max(sent[0], a - 40) : a]):
+                        # "met in Saudi Arabia on Feb. 18 — the first high-level meeting": the same meeting.
+                        where = next((p.location for p in reversed(out) if p.kind == kind), None)
+                    elif _ANAPHORIC.match(s_text):
+                        # "It was the first high-level meeting ...": the meeting of the sentence before.
+                        where = next((p.location for p in reversed(out) if p.kind == kind and p.sentence != sent), None)
+                mn = Mention(len(out), kind, a, b, tense, sent, who, where)
+                mn.earlier = bool(_EARLIER.search(text[max(sent[0], a - 30) : a]))
+                out.append(mn)
+        return out
+
+    def _agent(self, before: str) -> tuple[str, ...]:
+        """Who acts: the parties named in the clause before a verb ("..., while Ukraine's team ... flew in")."""
+        cut = max((m.end() for m in re.finditer(r"\b(?:while|whereas|but|and then)\b|;", before)), default=0)
+        return self._parties(before[cut:])
+
+    def _parties(self, s: str) -> tuple[str, ...]:
+        found = {name for name, rx in self.pack.entity_rx if rx.search(s)}
+        found |= {name for name, rx in self.pack.people_rx if rx.search(s)}
+        return tuple(sorted(found))
+
+    def _location(self, s: str) -> str | None:
+        best: tuple[int, str] | None = None
+        for name, rx in self.pack.location_rx:
+            m = rx.search(s)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), name)
+        return best[1] if best else None
+
+    def _relations(self, st: _State, sent: tuple[int, int], timexes: list[TimexMatch], mentions: list[Mention]) -> None:
+        text = st.text
+        items: list[tuple[int, int, str, Any]] = []
+        for i, t in enumerate(timexes):
+            items.append((t.start, t.end, f"«T{i}:{t.type}»", t))
+        for mn in mentions:
+            if not any(a < mn.end and mn.start < b for a, b, _, _ in items):
+                items.append((mn.start, mn.end, f"«E{mn.index}:{mn.kind}»", mn))
+        items.sort(key=lambda x: x[0])
+        marked: list[str] = []
+        segs: list[tuple[int, int, int, int, bool]] = []  # marked start/end, text start/end, is a token
+        pos, cur = sent[0], 0
+        for a, b, tok, _ in items:
+            segs.append((cur, cur + a - pos, pos, a, False))
+            marked.append(text[pos:a])
+            cur += a - pos
+            segs.append((cur, cur + len(tok), a, b, True))
+            marked.append(tok)
+            cur += len(tok)
+            pos = b
+        segs.append((cur, cur + sent[1] - pos, pos, sent[1], False))
+        marked.append(text[pos : sent[1]])
+        s = "".join(marked)
+        lookup = {tok: obj for _, _, tok, obj in items}
+
+        def to_text(p: int) -> int:
+            for ms, me, ts, te, token in segs:
+                if ms <= p <= me:
+                    if token:
+                        return ts if p == ms else te
+                    return ts + (p - ms)
+            return sent[1]
+
+        speech = None
+        # Rules that set a mention apart as an earlier event run first, so others see it so.
+        ordered = sorted(self.pack.relations, key=lambda r: r[0].produce not in ("last_met", "statement"))
+        for rule, rx in ordered:
+            for m in rx.finditer(s):
+                got = {k: lookup.get(v) for k, v in m.groupdict().items() if v and v.startswith("«")}
+                span = (to_text(m.start()), to_text(m.end()))
+                if rule.produce == "statement":
+                    speech = got.get("event")
+                st.apply(rule, m, got, span, speech, sent)
+        for mn in mentions:
+            if mn.tense in ("past", "future") and mn.kind != "statement" and not st.is_headline(mn.start):
+                st.tense_fact(mn, mn.tense, (mn.start, mn.end), "trigger-tense")
+
+
+def _full_date(value: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}-\d\d-\d\d", value))
+
+
+class _State:
+    """Events and facts of one article as the relations find them."""
+
+    def __init__(self, ex: Extraction, text: str, doc: str, pack: CompiledPack, mentions: list[Mention],
+                 headlines: tuple[tuple[int, int], ...]) -> None:  # fmt: skip
+        self.ex, self.text, self.doc, self.pack = ex, text, doc, pack
+        self.mentions = mentions
+        self.headlines = headlines
+        self.previous: set[int] = {m.index for m in mentions if m.earlier}  # mentions of an earlier event
+        self.events: dict[str, dict[str, Any]] = {}
+        self.facts: dict[str, dict[str, Any]] = {}
+        self.main_location: dict[str, str | None] = {}
+        self.topic = self._topic()
+        self.statements = 0
+        for mn in mentions:
+            if mn.kind != "statement" and mn.location and not mn.earlier and mn.kind not in self.main_location:
+                self.main_location[mn.kind] = mn.location
+
+    def is_headline(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.headlines)
+
+    def _topic(self) -> str | None:
+        counts: Counter[str] = Counter()
+        for name, rx in self.pack.topic_rx:
+            counts[name] = len(rx.findall(self.text))
+        best = [n for n, c in counts.most_common() if c > 0]
+        return best[0] if best else None
+
+    # -------------------------------------------------------------- events
+    def event_for(self, mn: Mention, previous: bool = False) -> str:
+        kind = mn.kind
+        if kind == "statement":
+            if not mn.key:
+                self.statements += 1
+                mn.key = f"{self.doc}:statement-{self.statements}"
+                self._event(mn.key, "statement", mn.participants, None, None, f"statement ({self.quote(mn)})")
+            return mn.key
+        if previous or mn.index in self.previous:
+            self.previous.add(mn.index)
+            key = f"{self.doc}:{kind}-previous"
+        elif self.pack.pack.events[kind].per_agent and mn.participants:
+            key = f"{self.doc}:{kind}-" + "_".join(_slug(p) for p in mn.participants)
+        else:
+            main_loc = self.main_location.get(kind)
+            if mn.location and main_loc and mn.location != main_loc:
+                key = f"{self.doc}:{kind}#{_slug(mn.location)}"
+            else:
+                key = f"{self.doc}:{kind}"
+        mn.key = key
+        loc = mn.location if "#" in key else self.main_location.get(kind)
+        parts = mn.participants if self.pack.pack.events[kind].per_agent else self._participants(kind, mn)
+        self._event(key, kind, parts, loc, self._series(kind, mn), f"{kind} ({self.quote(mn)})")
+        return key
+
+    def quote(self, mn: Mention) -> str:
+        return self.text[mn.start : mn.end]
+
+    def _participants(self, kind: str, mn: Mention) -> tuple[str, ...]:
+        same = [m for m in self.mentions if m.kind == kind and len(m.participants) >= 2]
+        return same[0].participants if same else mn.participants
+
+    def _series(self, kind: str, mn: Mention) -> str | None:
+        if kind not in ("talks", "exchange", "phone-call", "visit"):
+            return None
+        parts = "+".join(_slug(p) for p in self._participants(kind, mn)) or "unknown"
+        key = f"{parts}:{kind}" + (f":{self.topic}" if self.topic else "")
+        main_loc = self.main_location.get(kind)
+        if mn.location and main_loc and mn.location != main_loc and mn.index not in self.previous:
+            key += f"#{_slug(mn.location)}"  # met elsewhere: another series than the article's
+        return key
+
+    def _event(self, key: str, kind: str, parts: tuple[str, ...], loc: str | None, series: str | None,
+               label: str) -> None:  # fmt: skip
+        if key in self.events:
+            return
+        ev: dict[str, Any] = {"id": key, "label": label, "kind": kind}
+        if parts:
+            ev["participants"] = list(parts)
+        if loc:
+            ev["location"] = loc
+        if series:
+            ev["series"] = series
+        self.events[key] = ev
+
+    # -------------------------------------------------------------- facts
+    def add(self, rule: str, span: tuple[int, int], body: dict[str, Any], weight: float = 0.9) -> None:
+        a, b = span
+        fid = f"{self.doc}-{rule}-{a}-{len(self.facts)}"
+        sig = repr(sorted((k, str(v)) for k, v in body.items()))
+        if sig in self.facts:
+            return
+        self.facts[sig] = {"id": fid, **body, "doc": self.doc, "span": [a, b], "quote": self.text[a:b], "by": rule,
+                           "weight": weight}  # fmt: skip
+
+    def time_fact(self, subject: str, t: TimexMatch, rule: str, span: tuple[int, int], weight: float,
+                  anchor: str | None = None, past: bool = False) -> bool:  # fmt: skip
+        rel = dict(t.relative)
+        if rel.get("expression") == "weekday":
+            # Reported speech is in the past of the report, whatever the verbs around it say.
+            body: dict[str, Any] = {"kind": "relative", "subject": subject, "expression": "weekday",
+                                    "value": rel["value"], "tense": "past" if past else _tense(t.tense)}  # fmt: skip
+        elif rel.get("expression") == "shift":
+            expr = _shift_expression(str(rel["unit"]), int(rel["amount"]))
+            if expr is None:
+                return False
+            body = {"kind": "relative", "subject": subject, **expr}
+        else:
+            try:
+                parse_value(t.symbolic, t.mod if t.mod in ("START", "MID", "END") else None)
+            except CalendarError:
+                return False
+            body = {"kind": "date", "subject": subject, "value": t.symbolic}
+            if t.mod in ("START", "MID", "END"):
+                body["mod"] = t.mod
+            anchor = None
+        if anchor is not None:
+            body["anchor"] = anchor
+        self.add(rule, span, body, weight)
+        return True
+
+    def tense_fact(self, mn: Mention, tense: str, span: tuple[int, int], rule: str, weight: float = 0.8) -> None:
+        if self.is_headline(mn.start):
+            return
+        subject = self.event_for(mn)
+        self.add(rule, span, {"kind": "relative", "subject": subject, "expression": "tense", "tense": tense}, weight)
+
+    def apply(self, rule: RelationRule, m: re.Match[str], got: dict[str, Any], span: tuple[int, int],
+              speech: Mention | None, sent: tuple[int, int]) -> None:  # fmt: skip
+        p, w, rid = rule.produce, rule.confidence, rule.id
+        ev, ev2, t = got.get("event"), got.get("event2"), got.get("timex") or got.get("duration")
+        if p == "statement" and ev is not None and t is not None:
+            key = self.event_for(ev)
+            if self.time_fact(key, t, rid, span, w, past=True):
+                self.add(rid, span, {"kind": "order", "subject": f"doc:{self.doc}.published", "relation": "not_before",
+                                     "anchor": key}, w)  # fmt: skip
+        elif p == "on" and ev is not None and t is not None and ev.kind != "statement":
+            anchor = speech.key if speech is not None and speech.key and dict(t.relative) else None
+            self.time_fact(self.event_for(ev), t, rid, span, w, anchor)
+        elif p in ("future", "past") and ev is not None and ev.kind != "statement":
+            self.tense_fact(ev, p, span, rid, w)
+        elif p == "offset" and ev is not None and ev2 is not None and t is not None:
+            try:
+                d = parse_duration(t.symbolic)
+            except CalendarError:
+                return
+            per_unit = {"day": (1, 1), "week": (7, 7), "month": (28, 31), "year": (365, 366)}.get(d.unit)
+            if per_unit is None or d.amount != int(d.amount) or self.event_for(ev) == self.event_for(ev2):
+                return
+            lo, hi = int(d.amount) * per_unit[0], int(d.amount) * per_unit[1]
+            direction = _DIR.get(re.sub(r"\s+", " ", m.group("dir").lower()), "after")
+            self.add(rid, span, {"kind": "order", "subject": self.event_for(ev), "relation": direction,
+                                 "anchor": self.event_for(ev2), "days": [lo, hi]}, w)  # fmt: skip
+        elif p == "order" and ev is not None and ev2 is not None:
+            direction = _DIR.get(re.sub(r"\s+", " ", m.group("dir").lower()), "after")
+            a, b = self.event_for(ev), self.event_for(ev2)
+            if a != b:
+                self.add(rid, span, {"kind": "order", "subject": a, "relation": direction, "anchor": b}, w)
+        elif p == "last_met" and ev is not None and t is not None:
+            prev = self.event_for(ev, previous=True)
+            main = self._main(ev.kind)
+            self.time_fact(prev, t, rid, span, w)
+            self.add(rid, span, {"kind": "last_before", "subject": prev, "anchor": main}, w)
+        elif p == "ordinal_previous" and ev is not None:
+            n = self.pack.pack.ordinals.get(m.group("ord").lower())
+            if n is not None:
+                self.add(rid, span, {"kind": "ordinal", "subject": self.event_for(ev, previous=True), "n": n}, w)
+        elif p in ("ordinal", "ordinal_since") and ev is not None:
+            n = self.pack.pack.ordinals.get(m.group("ord").lower())
+            if n is None:
+                return
+            key = self.event_for(ev)
+            self.add(rid, span, {"kind": "ordinal", "subject": key, "n": n}, w)
+            if p == "ordinal_since" and t is not None and n >= 2:
+                prev = self._previous(ev)
+                self.add(rid, span, {"kind": "ordinal", "subject": prev, "n": n - 1}, w)
+                self.time_fact(prev, t, rid, span, w)
+        elif p == "not_since" and t is not None and re.fullmatch(r"\d{4}(-\d\d)?", t.symbolic):
+            kind = "talks"
+            subject = f"{self.doc}:{kind}-previous" if f"{self.doc}:{kind}-previous" in self.events else None
+            if subject is None:
+                subject = self._main(kind)
+            self.add(rid, span, {"kind": "first_since", "subject": subject, "since_value": t.symbolic}, w)
+        elif p == "first_since" and ev is not None and t is not None and re.fullmatch(r"\d{4}(-\d\d)?", t.symbolic):
+            self.add(rid, span, {"kind": "first_since", "subject": self.event_for(ev), "since_value": t.symbolic}, w)
+        elif p == "duration_to_now" and ev is not None and t is not None and t.type == "DURATION":
+            mod = t.mod if t.mod in ("MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS", "APPROX") else "EXACT"
+            try:
+                parse_duration(t.symbolic)
+            except CalendarError:
+                return
+            body = {"kind": "duration", "subject": self.event_for(ev), "until": f"doc:{self.doc}.published",
+                    "length": t.symbolic, "mod": mod}  # fmt: skip
+            self.add(rid, span, body, w)
+
+    def _main(self, kind: str) -> str:
+        key = f"{self.doc}:{kind}"
+        if key not in self.events:
+            mn = next((m for m in self.mentions if m.kind == kind and m.index not in self.previous), None)
+            parts = self._participants(kind, mn) if mn else ()
+            self._event(key, kind, parts, self.main_location.get(kind), self._series(kind, mn) if mn else None,
+                        f"{kind} reported by the article")  # fmt: skip
+        return key
+
+    def _previous(self, mn: Mention) -> str:
+        key = f"{self.doc}:{mn.kind}-previous"
+        self._event(key, mn.kind, self._participants(mn.kind, mn), self.main_location.get(mn.kind),
+                    self._series(mn.kind, mn), f"earlier {mn.kind} of the same series")  # fmt: skip
+        return key
+
+    def finish(self) -> None:
+        self.ex.events = sorted(self.events.values(), key=lambda e: e["id"])
+        facts = sorted(self.facts.values(), key=lambda f: (f["span"][0], f["id"]))
+        self.ex.facts = sorted(self.ex.facts + facts, key=lambda f: (f["span"][0], f["id"]))
+
+
+def _tense(t: str) -> str:
+    return t if t in ("past", "future") else "unknown"
+
+
+def _shift_expression(unit: str, amount: int) -> dict[str, Any] | None:
+    named = {("day", 0): "today", ("day", -1): "yesterday", ("day", 1): "tomorrow", ("week", -1): "last_week",
+             ("week", 0): "this_week", ("week", 1): "next_week", ("month", -1): "last_month",
+             ("month", 1): "next_month", ("year", -1): "last_year", ("year", 1): "next_year"}  # fmt: skip
+    if (unit, amount) in named:
+        return {"expression": named[(unit, amount)]}
+    if unit in ("day", "week", "month", "year") and amount != 0:
+        return {"expression": "ago" if amount < 0 else "ahead", "amount": abs(amount), "unit": unit}
+    return None
+
+
+__all__ = ["_WEEKDAYS", "ArticleReader", "Extraction", "summarize"]

@@ -1,0 +1,175 @@
+"""The article reader's YAML rules: alias tables, event triggers, relations and page boilerplate.
+
+Relation patterns are regular expressions over a *marked* sentence, in which each temporal
+expression reads ``«T3:DATE»`` and each event trigger ``«E2:talks»``; the slots ``{event}``,
+``{event:talks}``, ``{event2}``, ``{timex}``, ``{timex:DATE}``, ``{duration}`` and
+``{ordinal}`` stand for those tokens (or the ordinal words), so a rule reads like the
+sentence it is about.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.errors import Diagnostic, UserError
+from factcheck.resources import shipped_rules_dir
+from factcheck.yamlio import load_yaml_model
+
+Produce = Literal[
+    "on", "statement", "future", "past", "offset", "order", "last_met", "ordinal", "ordinal_previous", "ordinal_since",
+    "not_since",
+    "first_since", "duration_to_now",
+]  # fmt: skip
+BoilerplateKind = Literal["page_stamp", "copyright", "teaser", "sidebar", "prompt", "embedded_post", "image"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Verbs(_Strict):
+    """Verb phrases that name an event, by the tense they put it in."""
+
+    past: list[str] = Field(default_factory=list)
+    present: list[str] = Field(default_factory=list)
+    future: list[str] = Field(default_factory=list)
+
+
+class EventKind(_Strict):
+    """How an event kind is named: nouns (triggers) and verbs."""
+
+    triggers: list[str] = Field(default_factory=list, description="Regexes of nouns naming the event.")
+    verbs: Verbs = Verbs()
+    located: bool = Field(default=False, description="Whether a place named in the sentence is where it happened.")
+    per_agent: bool = Field(
+        default=False, description="One event per acting party (Russia's delegation arrived Sunday, Ukraine's Monday)."
+    )
+
+
+class RelationRule(_Strict):
+    """A pattern over a marked sentence and the kind of facts a match produces."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    description: str = ""
+    pattern: str
+    produce: Produce
+    confidence: float = Field(default=0.9, gt=0, le=1, description="Stored as the facts' weight.")
+    examples: list[RelationExample] = Field(min_length=1)
+    negatives: list[str] = Field(min_length=1)
+
+
+class RelationExample(_Strict):
+    """A sentence and every fact (in summary form) the reader must take from it."""
+
+    text: str
+    expect: list[str]
+
+
+class BoilerplateRule(_Strict):
+    """A line of the page that is not the story."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    description: str = ""
+    kind: BoilerplateKind
+    line: str = Field(description="Regex a whole line must match.")
+    rest: bool = Field(default=False, description="Everything after this line belongs to the page too.")
+    examples: list[str] = Field(min_length=1)
+    negatives: list[str] = Field(min_length=1)
+
+
+class ExtractPack(_Strict):
+    """The article reader's rule file."""
+
+    extract: str
+    entities: dict[str, list[str]] = Field(default_factory=dict)
+    people: dict[str, list[str]] = Field(default_factory=dict)
+    locations: dict[str, list[str]] = Field(default_factory=dict)
+    topics: dict[str, list[str]] = Field(default_factory=dict)
+    events: dict[str, EventKind] = Field(default_factory=dict)
+    ordinals: dict[str, int] = Field(default_factory=dict)
+    relations: list[RelationRule] = Field(default_factory=list)
+    boilerplate: list[BoilerplateRule] = Field(default_factory=list)
+
+
+RelationRule.model_rebuild()
+
+_SLOT = re.compile(r"\{(event2?|timex2?|duration|ordinal)(?::([A-Za-z_-]+))?\}")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+class CompiledPack:
+    """A pack's regexes, compiled once."""
+
+    def __init__(self, pack: ExtractPack, path: str) -> None:
+        self.pack = pack
+        self.path = path
+        self.entity_rx = [(name, self._words(aliases)) for name, aliases in sorted(pack.entities.items())]
+        self.people_rx = [(name, self._words(aliases)) for name, aliases in sorted(pack.people.items())]
+        self.location_rx = [(name, self._words(aliases)) for name, aliases in sorted(pack.locations.items())]
+        self.topic_rx = [(name, re.compile(r"(?<!\w)(?:" + _alternation(a) + r")(?!\w)", re.I)) for name, a in
+                         sorted(pack.topics.items())]  # fmt: skip
+        parts = []
+        self.kinds: list[tuple[str, str | None]] = []
+        for kind, spec in sorted(pack.events.items()):
+            for tense, words in (("past", spec.verbs.past), ("present", spec.verbs.present),
+                                 ("future", spec.verbs.future), (None, spec.triggers)):  # fmt: skip
+                if words:
+                    parts.append(f"(?P<g{len(self.kinds)}>{_alternation(words)})")
+                    self.kinds.append((kind, tense))
+        self.trigger_rx = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.I) if parts else None
+        ords = _alternation(list(pack.ordinals))
+        self.ordinal_words = ords
+        self.relations: list[tuple[RelationRule, re.Pattern[str]]] = []
+        problems = []
+        for rule in pack.relations:
+            try:
+                self.relations.append((rule, re.compile(self.expand(rule.pattern), re.I)))
+            except re.error as exc:
+                problems.append(Diagnostic(path, 1, 1, f"relation {rule.id}: pattern does not compile: {exc}"))
+        self.boilerplate: list[tuple[BoilerplateRule, re.Pattern[str]]] = []
+        for bp in pack.boilerplate:
+            try:
+                self.boilerplate.append((bp, re.compile(bp.line, re.I)))
+            except re.error as exc:
+                problems.append(Diagnostic(path, 1, 1, f"boilerplate {bp.id}: pattern does not compile: {exc}"))
+        if problems:
+            raise UserError(problems)
+
+    @staticmethod
+    def _words(aliases: list[str]) -> re.Pattern[str]:
+        # Aliases are case-sensitive: "US" the country, not "us" the pronoun.
+        return re.compile(r"(?<![\w-])(?:" + _alternation(aliases) + r")(?!\w)")
+
+    def expand(self, pattern: str) -> str:
+        """Replace the slots of a relation pattern with the regexes of their tokens."""
+
+        def sub(m: re.Match[str]) -> str:
+            slot, cond = m.group(1), m.group(2)
+            if slot == "ordinal":
+                return f"(?:{self.ordinal_words})"
+            if slot.startswith("event"):
+                return f"(?P<{slot}>«E\\d+:{re.escape(cond) if cond else '[a-z-]+'}»)"
+            if slot == "duration":
+                return "(?P<duration>«T\\d+:DURATION»)"
+            return f"(?P<{slot}>«T\\d+:{cond or '[A-Z]+'}»)"
+
+        return _SLOT.sub(sub, pattern)
+
+
+def load_extract_pack(path: Path | None = None) -> CompiledPack:
+    """The shipped (or a given) article reader pack, validated and compiled."""
+    path = path or shipped_rules_dir() / "en" / "extract.yaml"
+    return _load(str(path))
+
+
+@functools.cache
+def _load(path: str) -> CompiledPack:
+    return CompiledPack(load_yaml_model(Path(path), ExtractPack), path)
