@@ -36,18 +36,33 @@ def rules_test(paths: tuple[Path, ...], no_shipped: bool, config_rules: tuple[st
     from factcheck.dates.pack import rule_line
     from factcheck.dates.tagger import DateReader
 
+    from factcheck.extract.examples import extract_cases, run_extract_case
+    from factcheck.extract.reader import ArticleReader
+
     with handle_errors():
         reader = DateReader.load([Path(p) for p in config_rules] + list(paths), shipped=not no_shipped)
         results = run_examples(reader)
+        places = {r.rule: (reader.ruleset.origin[r.rule], *rule_line(reader.ruleset.origin[r.rule], r.rule)) for r in results}
+        n_rules = len(reader.ruleset.rules)
+        if not no_shipped:
+            article_reader = ArticleReader(reader)
+            cases = extract_cases(article_reader)
+            extra = [run_extract_case(article_reader, *c) for c in cases]
+            pack_path = article_reader.pack.path
+            text = Path(pack_path).read_text(encoding="utf-8").splitlines()
+            for r in extra:
+                line = next((i + 1 for i, t in enumerate(text) if t.strip() == f"- id: {r.rule}"), 1)
+                places[r.rule] = (pack_path, line, 3)
+            results += extra
+            n_rules += len({r.rule for r in extra})
     failed = [r for r in results if not r.ok]
     for r in results:
         if r.ok and verbose:
             click.echo(f"PASS {r.id}")
         elif not r.ok:
-            origin = reader.ruleset.origin[r.rule]
-            line, col = rule_line(origin, r.rule)
+            origin, line, col = places[r.rule]
             click.echo(f"{origin}:{line}:{col}: FAIL {r.id}: {r.message}")
-    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed, {len(reader.ruleset.rules)} rules")
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed, {n_rules} rules")
     sys.exit(ExitCode.CONTRADICTION if failed else ExitCode.OK)
 
 

@@ -396,6 +396,13 @@ def _tighten(
         best = model.eval(x, model_completion=True).as_long()
         if best == bound[n] or probe.model([x <= bound[n]] if lower else [x >= bound[n]]) is not None:
             continue
+        # An end that can reach within the margin of the horizon is reported open (None) anyway:
+        # one check instead of a binary search over two centuries.
+        lo_h, hi_h = enc.horizon
+        near = lo_h + HORIZON_MARGIN if lower else hi_h - HORIZON_MARGIN
+        if (bound[n] <= near if lower else bound[n] >= near) and probe.model([x <= near] if lower else [x >= near]):
+            out[n] = bound[n]
+            continue
         edge = bound[n]
         if lower:
             lo_b, hi_b = edge + 1, best  # the minimum lies in [lo_b, hi_b]

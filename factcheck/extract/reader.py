@@ -31,6 +31,8 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 _EARLIER = re.compile(r"\b(?:those|that|the\s+(?:previous|earlier|prior|last))\s+(?:[\w-]+\s+){0,2}$", re.I)
 _WHOLE = re.compile(r".*")
+_LATER = re.compile(r"\b(?:the\s+)?(?:next|following|upcoming|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$|[’']s\s+(?:[\w-]+\s+){0,1}$", re.I)
 
 
 _APPOSITION = re.compile(r"(?:[—–]|\s-|,)\s*(?:the|a|its|their)\s+(?:[\w-]+\s+){0,3}$")
@@ -55,6 +57,8 @@ class Mention:
     location: str | None = None
     key: str = ""  # the event it resolves to
     earlier: bool = False  # "those talks", "the previous round": an earlier event of the series
+    later: bool = False  # "the next round": a later event of the series
+    definite: bool = False  # "the attack", "this operation"
 
 
 @dataclass
@@ -154,7 +158,10 @@ class ArticleReader:
         text = article.text
         doc = article.id
         meta = article.meta
-        document: dict[str, Any] = {"id": doc, "path": article.path}
+        document: dict[str, Any] = {"id": doc}
+        if not article.path.lower().endswith((".html", ".htm")):
+            # Quotes are checked against the file; extracted HTML text has no offsets in it.
+            document["path"] = article.path
         for key in ("title", "url"):
             if getattr(meta, key):
                 document[key] = getattr(meta, key)
@@ -183,6 +190,9 @@ class ArticleReader:
             self._relations(state, sent, [t for t in story_timexes if sent[0] <= t.start < sent[1]],
                             [m for m in mentions if sent[0] <= m.start < sent[1]])  # fmt: skip
         state.finish()
+        if article.body_offset:
+            for f in ex.facts:  # spans index the file, front matter included
+                f["span"] = [f["span"][0] + article.body_offset, f["span"][1] + article.body_offset]
         return ex
 
     def _page_facts(self, ex: Extraction, text: str, bp: list[Any], timexes: list[TimexMatch]) -> None:
@@ -235,7 +245,10 @@ class ArticleReader:
                         # "It was the first high-level meeting ...": the meeting of the sentence before.
                         where = next((p.location for p in reversed(out) if p.kind == kind and p.sentence != sent), None)
                 mn = Mention(len(out), kind, a, b, tense, sent, who, where)
-                mn.earlier = bool(_EARLIER.search(text[max(sent[0], a - 30) : a]))
+                before = text[max(sent[0], a - 30) : a]
+                mn.earlier = bool(_EARLIER.search(before))
+                mn.later = bool(_LATER.search(before))
+                mn.definite = bool(_DEFINITE.search(before))
                 out.append(mn)
         return out
 
@@ -346,9 +359,23 @@ class _State:
                 mn.key = f"{self.doc}:statement-{self.statements}"
                 self._event(mn.key, "statement", mn.participants, None, None, f"statement ({self.quote(mn)})")
             return mn.key
+        spec = self.pack.pack.events[kind]
         if previous or mn.index in self.previous:
             self.previous.add(mn.index)
             key = f"{self.doc}:{kind}-previous"
+        elif mn.later:
+            # "the next round": after the article's event; kept out of the series, whose
+            # ordinals count the rounds before it.
+            key = f"{self.doc}:{kind}-next"
+            if key not in self.events:
+                main = self._main(kind)
+                self._event(key, kind, self._participants(kind, mn), None, None, f"next {kind} ({self.quote(mn)})")
+                self.add("rel-next", (mn.start, mn.end), {"kind": "order", "subject": key, "relation": "after",
+                                                          "anchor": main}, 0.8)  # fmt: skip
+            mn.key = key
+            return key
+        elif spec.corefer == "head" and not spec.per_agent:
+            key = self._head_event(mn)
         elif self.pack.pack.events[kind].per_agent and mn.participants:
             key = f"{self.doc}:{kind}-" + "_".join(_slug(p) for p in mn.participants)
         else:
@@ -358,10 +385,22 @@ class _State:
             else:
                 key = f"{self.doc}:{kind}"
         mn.key = key
-        loc = mn.location if "#" in key else self.main_location.get(kind)
+        loc = mn.location if "#" in key or key.endswith("-previous") else self.main_location.get(kind)
         parts = mn.participants if self.pack.pack.events[kind].per_agent else self._participants(kind, mn)
         self._event(key, kind, parts, loc, self._series(kind, mn), f"{kind} ({self.quote(mn)})")
         return key
+
+    def _head_event(self, mn: Mention) -> str:
+        """A definite mention is the latest earlier mention with the same head noun; any other, a new event."""
+        head = self.quote(mn).lower().split()[-1].rstrip("s")
+        if mn.definite:
+            for other in reversed(self.mentions[: mn.index]):
+                if other.kind == mn.kind and other.key and self.quote(other).lower().split()[-1].rstrip("s") == head:
+                    return other.key
+        n = sum(1 for m in self.mentions[: mn.index] if m.kind == mn.kind and m.key and m.key != f"{self.doc}:{mn.kind}")
+        base = f"{self.doc}:{mn.kind}"
+        used = {m.key for m in self.mentions[: mn.index] if m.key}
+        return base if base not in used else f"{base}-{n + 2}"
 
     def quote(self, mn: Mention) -> str:
         return self.text[mn.start : mn.end]

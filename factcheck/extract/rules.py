@@ -46,6 +46,11 @@ class EventKind(_Strict):
     triggers: list[str] = Field(default_factory=list, description="Regexes of nouns naming the event.")
     verbs: Verbs = Verbs()
     located: bool = Field(default=False, description="Whether a place named in the sentence is where it happened.")
+    corefer: Literal["article", "head"] = Field(
+        default="head",
+        description="article: every mention is the article's one event of this kind unless set apart; head: a "
+        "definite mention ('the attack') is an earlier mention with the same head noun, others are new events.",
+    )
     per_agent: bool = Field(
         default=False, description="One event per acting party (Russia's delegation arrived Sunday, Ukraine's Monday)."
     )
