@@ -35,14 +35,16 @@ def rules_test(paths: tuple[Path, ...], no_shipped: bool, config_rules: tuple[st
     from factcheck.dates.examples import run_examples
     from factcheck.dates.pack import rule_line
     from factcheck.dates.tagger import DateReader
-
     from factcheck.extract.examples import extract_cases, run_extract_case
     from factcheck.extract.reader import ArticleReader
 
     with handle_errors():
         reader = DateReader.load([Path(p) for p in config_rules] + list(paths), shipped=not no_shipped)
         results = run_examples(reader)
-        places = {r.rule: (reader.ruleset.origin[r.rule], *rule_line(reader.ruleset.origin[r.rule], r.rule)) for r in results}
+        places = {}
+        for r in results:
+            origin = reader.ruleset.origin[r.rule]
+            places[r.rule] = (origin, *rule_line(origin, r.rule))
         n_rules = len(reader.ruleset.rules)
         if not no_shipped:
             article_reader = ArticleReader(reader)

@@ -32,7 +32,9 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _EARLIER = re.compile(r"\b(?:those|that|the\s+(?:previous|earlier|prior|last))\s+(?:[\w-]+\s+){0,2}$", re.I)
 _WHOLE = re.compile(r".*")
 _LATER = re.compile(r"\b(?:the\s+)?(?:next|following|upcoming|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$|[’']s\s+(?:[\w-]+\s+){0,1}$", re.I)
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$|[’']s\s+(?:[\w-]+\s+){0,1}$", re.I
+)
 
 
 _APPOSITION = re.compile(r"(?:[—–]|\s-|,)\s*(?:the|a|its|their)\s+(?:[\w-]+\s+){0,3}$")
@@ -397,8 +399,8 @@ class _State:
             for other in reversed(self.mentions[: mn.index]):
                 if other.kind == mn.kind and other.key and self.quote(other).lower().split()[-1].rstrip("s") == head:
                     return other.key
-        n = sum(1 for m in self.mentions[: mn.index] if m.kind == mn.kind and m.key and m.key != f"{self.doc}:{mn.kind}")
         base = f"{self.doc}:{mn.kind}"
+        n = sum(1 for m in self.mentions[: mn.index] if m.kind == mn.kind and m.key and m.key != base)
         used = {m.key for m in self.mentions[: mn.index] if m.key}
         return base if base not in used else f"{base}-{n + 2}"
 
