@@ -224,6 +224,8 @@ class DateReader:
         cut = _SENTENCE_END.search(right)
         if cut:
             right = right[: cut.start()]
+        if "," in right:
+            right = right[: right.index(",")]  # ", a diplomat told reporters": another clause
         # The cue nearest the expression decides: "will take place Thursday ... said Tuesday".
         best: tuple[int, Tense] | None = None
         cues: tuple[tuple[re.Pattern[str], Tense], ...] = ((self._future, "future"), (self._past, "past"))

@@ -31,6 +31,7 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 _EARLIER = re.compile(r"\b(?:those|that|the\s+(?:previous|earlier|prior|last))\s+(?:[\w-]+\s+){0,2}$", re.I)
 _WHOLE = re.compile(r".*")
+_NEGATED = re.compile(r"\b(?:not|never|n't)\s+$", re.I)
 _LATER = re.compile(r"\b(?:the\s+)?(?:next|following|upcoming|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _DEFINITE = re.compile(
     r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$|[’']s\s+(?:[\w-]+\s+){0,1}$", re.I
@@ -316,7 +317,8 @@ class ArticleReader:
                     speech = got.get("event")
                 st.apply(rule, m, got, span, speech, sent)
         for mn in mentions:
-            if mn.tense in ("past", "future") and mn.kind != "statement" and not st.is_headline(mn.start):
+            negated = _NEGATED.search(text[max(sent[0], mn.start - 12) : mn.start])
+            if mn.tense in ("past", "future") and mn.kind != "statement" and not st.is_headline(mn.start) and not negated:
                 st.tense_fact(mn, mn.tense, (mn.start, mn.end), "trigger-tense")
 
 
@@ -450,7 +452,8 @@ class _State:
         if rel.get("expression") == "weekday":
             # Reported speech is in the past of the report, whatever the verbs around it say.
             body: dict[str, Any] = {"kind": "relative", "subject": subject, "expression": "weekday",
-                                    "value": rel["value"], "tense": "past" if past else _tense(t.tense)}  # fmt: skip
+                                    "value": rel["value"],
+                                    "tense": "past" if past else _tense(str(rel.get("tense", t.tense)))}  # fmt: skip
         elif rel.get("expression") == "shift":
             expr = _shift_expression(str(rel["unit"]), int(rel["amount"]))
             if expr is None:

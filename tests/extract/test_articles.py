@@ -102,3 +102,20 @@ def test_boilerplate_is_told_apart(tmp_path):
 def test_embedded_post_bounds_creation_time(tmp_path):
     ex, _ = extract_and_check(article_path("001"), tmp_path)
     assert [f["value"] for f in ex.facts if f.get("subject") == f"doc:{ex.doc_id}.published"] == ["2025-04-10", "2025-04-10"]
+
+
+def test_labelled_sets_are_well_formed():
+    import re
+
+    import yaml
+
+    from tests.extract.helpers import ARTICLES
+
+    base = ARTICLES.parent
+    dev = yaml.safe_load((base / "labelled.yaml").read_text(encoding="utf-8"))
+    held = yaml.safe_load((base / "labelled_heldout.yaml").read_text(encoding="utf-8"))
+    assert len(dev) + len(held) >= 60
+    shape = re.compile(r"^(on|past|future|offset|order|ordinal|last_before|first_since|duration|after|page_stamp) \S")
+    for item in dev + held:
+        assert set(item) == {"text", "facts"}
+        assert all(shape.match(f) for f in item["facts"]), item
