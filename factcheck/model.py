@@ -525,6 +525,17 @@ class EventTimes(BaseModel):
     mentions: tuple[Mention, ...] = ()
 
 
+class EventLink(BaseModel):
+    """Events of different articles (or the background facts) read as one, and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    event: str
+    members: tuple[str, ...]
+    reason: str
+    assumed: bool = Field(default=False, description="True when only the solver decided among candidates.")
+
+
 class Report(BaseModel):
     """What a check returns: status, timeline and findings, all in deterministic order."""
 
@@ -536,6 +547,7 @@ class Report(BaseModel):
     documents: tuple[DocumentTimes, ...] = ()
     events: tuple[EventTimes, ...] = ()
     findings: tuple[Finding, ...] = ()
+    links: tuple[EventLink, ...] = ()
     stats: dict[str, int] = Field(default_factory=dict)
 
 

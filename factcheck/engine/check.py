@@ -58,6 +58,7 @@ class CheckOptions:
     max_conflicts: int = 10
     jobs: int = 1
     verify_quotes: bool = True
+    ranges: bool = True  # False: only whether each component is consistent (no timeline)
 
 
 class ResultStore(Protocol):
@@ -75,7 +76,7 @@ def component_key(comp: FactSet, policy: Policy, options: CheckOptions) -> str:
     from factcheck.cache import content_key
 
     facts = comp.model_dump_json(include={"documents", "events", "facts"})
-    solver = f"{options.as_of}|{options.timeout_ms}|{options.rlimit}|{options.seed}|{options.max_conflicts}"
+    solver = f"{options.as_of}|{options.timeout_ms}|{options.rlimit}|{options.seed}|{options.max_conflicts}|{options.ranges}"
     return content_key(facts, policy.model_dump_json(), solver)
 
 
@@ -83,7 +84,9 @@ def _solve_args(
     fs: FactSet, options: CheckOptions, policy: Policy
 ) -> Iterator[tuple[int, FactSet, Policy, int, SolveOptions]]:
     solve = SolveOptions(
-        limits=SolverLimits(options.timeout_ms, options.rlimit, options.seed), max_conflicts=options.max_conflicts
+        limits=SolverLimits(options.timeout_ms, options.rlimit, options.seed),
+        max_conflicts=options.max_conflicts,
+        ranges=options.ranges,
     )
     for i, comp in enumerate(split(fs)):
         yield i, comp, policy, to_day(options.as_of), solve

@@ -26,6 +26,7 @@ class SolveOptions:
     limits: SolverLimits = field(default_factory=SolverLimits)
     max_conflicts: int = 10
     enumeration_seconds: float = 20.0
+    ranges: bool = True  # False: decide consistency only (no timeline), for quick probes
 
 
 @dataclass
@@ -467,6 +468,9 @@ def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: S
             result.conflicts_complete = False
             result.reason = f"explanations incomplete: the solver gave up ({exc.reason})"
             active = []
+    if result.outcome is Outcome.SAT and not opts.ranges:
+        result.seconds = time.perf_counter() - t0
+        return result
     try:
         if result.outcome is Outcome.SAT or active:
             result.ranges = _ranges(comp, active, policy, model)

@@ -188,10 +188,24 @@ class ArticleReader:
         story_timexes = [t for t in timexes if not boiler(t.start)]
         sentences = [s for s in article.segmentation.sentences if not boiler(s[0])]
         mentions = self._mentions(text, sentences, boiler)
+        # The line before an embedded post's date line is the post's text: read it for events too.
+        post_lines = []
+        for start, _, kind, _, _ in bp:
+            if kind == "embedded_post":
+                pe = text.rfind("\n", 0, start)
+                ps = text.rfind("\n", 0, max(0, pe)) + 1
+                if pe > ps and not any(a <= ps < b for a, b in sentences):
+                    post_lines.append((ps, pe))
+        if post_lines:
+            extra = self._mentions(text, post_lines, boiler)
+            for mn in extra:
+                mn.index += len(mentions)
+            mentions += extra
         state = _State(ex, text, doc, self.pack, mentions, article.segmentation.headlines)
         for sent in sentences:
             self._relations(state, sent, [t for t in story_timexes if sent[0] <= t.start < sent[1]],
                             [m for m in mentions if sent[0] <= m.start < sent[1]])  # fmt: skip
+        self._post_events(state, bp, timexes, mentions)
         state.finish()
         if article.body_offset:
             for f in ex.facts:  # spans index the file, front matter included
@@ -220,6 +234,23 @@ class ArticleReader:
                             else "An embedded post the article quotes bears this date.",
                         })  # fmt: skip
 
+    def _post_events(self, st: _State, bp: list[Any], timexes: list[TimexMatch], mentions: list[Mention]) -> None:
+        """An embedded post reporting an event as it happens ("delegation enters consulate for talks") dates it."""
+        text = st.text
+        for start, end, kind, rule, _ in bp:
+            if kind != "embedded_post":
+                continue
+            dates = [t for t in timexes if start <= t.start < end and _full_date(t.symbolic)]
+            if not dates:
+                continue
+            prev_end = text.rfind("\n", 0, start)
+            prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1
+            for mn in mentions:
+                if prev_start <= mn.start < prev_end and self.pack.pack.events[mn.kind].located and not mn.earlier:
+                    key = st.event_for(mn)
+                    st.add(f"{rule}-event", (mn.start, mn.end), {"kind": "date", "subject": key,
+                                                                 "value": dates[0].symbolic}, 0.6)  # fmt: skip
+
     def _mentions(self, text: str, sentences: list[tuple[int, int]], boiler: Any) -> list[Mention]:
         out: list[Mention] = []
         rx = self.pack.trigger_rx
@@ -232,9 +263,8 @@ class ArticleReader:
                 gi = next(i for i, (name, v) in enumerate(m.groupdict().items()) if v is not None)
                 kind, tense = self.pack.kinds[gi]
                 a, b = sent[0] + m.start(), sent[0] + m.end()
-                who = parties
-                if kind == "statement" or self.pack.pack.events[kind].per_agent:
-                    who = self._agent(text[max(sent[0], a - 90) : a]) or parties
+                # Who acts: the parties named just before the trigger, else those of the sentence.
+                who = self._agent(text[max(sent[0], a - 90) : a]) or parties
                 where = None
                 if self.pack.pack.events[kind].located:
                     # The place named right after the trigger ("met in Saudi Arabia"), else right before it.
@@ -491,6 +521,11 @@ class _State:
         elif p == "on" and ev is not None and t is not None and ev.kind != "statement":
             anchor = speech.key if speech is not None and speech.key and dict(t.relative) else None
             self.time_fact(self.event_for(ev), t, rid, span, w, anchor)
+            if anchor is not None:
+                # Reported speech: the day is the speaker's, and (as news writes it) the report's too.
+                self.time_fact(self.event_for(ev), t, rid, span, w)
+        elif p == "today" and ev is not None and ev.kind != "statement" and not self.is_headline(ev.start):
+            self.add(rid, span, {"kind": "relative", "subject": self.event_for(ev), "expression": "today"}, w)
         elif p in ("future", "past") and ev is not None and ev.kind != "statement":
             self.tense_fact(ev, p, span, rid, w)
         elif p == "offset" and ev is not None and ev2 is not None and t is not None:

@@ -22,7 +22,7 @@ from factcheck.yamlio import load_yaml_model
 
 Produce = Literal[
     "on", "statement", "future", "past", "offset", "order", "last_met", "ordinal", "ordinal_previous", "ordinal_since",
-    "not_since",
+    "not_since", "today",
     "first_since", "duration_to_now",
 ]  # fmt: skip
 BoilerplateKind = Literal["page_stamp", "copyright", "teaser", "sidebar", "prompt", "embedded_post", "image"]
@@ -151,7 +151,7 @@ class CompiledPack:
     @staticmethod
     def _words(aliases: list[str]) -> re.Pattern[str]:
         # Aliases are case-sensitive: "US" the country, not "us" the pronoun.
-        return re.compile(r"(?<![\w-])(?:" + _alternation(aliases) + r")(?!\w)")
+        return re.compile(r"(?<!\w)(?:" + _alternation(aliases) + r")(?!\w)")
 
     def expand(self, pattern: str) -> str:
         """Replace the slots of a relation pattern with the regexes of their tokens."""

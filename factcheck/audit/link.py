@@ -1,0 +1,219 @@
+"""Linking what articles say across articles: one event, many mentions.
+
+Two extracted events are one when they are of the same kind, between compatible parties
+(the same, or one set within the other), at the same place where both name one, in the
+same role (the reported event, or the earlier round it refers back to), with ordinals
+that do not disagree.  Events of other kinds (attacks, arrivals) are linked only between
+articles already linked through their reported event: the same story.  Statements are
+never linked.  Series keys of linked events are merged too.
+
+References to widely known events ("since he took office in January") are linked to the
+background facts; where several background events fit, each candidate is tried with the
+solver and a link is kept only if exactly one candidate agrees with everything else.
+Every link is reported with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+_SUFFIX = re.compile(r"-(?:previous|next)$|#[a-z0-9-]+$|-\d+$")
+
+
+@dataclass(frozen=True)
+class Link:
+    """Events merged into one, and why."""
+
+    event: str
+    members: tuple[str, ...]
+    reason: str
+    assumed: bool = False
+
+
+@dataclass
+class _UF:
+    parent: dict[str, str] = field(default_factory=dict)
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def role(event_id: str) -> str:
+    """The part an extracted event plays in its article: the reported event, or an earlier/later one."""
+    if event_id.endswith("-previous"):
+        return "previous"
+    if event_id.endswith("-next"):
+        return "next"
+    if "#" in event_id:
+        return "elsewhere"
+    return "main"
+
+
+def _parties_fit(a: list[str], b: list[str]) -> bool:
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return False
+    small = sa if len(sa) <= len(sb) else sb
+    return (sa <= sb or sb <= sa) and len(small) >= min(2, len(sa | sb))
+
+
+def _ordinals(facts: list[dict[str, Any]]) -> dict[str, set[int]]:
+    out: dict[str, set[int]] = defaultdict(set)
+    for f in facts:
+        if f["kind"] == "ordinal":
+            out[f["subject"]].add(int(f["n"]))
+    return out
+
+
+def link_events(
+    docs: dict[str, list[dict[str, Any]]], facts: list[dict[str, Any]], series_kinds: set[str]
+) -> tuple[dict[str, str], dict[str, str], list[Link]]:
+    """Event and series renamings that merge the events of different articles, and the links made.
+
+    ``docs`` maps each document id to its extracted events.
+    """
+    uf = _UF()
+    ordinals = _ordinals(facts)
+    reasons: dict[tuple[str, str], str] = {}
+    items = [(doc, ev) for doc in sorted(docs) for ev in docs[doc]]
+
+    def fits(a: dict[str, Any], b: dict[str, Any]) -> str | None:
+        if a["kind"] != b["kind"] or not _parties_fit(a.get("participants", []), b.get("participants", [])):
+            return None
+        la, lb = a.get("location"), b.get("location")
+        ra, rb = role(a["id"]), role(b["id"])
+        if la and lb:
+            if la != lb:
+                return None
+            if {ra, rb} & {"previous", "next"} and ra != rb:
+                return None
+        elif ra != rb:
+            return None
+        oa, ob = ordinals.get(a["id"], set()), ordinals.get(b["id"], set())
+        if oa and ob and not oa & ob:
+            return None
+        where = f" in {la or lb}" if (la or lb) else ""
+        return f"same {a['kind']} between {', '.join(sorted(set(a['participants']) & set(b['participants'])))}{where}"
+
+    # Pass 1: the reported events of series kinds (talks and the like).
+    for i, (da, a) in enumerate(items):
+        if a["kind"] not in series_kinds:
+            continue
+        for db, b in items[i + 1 :]:
+            if db != da and b["kind"] in series_kinds and (why := fits(a, b)):
+                uf.union(a["id"], b["id"])
+                reasons[(a["id"], b["id"])] = why
+    # Stories: documents joined by a shared event.
+    story = _UF()
+    for doc, evs in docs.items():
+        story.find(doc)
+        for ev in evs:
+            root = uf.find(ev["id"])
+            if root != ev["id"]:
+                story.union(doc, root.split(":", 1)[0])
+    # Pass 2: other kinds, within a story only.
+    for i, (da, a) in enumerate(items):
+        if a["kind"] in series_kinds or a["kind"] == "statement":
+            continue
+        for db, b in items[i + 1 :]:
+            if db == da or b["kind"] != a["kind"] or story.find(da) != story.find(db):
+                continue
+            if _parties_fit(a.get("participants", []), b.get("participants", [])):
+                uf.union(a["id"], b["id"])
+                reasons[(a["id"], b["id"])] = f"same {a['kind']} between the same parties, in articles of one story"
+    groups: dict[str, list[str]] = defaultdict(list)
+    for _, ev in items:
+        groups[uf.find(ev["id"])].append(ev["id"])
+    rename: dict[str, str] = {}
+    links = []
+    for root, members in sorted(groups.items()):
+        for m in members:
+            rename[m] = root
+        if len(members) > 1:
+            why = sorted({r for (x, y), r in reasons.items() if uf.find(x) == root})
+            links.append(Link(root, tuple(sorted(members)), "; ".join(why)))
+    # Series: the series of linked events are one series.
+    suf = _UF()
+    by_event = {ev["id"]: ev for _, ev in items}
+    for root, members in groups.items():
+        keys = sorted({by_event[m]["series"] for m in members if by_event[m].get("series")})
+        for k in keys[1:]:
+            suf.union(keys[0], k)
+    series_rename = {k: suf.find(k) for _, ev in items if (k := ev.get("series"))}
+    return rename, series_rename, links
+
+
+def background_candidates(
+    events: list[dict[str, Any]], background: list[dict[str, Any]], sentence_of: Callable[[dict[str, Any]], str]
+) -> dict[str, list[str]]:
+    """Background events each extracted event may refer to: same kind, parties within, names in its sentence."""
+    out: dict[str, list[str]] = {}
+    for ev in events:
+        if role(ev["id"]) != "main" and not _SUFFIX.search(ev["id"]):
+            continue
+        cands = []
+        for bg in background:
+            if bg.get("kind") != ev["kind"]:
+                continue
+            parties = set(ev.get("participants", []))
+            bg_parties = set(bg.get("participants", []))
+            countries = {p for p in bg_parties if " " not in p or p in parties}
+            if not countries & parties:
+                continue
+            people = bg_parties - countries
+            sentence = sentence_of(ev)
+            if people and not any(p.split()[-1] in sentence for p in people):
+                continue
+            cands.append(bg["id"])
+        if cands:
+            out[ev["id"]] = sorted(cands)
+    return out
+
+
+def apply_renames(data: dict[str, Any], rename: dict[str, str], series: dict[str, str]) -> dict[str, Any]:
+    """A fact-set document with events merged and every reference renamed."""
+
+    def ref(v: str) -> str:
+        if v.startswith("doc:"):
+            return v
+        base, dot, point = v.partition(".")
+        return rename.get(base, base) + (dot + point if dot else "")
+
+    events: dict[str, dict[str, Any]] = {}
+    for ev in data["events"]:
+        new_id = rename.get(ev["id"], ev["id"])
+        merged = events.get(new_id)
+        if merged is None:
+            merged = dict(ev, id=new_id)
+            if merged.get("series"):
+                merged["series"] = series.get(merged["series"], merged["series"])
+            events[new_id] = merged
+        else:
+            parts = sorted(set(merged.get("participants", [])) | set(ev.get("participants", [])))
+            if parts:
+                merged["participants"] = parts
+            if not merged.get("location") and ev.get("location"):
+                merged["location"] = ev["location"]
+            if not merged.get("series") and ev.get("series"):
+                merged["series"] = series.get(ev["series"], ev["series"])
+    facts = []
+    for f in data["facts"]:
+        g = dict(f)
+        for key in ("subject", "anchor", "since"):
+            if isinstance(g.get(key), str):
+                g[key] = ref(g[key])
+        facts.append(g)
+    return {**data, "events": sorted(events.values(), key=lambda e: e["id"]), "facts": facts}

@@ -1,0 +1,178 @@
+"""``audit``: a folder of articles in, a report out (load, extract, link, check).
+
+The same report as ``check``, with every article's mentions under each event and the links
+between articles that made them one event.  Curated fact sets can be added; a curated fact
+replaces the extracted fact of the same id.  Background facts (widely known dates) are
+used where an article refers to them, unless switched off.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factcheck.audit.link import Link, apply_renames, background_candidates, link_events
+from factcheck.audit.manifest import find_manifests
+from factcheck.corpus.load import Article, Skipped, load_articles
+from factcheck.dates.tagger import DateReader
+from factcheck.engine import CheckOptions, check
+from factcheck.extract.factset import dump_factset, to_factset_data
+from factcheck.extract.reader import ArticleReader, Extraction
+from factcheck.factset import load_fact_sets
+from factcheck.model import EventLink, FactSet, Report, Status
+from factcheck.policy import Policy, load_policy
+from factcheck.resources import shipped_facts_dir
+from factcheck.yamlio import load_yaml_model
+
+BACKGROUND = "background.yaml"
+
+
+@dataclass
+class AuditResult:
+    """The report, the fact set it was computed from, and the files not audited."""
+
+    report: Report
+    factset: FactSet
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def _apply_manifest(article: Article, ex: Extraction, manifests: dict[Path, Any]) -> None:
+    folder = Path(article.path).resolve().parent
+    m = manifests.get(folder)
+    if m is None:
+        return
+    entry = m.entry(Path(article.path).name.split(".")[0])
+    for key in ("published", "retrieved"):
+        bound = getattr(entry, key)
+        if bound is not None:
+            ex.document[key] = {k: v.isoformat() for k, v in (("earliest", bound.earliest), ("latest", bound.latest))
+                                if v is not None}  # fmt: skip
+    if entry.url:
+        ex.document["url"] = entry.url
+    if entry.publisher:
+        ex.document["source"] = entry.publisher
+    if entry.title:
+        ex.document["title"] = entry.title
+    if entry.trust is not None:
+        for f in ex.facts:
+            f["weight"] = round(f.get("weight", 1.0) * entry.trust, 4)
+
+
+def audit(
+    paths: Iterable[Path | str],
+    *,
+    as_of: dt.date | None = None,
+    facts: Iterable[Path | str] = (),
+    background: bool = True,
+    policy_path: Path | None = None,
+    rules: Iterable[Path | str] = (),
+    jobs: int = 1,
+    timeout_ms: int = 10_000,
+    rlimit: int = 0,
+    max_conflicts: int = 10,
+) -> AuditResult:
+    """Audit articles (files or folders): the report ``factcheck audit`` prints."""
+    paths = [Path(p) for p in paths]
+    loaded = load_articles(paths)
+    manifests = find_manifests(paths)
+    reader = ArticleReader(DateReader.load([Path(r) for r in rules]))
+    extractions = []
+    for art in loaded.articles:
+        ex = reader.read(art)
+        _apply_manifest(art, ex, manifests)
+        extractions.append(ex)
+    policy = load_policy(policy_path)
+    options = CheckOptions(as_of=as_of or dt.date.today(), policy=policy, jobs=jobs, timeout_ms=timeout_ms,
+                           rlimit=rlimit, max_conflicts=max_conflicts)  # fmt: skip
+    curated = [Path(f) for f in facts]
+    bg_path = shipped_facts_dir() / BACKGROUND
+    with tempfile.TemporaryDirectory(prefix="factcheck-audit-") as tmp:
+        out = Path(tmp) / "extracted.yaml"
+        data = to_factset_data(extractions, out.parent)
+        if curated:
+            reviewed = {f.id for f in load_fact_sets(curated).facts}
+            data["facts"] = [f for f in data["facts"] if f["id"] not in reviewed]
+        series_kinds = {k for k, spec in reader.pack.pack.events.items() if spec.located}
+        docs = {ex.doc_id: ex.events for ex in extractions}
+        rename, series, links = link_events(docs, data["facts"], series_kinds)
+        data = apply_renames(data, rename, series)
+        extra = [*curated]
+        if background:
+            extra.append(bg_path)
+            data, bg_links = _link_background(data, extractions, bg_path, out, extra, options, policy)
+            links += bg_links
+        out.write_text(dump_factset(data), encoding="utf-8")
+        fs = load_fact_sets([out, *extra])
+        report = check(fs, options)
+    report = report.model_copy(update={"links": tuple(
+        EventLink(event=lk.event, members=lk.members, reason=lk.reason, assumed=lk.assumed) for lk in links)})
+    return AuditResult(report, fs, loaded.skipped)
+
+
+def _link_background(
+    data: dict[str, Any], extractions: list[Extraction], bg_path: Path, out: Path, extra: list[Path],
+    options: CheckOptions, policy: Policy,
+) -> tuple[dict[str, Any], list[Link]]:  # fmt: skip
+    """Link extracted events to background events; among several candidates, keep the one that fits."""
+    bg = yaml.safe_load(bg_path.read_text(encoding="utf-8"))
+    texts = {ex.doc_id: ex for ex in extractions}
+    quotes: dict[str, str] = {}
+    for f in data["facts"]:
+        for key in ("subject", "anchor"):
+            v = f.get(key)
+            if isinstance(v, str) and not v.startswith("doc:") and f.get("doc") in texts:
+                quotes[v] = quotes.get(v, "") + " " + _sentence_text(texts[f["doc"]], f["span"])
+    cands = background_candidates(data["events"], bg.get("events", []), lambda ev: quotes.get(ev["id"], ""))
+    bg_ids = {e["id"] for e in bg.get("events", [])}
+
+    def renamed(d: dict[str, Any], ev_id: str, target: str) -> dict[str, Any]:
+        new = apply_renames(d, {ev_id: target}, {})
+        new["events"] = [e for e in new["events"] if e["id"] not in bg_ids]  # the background file defines it
+        return new
+
+    links: list[Link] = []
+    for ev_id, options_ in sorted(cands.items()):
+        chosen = options_
+        if len(options_) > 1:
+            chosen = [c for c in options_ if _consistent(renamed(data, ev_id, c), out, extra, options)]
+        if len(chosen) == 1:
+            data = renamed(data, ev_id, chosen[0])
+            why = "the only background event of its kind and parties named"
+            if len(options_) > 1:
+                why = f"of {len(options_)} background candidates, the only one consistent with the rest"
+            links.append(Link(chosen[0], (chosen[0], ev_id), why, assumed=len(options_) > 1))
+    return data, links
+
+
+def _consistent(data: dict[str, Any], out: Path, extra: list[Path], options: CheckOptions) -> bool:
+    probe = out.with_name("probe.yaml")
+    probe.write_text(dump_factset(data), encoding="utf-8")
+    fs = load_fact_sets([probe, *extra])
+    # Only consistency matters here: no timeline, and a single conflict settles it.
+    quick = dataclasses.replace(options, ranges=False, max_conflicts=1, verify_quotes=False)
+    report = check(fs, quick)
+    return report.status == Status.CONSISTENT
+
+
+def _sentence_text(ex: Extraction, span: list[int]) -> str:
+    path = ex.document.get("path")
+    if not path:
+        return ""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    a, b = span
+    lo = max(0, text.rfind(".", 0, a) + 1)
+    hi = text.find(".", b)
+    return text[lo : hi if hi >= 0 else len(text)]
+
+
+__all__ = ["AuditResult", "audit", "load_yaml_model"]
