@@ -4,4 +4,22 @@ Dated claims with their quotes go in; contradictions (explained by the smallest 
 clashing quotes), gaps and an inferred timeline come out.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factcheck.model import Report
+
 __version__ = "0.1.0"
+
+
+def audit(paths: Any, **options: Any) -> Report:
+    """Audit a corpus (files or folders of articles): the report ``factcheck audit`` prints.
+
+    Takes the options of ``factcheck.auditing.audit`` (``as_of``, ``facts``, ``background``,
+    ``policy_path``, ``rules``, ``jobs``, ``timeout_ms``, ``rlimit``, ``max_conflicts``).
+    """
+    from factcheck.auditing import audit as run
+
+    return run(paths, **options).report

@@ -58,6 +58,7 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
 
 def _register() -> None:
     # Each command group lives in its own module; importing it attaches it to ``cli``.
+    from factcheck.cli import audit as _audit  # noqa: F401
     from factcheck.cli import check as _check  # noqa: F401
     from factcheck.cli import config as _config  # noqa: F401
     from factcheck.cli import extract as _extract  # noqa: F401

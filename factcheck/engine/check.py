@@ -76,7 +76,8 @@ def component_key(comp: FactSet, policy: Policy, options: CheckOptions) -> str:
     from factcheck.cache import content_key
 
     facts = comp.model_dump_json(include={"documents", "events", "facts"})
-    solver = f"{options.as_of}|{options.timeout_ms}|{options.rlimit}|{options.seed}|{options.max_conflicts}|{options.ranges}"
+    o = options
+    solver = f"{o.as_of}|{o.timeout_ms}|{o.rlimit}|{o.seed}|{o.max_conflicts}|{o.ranges}"
     return content_key(facts, policy.model_dump_json(), solver)
 
 

@@ -450,6 +450,10 @@ def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: S
         result.reason = exc.reason or "unknown"
         result.seconds = time.perf_counter() - t0
         return result
+    if not opts.ranges:
+        # A consistency probe: the outcome is all that is asked (no conflicts, no timeline).
+        result.seconds = time.perf_counter() - t0
+        return result
     active = comp.ids
     model = comp.solver.model() if result.outcome is Outcome.SAT else None
     if result.outcome is Outcome.UNSAT:
@@ -468,9 +472,6 @@ def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: S
             result.conflicts_complete = False
             result.reason = f"explanations incomplete: the solver gave up ({exc.reason})"
             active = []
-    if result.outcome is Outcome.SAT and not opts.ranges:
-        result.seconds = time.perf_counter() - t0
-        return result
     try:
         if result.outcome is Outcome.SAT or active:
             result.ranges = _ranges(comp, active, policy, model)

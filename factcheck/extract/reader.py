@@ -348,7 +348,8 @@ class ArticleReader:
                 st.apply(rule, m, got, span, speech, sent)
         for mn in mentions:
             negated = _NEGATED.search(text[max(sent[0], mn.start - 12) : mn.start])
-            if mn.tense in ("past", "future") and mn.kind != "statement" and not st.is_headline(mn.start) and not negated:
+            told = mn.tense in ("past", "future") and mn.kind != "statement"
+            if told and not st.is_headline(mn.start) and not negated:
                 st.tense_fact(mn, mn.tense, (mn.start, mn.end), "trigger-tense")
 
 

@@ -143,12 +143,12 @@ def link_events(
         for m in members:
             rename[m] = root
         if len(members) > 1:
-            why = sorted({r for (x, y), r in reasons.items() if uf.find(x) == root})
-            links.append(Link(root, tuple(sorted(members)), "; ".join(why)))
+            whys = sorted({r for (x, _), r in reasons.items() if uf.find(x) == root})
+            links.append(Link(root, tuple(sorted(members)), "; ".join(whys)))
     # Series: the series of linked events are one series.
     suf = _UF()
     by_event = {ev["id"]: ev for _, ev in items}
-    for root, members in groups.items():
+    for members in groups.values():
         keys = sorted({by_event[m]["series"] for m in members if by_event[m].get("series")})
         for k in keys[1:]:
             suf.union(keys[0], k)

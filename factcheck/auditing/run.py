@@ -18,15 +18,15 @@ from typing import Any
 
 import yaml
 
-from factcheck.audit.link import Link, apply_renames, background_candidates, link_events
-from factcheck.audit.manifest import find_manifests
+from factcheck.auditing.link import Link, apply_renames, background_candidates, link_events
+from factcheck.auditing.manifest import find_manifests
 from factcheck.corpus.load import Article, Skipped, load_articles
 from factcheck.dates.tagger import DateReader
 from factcheck.engine import CheckOptions, check
 from factcheck.extract.factset import dump_factset, to_factset_data
 from factcheck.extract.reader import ArticleReader, Extraction
 from factcheck.factset import load_fact_sets
-from factcheck.model import EventLink, FactSet, Report, Status
+from factcheck.model import EventLink, FactSet, Report
 from factcheck.policy import Policy, load_policy
 from factcheck.resources import shipped_facts_dir
 from factcheck.yamlio import load_yaml_model
@@ -79,9 +79,9 @@ def audit(
     max_conflicts: int = 10,
 ) -> AuditResult:
     """Audit articles (files or folders): the report ``factcheck audit`` prints."""
-    paths = [Path(p) for p in paths]
-    loaded = load_articles(paths)
-    manifests = find_manifests(paths)
+    roots = [Path(p) for p in paths]
+    loaded = load_articles(roots)
+    manifests = find_manifests(roots)
     reader = ArticleReader(DateReader.load([Path(r) for r in rules]))
     extractions = []
     for art in loaded.articles:
@@ -158,7 +158,7 @@ def _consistent(data: dict[str, Any], out: Path, extra: list[Path], options: Che
     # Only consistency matters here: no timeline, and a single conflict settles it.
     quick = dataclasses.replace(options, ranges=False, max_conflicts=1, verify_quotes=False)
     report = check(fs, quick)
-    return report.status == Status.CONSISTENT
+    return report.stats.get("components_sat", -1) == report.stats.get("components", 0)
 
 
 def _sentence_text(ex: Extraction, span: list[int]) -> str:
