@@ -350,7 +350,7 @@ class ArticleReader:
             negated = _NEGATED.search(text[max(sent[0], mn.start - 12) : mn.start])
             told = mn.tense in ("past", "future") and mn.kind != "statement"
             if told and not st.is_headline(mn.start) and not negated:
-                st.tense_fact(mn, mn.tense, (mn.start, mn.end), "trigger-tense")
+                st.tense_fact(mn, str(mn.tense), (mn.start, mn.end), "trigger-tense")
 
 
 def _full_date(value: str) -> bool:
