@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from factcheck.model import Report
 
-__version__ = "0.1.0"
+from factcheck.version import __version__ as __version__
 
 
 def audit(paths: Any, **options: Any) -> Report:

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from factcheck import __version__
+from factcheck.version import __version__
 
 SCHEMA = 1
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import click
 
-from factcheck import __version__
 from factcheck.config import LoadedConfig, load_config
 from factcheck.errors import UserError
 from factcheck.exitcodes import ExitCode
+from factcheck.version import __version__
 
 
 def default_map(loaded: LoadedConfig) -> dict[str, Any]:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import click
 
-from factcheck import __version__
 from factcheck.errors import UserError
 from factcheck.exitcodes import ExitCode
 from factcheck.model import Report, Status
+from factcheck.version import __version__
 
 
 def exit_code_for(report: Report) -> int:
