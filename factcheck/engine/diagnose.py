@@ -14,6 +14,7 @@ import z3
 
 from factcheck.calendar import concrete_span, weekday_of
 from factcheck.engine.encode import Encoding, encode
+from factcheck.engine.exact import exact_ranges
 from factcheck.engine.solver import Outcome, SolverLimits, make_optimizer, make_solver, outcome
 from factcheck.model import FactSet
 from factcheck.policy import Policy
@@ -420,6 +421,19 @@ def _tighten(
     return out
 
 
+EXACT_MIN_TIMEOUT_MS = 1000
+"""Below this timeout (or with any resource limit) every component goes to z3 as the user asked."""
+
+
+def _no_tight_limits(limits: SolverLimits) -> bool:
+    """Whether the limits leave z3 room to finish a small component (then solving without it is the same).
+
+    A resource limit or a timeout of a few milliseconds can make z3 give up even on a
+    handful of variables; such limits are honoured by always asking z3.
+    """
+    return limits.rlimit == 0 and (limits.timeout_ms == 0 or limits.timeout_ms >= EXACT_MIN_TIMEOUT_MS)
+
+
 def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: SolveOptions) -> ComponentResult:
     """Check one component and diagnose it: conflicts and retraction if unsat, ranges always."""
     t0 = time.perf_counter()
@@ -432,6 +446,13 @@ def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: S
         # difference-logic theory does too) and its distances are the exact ranges.
         lo, hi = _bellman_ford(enc, set(enc.fact_ids))
         result.ranges = _open_ends(enc, lo, hi, sorted(enc.vars))
+        result.seconds = time.perf_counter() - t0
+        return result
+    fast = exact_ranges(enc) if _no_tight_limits(opts.limits) else None
+    if fast is not None:
+        # differences, weekdays and year-less dates, satisfiable: the ranges are exact
+        # without z3 (see factcheck.engine.exact); the solver's probes would find the same
+        result.ranges = _open_ends(enc, fast[0], fast[1], sorted(enc.vars))
         result.seconds = time.perf_counter() - t0
         return result
     try:
