@@ -14,7 +14,7 @@ import z3
 
 from factcheck.calendar import concrete_span, weekday_of
 from factcheck.engine.encode import Encoding, encode
-from factcheck.engine.exact import exact_ranges
+from factcheck.engine.exact import solve_exact
 from factcheck.engine.solver import Outcome, SolverLimits, make_optimizer, make_solver, outcome
 from factcheck.model import FactSet
 from factcheck.policy import Policy
@@ -448,11 +448,20 @@ def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: S
         result.ranges = _open_ends(enc, lo, hi, sorted(enc.vars))
         result.seconds = time.perf_counter() - t0
         return result
-    fast = exact_ranges(enc) if _no_tight_limits(opts.limits) else None
+    fast = (
+        solve_exact(enc, {f.id: f.weight for f in fs.facts}, opts.max_conflicts)
+        if enc.exact and _no_tight_limits(opts.limits)
+        else None
+    )
     if fast is not None:
-        # differences, weekdays and year-less dates, satisfiable: the ranges are exact
-        # without z3 (see factcheck.engine.exact); the solver's probes would find the same
-        result.ranges = _open_ends(enc, fast[0], fast[1], sorted(enc.vars))
+        # differences, weekdays and year-less dates: outcome, every minimal conflict, the
+        # unique cheapest retraction and exact ranges without z3 (factcheck.engine.exact);
+        # the solver's enumeration, MaxSAT and probes come to the same answers
+        result.outcome = Outcome.SAT if fast.sat else Outcome.UNSAT
+        result.conflicts = fast.conflicts
+        result.retract = fast.retract
+        if fast.ranges is not None:
+            result.ranges = _open_ends(enc, fast.ranges[0], fast.ranges[1], sorted(enc.vars))
         result.seconds = time.perf_counter() - t0
         return result
     try:

@@ -173,7 +173,7 @@ class Encoding:
     # (``weekdays``) or a year-less date (``year_choices``), so the component can be solved
     # without z3 (see factcheck.engine.exact); False when some constraint is anything else
     exact: bool = False
-    extra_edges: list[Edge] = field(default_factory=list)
+    extra_edges: dict[str, list[Edge]] = field(default_factory=lambda: defaultdict(list))  # by fact id
     year_choices: list[YearChoice] = field(default_factory=list)
     script: str = ""  # the whole component as SMT-LIB: declarations, structure, guarded facts
     finish: Callable[[], Encoding] | None = None  # parses the SMT-LIB text on first need
@@ -609,9 +609,9 @@ class Encoder:
             ends.append(f"e:{m}" if ev.extent == "point" else f"e:{m}.end")
         # with none or all of the others before it, the count is a conjunction of differences
         if n - 1 == 0:
-            self.enc.extra_edges += [(e, xn, 0) for e in ends]  # x <= end of every other
+            self.enc.extra_edges[fid] += [(e, xn, 0) for e in ends]  # x <= end of every other
         elif n - 1 == len(ends):
-            self.enc.extra_edges += [(xn, e, -1) for e in ends]  # end of every other < x
+            self.enc.extra_edges[fid] += [(xn, e, -1) for e in ends]  # end of every other < x
         else:
             self.enc.exact = False
         return smt.Sum(earlier).eq(n - 1)

@@ -22,6 +22,7 @@ module returns None and the caller uses z3.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import product
 
 from factcheck.calendar import from_day
@@ -34,12 +35,14 @@ MAX_CASES = 64
 """Most combinations of alternatives solved for one component."""
 ROUNDS = 32
 """Most rounds of weekday rounding before giving the component to z3."""
+MAX_ORACLE_CALLS = 400
+"""Most subsets of a component's facts solved while explaining a contradiction."""
 
 IEdge = tuple[int, int, int]
 
 
-class _GiveUp(Exception):
-    pass
+class GiveUp(Exception):
+    """The exact answer is not certain here: ask z3."""
 
 
 def _bounds(n: int, edges: list[IEdge]) -> tuple[list[int], list[int]] | None:
@@ -71,7 +74,7 @@ def _bounds(n: int, edges: list[IEdge]) -> tuple[list[int], list[int]] | None:
         if r == n:
             return None
     if _INF in up or _INF in down:
-        raise _GiveUp  # a variable without horizon bounds: not an encoding this module knows
+        raise GiveUp  # a variable without horizon bounds: not an encoding this module knows
     return [-d for d in down], up
 
 
@@ -98,7 +101,7 @@ def _solve(n: int, edges: list[IEdge], weekdays: dict[int, int]) -> tuple[list[i
                 changed = True
         if not changed:
             return lo, hi
-    raise _GiveUp
+    raise GiveUp
 
 
 def _fits(edges: list[IEdge], lo: list[int], hi: list[int]) -> bool:
@@ -152,46 +155,85 @@ def _alternatives(
     return out
 
 
-def exact_ranges(enc: Encoding) -> tuple[dict[str, int], dict[str, int]] | None:
-    """Earliest and latest day of every variable over all solutions, or None (then use z3)."""
-    if not enc.exact:
-        return None
-    names = sorted(enc.vars)
-    index = {"0": 0} | {name: i + 1 for i, name in enumerate(names)}
-    n = len(index)
-    base = [(index[u], index[v], c) for es in enc.edges.values() for u, v, c in es]
-    base += [(index[u], index[v], c) for u, v, c in enc.extra_edges]
-    weekdays: dict[int, int] = {}
-    for _, name, wd in enc.weekdays:
-        if weekdays.setdefault(index[name], wd) != wd:
-            return None  # two weekdays for one day: a contradiction for z3 to explain
-    try:
-        cases: list[list[IEdge]] = [[]]
-        if enc.year_choices:
-            outer = _bounds(n, base)
-            if outer is None:
-                return None
-            lo, hi = outer
-            per: list[list[list[IEdge]]] = []
-            for ch in enc.year_choices:
-                near = None
-                if ch.doc is not None:
-                    near = _bounds(n, base + [(index[u], index[v], c) for u, v, c in ch.nearby()])
-                alts = _alternatives(ch, index, lo, hi, near)
-                if len(alts) > MAX_CHOICES:
-                    return None
-                per.append(alts)
-            total = 1
-            for alts in per:
-                total *= len(alts)
-            if total > MAX_CASES:
-                return None
-            cases = [[e for alt in combo for e in alt] for combo in product(*per)]
+class Exact:
+    """A qualifying component, solvable without z3 for any subset of its facts.
+
+    Every method raises ``GiveUp`` when it cannot be sure of the exact answer.
+    """
+
+    def __init__(self, enc: Encoding) -> None:
+        if not enc.exact:
+            raise GiveUp
+        self.names = sorted(enc.vars)
+        self.index = {"0": 0} | {name: i + 1 for i, name in enumerate(self.names)}
+        self.ids = sorted(enc.fact_ids)
+        ix = self.index
+        self.structural = [(ix[u], ix[v], c) for u, v, c in enc.edges.get("", [])]
+        self.edges: dict[str, list[IEdge]] = {f: [] for f in self.ids}
+        for fid, es in [*enc.edges.items(), *enc.extra_edges.items()]:
+            if fid:
+                self.edges[fid] += [(ix[u], ix[v], c) for u, v, c in es]
+        self.weekdays: dict[str, list[tuple[int, int]]] = {f: [] for f in self.ids}
+        for fid, name, wd in enc.weekdays:
+            self.weekdays[fid].append((ix[name], wd))
+        self.choices: dict[str, list[YearChoice]] = {f: [] for f in self.ids}
+        for ch in enc.year_choices:
+            self.choices[ch.fact].append(ch)
+        self.oracle_calls = 0
+
+    def _cases(self, active: list[str]) -> tuple[list[IEdge], dict[int, int], list[list[list[IEdge]]]] | None:
+        """The active facts' edges, weekdays and each year-less date's alternatives; None when plainly infeasible."""
+        n = len(self.index)
+        base = list(self.structural)
+        weekdays: dict[int, int] = {}
+        choices: list[YearChoice] = []
+        for f in active:
+            base += self.edges[f]
+            for v, wd in self.weekdays[f]:
+                if weekdays.setdefault(v, wd) != wd:
+                    return None  # two weekdays for one day
+            choices += self.choices[f]
+        if not choices:
+            return base, weekdays, []
+        outer = _bounds(n, base)
+        if outer is None:
+            return None
+        lo, hi = outer
+        per: list[list[list[IEdge]]] = []
+        for ch in choices:
+            near = None
+            if ch.doc is not None:
+                near = _bounds(n, base + [(self.index[u], self.index[v], c) for u, v, c in ch.nearby()])
+            per.append(_alternatives(ch, self.index, lo, hi, near))
+        return base, weekdays, per
+
+    def solve(self, active: list[str], *, ranges: bool = True) -> tuple[list[int], list[int]] | None:
+        """Exact bounds of every variable (by index) under the active facts; None when infeasible.
+
+        With ``ranges=False`` the first feasible case's bounds are returned (feasibility only).
+        """
+        self.oracle_calls += 1
+        if self.oracle_calls > MAX_ORACLE_CALLS:
+            raise GiveUp
+        setup = self._cases(active)
+        if setup is None:
+            return None
+        base, weekdays, per = setup
+        total = 1
+        for alts in per:
+            total *= len(alts)
+        if ranges and (total > MAX_CASES or any(len(alts) > MAX_CHOICES for alts in per)):
+            raise GiveUp
+        n = len(self.index)
         best: tuple[list[int], list[int]] | None = None
-        for extra in cases:
-            r = _solve(n, base + extra, weekdays)
+        for k, combo in enumerate(product(*per)):
+            if k == MAX_CASES:
+                raise GiveUp  # feasibility only: no feasible case among the first few
+            r = _solve(n, base + [e for alt in combo for e in alt], weekdays)
             if r is None:
                 continue
+            if not ranges:
+                return r
             if best is None:
                 best = r
             else:
@@ -199,9 +241,109 @@ def exact_ranges(enc: Encoding) -> tuple[dict[str, int], dict[str, int]] | None:
                     [min(a, b) for a, b in zip(best[0], r[0], strict=True)],
                     [max(a, b) for a, b in zip(best[1], r[1], strict=True)],
                 )
-    except _GiveUp:
+        return best
+
+    def feasible(self, active: list[str] | set[str] | frozenset[str]) -> bool:
+        """Whether the active facts can all be true."""
+        return self.solve(sorted(active), ranges=False) is not None
+
+    def by_name(self, bounds: tuple[list[int], list[int]]) -> tuple[dict[str, int], dict[str, int]]:
+        """Bounds keyed by variable name."""
+        lo, hi = bounds
+        return {n: lo[self.index[n]] for n in self.names}, {n: hi[self.index[n]] for n in self.names}
+
+    def shrink(self, unsat: frozenset[str]) -> frozenset[str]:
+        """A minimal unsatisfiable subset (deletion-based, in id order)."""
+        kept = set(unsat)
+        for f in sorted(unsat):
+            if not self.feasible(kept - {f}):
+                kept.discard(f)
+        return frozenset(kept)
+
+    def all_conflicts(self, limit: int) -> list[frozenset[str]]:
+        """Every minimal unsatisfiable subset of the facts (Reiter's hitting-set tree).
+
+        Gives up at ``limit``: which of them z3 reports then, and whether it calls the list
+        complete, depends on its search, so z3 is asked.
+        """
+        everything = frozenset(self.ids)
+        muses: list[frozenset[str]] = []
+        sat_removed: list[frozenset[str]] = []
+        queue = [frozenset[str]()]
+        seen: set[frozenset[str]] = set()
+        while queue:
+            removed = queue.pop(0)
+            if removed in seen or any(h <= removed for h in sat_removed):
+                continue
+            seen.add(removed)
+            label = next((m for m in muses if not m & removed), None)
+            if label is None:
+                rest = everything - removed
+                if self.feasible(rest):
+                    sat_removed.append(removed)
+                    continue
+                label = self.shrink(rest)
+                muses.append(label)
+                if len(muses) >= limit:
+                    raise GiveUp
+            queue += [removed | {f} for f in sorted(label)]
+        return muses
+
+
+def cheapest_hitting_set(muses: list[frozenset[str]], weights: dict[str, float]) -> tuple[str, ...]:
+    """The cheapest set of facts meeting every conflict, with the retraction's costs (diagnose._retraction).
+
+    Each fact costs its weight and a distinct power of two below any weight difference, so
+    the cheapest set is unique: the one z3's MaxSAT finds over the same costs.
+    """
+    order = sorted({f for m in muses for f in m})
+    scale = 1 << (len(order) + 1)
+    cost = {f: round(weights.get(f, 1.0) * 1000) * scale + (1 << rank) for rank, f in enumerate(order)}
+    ordered = sorted(muses, key=lambda m: (len(m), sorted(m)))
+    best: list[tuple[int, frozenset[str]]] = []
+
+    def search(chosen: frozenset[str], spent: int) -> None:
+        if best and spent >= best[0][0]:
+            return
+        open_ = next((m for m in ordered if not m & chosen), None)
+        if open_ is None:
+            best[:] = [(spent, chosen)]
+            return
+        for f in sorted(open_):
+            search(chosen | {f}, spent + cost[f])
+
+    search(frozenset(), 0)
+    return tuple(sorted(best[0][1]))
+
+
+@dataclass
+class ExactResult:
+    """A component solved without z3: the same fields solve_component fills."""
+
+    sat: bool
+    conflicts: list[tuple[str, ...]]
+    retract: tuple[str, ...]
+    ranges: tuple[dict[str, int], dict[str, int]] | None  # None: no fact left active
+
+
+def solve_exact(enc: Encoding, weights: dict[str, float], max_conflicts: int) -> ExactResult | None:
+    """Outcome, every minimal conflict, the cheapest retraction and exact ranges; None: ask z3."""
+    try:
+        ex = Exact(enc)
+        full = ex.solve(ex.ids)
+        if full is not None:
+            return ExactResult(True, [], (), ex.by_name(full))
+        muses = ex.all_conflicts(max_conflicts)
+        if not muses:
+            raise GiveUp  # infeasible, yet no fact to blame: leave it to z3
+        drop = cheapest_hitting_set(muses, weights)
+        active = [f for f in ex.ids if f not in set(drop)]
+        ranges = None
+        if active:
+            r = ex.solve(active)
+            if r is None:
+                raise GiveUp
+            ranges = ex.by_name(r)
+        return ExactResult(False, sorted(tuple(sorted(m)) for m in muses), drop, ranges)
+    except GiveUp:
         return None
-    if best is None:
-        return None
-    lo_b, hi_b = best
-    return {name: lo_b[index[name]] for name in names}, {name: hi_b[index[name]] for name in names}
