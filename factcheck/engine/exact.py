@@ -1,4 +1,4 @@
-"""Exact ranges without z3 for components of differences, weekdays and year-less dates.
+"""Components of differences, weekdays and year-less dates, solved exactly without z3.
 
 A component qualifies when every constraint is a difference of days (``x - y <= c``), a
 weekday (``x`` falls on a given day of the week) or a year-less date ("Feb. 27", its year
@@ -15,9 +15,13 @@ bounds are therefore the exact earliest and latest day of every variable, the sa
 numbers the solver's probes converge to.  Over all choices of years the range is the
 union of the choices' ranges.
 
+The same check on subsets of the facts explains a contradiction: every minimal conflict
+(a hitting-set tree), the cheapest retraction (the unique cheapest set meeting them all,
+with the MaxSAT's costs) and the exact ranges of what remains.
+
 Whenever the answer is not certain to come out exactly (too many choices, no fixpoint
-after a few rounds, or no choice feasible at all, which the solver then explains) this
-module returns None and the caller uses z3.
+after a few rounds, as many conflicts as the enumeration limit) this module gives up and
+the caller uses z3, whose answers are then the output as before.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import product
 
-from factcheck.calendar import from_day
+from factcheck.calendar import WEEKDAY_SHIFT, from_day
 from factcheck.engine.encode import Edge, Encoding, YearChoice
 
 _INF = 1 << 62
@@ -89,8 +93,8 @@ def _solve(n: int, edges: list[IEdge], weekdays: dict[int, int]) -> tuple[list[i
         changed = False
         for v, wd in weekdays.items():
             a, z = lo[v], hi[v]
-            a2 = a + (wd - (a + 3) % 7) % 7  # weekday_of(d) == (d + WEEKDAY_SHIFT) % 7
-            z2 = z - ((z + 3) % 7 - wd) % 7
+            a2 = a + (wd - (a + WEEKDAY_SHIFT) % 7) % 7  # as calendar.weekday_of
+            z2 = z - ((z + WEEKDAY_SHIFT) % 7 - wd) % 7
             if a2 > z2:
                 return None
             if a2 != a:
