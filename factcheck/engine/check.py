@@ -97,6 +97,14 @@ def _run(args: tuple[int, FactSet, Policy, int, SolveOptions]) -> ComponentResul
     return solve_component(*args)
 
 
+_SHARED: list[tuple[int, FactSet, Policy, int, SolveOptions]] = []
+"""The work of the current parallel check, set before the pool forks: workers inherit it."""
+
+
+def _run_shared(span: tuple[int, int]) -> list[ComponentResult]:
+    return [_run(_SHARED[i]) for i in range(*span)]
+
+
 def check(
     fs: FactSet,
     options: CheckOptions | None = None,
@@ -144,14 +152,21 @@ def _check(
     if options.jobs > 1 and len(todo) > 1:
         workers = min(options.jobs, len(todo))
         chunk = max(1, len(todo) // (workers * 8))
-        # fork: workers start in milliseconds and need no importable __main__; each
-        # component's z3 context is freed with it, so workers do not accumulate memory
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for r in pool.map(_run, todo, chunksize=chunk):
-                done[r.index] = r
-                n_done += 1
-                if progress:
-                    progress(n_done, len(work))
+        spans = [(a, min(a + chunk, len(todo))) for a in range(0, len(todo), chunk)]
+        # fork: workers start in milliseconds, need no importable __main__ and inherit the
+        # work (only index ranges and results are pickled); each component's z3 context
+        # is freed with it, so workers do not accumulate memory
+        _SHARED[:] = todo
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                for rs in pool.map(_run_shared, spans):
+                    for r in rs:
+                        done[r.index] = r
+                        n_done += 1
+                        if progress:
+                            progress(n_done, len(work))
+        finally:
+            _SHARED.clear()
     else:
         for args in todo:
             r = _run(args)

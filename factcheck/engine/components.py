@@ -58,14 +58,16 @@ def split(fs: FactSet) -> list[FactSet]:
         uf.find("e:" + e.id)
         if e.series:
             uf.union("e:" + e.id, "s:" + e.series)
+    firsts = []
     for f in fs.facts:
         nodes = fact_nodes(f, events)
         for n in nodes[1:]:
             uf.union(nodes[0], n)
+        firsts.append(nodes[0])
 
     facts_by: dict[str, list[Fact]] = defaultdict(list)
-    for f in fs.facts:
-        facts_by[uf.find(fact_nodes(f, events)[0])].append(f)
+    for f, first in zip(fs.facts, firsts, strict=True):
+        facts_by[uf.find(first)].append(f)
     docs_by: dict[str, list[str]] = defaultdict(list)
     for d in fs.documents:
         docs_by[uf.find("d:" + d.id)].append(d.id)

@@ -14,6 +14,7 @@ import z3
 
 from factcheck.calendar import concrete_span, weekday_of
 from factcheck.engine.encode import Encoding, encode
+from factcheck.engine.exact import solve_exact
 from factcheck.engine.solver import Outcome, SolverLimits, make_optimizer, make_solver, outcome
 from factcheck.model import FactSet
 from factcheck.policy import Policy
@@ -428,6 +429,19 @@ def _tighten(
     return out
 
 
+EXACT_MIN_TIMEOUT_MS = 1000
+"""Below this timeout (or with any resource limit) every component goes to z3 as the user asked."""
+
+
+def _no_tight_limits(limits: SolverLimits) -> bool:
+    """Whether the limits leave z3 room to finish a small component (then solving without it is the same).
+
+    A resource limit or a timeout of a few milliseconds can make z3 give up even on a
+    handful of variables; such limits are honoured by always asking z3.
+    """
+    return limits.rlimit == 0 and (limits.timeout_ms == 0 or limits.timeout_ms >= EXACT_MIN_TIMEOUT_MS)
+
+
 def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: SolveOptions) -> ComponentResult:
     """Check one component and diagnose it: conflicts and retraction if unsat, ranges always."""
     t0 = time.perf_counter()
@@ -440,6 +454,22 @@ def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: S
         # difference-logic theory does too) and its distances are the exact ranges.
         lo, hi = _bellman_ford(enc, set(enc.fact_ids))
         result.ranges = _open_ends(enc, lo, hi, sorted(enc.vars))
+        result.seconds = time.perf_counter() - t0
+        return result
+    fast = (
+        solve_exact(enc, {f.id: f.weight for f in fs.facts}, opts.max_conflicts)
+        if enc.exact and _no_tight_limits(opts.limits)
+        else None
+    )
+    if fast is not None:
+        # differences, weekdays and year-less dates: outcome, every minimal conflict, the
+        # unique cheapest retraction and exact ranges without z3 (factcheck.engine.exact);
+        # the solver's enumeration, MaxSAT and probes come to the same answers
+        result.outcome = Outcome.SAT if fast.sat else Outcome.UNSAT
+        result.conflicts = fast.conflicts
+        result.retract = fast.retract
+        if fast.ranges is not None:
+            result.ranges = _open_ends(enc, fast.ranges[0], fast.ranges[1], sorted(enc.vars))
         result.seconds = time.perf_counter() - t0
         return result
     try:

@@ -18,6 +18,7 @@ import z3
 
 from factcheck.calendar import (
     WEEKDAY_SHIFT,
+    YMD,
     CalendarValue,
     days_from_civil,
     from_day,
@@ -72,11 +73,88 @@ class Yearless:
     hi_name: str
 
 
+def civil_day(y: int, m: int, d: int) -> int:
+    """``Encoder._days_from_civil`` for a known year: the same arithmetic on Python ints."""
+    if m > 12:
+        y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    yp = y - 1 if m <= 2 else y
+    doy = (153 * (m - 3 if m > 2 else m + 9) + 2) // 5 + d - 1
+    return 365 * yp + yp // 4 - yp // 100 + yp // 400 + doy - 719468
+
+
+Edge = tuple[str, str, int]
+
+
+@dataclass(frozen=True)
+class YearChoice:
+    """A year-less date fact written without z3: for each candidate year, its difference edges.
+
+    For a year ``y`` in ``years`` the fact holds exactly when its relation's bounds for that
+    year hold and, if it quotes a document (the AP rule), either the document's creation
+    time lies in ``y`` or the date is within ``near`` days of it.
+    """
+
+    fact: str
+    years: tuple[int, int]  # the year variable's range, inclusive
+    relation: str
+    lo_name: str
+    hi_name: str
+    period: tuple[YMD, YMD]
+    month: int | None
+    day: int | None
+    month_part: bool  # a part of a month: never past the month's last day
+    doc: str | None  # the quoted document's creation-time variable (AP rule)
+    anchor: str  # the variable the AP rule keeps near the document
+    near: int
+
+    def span(self, y: int) -> tuple[int, int] | None:
+        """[first, last] day of the value in year y, None when the date does not exist then."""
+        (ys, ms, ds), (ye, me, de) = self.period
+        first = civil_day(y + ys, ms, ds)
+        end_excl = civil_day(y + ye, me, de)
+        if self.day is not None:
+            # Feb. 29 exists only in leap years: the day must fall before the next month
+            if first >= civil_day(y + (1 if self.month == 12 else 0), (self.month or 0) % 12 + 1, 1):
+                return None
+        if self.month_part:
+            assert self.month is not None
+            end_excl = min(end_excl, civil_day(y + (1 if self.month == 12 else 0), self.month % 12 + 1, 1))
+        return first, end_excl - 1
+
+    def bounds(self, y: int) -> list[Edge] | None:
+        """The relation's bounds in year y as difference edges, None when the date does not exist."""
+        span = self.span(y)
+        if span is None:
+            return None
+        first, last = span
+        rel = self.relation
+        out: list[Edge] = []
+        if rel in ("on", "not_before"):
+            out.append((self.lo_name, "0", -first))
+        if rel in ("on", "not_after"):
+            out.append(("0", self.hi_name, last))
+        if rel == "before":
+            out.append(("0", self.hi_name, first - 1))
+        if rel == "after":
+            out.append((self.lo_name, "0", -(last + 1)))
+        return out
+
+    def same_year(self, y: int) -> list[Edge]:
+        """The document's creation time lies in year y."""
+        assert self.doc is not None
+        return [(self.doc, "0", -civil_day(y, 1, 1)), ("0", self.doc, civil_day(y + 1, 1, 1) - 1)]
+
+    def nearby(self) -> list[Edge]:
+        """The date lies within ``near`` days of the document's creation time."""
+        assert self.doc is not None
+        return [(self.doc, self.anchor, self.near), (self.anchor, self.doc, self.near)]
+
+
 @dataclass
 class Encoding:
     """A component encoded: day variables, one guarded constraint per fact, difference edges."""
 
-    ctx: z3.Context
+    ctx: Any = None  # the component's z3 context, made when the SMT-LIB text is parsed
     vars: dict[str, Var] = field(default_factory=dict)
     terms: dict[str, Term] = field(default_factory=dict)
     structural: list[Term] = field(default_factory=list)
@@ -91,6 +169,12 @@ class Encoding:
     yearless: list[Yearless] = field(default_factory=list)
     weekdays: list[tuple[str, str, int]] = field(default_factory=list)  # (fact, variable, weekday)
     fact_ids: list[str] = field(default_factory=list)
+    # exact: every constraint is a difference edge (``edges`` plus ``extra_edges``), a weekday
+    # (``weekdays``) or a year-less date (``year_choices``), so the component can be solved
+    # without z3 (see factcheck.engine.exact); False when some constraint is anything else
+    exact: bool = False
+    extra_edges: dict[str, list[Edge]] = field(default_factory=lambda: defaultdict(list))  # by fact id
+    year_choices: list[YearChoice] = field(default_factory=list)
     script: str = ""  # the whole component as SMT-LIB: declarations, structure, guarded facts
     finish: Callable[[], Encoding] | None = None  # parses the SMT-LIB text on first need
 
@@ -116,10 +200,7 @@ class Encoder:
         self.fs = fs
         self.policy = policy
         self.as_of = as_of
-        # a fresh context per component: z3's answers (which core, which optimum among
-        # equals) depend on the context's history, and output must not depend on what
-        # else the process solved before
-        self.enc = Encoding(ctx=z3.Context())
+        self.enc = Encoding(exact=True)
         self.events = {e.id: e for e in fs.events}
         self.docs = {d.id: d for d in fs.documents}
         self._divs: dict[tuple[str, int], T] = {}
@@ -128,6 +209,14 @@ class Encoder:
         self._structural: list[B] = []
         self._constraints: dict[str, B] = {}
         self._symbols: dict[str, T] = {}  # variable name -> its term
+        self._last_years = (0, 0)  # the range of the latest year variable
+        # the latest year-less value: its years, period, quoted document and AP-rule anchor
+        self._last_choice: tuple[tuple[int, int], tuple[YMD, YMD], str | None, str] = (
+            (0, 0),
+            ((0, 0, 0), (0, 0, 0)),
+            None,
+            "",
+        )
         lo = int(days_from_civil(policy.horizon.min_year, 1, 1))
         hi = int(days_from_civil(policy.horizon.max_year + 1, 1, 1)) - 1
         self.enc.horizon = (lo, hi)
@@ -223,6 +312,7 @@ class Encoder:
         hi = self.policy.horizon.max_year
         if tied:
             hi = min(hi, from_day(self.as_of).year + 1)
+        self._last_years = (lo, hi)
         bits = max(1, (hi - lo).bit_length())
         terms = []
         for i in range(bits):
@@ -272,6 +362,11 @@ class Encoder:
         Solvers load the script in a single call (``from_string``): asserting dozens of
         formulas one Python call at a time cost more than solving them.
         """
+        # a fresh context per component: z3's answers (which core, which optimum among
+        # equals) depend on the context's history, and output must not depend on what
+        # else the process solved before
+        if self.enc.ctx is None:
+            self.enc.ctx = z3.Context()
         ctx = self.enc.ctx
         fids = sorted(self._constraints)
         tracker = {fid: f"a{i}" for i, fid in enumerate(fids)}
@@ -367,7 +462,7 @@ class Encoder:
         return smt.And(parts)
 
     def _value_bounds(
-        self, fid: str, cv: CalendarValue, doc: str | None, anchor_term: T
+        self, fid: str, cv: CalendarValue, doc: str | None, anchor_term: T, anchor_name: str = ""
     ) -> tuple[T, T, int | None, int | None] | None:
         """[first, last] day terms of a calendar value, with constants when its year is known.
 
@@ -394,6 +489,7 @@ class Encoder:
         if cv.month is not None and cv.day is None and cv.mod is not None:
             month_end = self._days_from_civil(y + (1 if cv.month == 12 else 0), cv.month % 12 + 1, 1)
             end_excl = smt.If(end_excl < month_end, end_excl, month_end)
+        self._last_choice = (self._last_years, per, f"d:{doc}.published" if doc is not None else None, anchor_name)
         if doc is not None:
             p, _ = self._doc_vars(doc)
             n = self.policy.yearless.same_year_or_within_days
@@ -411,13 +507,32 @@ class Encoder:
             if fact.relation != "on":
                 raise ValueError(f"fact {fact.id!r}: a bare weekday can only be 'on'")
             return [self._weekday_is(lo, cv.weekday, fact.id, ln), self._weekday_is(hi, cv.weekday, fact.id, hn)]
-        bounds = self._value_bounds(fact.id, cv, fact.doc, lo)
+        bounds = self._value_bounds(fact.id, cv, fact.doc, lo, ln)
         if bounds is None:
             raise ValueError(f"fact {fact.id!r}: value {fact.value!r} cannot be placed in time")
         first, last, c_first, c_last = bounds
         rel = fact.relation
+        if rel not in ("on", "not_before", "not_after", "before", "after"):
+            self.enc.exact = False
         if c_first is None:
             self.enc.yearless.append(Yearless(fact.id, self._last_year, cv, rel, ln, hn))
+            years, per, doc_var, anchor = self._last_choice
+            self.enc.year_choices.append(
+                YearChoice(
+                    fact=fact.id,
+                    years=years,
+                    relation=rel,
+                    lo_name=ln,
+                    hi_name=hn,
+                    period=per,
+                    month=cv.month,
+                    day=cv.day,
+                    month_part=cv.month is not None and cv.day is None and cv.mod is not None,
+                    doc=doc_var,
+                    anchor=anchor,
+                    near=self.policy.yearless.same_year_or_within_days,
+                )
+            )
         if rel in ("on", "not_before"):
             out.append(lo >= first)
             if c_first is not None:
@@ -482,13 +597,23 @@ class Encoder:
 
     def _ordinal(self, fid: str, subject: str, n: int, series: str | None) -> B:
         self.enc.nonlinear.add(fid)
-        x, _, _, _ = self.ref(Ref(id=subject))
+        x, _, xn, _ = self.ref(Ref(id=subject))
         earlier = []
+        ends = []
         for m in self._members(series):
             if m == subject:
                 continue
             _, m_hi = self._event_vars(self.events[m])
             earlier.append(smt.If(m_hi < x, 1, 0))
+            ev = self.events[m]
+            ends.append(f"e:{m}" if ev.extent == "point" else f"e:{m}.end")
+        # with none or all of the others before it, the count is a conjunction of differences
+        if n - 1 == 0:
+            self.enc.extra_edges[fid] += [(e, xn, 0) for e in ends]  # x <= end of every other
+        elif n - 1 == len(ends):
+            self.enc.extra_edges[fid] += [(xn, e, -1) for e in ends]  # end of every other < x
+        else:
+            self.enc.exact = False
         return smt.Sum(earlier).eq(n - 1)
 
     def _not_between(self, series: str | None, after: T, before: T, skip: set[str]) -> list[B]:
@@ -506,7 +631,10 @@ class Encoder:
         x_lo, _, xn, _ = self.ref(Ref(id=fact.anchor))
         series = fact_series(fact, self.events)
         self._diff(fact.id, dn, xn, 1, None)
-        return [d_hi < x_lo, *self._not_between(series, d_hi, x_lo, {fact.subject, fact.anchor})]
+        between = self._not_between(series, d_hi, x_lo, {fact.subject, fact.anchor})
+        if between:
+            self.enc.exact = False
+        return [d_hi < x_lo, *between]
 
     def _first_since(self, fact: FirstSinceFact) -> list[B]:
         self.enc.nonlinear.add(fact.id)
@@ -522,8 +650,13 @@ class Encoder:
             t = bounds[1]
             if bounds[3] is not None:
                 self._diff(fact.id, "0", xn, bounds[3] + 1, None)
+            else:
+                self.enc.exact = False
         series = fact_series(fact, self.events)
-        return [x_lo > t, *self._not_between(series, t, x_lo, {fact.subject}), *self._extra]
+        between = self._not_between(series, t, x_lo, {fact.subject})
+        if between or self._extra:
+            self.enc.exact = False
+        return [x_lo > t, *between, *self._extra]
 
 
 def _day(d: Any) -> int:

@@ -1,0 +1,353 @@
+"""Components of differences, weekdays and year-less dates, solved exactly without z3.
+
+A component qualifies when every constraint is a difference of days (``x - y <= c``), a
+weekday (``x`` falls on a given day of the week) or a year-less date ("Feb. 27", its year
+a choice among finitely many).  Choosing a year for each year-less date (and, under the AP
+rule, whether the quoted document was created that year or within a few days of the
+date) leaves differences and weekdays, which this module solves exactly:
+
+Difference constraints are monotone, and a weekday only restricts a variable's own
+domain, so bounds consistency is global consistency.  Shortest paths give every
+variable's bounds; rounding each weekday variable's bounds inward to its weekday and
+propagating again reaches a fixpoint whose lower bounds, taken together, are a solution
+(each edge holds by the triangle inequality), and so are its upper bounds.  The fixpoint's
+bounds are therefore the exact earliest and latest day of every variable, the same
+numbers the solver's probes converge to.  Over all choices of years the range is the
+union of the choices' ranges.
+
+The same check on subsets of the facts explains a contradiction: every minimal conflict
+(a hitting-set tree), the cheapest retraction (the unique cheapest set meeting them all,
+with the MaxSAT's costs) and the exact ranges of what remains.
+
+Whenever the answer is not certain to come out exactly (too many choices, no fixpoint
+after a few rounds, as many conflicts as the enumeration limit) this module gives up and
+the caller uses z3, whose answers are then the output as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+
+from factcheck.calendar import WEEKDAY_SHIFT, from_day
+from factcheck.engine.encode import Edge, Encoding, YearChoice
+
+_INF = 1 << 62
+MAX_CHOICES = 16
+"""Most alternatives (year, AP-rule branch) kept for one year-less date."""
+MAX_CASES = 64
+"""Most combinations of alternatives solved for one component."""
+ROUNDS = 32
+"""Most rounds of weekday rounding before giving the component to z3."""
+MAX_ORACLE_CALLS = 400
+"""Most subsets of a component's facts solved while explaining a contradiction."""
+
+IEdge = tuple[int, int, int]
+
+
+class GiveUp(Exception):
+    """The exact answer is not certain here: ask z3."""
+
+
+def _bounds(n: int, edges: list[IEdge]) -> tuple[list[int], list[int]] | None:
+    """Lower and upper bound of every node (node 0 is day 0), None on a negative cycle."""
+    up = [_INF] * n
+    up[0] = 0
+    for r in range(n + 1):
+        changed = False
+        for u, v, c in edges:
+            du = up[u]
+            if du != _INF and du + c < up[v]:
+                up[v] = du + c
+                changed = True
+        if not changed:
+            break
+        if r == n:
+            return None
+    down = [_INF] * n
+    down[0] = 0
+    for r in range(n + 1):
+        changed = False
+        for u, v, c in edges:
+            dv = down[v]
+            if dv != _INF and dv + c < down[u]:
+                down[u] = dv + c
+                changed = True
+        if not changed:
+            break
+        if r == n:
+            return None
+    if _INF in up or _INF in down:
+        raise GiveUp  # a variable without horizon bounds: not an encoding this module knows
+    return [-d for d in down], up
+
+
+def _solve(n: int, edges: list[IEdge], weekdays: dict[int, int]) -> tuple[list[int], list[int]] | None:
+    """Exact bounds of every node under the edges and weekdays, None when infeasible."""
+    extra: list[IEdge] = []
+    for _ in range(ROUNDS):
+        b = _bounds(n, edges + extra)
+        if b is None:
+            return None
+        lo, hi = b
+        changed = False
+        for v, wd in weekdays.items():
+            a, z = lo[v], hi[v]
+            a2 = a + (wd - (a + WEEKDAY_SHIFT) % 7) % 7  # as calendar.weekday_of
+            z2 = z - ((z + WEEKDAY_SHIFT) % 7 - wd) % 7
+            if a2 > z2:
+                return None
+            if a2 != a:
+                extra.append((v, 0, -a2))
+                changed = True
+            if z2 != z:
+                extra.append((0, v, z2))
+                changed = True
+        if not changed:
+            return lo, hi
+    raise GiveUp
+
+
+def _fits(edges: list[IEdge], lo: list[int], hi: list[int]) -> bool:
+    """Whether no edge contradicts the (outer) bounds on its own."""
+    return all(lo[v] - hi[u] <= c for u, v, c in edges)
+
+
+def _alternatives(
+    ch: YearChoice, index: dict[str, int], lo: list[int], hi: list[int], near: tuple[list[int], list[int]] | None
+) -> list[list[IEdge]]:
+    """The year-less date's feasible alternatives, each as difference edges."""
+
+    def ie(es: list[Edge]) -> list[IEdge]:
+        return [(index[u], index[v], c) for u, v, c in es]
+
+    def years(lo: list[int], hi: list[int]) -> range:
+        y0, y1 = ch.years
+        if ch.relation == "on":
+            # the value's period lies within its year and the next
+            y0 = max(y0, from_day(lo[index[ch.hi_name]]).year - 1)
+            y1 = min(y1, from_day(hi[index[ch.lo_name]]).year)
+        return range(y0, y1 + 1)
+
+    out: list[list[IEdge]] = []
+    if ch.doc is None:
+        for y in years(lo, hi):
+            bs = ch.bounds(y)
+            if bs is not None and _fits(ie(bs), lo, hi):
+                out.append(ie(bs))
+        return out
+    p = index[ch.doc]
+    y0, y1 = from_day(lo[p]).year, from_day(hi[p]).year
+    for y in years(lo, hi):
+        if not y0 <= y <= y1:
+            continue
+        bs = ch.bounds(y)
+        if bs is None:
+            continue
+        es = ie(bs + ch.same_year(y))
+        if _fits(es, lo, hi):
+            out.append(es)
+    if near is not None:
+        nlo, nhi = near
+        for y in years(nlo, nhi):
+            bs = ch.bounds(y)
+            if bs is None:
+                continue
+            es = ie(bs + ch.nearby())
+            if _fits(es, nlo, nhi):
+                out.append(es)
+    return out
+
+
+class Exact:
+    """A qualifying component, solvable without z3 for any subset of its facts.
+
+    Every method raises ``GiveUp`` when it cannot be sure of the exact answer.
+    """
+
+    def __init__(self, enc: Encoding) -> None:
+        if not enc.exact:
+            raise GiveUp
+        self.names = sorted(enc.vars)
+        self.index = {"0": 0} | {name: i + 1 for i, name in enumerate(self.names)}
+        self.ids = sorted(enc.fact_ids)
+        ix = self.index
+        self.structural = [(ix[u], ix[v], c) for u, v, c in enc.edges.get("", [])]
+        self.edges: dict[str, list[IEdge]] = {f: [] for f in self.ids}
+        for fid, es in [*enc.edges.items(), *enc.extra_edges.items()]:
+            if fid:
+                self.edges[fid] += [(ix[u], ix[v], c) for u, v, c in es]
+        self.weekdays: dict[str, list[tuple[int, int]]] = {f: [] for f in self.ids}
+        for fid, name, wd in enc.weekdays:
+            self.weekdays[fid].append((ix[name], wd))
+        self.choices: dict[str, list[YearChoice]] = {f: [] for f in self.ids}
+        for ch in enc.year_choices:
+            self.choices[ch.fact].append(ch)
+        self.oracle_calls = 0
+
+    def _cases(self, active: list[str]) -> tuple[list[IEdge], dict[int, int], list[list[list[IEdge]]]] | None:
+        """The active facts' edges, weekdays and each year-less date's alternatives; None when plainly infeasible."""
+        n = len(self.index)
+        base = list(self.structural)
+        weekdays: dict[int, int] = {}
+        choices: list[YearChoice] = []
+        for f in active:
+            base += self.edges[f]
+            for v, wd in self.weekdays[f]:
+                if weekdays.setdefault(v, wd) != wd:
+                    return None  # two weekdays for one day
+            choices += self.choices[f]
+        if not choices:
+            return base, weekdays, []
+        outer = _bounds(n, base)
+        if outer is None:
+            return None
+        lo, hi = outer
+        per: list[list[list[IEdge]]] = []
+        for ch in choices:
+            near = None
+            if ch.doc is not None:
+                near = _bounds(n, base + [(self.index[u], self.index[v], c) for u, v, c in ch.nearby()])
+            per.append(_alternatives(ch, self.index, lo, hi, near))
+        return base, weekdays, per
+
+    def solve(self, active: list[str], *, ranges: bool = True) -> tuple[list[int], list[int]] | None:
+        """Exact bounds of every variable (by index) under the active facts; None when infeasible.
+
+        With ``ranges=False`` the first feasible case's bounds are returned (feasibility only).
+        """
+        self.oracle_calls += 1
+        if self.oracle_calls > MAX_ORACLE_CALLS:
+            raise GiveUp
+        setup = self._cases(active)
+        if setup is None:
+            return None
+        base, weekdays, per = setup
+        total = 1
+        for alts in per:
+            total *= len(alts)
+        if ranges and (total > MAX_CASES or any(len(alts) > MAX_CHOICES for alts in per)):
+            raise GiveUp
+        n = len(self.index)
+        best: tuple[list[int], list[int]] | None = None
+        for k, combo in enumerate(product(*per)):
+            if k == MAX_CASES:
+                raise GiveUp  # feasibility only: no feasible case among the first few
+            r = _solve(n, base + [e for alt in combo for e in alt], weekdays)
+            if r is None:
+                continue
+            if not ranges:
+                return r
+            if best is None:
+                best = r
+            else:
+                best = (
+                    [min(a, b) for a, b in zip(best[0], r[0], strict=True)],
+                    [max(a, b) for a, b in zip(best[1], r[1], strict=True)],
+                )
+        return best
+
+    def feasible(self, active: list[str] | set[str] | frozenset[str]) -> bool:
+        """Whether the active facts can all be true."""
+        return self.solve(sorted(active), ranges=False) is not None
+
+    def by_name(self, bounds: tuple[list[int], list[int]]) -> tuple[dict[str, int], dict[str, int]]:
+        """Bounds keyed by variable name."""
+        lo, hi = bounds
+        return {n: lo[self.index[n]] for n in self.names}, {n: hi[self.index[n]] for n in self.names}
+
+    def shrink(self, unsat: frozenset[str]) -> frozenset[str]:
+        """A minimal unsatisfiable subset (deletion-based, in id order)."""
+        kept = set(unsat)
+        for f in sorted(unsat):
+            if not self.feasible(kept - {f}):
+                kept.discard(f)
+        return frozenset(kept)
+
+    def all_conflicts(self, limit: int) -> list[frozenset[str]]:
+        """Every minimal unsatisfiable subset of the facts (Reiter's hitting-set tree).
+
+        Gives up at ``limit``: which of them z3 reports then, and whether it calls the list
+        complete, depends on its search, so z3 is asked.
+        """
+        everything = frozenset(self.ids)
+        muses: list[frozenset[str]] = []
+        sat_removed: list[frozenset[str]] = []
+        queue = [frozenset[str]()]
+        seen: set[frozenset[str]] = set()
+        while queue:
+            removed = queue.pop(0)
+            if removed in seen or any(h <= removed for h in sat_removed):
+                continue
+            seen.add(removed)
+            label = next((m for m in muses if not m & removed), None)
+            if label is None:
+                rest = everything - removed
+                if self.feasible(rest):
+                    sat_removed.append(removed)
+                    continue
+                label = self.shrink(rest)
+                muses.append(label)
+                if len(muses) >= limit:
+                    raise GiveUp
+            queue += [removed | {f} for f in sorted(label)]
+        return muses
+
+
+def cheapest_hitting_set(muses: list[frozenset[str]], weights: dict[str, float]) -> tuple[str, ...]:
+    """The cheapest set of facts meeting every conflict, with the retraction's costs (diagnose._retraction).
+
+    Each fact costs its weight and a distinct power of two below any weight difference, so
+    the cheapest set is unique: the one z3's MaxSAT finds over the same costs.
+    """
+    order = sorted({f for m in muses for f in m})
+    scale = 1 << (len(order) + 1)
+    cost = {f: round(weights.get(f, 1.0) * 1000) * scale + (1 << rank) for rank, f in enumerate(order)}
+    ordered = sorted(muses, key=lambda m: (len(m), sorted(m)))
+    best: list[tuple[int, frozenset[str]]] = []
+
+    def search(chosen: frozenset[str], spent: int) -> None:
+        if best and spent >= best[0][0]:
+            return
+        open_ = next((m for m in ordered if not m & chosen), None)
+        if open_ is None:
+            best[:] = [(spent, chosen)]
+            return
+        for f in sorted(open_):
+            search(chosen | {f}, spent + cost[f])
+
+    search(frozenset(), 0)
+    return tuple(sorted(best[0][1]))
+
+
+@dataclass
+class ExactResult:
+    """A component solved without z3: the same fields solve_component fills."""
+
+    sat: bool
+    conflicts: list[tuple[str, ...]]
+    retract: tuple[str, ...]
+    ranges: tuple[dict[str, int], dict[str, int]] | None  # None: no fact left active
+
+
+def solve_exact(enc: Encoding, weights: dict[str, float], max_conflicts: int) -> ExactResult | None:
+    """Outcome, every minimal conflict, the cheapest retraction and exact ranges; None: ask z3."""
+    try:
+        ex = Exact(enc)
+        full = ex.solve(ex.ids)
+        if full is not None:
+            return ExactResult(True, [], (), ex.by_name(full))
+        muses = ex.all_conflicts(max_conflicts)
+        if not muses:
+            raise GiveUp  # infeasible, yet no fact to blame: leave it to z3
+        drop = cheapest_hitting_set(muses, weights)
+        active = [f for f in ex.ids if f not in set(drop)]
+        ranges = None
+        if active:
+            r = ex.solve(active)
+            if r is None:
+                raise GiveUp
+            ranges = ex.by_name(r)
+        return ExactResult(False, sorted(tuple(sorted(m)) for m in muses), drop, ranges)
+    except GiveUp:
+        return None
