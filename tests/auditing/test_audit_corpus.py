@@ -132,7 +132,7 @@ CROSS = [
 def test_cross_article_edit_is_detected(kind, prefix, old, new, tmp_path):
     corpus = copy_corpus(tmp_path)
     doc, start, end = edit(corpus, prefix, old, new)
-    r = audit([corpus], as_of=AS_OF).report
+    r = audit([corpus], as_of=AS_OF, max_conflicts=1).report
     assert r.status.value == "contradiction", f"{kind}: not detected"
     assert cites(r, doc, start, end), f"{kind}: the edited sentence is not quoted"
 
@@ -148,7 +148,7 @@ MANIFESTS = [
 def test_manifest_that_contradicts_the_texts(kind, manifest, doc, tmp_path):
     corpus = copy_corpus(tmp_path)
     (corpus / "corpus.yaml").write_text(manifest, encoding="utf-8")
-    r = audit([corpus], as_of=AS_OF).report
+    r = audit([corpus], as_of=AS_OF, max_conflicts=1).report
     assert r.status.value == "contradiction", f"{kind}: not detected"
     assert any(s.doc and s.doc.startswith(doc) for f in r.findings if f.kind == "contradiction" for s in f.sources)
 

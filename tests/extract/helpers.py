@@ -29,7 +29,7 @@ def extract_and_check(path: Path, tmp_path: Path, extra_facts: list[dict] | None
     if extra_facts:
         ex.facts = ex.facts + extra_facts
     fs = write_and_load([ex], tmp_path / f"{path.stem}.facts.yaml")
-    return ex, check(fs, CheckOptions(as_of=AS_OF, policy=load_policy()))
+    return ex, check(fs, CheckOptions(as_of=AS_OF, policy=load_policy(), max_conflicts=1))
 
 
 def edited(path: Path, old: str, new: str, tmp_path: Path) -> tuple[Path, int, int]:
