@@ -23,8 +23,8 @@ from factcheck.report.locate import locate_finding
 LABEL_W = 380
 AXIS_W = 1000
 PAD = 8
-MIN_W = 36
-BREAK_W = 26
+MIN_W = 28
+BREAK_W = 22
 ROW_H = 22
 TOP = 48
 MERGE_DAYS = 60
@@ -137,6 +137,7 @@ class _Scale:
     def ticks(self) -> list[tuple[float, str]]:
         """Tick positions and labels: each cluster's ends and the months or years between."""
         out: list[tuple[float, str]] = []
+        last = -1e9
         for (a, b), (_x0, inner) in zip(self.clusters, self.boxes, strict=True):
             cands = [(a, _date(a))]
             da = dt.date.fromordinal(a)
@@ -150,10 +151,9 @@ class _Scale:
                     m = dt.date(m.year + m.month // 12, m.month % 12 + 1, 1)
             if b != a:
                 cands.append((b, _date(b)))
-            last = -1e9
             for day, text in cands:
                 xx = self.x(day)
-                if xx - last >= 70:
+                if xx - last >= 76:
                     out.append((xx, text))
                     last = xx
         return out
@@ -224,7 +224,7 @@ def _row_svg(r: _Row, y: int, scale: _Scale) -> str:
     parts = [f'<g class="{cls}" id="row-{escape("d-" if r.doc else "e-")}{escape(r.ident)}"{data}>']
     parts.append(f"<title>{escape(chr(10).join(tip))}</title>")
     parts.append(f'<rect class="bg" x="0" y="{y}" width="{scale.right + 10:.1f}" height="{ROW_H}"/>')
-    label = r.label if len(r.label) <= 56 else r.label[:55] + "…"
+    label = r.label if len(r.label) <= 50 else r.label[:49] + "…"
     parts.append(f'<text class="label" x="4" y="{y + 15}">{escape(label)}</text>')
     mid = y + ROW_H / 2
     if r.earliest is None and r.latest is None:
@@ -260,7 +260,7 @@ def _timeline_svg(events: list[_Row], docs: list[_Row]) -> str:
     scale = _Scale(spans)
     n_rows = len(events) + len(docs) + 2
     height = TOP + n_rows * ROW_H + 8
-    width = scale.right + 12
+    width = scale.right + 40
     out = [
         f'<svg class="timeline" role="img" aria-label="Inferred timeline" width="{width:.0f}" height="{height}"'
         f' viewBox="0 0 {width:.0f} {height}">'
