@@ -55,7 +55,9 @@ def _finding(out: Console, f: Finding, fs: FactSet | None, cwd: Path | None) -> 
     if f.retract:
         out.print(f"  [green]= cheapest retraction:[/] {escape(', '.join(f.retract))}")
     if f.kind == "gap" and (f.earliest or f.latest):
-        out.print(f"  [yellow]= feasible range:[/] {_d(f.earliest)}..{_d(f.latest)}")
+        a = "(open)" if f.earliest is None else str(f.earliest)
+        b = "(open)" if f.latest is None else str(f.latest)
+        out.print(f"  [yellow]= feasible range:[/] {a}..{b}")
     out.print()
 
 
