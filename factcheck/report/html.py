@@ -25,14 +25,14 @@ AXIS_W = 1000
 PAD = 8
 MIN_W = 28
 BREAK_W = 22
-ROW_H = 22
-TOP = 48
+ROW_H = 20
+TOP = 40
 MERGE_DAYS = 60
 
 _CSS = """
-body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#1f2328;background:#fff}
+body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;margin:16px 24px;color:#1f2328;background:#fff}
 h1{font-size:20px;margin:0 0 4px}
-.summary{margin:0 0 16px;color:#59636e}
+.summary{margin:0 0 6px;color:#59636e}
 .status-contradiction{color:#cf222e}.status-consistent{color:#1a7f37}.status-inconclusive{color:#9a6700}
 svg{display:block;max-width:100%;height:auto}
 svg text{font-size:12px;fill:#1f2328}
@@ -48,7 +48,7 @@ svg text{font-size:12px;fill:#1f2328}
 .conflict .label{fill:#cf222e;font-weight:600}
 .open{opacity:.35}
 .section text{font-weight:600;fill:#59636e}
-.legend{display:flex;gap:16px;flex-wrap:wrap;margin:8px 0 16px;color:#59636e;font-size:12px}
+.legend{display:flex;gap:16px;flex-wrap:wrap;margin:4px 0 8px;color:#59636e;font-size:12px}
 .legend span::before{content:"";display:inline-block;width:14px;height:8px;margin-right:4px;border-radius:2px}
 .legend .l-event::before{background:#0969da}.legend .l-doc::before{background:#8250df}
 .legend .l-gap::before{background:#bf8700}.legend .l-conflict::before{background:#cf222e}
@@ -225,7 +225,7 @@ def _row_svg(r: _Row, y: int, scale: _Scale) -> str:
     parts.append(f"<title>{escape(chr(10).join(tip))}</title>")
     parts.append(f'<rect class="bg" x="0" y="{y}" width="{scale.right + 10:.1f}" height="{ROW_H}"/>')
     label = r.label if len(r.label) <= 50 else r.label[:49] + "…"
-    parts.append(f'<text class="label" x="4" y="{y + 15}">{escape(label)}</text>')
+    parts.append(f'<text class="label" x="4" y="{y + 14}">{escape(label)}</text>')
     mid = y + ROW_H / 2
     if r.earliest is None and r.latest is None:
         w = scale.right - LABEL_W
@@ -277,12 +277,12 @@ def _timeline_svg(events: list[_Row], docs: list[_Row]) -> str:
         out.append(f'<text x="{x:.1f}" y="{TOP - 14}" text-anchor="middle">{escape(text)}</text>')
     out.append("</g>")
     y = TOP
-    out.append(f'<g class="section"><text x="4" y="{y + 15}">Events</text></g>')
+    out.append(f'<g class="section"><text x="4" y="{y + 14}">Events</text></g>')
     y += ROW_H
     for r in events:
         out.append(_row_svg(r, y, scale))
         y += ROW_H
-    out.append(f'<g class="section"><text x="4" y="{y + 15}">Documents (creation time)</text></g>')
+    out.append(f'<g class="section"><text x="4" y="{y + 14}">Documents (creation time)</text></g>')
     y += ROW_H
     for r in docs:
         out.append(_row_svg(r, y, scale))
