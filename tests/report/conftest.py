@@ -109,8 +109,10 @@ def small_facts(tmp: Path, *, contradiction: bool = False, gap: bool = False, ex
         "documents:\n  - {path: a.txt, published: 2025-03-05}\n"
         "events:\n  - {id: summit, label: the summit}\n"
         + ("  - {id: vague, label: something in 2025}\n" if gap else "")
-        + 
-        "facts:\n" + "\n".join(facts) + "\n" + extra,
+        + "facts:\n"
+        + "\n".join(facts)
+        + "\n"
+        + extra,
         encoding="utf-8",
     )
     return path

@@ -67,7 +67,9 @@ def test_toml_syntax_error_at_its_line(tmp_path: Path) -> None:
 
 def test_check_reads_the_config_and_flags_win(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     facts = small_facts(tmp_path, gap=True)
-    (tmp_path / "factcheck.toml").write_text('fail_on = "warning"\nformat = "json"\nas_of = 2026-01-01\n', encoding="utf-8")
+    (tmp_path / "factcheck.toml").write_text(
+        'fail_on = "warning"\nformat = "json"\nas_of = 2026-01-01\n', encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     r = CliRunner().invoke(cli, ["check", str(facts)])
     assert r.exit_code == ExitCode.CONTRADICTION and r.output.startswith("{"), r.output

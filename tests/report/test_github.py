@@ -11,7 +11,9 @@ from factcheck.cli import cli
 from factcheck.report import render_github
 from tests.report.conftest import Case, small_facts
 
-COMMAND = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+)(?:,endLine=\d+,endColumn=\d+)?,title=(FC\d{3})::(.+)$")
+COMMAND = re.compile(
+    r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+)(?:,endLine=\d+,endColumn=\d+)?,title=(FC\d{3})::(.+)$"
+)
 
 
 def test_errors_and_warnings_as_workflow_commands(perturbed: Case) -> None:

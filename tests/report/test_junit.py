@@ -28,9 +28,7 @@ def test_contradiction_fails_the_cases_of_its_documents(perturbed: Case) -> None
     root = ET.fromstring(render_junit(perturbed.report, perturbed.fs, cwd=perturbed.cwd))
     fc101 = [f for f in perturbed.report.findings if f.code == "FC101"]
     docs = sorted({s.doc for f in fc101 for s in f.sources if s.doc})
-    failed = sorted(
-        tc.get("name", "") for tc in root.iter("testcase") if tc.find("failure") is not None
-    )
+    failed = sorted(tc.get("name", "") for tc in root.iter("testcase") if tc.find("failure") is not None)
     assert failed == [f"FC101 contradiction: doc {d}" for d in docs]
     failure = next(tc.find("failure") for tc in root.iter("testcase") if tc.find("failure") is not None)
     assert failure is not None and failure.get("type") == "FC101"
