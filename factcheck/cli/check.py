@@ -158,9 +158,10 @@ def config_cmd(config_path: Path | None, isolated: bool, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("what", type=click.Choice(["facts", "policy", "report"]))
+@click.argument("what", type=click.Choice(["facts", "policy", "report", "config"]))
 def schema(what: str) -> None:
     """Print the JSON Schema of a file kind, for editors that validate YAML."""
+    from factcheck.config import Config
     from factcheck.model import FactSetFile, Report
     from factcheck.policy import Policy
 
@@ -168,6 +169,8 @@ def schema(what: str) -> None:
         data = FactSetFile.model_json_schema()
     elif what == "policy":
         data = Policy.model_json_schema()
+    elif what == "config":
+        data = Config.model_json_schema()
     else:
         data = Report.model_json_schema(mode="serialization")
     data = {"$schema": "https://json-schema.org/draft/2020-12/schema", **data}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from factcheck import __version__
 from factcheck.codes import BY_CODE, Code
@@ -33,7 +34,15 @@ def _physical(loc: Location) -> dict[str, Any]:
     if loc.in_article:
         region["endLine"] = loc.end_line
         region["endColumn"] = loc.end_col
-    return {"artifactLocation": {"uri": loc.path}, "region": region}
+    return {"artifactLocation": {"uri": artifact_uri(loc.path)}, "region": region}
+
+
+def artifact_uri(path: str) -> str:
+    """A relative path as a percent-encoded URI reference; an absolute one as a file: URI."""
+    p = PurePosixPath(path)
+    if p.is_absolute():
+        return Path(path).as_uri()
+    return quote(path, safe="/")
 
 
 def _location(loc: Location, ident: int | None = None) -> dict[str, Any]:

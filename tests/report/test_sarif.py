@@ -115,3 +115,10 @@ def test_uris_are_relative_to_cwd(bundled: Case) -> None:
         for loc in [*r.get("locations", []), *r.get("relatedLocations", [])]:
             uri = loc["physicalLocation"]["artifactLocation"]["uri"]
             assert not Path(uri).is_absolute() and (ROOT / uri).is_file()
+
+
+def test_artifact_uris_are_encoded() -> None:
+    from factcheck.report.sarif import artifact_uri
+
+    assert artifact_uri("corpus/a b#1.txt") == "corpus/a%20b%231.txt"
+    assert artifact_uri("/abs/x.txt") == "file:///abs/x.txt"
