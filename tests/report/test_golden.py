@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.model import Status
 from factcheck.report import Format, render
-from tests.report.conftest import Case, assert_golden
+from tests.report.conftest import GOLDEN, ROOT, Case, assert_golden, run_cli
 
 EXT = {
     Format.TEXT: "txt",
@@ -50,3 +50,16 @@ def test_every_format_renders_without_a_fact_set(perturbed: Case, fmt: Format) -
     # TimeML audits render with no fact set: no article text, no origins
     out = render(perturbed.report, fmt, None)
     assert out.endswith("\n")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "seed", "jobs"),
+    [("sarif", "0", "1"), ("junit", "4242", "2"), ("github", "17", "2"), ("html", "99", "1")],
+)
+def test_console_script_output_matches_the_golden(fmt: str, seed: str, jobs: str) -> None:
+    # another process, another hash seed, maybe workers: the same bytes as the golden
+    args = ["check", "facts/", "--as-of", "2026-11-22", "--format", fmt, "--jobs", jobs, "--isolated"]
+    out = run_cli(args, cwd=ROOT, env={"PYTHONHASHSEED": seed})
+    assert out.returncode == 0, out.stderr
+    expected = (GOLDEN / f"bundled.{EXT[Format(fmt)]}").read_text(encoding="utf-8")
+    assert out.stdout == expected
