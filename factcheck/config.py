@@ -1,12 +1,13 @@
-"""Project configuration: ``[tool.factcheck]`` in ``pyproject.toml``, or a ``factcheck.toml``.
+"""Configuration: ``[tool.factcheck]`` in ``pyproject.toml`` or a ``factcheck.toml``, found upwards from cwd.
 
-The file is found by walking up from the working directory; the nearest one wins, and in
-one folder ``factcheck.toml`` wins over ``pyproject.toml``.  Command-line flags override
-it.  Relative paths in it (rule packs, policy) are relative to the file's folder.
+Precedence, highest first: command-line flags, the configuration file, built-in defaults.
+A misspelt key or a bad value is an error at its ``path:line``, never silently ignored.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -16,85 +17,176 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.errors import Diagnostic, UserError
+from factcheck.report import Format
+
+CONFIG_FILE = "factcheck.toml"
+PYPROJECT = "pyproject.toml"
+DEFAULT = "default"
+COMMAND_LINE = "command line"
 
 
 class Config(BaseModel):
-    """Every setting a project can fix; each one is also a command-line flag."""
+    """Every setting ``factcheck check`` reads from a configuration file."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    rules: list[str] = Field(default_factory=list, description="Rule pack folders or files added to the shipped pack.")
-    policy: str | None = Field(default=None, description="A policy file instead of the shipped one.")
-    format: Literal["text", "json", "sarif", "junit", "github", "html"] = "text"
-    fail_on: Literal["error", "warning"] = "error"
-    jobs: int = Field(default=1, ge=1)
-    timeout: int = Field(default=10_000, ge=1, description="Solver timeout per component, in milliseconds.")
-    rlimit: int = Field(default=0, ge=0, description="Solver resource limit per component (0: none).")
-    max_conflicts: int = Field(default=10, ge=1)
-    as_of: str | None = Field(default=None, description="Latest possible creation or retrieval time (YYYY-MM-DD).")
+    format: Format = Field(default=Format.TEXT, description="Output format.")
+    fail_on: Literal["error", "warning"] = Field(default="error", description="Lowest severity that fails a check.")
+    exit_zero: bool = Field(default=False, description="Exit 0 even when findings reach fail_on.")
+    jobs: int = Field(default=1, ge=1, description="Worker processes for independent components.")
+    timeout: int = Field(default=10_000, ge=1, description="Solver timeout per check, in ms.")
+    rlimit: int = Field(default=0, ge=0, description="Solver resource limit per check (0: none).")
+    max_conflicts: int = Field(default=10, ge=1, description="Minimal conflicts to enumerate per component.")
+    as_of: dt.date | None = Field(default=None, description="Latest possible creation or retrieval time.")
+    policy: str | None = Field(default=None, description="Policy file, relative to the configuration file.")
+    rules: tuple[str, ...] = Field(default=(), description="Rule-pack folders, relative to the configuration file.")
 
 
-@dataclass
-class LoadedConfig:
-    """A configuration and the file it came from (None: defaults only)."""
+KEYS: tuple[str, ...] = tuple(Config.model_fields)
+_PATH_KEYS = ("policy", "rules")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The settings in force and where each came from (a file path, the command line, or default)."""
 
     config: Config
+    sources: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
-    keys: set[str] = field(default_factory=set)
-
-    def resolve(self, value: str) -> str:
-        """A path from the file, made absolute against the file's folder."""
-        if self.path is None or Path(value).is_absolute():
-            return value
-        return str((self.path.parent / value).resolve())
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    """The nearest ``factcheck.toml``, or ``pyproject.toml`` with a ``[tool.factcheck]`` table."""
+    """The nearest ``factcheck.toml``, or ``pyproject.toml`` with a ``[tool.factcheck]`` table, from start upwards."""
     here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        own = folder / "factcheck.toml"
+    for d in (here, *here.parents):
+        own = d / CONFIG_FILE
         if own.is_file():
             return own
-        py = folder / "pyproject.toml"
-        if py.is_file():
+        pp = d / PYPROJECT
+        if pp.is_file():
             try:
-                text = py.read_text(encoding="utf-8")
+                text = pp.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue
-            if re.search(r"^\s*\[tool\.factcheck\]", text, re.MULTILINE):
-                return py
+            if re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*\]", text, re.M) or re.search(
+                r"^\s*tool\s*\.\s*factcheck\s*\.", text, re.M
+            ):
+                return pp
     return None
 
 
-def _line_of(text: str, key: str) -> int:
-    m = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.MULTILINE)
-    return text.count("\n", 0, m.start()) + 1 if m else 1
+def _table_name(path: Path) -> str:
+    return "tool.factcheck" if path.name == PYPROJECT else ""
 
 
-def load_config(path: Path | None = None, start: Path | None = None) -> LoadedConfig:
-    """Read and validate the configuration; every problem reported at ``file:line``."""
-    path = path or find_config(start)
-    if path is None:
-        return LoadedConfig(Config())
+def key_line(text: str, table: str, key: str) -> int:
+    """The line where a key of a table is written (the table's header, or 1, if not found)."""
+    header = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+    current, table_line = "", 1
+    pat = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    for n, line in enumerate(text.splitlines(), start=1):
+        m = header.match(line)
+        if m:
+            current = re.sub(r"\s*\.\s*", ".", m.group(1))
+            if current == table:
+                table_line = n
+            continue
+        if current == table and pat.match(line):
+            return n
+    return table_line
+
+
+def load_config(path: Path) -> tuple[Config, set[str]]:
+    """Read and validate one configuration file; returns the config and the keys it sets."""
     try:
         text = path.read_text(encoding="utf-8")
-        data: dict[str, Any] = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+), column (\d+)", str(exc))
-        line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
-        raise UserError(Diagnostic(str(path), line, col, f"TOML syntax: {exc}")) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(Diagnostic(str(path), 1, 1, f"cannot read: {exc}")) from None
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("factcheck", {})
+        raise UserError(Diagnostic(str(path), 1, 1, f"cannot read configuration: {exc}")) from None
     try:
-        config = Config.model_validate(data)
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
+        raise UserError(Diagnostic(str(path), line, col, f"TOML syntax: {msg}")) from None
+    table = _table_name(path)
+    section: Any = data
+    for part in table.split(".") if table else []:
+        section = section.get(part, {}) if isinstance(section, dict) else {}
+    if not isinstance(section, dict):
+        raise UserError(Diagnostic(str(path), key_line(text, "tool", "factcheck"), 1, "[tool.factcheck] is a table"))
+    values = {str(k).replace("-", "_"): v for k, v in section.items()}
+    spelled = {str(k).replace("-", "_"): str(k) for k in section}
+    base = path.parent
+    if isinstance(values.get("policy"), str):
+        values["policy"] = os.path.normpath(base / values["policy"])
+    if isinstance(values.get("rules"), list):
+        values["rules"] = [os.path.normpath(base / r) if isinstance(r, str) else r for r in values["rules"]]
+    try:
+        cfg = Config.model_validate(values)
     except ValidationError as exc:
-        problems = []
+        diags = []
         for err in exc.errors(include_url=False):
             key = str(err["loc"][0]) if err["loc"] else ""
-            msg = f"unknown key {key!r}" if err["type"] == "extra_forbidden" else f"{key}: {err['msg']}"
-            problems.append(Diagnostic(str(path), _line_of(text, key), 1, msg))
-        raise UserError(problems) from None
-    return LoadedConfig(config, path, set(data))
+            name = spelled.get(key, key)
+            msg = err["msg"].removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden":
+                msg = f"unknown key {name!r} (known: {', '.join(KEYS)})"
+            else:
+                msg = f"{name}: {msg}"
+            diags.append(Diagnostic(str(path), key_line(text, table, name), 1, msg))
+        raise UserError(diags) from None
+    return cfg, set(values)
+
+
+def resolve(
+    overrides: dict[str, Any] | None = None,
+    *,
+    config_path: Path | None = None,
+    isolated: bool = False,
+    start: Path | None = None,
+) -> Resolved:
+    """Defaults, then the configuration file (named, or found from ``start``), then non-None overrides."""
+    path = None if isolated else (config_path or find_config(start))
+    values: dict[str, Any] = {}
+    sources = dict.fromkeys(KEYS, DEFAULT)
+    if path is not None:
+        cfg, keys = load_config(path)
+        for k in keys:
+            values[k] = getattr(cfg, k)
+            sources[k] = str(path)
+    for k, v in (overrides or {}).items():
+        if v is not None:
+            values[k] = v
+            sources[k] = COMMAND_LINE
+    try:
+        config = Config.model_validate(values)
+    except ValidationError as exc:
+        raise UserError(
+            [Diagnostic("<command line>", 1, 1, f"{'.'.join(map(str, e['loc']))}: {e['msg']}") for e in exc.errors()]
+        ) from None
+    return Resolved(config=config, sources=sources, path=path)
+
+
+def describe(resolved: Resolved) -> str:
+    """The resolved settings as TOML lines, each commented with where it came from."""
+    lines = [f"# configuration file: {resolved.path or '(none)'}", "[tool.factcheck]"]
+    data = resolved.config.model_dump(mode="json")
+    for k in KEYS:
+        v = data[k]
+        if v is None:
+            line = f"# {k} = (unset)"
+        elif isinstance(v, bool):
+            line = f"{k} = {'true' if v else 'false'}"
+        elif isinstance(v, (int, float)):
+            line = f"{k} = {v}"
+        elif isinstance(v, list):
+            line = f"{k} = [{', '.join(_q(x) for x in v)}]"
+        else:
+            line = f"{k} = {_q(str(v))}"
+        lines.append(f"{line:<40} # {resolved.sources[k]}")
+    return "\n".join(lines) + "\n"
+
+
+def _q(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'

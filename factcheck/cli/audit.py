@@ -11,7 +11,7 @@ import click
 
 from factcheck.cli import cli
 from factcheck.cli.check import _parse_date
-from factcheck.cli.common import exit_code_for, handle_errors, write_output
+from factcheck.cli.common import config_rules, exit_code_for, handle_errors, write_output
 from factcheck.report import Format, render
 
 
@@ -46,7 +46,7 @@ def audit(
 
     with handle_errors():
         result = run(paths, as_of=as_of, facts=facts, background=not no_background, policy_path=policy_path,
-                     rules=rule_dirs, jobs=jobs, timeout_ms=timeout_ms, rlimit=rlimit,
+                     rules=[*config_rules(), *rule_dirs], jobs=jobs, timeout_ms=timeout_ms, rlimit=rlimit,
                      max_conflicts=max_conflicts)  # fmt: skip
         for s in result.skipped:
             click.echo(f"warning: {s.path}: {'failed' if s.failed else 'skipped'}: {s.reason}", err=True)

@@ -1,4 +1,4 @@
-"""``factcheck check`` and ``factcheck schema``."""
+"""``factcheck check``, ``factcheck config`` and ``factcheck schema``."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ import click
 
 from factcheck.api import check as api_check
 from factcheck.cli import cli
-from factcheck.cli.common import exit_code_for, handle_errors, write_output
-from factcheck.report import Format, render
+from factcheck.cli.common import append_text, exit_code_for, handle_errors, write_output
+from factcheck.config import describe, resolve
+from factcheck.model import Severity
+from factcheck.report import Format, render, step_summary
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -31,9 +33,17 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     "--format",
     "fmt",
     type=click.Choice([f.value for f in Format]),
-    default="text",
-    show_default=True,
-    help="Output format.",
+    help="Output format [default: text].",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    help="Lowest severity that makes the exit code 1 [default: error].",
+)
+@click.option(
+    "--exit-zero/--no-exit-zero",
+    default=None,
+    help="Exit 0 even when findings reach --fail-on (bad input still exits 2, inconclusive 3).",
 )
 @click.option(
     "--as-of",
@@ -47,79 +57,120 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A policy file of fuzzy windows instead of the shipped one.",
 )
+@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes for independent components [default: 1].")
 @click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(1),
-    default=1,
-    show_default=True,
-    help="Worker processes for independent components.",
+    "--timeout", "timeout_ms", type=click.IntRange(1), help="Solver timeout per check, in ms [default: 10000]."
 )
+@click.option("--rlimit", type=click.IntRange(0), help="Solver resource limit per check (0: none) [default: 0].")
 @click.option(
-    "--timeout",
-    "timeout_ms",
-    type=click.IntRange(1),
-    default=10_000,
-    show_default=True,
-    help="Solver timeout per check, in ms.",
-)
-@click.option(
-    "--rlimit", type=click.IntRange(0), default=0, show_default=True, help="Solver resource limit per check (0: none)."
-)
-@click.option(
-    "--max-conflicts",
-    type=click.IntRange(1),
-    default=10,
-    show_default=True,
-    help="Minimal conflicts to enumerate per component.",
+    "--max-conflicts", type=click.IntRange(1), help="Minimal conflicts to enumerate per component [default: 10]."
 )
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file (atomically)."
 )
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file to use instead of the one found from the current folder upwards.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 def check(
     facts: tuple[Path, ...],
-    fmt: str,
+    fmt: str | None,
+    fail_on: str | None,
+    exit_zero: bool | None,
     as_of: dt.date | None,
     policy_path: Path | None,
-    jobs: int,
-    timeout_ms: int,
-    rlimit: int,
-    max_conflicts: int,
+    jobs: int | None,
+    timeout_ms: int | None,
+    rlimit: int | None,
+    max_conflicts: int | None,
     output: Path | None,
+    config_path: Path | None,
+    isolated: bool,
 ) -> None:
     """Check curated fact sets (YAML files or folders) for contradictions and gaps.
 
-    Exit codes: 0 consistent, 1 contradiction, 2 bad input or usage, 3 inconclusive.
+    Settings come from the command line, then `[tool.factcheck]` in pyproject.toml or a
+    factcheck.toml (the nearest from the current folder upwards), then defaults.
+
+    Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 bad input
+    or usage, 3 inconclusive.
     """
     with handle_errors():
+        resolved = resolve(
+            {
+                "format": fmt,
+                "fail_on": fail_on,
+                "exit_zero": exit_zero,
+                "as_of": as_of,
+                "policy": str(policy_path) if policy_path else None,
+                "jobs": jobs,
+                "timeout": timeout_ms,
+                "rlimit": rlimit,
+                "max_conflicts": max_conflicts,
+            },
+            config_path=config_path,
+            isolated=isolated,
+        )
+        cfg = resolved.config
         report, fs = api_check(
             facts,
-            as_of=as_of,
-            policy_path=policy_path,
-            jobs=jobs,
-            timeout_ms=timeout_ms,
-            rlimit=rlimit,
-            max_conflicts=max_conflicts,
+            as_of=cfg.as_of,
+            policy_path=Path(cfg.policy) if cfg.policy else None,
+            jobs=cfg.jobs,
+            timeout_ms=cfg.timeout,
+            rlimit=cfg.rlimit,
+            max_conflicts=cfg.max_conflicts,
         )
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        write_output(render(report, Format(fmt), fs, color=color), output)
-    sys.exit(exit_code_for(report))
+        threshold = Severity(cfg.fail_on)
+        write_output(render(report, cfg.format, fs, color=color, fail_on=threshold), output)
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if cfg.format is Format.GITHUB and summary_file:
+            append_text(Path(summary_file), step_summary(report, fs))
+    sys.exit(exit_code_for(report, threshold, exit_zero=cfg.exit_zero))
+
+
+@cli.command("config")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file to use instead of the one found from the current folder upwards.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: values and their sources.")
+def config_cmd(config_path: Path | None, isolated: bool, as_json: bool) -> None:
+    """Print the resolved configuration and where each value came from."""
+    with handle_errors():
+        resolved = resolve(config_path=config_path, isolated=isolated)
+        if as_json:
+            data = {
+                "path": str(resolved.path) if resolved.path else None,
+                "values": resolved.config.model_dump(mode="json"),
+                "sources": resolved.sources,
+            }
+            click.echo(json.dumps(data, indent=2, sort_keys=True))
+        else:
+            click.echo(describe(resolved), nl=False)
 
 
 @cli.command()
-@click.argument("what", type=click.Choice(["facts", "policy", "report", "rules"]))
+@click.argument("what", type=click.Choice(["facts", "policy", "report", "config"]))
 def schema(what: str) -> None:
     """Print the JSON Schema of a file kind, for editors that validate YAML."""
-    from factcheck.dates.pack import Pack
+    from factcheck.config import Config
     from factcheck.model import FactSetFile, Report
     from factcheck.policy import Policy
 
-    if what == "rules":
-        data = Pack.model_json_schema()
-    elif what == "facts":
+    if what == "facts":
         data = FactSetFile.model_json_schema()
     elif what == "policy":
         data = Policy.model_json_schema()
+    elif what == "config":
+        data = Config.model_json_schema()
     else:
         data = Report.model_json_schema(mode="serialization")
     data = {"$schema": "https://json-schema.org/draft/2020-12/schema", **data}

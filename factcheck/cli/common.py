@@ -14,17 +14,21 @@ import click
 
 from factcheck.errors import UserError
 from factcheck.exitcodes import ExitCode
-from factcheck.model import Report, Status
+from factcheck.model import Report, Severity, Status
+from factcheck.report.common import failing
 from factcheck.version import __version__
 
 
-def exit_code_for(report: Report) -> int:
-    """The exit code a report's status calls for."""
-    return {
-        Status.CONSISTENT: ExitCode.OK,
-        Status.CONTRADICTION: ExitCode.CONTRADICTION,
-        Status.INCONCLUSIVE: ExitCode.INCONCLUSIVE,
-    }[report.status].value
+def exit_code_for(report: Report, fail_on: Severity = Severity.ERROR, *, exit_zero: bool = False) -> int:
+    """The exit code for a report: 1 for findings at or above ``fail_on``, else 3 if inconclusive, else 0.
+
+    ``exit_zero`` turns 1 into 0; an inconclusive check still exits 3.
+    """
+    if failing(report, fail_on) and not exit_zero:
+        return ExitCode.CONTRADICTION.value
+    if report.status is Status.INCONCLUSIVE or any(f.kind == "inconclusive" for f in report.findings):
+        return ExitCode.INCONCLUSIVE.value
+    return ExitCode.OK.value
 
 
 @contextlib.contextmanager
@@ -65,3 +69,17 @@ def write_output(text: str, path: Path | None) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def append_text(path: Path, text: str) -> None:
+    """Append text to a file (GitHub's step summary), creating it if need be."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(text)
+
+
+def config_rules() -> list[Path]:
+    """Rule packs named under ``rules`` in the project configuration (paths relative to its file)."""
+    from factcheck.config import resolve
+
+    return [Path(r) for r in resolve().config.rules]

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from factcheck.cli import cli
-from factcheck.cli.common import handle_errors, write_output
+from factcheck.cli.common import config_rules, handle_errors, write_output
 
 
 @cli.command()
@@ -30,7 +30,7 @@ def extract(articles: tuple[Path, ...], out: Path | None, rule_dirs: tuple[Path,
         loaded = load_articles(list(articles))
         for s in loaded.skipped:
             click.echo(f"warning: {s.path}: skipped: {s.reason}", err=True)
-        reader = ArticleReader(DateReader.load(list(rule_dirs)))
+        reader = ArticleReader(DateReader.load(config_rules() + list(rule_dirs)))
         extractions = [reader.read(a) for a in loaded.articles]
         base = (out.parent if out else Path.cwd())
         write_output(dump_factset(to_factset_data(extractions, base)), out)

@@ -8,12 +8,11 @@ from pathlib import Path
 import click
 
 from factcheck.cli import cli
-from factcheck.cli.common import handle_errors
+from factcheck.cli.common import config_rules, handle_errors
 from factcheck.exitcodes import ExitCode
 
 
 def _reader_options(f: click.decorators.FC) -> click.decorators.FC:
-    f = click.option("--config-rules", "config_rules", multiple=True, hidden=True)(f)
     f = click.option(
         "--no-shipped",
         is_flag=True,
@@ -30,7 +29,7 @@ def rules() -> None:
 @rules.command("test")
 @_reader_options
 @click.option("--verbose", "-v", is_flag=True, help="List passing examples too.")
-def rules_test(paths: tuple[Path, ...], no_shipped: bool, config_rules: tuple[str, ...], verbose: bool) -> None:
+def rules_test(paths: tuple[Path, ...], no_shipped: bool, verbose: bool) -> None:
     """Run every positive and negative example of every rule; exit 1 if any fails."""
     from factcheck.dates.examples import run_examples
     from factcheck.dates.pack import rule_line
@@ -39,7 +38,7 @@ def rules_test(paths: tuple[Path, ...], no_shipped: bool, config_rules: tuple[st
     from factcheck.extract.reader import ArticleReader
 
     with handle_errors():
-        reader = DateReader.load([Path(p) for p in config_rules] + list(paths), shipped=not no_shipped)
+        reader = DateReader.load(config_rules() + list(paths), shipped=not no_shipped)
         results = run_examples(reader)
         places = {}
         for r in results:
@@ -70,14 +69,14 @@ def rules_test(paths: tuple[Path, ...], no_shipped: bool, config_rules: tuple[st
 
 @rules.command("lint")
 @_reader_options
-def rules_lint(paths: tuple[Path, ...], no_shipped: bool, config_rules: tuple[str, ...]) -> None:
+def rules_lint(paths: tuple[Path, ...], no_shipped: bool) -> None:
     """Reject duplicate ids, patterns that don't compile or backtrack catastrophically, unused sub-patterns."""
     from factcheck.dates.compile import lint
     from factcheck.dates.pack import load_ruleset, rule_line
     from factcheck.resources import shipped_rules_dir
 
     with handle_errors():
-        extra = [Path(p) for p in config_rules] + list(paths)
+        extra = config_rules() + list(paths)
         ruleset = load_ruleset(([] if no_shipped else [shipped_rules_dir()]) + extra)
         problems = lint(ruleset)
     for p in problems:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from factcheck.cli import cli
-from factcheck.cli.common import exit_code_for, handle_errors, write_output
+from factcheck.cli.common import config_rules, exit_code_for, handle_errors, write_output
 from factcheck.report import Format, render
 
 _OUT_DIR = click.Path(file_okay=False, path_type=Path)
@@ -76,7 +76,7 @@ def tag_timeml(inputs: tuple[Path, ...], out_dir: Path, rule_dirs: tuple[Path, .
     from factcheck.timeml_write import NewTimex, read_raw, write_tagged
 
     with handle_errors():
-        reader = DateReader.load(list(rule_dirs))
+        reader = DateReader.load(config_rules() + list(rule_dirs))
         files = timeml_files(list(inputs))
         for path in files:
             doc = read_timeml(path)

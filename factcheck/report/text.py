@@ -7,36 +7,30 @@ at ``file:line:col`` with its line of text and the quoted span underlined.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 
 from factcheck.model import FactSet, Finding, Report, Severity, SourceQuote
+from factcheck.report.common import summary_line
+from factcheck.report.locate import line_col as line_col
+from factcheck.report.locate import locate_finding, locate_source
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.NOTE: "bold blue"}
 
 
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
-    offset = max(0, min(offset, len(text)))
-    line = text.count("\n", 0, offset) + 1
-    start = text.rfind("\n", 0, offset) + 1
-    return line, offset - start + 1
-
-
-def _source(out: Console, src: SourceQuote, fs: FactSet | None) -> None:
+def _source(out: Console, src: SourceQuote, fs: FactSet | None, cwd: Path | None) -> None:
+    loc = locate_source(src, fs, cwd)
     text = fs.texts.get(src.doc or "") if fs else None
-    path = (fs.text_paths.get(src.doc or "") if fs else None) or src.doc
-    if text is None or src.start is None or src.end is None:
-        origin = fs.origins.get(src.fact) if fs else None
-        where = f"{origin.path}:{origin.line}" if origin else (src.doc or "(background)")
+    if loc is None or not loc.in_article or text is None or src.start is None or src.end is None:
+        where = f"{loc.path}:{loc.start_line}" if loc else (src.doc or "(background)")
         out.print(f"  [blue]-->[/] {escape(where)}  [dim]({escape(src.fact)})[/]")
         if src.quote:
             out.print(f"   [blue]|[/] {escape(src.quote)}")
         return
-    line, col = line_col(text, src.start)
-    end_line, _ = line_col(text, src.end)
-    out.print(f"  [blue]-->[/] {escape(path or '')}:{line}:{col}  [dim]({escape(src.fact)})[/]")
+    line, col, end_line = loc.start_line, loc.start_col, loc.end_line
+    out.print(f"  [blue]-->[/] {escape(loc.path)}:{line}:{col}  [dim]({escape(src.fact)})[/]")
     lines = text.split("\n")
     width = len(str(end_line))
     pos = sum(len(x) + 1 for x in lines[: line - 1])
@@ -50,13 +44,20 @@ def _source(out: Console, src: SourceQuote, fs: FactSet | None) -> None:
         pos += len(body) + 1
 
 
-def _finding(out: Console, f: Finding, fs: FactSet | None) -> None:
+def _finding(out: Console, f: Finding, fs: FactSet | None, cwd: Path | None) -> None:
     sev = f.severity.value
     out.print(f"[{_STYLE[f.severity]}]{sev}[{f.code}][/] [bold]{escape(f.name)}[/]: {escape(f.message)}")
+    if not f.sources:
+        for loc in locate_finding(f, fs, cwd):
+            out.print(f"  [blue]-->[/] {escape(loc.path)}:{loc.start_line}:{loc.start_col}")
     for src in f.sources:
-        _source(out, src, fs)
+        _source(out, src, fs, cwd)
     if f.retract:
         out.print(f"  [green]= cheapest retraction:[/] {escape(', '.join(f.retract))}")
+    if f.kind == "gap" and (f.earliest or f.latest):
+        a = "(open)" if f.earliest is None else str(f.earliest)
+        b = "(open)" if f.latest is None else str(f.latest)
+        out.print(f"  [yellow]= feasible range:[/] {a}..{b}")
     out.print()
 
 
@@ -64,12 +65,14 @@ def _d(x: object) -> str:
     return "…" if x is None else str(x)
 
 
-def render_text(report: Report, fs: FactSet | None = None, *, color: bool = False, width: int = 100) -> str:
+def render_text(
+    report: Report, fs: FactSet | None = None, *, color: bool = False, width: int = 100, cwd: Path | None = None
+) -> str:
     """The report as text; ANSI colours only when asked."""
     buf = io.StringIO()
     out = Console(file=buf, force_terminal=color, no_color=not color, width=width, soft_wrap=True, highlight=False)
     for f in report.findings:
-        _finding(out, f, fs)
+        _finding(out, f, fs, cwd)
     if report.events or report.documents:
         out.print("[bold]Timeline[/] (feasible earliest..latest)")
         rows: list[tuple[str, str, str]] = []
@@ -85,15 +88,7 @@ def render_text(report: Report, fs: FactSet | None = None, *, color: bool = Fals
         for rng, ident, label in rows:
             out.print(f"  {rng:<{w}}  {escape(ident)}  [dim]{escape(label)}[/]")
         out.print()
-    counts = {
-        k: sum(1 for f in report.findings if f.kind == k) for k in ("contradiction", "gap", "error", "inconclusive")
-    }
-    parts = [f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items() if n]
     status_style = {"consistent": "green", "contradiction": "red", "inconclusive": "yellow"}[report.status.value]
-    out.print(
-        f"[bold {status_style}]{report.status.value}[/]: {', '.join(parts) or 'no findings'}; "
-        f"{report.stats.get('facts', 0)} facts, {report.stats.get('events', 0)} events, "
-        f"{report.stats.get('documents', 0)} documents, {report.stats.get('components', 0)} components "
-        f"(as of {report.as_of})"
-    )
+    status, rest = summary_line(report).split(":", 1)
+    out.print(f"[bold {status_style}]{status}[/]:{escape(rest)}")
     return buf.getvalue()

@@ -1,0 +1,34 @@
+"""Helpers every format shares."""
+
+from __future__ import annotations
+
+from factcheck.model import Finding, Report, Severity
+
+_RANK = {Severity.NOTE: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def at_or_above(severity: Severity, threshold: Severity) -> bool:
+    """Whether a severity reaches a fail-on threshold."""
+    return _RANK[severity] >= _RANK[threshold]
+
+
+def failing(report: Report, threshold: Severity) -> list[Finding]:
+    """The findings at or above a threshold, inconclusive ones excepted (they have their own exit code)."""
+    return [f for f in report.findings if f.kind != "inconclusive" and at_or_above(f.severity, threshold)]
+
+
+def counts(report: Report) -> dict[str, int]:
+    """How many findings of each kind, in a fixed order, zeros left out."""
+    out = {k: sum(1 for f in report.findings if f.kind == k) for k in ("contradiction", "gap", "error", "inconclusive")}
+    return {k: n for k, n in out.items() if n}
+
+
+def summary_line(report: Report) -> str:
+    """One line: status, findings by kind, sizes."""
+    parts = [f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts(report).items()]
+    s = report.stats
+    return (
+        f"{report.status.value}: {', '.join(parts) or 'no findings'}; "
+        f"{s.get('facts', 0)} facts, {s.get('events', 0)} events, "
+        f"{s.get('documents', 0)} documents, {s.get('components', 0)} components (as of {report.as_of})"
+    )

@@ -1,0 +1,61 @@
+"""GitHub Actions workflow commands (``::error file=…::message``) and a step-summary table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.model import FactSet, Finding, Report, Severity
+from factcheck.report.common import summary_line
+from factcheck.report.locate import locate_finding
+
+_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+
+
+def _data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(s: str) -> str:
+    return _data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(f: Finding, fs: FactSet | None, cwd: Path | None) -> str:
+    locs = locate_finding(f, fs, cwd)
+    props: list[str] = []
+    message = f.message
+    if locs:
+        first = locs[0]
+        props += [f"file={_prop(first.path)}", f"line={first.start_line}", f"col={first.start_col}"]
+        if first.in_article:
+            props += [f"endLine={first.end_line}", f"endColumn={first.end_col}"]
+        others = [f"{loc.path}:{loc.start_line}:{loc.start_col}" for loc in locs[1:]]
+        if others:
+            message += "\nalso at: " + ", ".join(others)
+    if f.retract:
+        message += "\ncheapest retraction: " + ", ".join(f.retract)
+    props.append(f"title={_prop(f.code)}")
+    return f"::{_COMMAND[f.severity]} {','.join(props)}::{_data(message)}"
+
+
+def render_github(report: Report, fs: FactSet | None = None, *, cwd: Path | None = None) -> str:
+    """One workflow command per finding, then the summary line as a notice."""
+    lines = [_annotation(f, fs, cwd) for f in report.findings]
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+def _cell(s: str) -> str:
+    return " ".join(s.split()).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def step_summary(report: Report, fs: FactSet | None = None, *, cwd: Path | None = None) -> str:
+    """A markdown summary for ``$GITHUB_STEP_SUMMARY``: status line and a table of findings."""
+    out = ["## factcheck", "", f"**{_cell(summary_line(report))}**", ""]
+    if report.findings:
+        out += ["| severity | code | where | message |", "|---|---|---|---|"]
+        for f in report.findings:
+            locs = locate_finding(f, fs, cwd)
+            where = f"`{locs[0].path}:{locs[0].start_line}`" if locs else ""
+            out.append(f"| {f.severity.value} | {f.code} {f.name} | {_cell(where)} | {_cell(f.message)} |")
+        out.append("")
+    return "\n".join(out) + "\n"
