@@ -158,14 +158,20 @@ def config_cmd(config_path: Path | None, isolated: bool, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("what", type=click.Choice(["facts", "policy", "report", "config"]))
+@click.argument("what", type=click.Choice(["facts", "policy", "report", "config", "rules", "manifest"]))
 def schema(what: str) -> None:
     """Print the JSON Schema of a file kind, for editors that validate YAML."""
+    from factcheck.auditing.manifest import Manifest
     from factcheck.config import Config
+    from factcheck.dates.pack import Pack
     from factcheck.model import FactSetFile, Report
     from factcheck.policy import Policy
 
-    if what == "facts":
+    if what == "rules":
+        data = Pack.model_json_schema()
+    elif what == "manifest":
+        data = Manifest.model_json_schema()
+    elif what == "facts":
         data = FactSetFile.model_json_schema()
     elif what == "policy":
         data = Policy.model_json_schema()

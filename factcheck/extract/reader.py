@@ -62,6 +62,7 @@ class Mention:
     earlier: bool = False  # "those talks", "the previous round": an earlier event of the series
     later: bool = False  # "the next round": a later event of the series
     definite: bool = False  # "the attack", "this operation"
+    dated: bool = False  # "the 1996 Olympic bombing": a date (and maybe a word) right before the trigger
 
 
 @dataclass
@@ -159,7 +160,8 @@ class ArticleReader:
     def read(self, article: Article, dct: dt.date | None = None) -> Extraction:
         """Every fact an article states, as a fact-set fragment."""
         text = article.text
-        doc = article.id
+        # Ids become time references ("doc:ID.published"), which allow no dots: "APW19980809.0700".
+        doc = re.sub(r"[^A-Za-z0-9_\-]", "_", article.id)
         meta = article.meta
         document: dict[str, Any] = {"id": doc}
         if not article.path.lower().endswith((".html", ".htm")):
@@ -187,7 +189,8 @@ class ArticleReader:
         self._page_facts(ex, text, bp, timexes)
         story_timexes = [t for t in timexes if not boiler(t.start)]
         sentences = [s for s in article.segmentation.sentences if not boiler(s[0])]
-        mentions = self._mentions(text, sentences, boiler)
+        ends = tuple(t.end for t in story_timexes if t.type == "DATE")
+        mentions = self._mentions(text, sentences, boiler, ends)
         # The line before an embedded post's date line is the post's text: read it for events too.
         post_lines = []
         for start, _, kind, _, _ in bp:
@@ -197,7 +200,7 @@ class ArticleReader:
                 if pe > ps and not any(a <= ps < b for a, b in sentences):
                     post_lines.append((ps, pe))
         if post_lines:
-            extra = self._mentions(text, post_lines, boiler)
+            extra = self._mentions(text, post_lines, boiler, ends)
             for mn in extra:
                 mn.index += len(mentions)
             mentions += extra
@@ -251,7 +254,9 @@ class ArticleReader:
                     st.add(f"{rule}-event", (mn.start, mn.end), {"kind": "date", "subject": key,
                                                                  "value": dates[0].symbolic}, 0.6)  # fmt: skip
 
-    def _mentions(self, text: str, sentences: list[tuple[int, int]], boiler: Any) -> list[Mention]:
+    def _mentions(
+        self, text: str, sentences: list[tuple[int, int]], boiler: Any, timex_ends: tuple[int, ...] = ()
+    ) -> list[Mention]:
         out: list[Mention] = []
         rx = self.pack.trigger_rx
         if rx is None:
@@ -282,6 +287,7 @@ class ArticleReader:
                 mn.earlier = bool(_EARLIER.search(before))
                 mn.later = bool(_LATER.search(before))
                 mn.definite = bool(_DEFINITE.search(before))
+                mn.dated = any(t_end <= a and a - t_end <= 12 for t_end in timex_ends)
                 out.append(mn)
         return out
 
@@ -415,8 +421,20 @@ class _State:
             key = f"{self.doc}:{kind}-" + "_".join(_slug(p) for p in mn.participants)
         else:
             main_loc = self.main_location.get(kind)
+            main_tense = next((m.tense for m in self.mentions if m.kind == kind and m.tense in ("past", "future")
+                               and not m.earlier and not self.is_headline(m.start)), None)  # fmt: skip
+            main_parts = set(self._participants(kind, mn))
+            own = set(mn.participants)
             if mn.location and main_loc and mn.location != main_loc:
                 key = f"{self.doc}:{kind}#{_slug(mn.location)}"
+            elif mn.tense in ("past", "future") and main_tense not in (None, mn.tense) and not self.is_headline(
+                mn.start
+            ):
+                # "met Monday ... will meet Bush on Thursday": a past and a future meeting are two.
+                key = f"{self.doc}:{kind}-{mn.tense}"
+            elif own and main_parts and not (own <= main_parts or main_parts <= own):
+                # Other parties ("meetings with Tony Blair"): another meeting.
+                key = f"{self.doc}:{kind}-" + "_".join(_slug(p) for p in sorted(own))
             else:
                 key = f"{self.doc}:{kind}"
         mn.key = key
@@ -426,9 +444,12 @@ class _State:
         return key
 
     def _head_event(self, mn: Mention) -> str:
-        """A definite mention is the latest earlier mention with the same head noun; any other, a new event."""
+        """A definite mention is the latest earlier mention with the same head noun; any other, a new event.
+
+        A mention with a date of its own before it ("the January 1998 bombing") is new too.
+        """
         head = self.quote(mn).lower().split()[-1].rstrip("s")
-        if mn.definite:
+        if mn.definite and not mn.dated:
             for other in reversed(self.mentions[: mn.index]):
                 if other.kind == mn.kind and other.key and self.quote(other).lower().split()[-1].rstrip("s") == head:
                     return other.key
