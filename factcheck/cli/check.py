@@ -12,7 +12,7 @@ import click
 
 from factcheck.api import check as api_check
 from factcheck.cli import cli
-from factcheck.cli.common import append_text, exit_code_for, handle_errors, write_output
+from factcheck.cli.common import append_text, exit_code_for, handle_errors, progress_bar, write_output
 from factcheck.config import describe, resolve
 from factcheck.model import Severity
 from factcheck.report import Format, render, step_summary
@@ -115,15 +115,17 @@ def check(
             isolated=isolated,
         )
         cfg = resolved.config
-        report, fs = api_check(
-            facts,
-            as_of=cfg.as_of,
-            policy_path=Path(cfg.policy) if cfg.policy else None,
-            jobs=cfg.jobs,
-            timeout_ms=cfg.timeout,
-            rlimit=cfg.rlimit,
-            max_conflicts=cfg.max_conflicts,
-        )
+        with progress_bar(cfg.format is Format.TEXT) as tick:
+            report, fs = api_check(
+                facts,
+                as_of=cfg.as_of,
+                policy_path=Path(cfg.policy) if cfg.policy else None,
+                jobs=cfg.jobs,
+                timeout_ms=cfg.timeout,
+                rlimit=cfg.rlimit,
+                max_conflicts=cfg.max_conflicts,
+                progress=tick,
+            )
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         threshold = Severity(cfg.fail_on)
         write_output(render(report, cfg.format, fs, color=color, fail_on=threshold), output)

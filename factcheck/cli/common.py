@@ -7,7 +7,7 @@ import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -83,3 +83,24 @@ def config_rules() -> list[Path]:
     from factcheck.config import resolve
 
     return [Path(r) for r in resolve().config.rules]
+
+
+@contextlib.contextmanager
+def progress_bar(text_format: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr for long checks; none when stderr is not a terminal or the output is not text."""
+    if not (text_format and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("checking components"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("check", total=None)
+
+        def tick(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield tick
