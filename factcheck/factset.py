@@ -70,6 +70,35 @@ def load_fact_sets(paths: Iterable[Path | str], *, read_articles: bool = True) -
     return merge([(str(f), fs, data) for f, fs, data in parsed], read_articles=read_articles)
 
 
+def load_fact_data(
+    data: dict[str, Any], path: Path | str, extra: Iterable[Path | str] = (), *, read_articles: bool = True
+) -> FactSet:
+    """A fact set held in memory (extraction output, as if it were the file ``path``) merged with fact set files.
+
+    The data is validated exactly as the file would be, without the YAML round trip.
+    """
+    files = expand_paths(Path(p) for p in extra)
+    diags: list[Diagnostic] = []
+    items: list[tuple[str, FactSetFile, Any]] = []
+    try:
+        items.append((str(path), validate_data(data, FactSetFile, str(path)), data))
+    except UserError as exc:
+        diags.extend(exc.diagnostics)
+    for f in files:
+        try:
+            parsed = parse_yaml(read_text(f), str(f))
+            if parsed is None:
+                parsed = {}
+            if not isinstance(parsed, dict):
+                raise UserError(Diagnostic(str(f), 1, 1, "a fact set is a mapping with documents, events and facts"))
+            items.append((str(f), validate_data(parsed, FactSetFile, str(f)), parsed))
+        except UserError as exc:
+            diags.extend(exc.diagnostics)
+    if diags:
+        raise UserError(diags)
+    return merge(items, read_articles=read_articles)
+
+
 def _mark(data: Any, *keys: str | int) -> tuple[int, int]:
     cur, best = data, getattr(data, "mark", (1, 1))
     for k in keys:

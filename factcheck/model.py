@@ -534,6 +534,9 @@ class EventLink(BaseModel):
     members: tuple[str, ...]
     reason: str
     assumed: bool = Field(default=False, description="True when only the solver decided among candidates.")
+    linked: bool = Field(
+        default=True, description="False for a weak match left apart (the reason says why): the events stay separate."
+    )
 
 
 class Report(BaseModel):

@@ -7,6 +7,12 @@ that do not disagree.  Events of other kinds (attacks, arrivals) are linked only
 articles already linked through their reported event: the same story.  Statements are
 never linked.  Series keys of linked events are merged too.
 
+A link is made outright only on strong evidence: the same place named by both, or the
+same ordinal.  Weaker matches (parties and kind alone, or another kind of event in the
+same story) are alternatives: "the same event, or another one".  The caller tries each
+with the solver and merges only a candidate that is the single one consistent with
+everything else, so a weak guess can never by itself produce a contradiction.
+
 References to widely known events ("since he took office in January") are linked to the
 background facts; where several background events fit, each candidate is tried with the
 solver and a link is kept only if exactly one candidate agrees with everything else.
@@ -16,7 +22,7 @@ Every link is reported with its reason.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +38,20 @@ class Link:
     members: tuple[str, ...]
     reason: str
     assumed: bool = False
+    linked: bool = True
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A weakly matched event and the events of other articles it may be (or none of them).
+
+    ``event`` is empty when several events face several: the match is too ambiguous to try.
+    """
+
+    event: str
+    candidates: tuple[str, ...]
+    reason: str
+    together: bool = False  # one event in each article: all one event, or not linked
 
 
 @dataclass
@@ -70,6 +90,14 @@ def _parties_fit(a: list[str], b: list[str]) -> bool:
     return (sa <= sb or sb <= sa) and len(small) >= min(2, len(sa | sb))
 
 
+def _wording(event: dict[str, Any]) -> str:
+    """The trigger wording in an extracted event's label ("attack (drone attacks)" → "drone attack")."""
+    label = str(event.get("label", ""))
+    inner = label[label.find("(") + 1 : label.rfind(")")] if "(" in label else ""
+    words = inner.lower().split()
+    return " ".join([*words[:-1], words[-1].rstrip("s")]) if words else ""
+
+
 def _ordinals(facts: list[dict[str, Any]]) -> dict[str, set[int]]:
     out: dict[str, set[int]] = defaultdict(set)
     for f in facts:
@@ -80,15 +108,17 @@ def _ordinals(facts: list[dict[str, Any]]) -> dict[str, set[int]]:
 
 def link_events(
     docs: dict[str, list[dict[str, Any]]], facts: list[dict[str, Any]], series_kinds: set[str]
-) -> tuple[dict[str, str], dict[str, str], list[Link]]:
-    """Event and series renamings that merge the events of different articles, and the links made.
+) -> tuple[dict[str, str], dict[str, str], list[Link], list[Alternative]]:
+    """Event and series renamings that merge the events of different articles, the links made, and the alternatives.
 
-    ``docs`` maps each document id to its extracted events.
+    ``docs`` maps each document id to its extracted events.  Alternatives name the merged
+    (renamed) event ids.
     """
     uf = _UF()
     ordinals = _ordinals(facts)
     reasons: dict[tuple[str, str], str] = {}
     items = [(doc, ev) for doc in sorted(docs) for ev in docs[doc]]
+    by_id = {ev["id"]: ev for _, ev in items}
 
     def fits(a: dict[str, Any], b: dict[str, Any]) -> str | None:
         if a["kind"] != b["kind"] or not _parties_fit(a.get("participants", []), b.get("participants", [])):
@@ -105,17 +135,25 @@ def link_events(
         oa, ob = ordinals.get(a["id"], set()), ordinals.get(b["id"], set())
         if oa and ob and not oa & ob:
             return None
-        where = f" in {la or lb}" if (la or lb) else ""
+        where = f" in {la}" if la and lb else f" (one names {la or lb})" if (la or lb) else ""
         return f"same {a['kind']} between {', '.join(sorted(set(a['participants']) & set(b['participants'])))}{where}"
 
+    def strong(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        same_place = bool(a.get("location")) and a.get("location") == b.get("location")
+        return same_place or bool(ordinals.get(a["id"], set()) & ordinals.get(b["id"], set()))
+
+    weak: list[tuple[str, str, str]] = []
     # Pass 1: the reported events of series kinds (talks and the like).
     for i, (da, a) in enumerate(items):
         if a["kind"] not in series_kinds:
             continue
         for db, b in items[i + 1 :]:
             if db != da and b["kind"] in series_kinds and (why := fits(a, b)):
-                uf.union(a["id"], b["id"])
-                reasons[(a["id"], b["id"])] = why
+                if strong(a, b):
+                    uf.union(a["id"], b["id"])
+                    reasons[(a["id"], b["id"])] = why
+                else:
+                    weak.append((a["id"], b["id"], why + ", named without a shared place or ordinal"))
     # Stories: documents joined by a shared event.
     story = _UF()
     for doc, evs in docs.items():
@@ -124,7 +162,10 @@ def link_events(
             root = uf.find(ev["id"])
             if root != ev["id"]:
                 story.union(doc, root.split(":", 1)[0])
-    # Pass 2: other kinds, within a story only.
+    # Pass 2: other kinds, within a story only.  The same specific wording ("drone attack"),
+    # one event on each side, is strong; anything else an alternative.
+    worded: list[tuple[str, str, str, str]] = []
+    per_doc: Counter[tuple[str, str]] = Counter()
     for i, (da, a) in enumerate(items):
         if a["kind"] in series_kinds or a["kind"] == "statement":
             continue
@@ -132,8 +173,20 @@ def link_events(
             if db == da or b["kind"] != a["kind"] or story.find(da) != story.find(db):
                 continue
             if _parties_fit(a.get("participants", []), b.get("participants", [])):
-                uf.union(a["id"], b["id"])
-                reasons[(a["id"], b["id"])] = f"same {a['kind']} between the same parties, in articles of one story"
+                wa, wb = _wording(a), _wording(b)
+                if " " in wa and wa == wb:
+                    worded.append((a["id"], b["id"], da, db))
+                    per_doc[(a["id"], db)] += 1
+                    per_doc[(b["id"], da)] += 1
+                else:
+                    why = f"same {a['kind']} between the same parties, in articles of one story"
+                    weak.append((a["id"], b["id"], why))
+    for x, y, dx, dy in worded:
+        if per_doc[(x, dy)] == 1 and per_doc[(y, dx)] == 1:
+            uf.union(x, y)
+            reasons[(x, y)] = f"same {_wording(by_id[x])!r} by the same parties, in articles of one story"
+        else:
+            weak.append((x, y, f"same {_wording(by_id[x])!r} by the same parties, one of several in an article"))
     groups: dict[str, list[str]] = defaultdict(list)
     for _, ev in items:
         groups[uf.find(ev["id"])].append(ev["id"])
@@ -153,7 +206,48 @@ def link_events(
         for k in keys[1:]:
             suf.union(keys[0], k)
     series_rename = {k: suf.find(k) for _, ev in items if (k := ev.get("series"))}
-    return rename, series_rename, links
+    return rename, series_rename, links, _alternatives(weak, rename)
+
+
+def _alternatives(weak: list[tuple[str, str, str]], rename: dict[str, str]) -> list[Alternative]:
+    """Weak matches after the strong links, grouped into alternatives between two articles.
+
+    The weak matches between the events of two articles form a bipartite graph; each of its
+    connected parts is one alternative.  One event facing several ("the attack" of one
+    article, three attacks of the other) may be any one of them, or none.
+    """
+    uf = _UF()
+    why: dict[str, set[str]] = defaultdict(set)
+    pairs = set()
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for member, root in rename.items():
+        docs_of[root].add(member.split(":", 1)[0])
+    for a, b, reason in weak:
+        ra, rb = rename.get(a, a), rename.get(b, b)
+        da, db = docs_of.get(ra) or {ra.split(":", 1)[0]}, docs_of.get(rb) or {rb.split(":", 1)[0]}
+        if ra == rb or da & db:
+            continue  # already one event, or a link that would merge two events of one article
+        pairs.add((min(ra, rb), max(ra, rb)))
+        uf.union(ra, rb)
+        why[ra].add(reason)
+    parts: dict[str, set[str]] = defaultdict(set)
+    for x, y in pairs:
+        parts[uf.find(x)] |= {x, y}
+    out = []
+    for members in sorted(parts.values(), key=min):
+        by_doc: dict[str, list[str]] = defaultdict(list)
+        for m in sorted(members):
+            by_doc[m.split(":", 1)[0]].append(m)
+        sides = sorted(by_doc.values(), key=lambda v: (len(v), v))
+        one, other = sides[0], [m for side in sides[1:] for m in side]
+        reason = "; ".join(sorted({r for m in members for r in why.get(m, ())}))
+        if all(len(side) == 1 for side in sides):
+            out.append(Alternative(one[0], tuple(other), reason, together=True))
+        elif len(one) == 1 and len(sides) == 2:
+            out.append(Alternative(one[0], tuple(other), reason))
+        else:
+            out.append(Alternative("", tuple(sorted(members)), reason))
+    return out
 
 
 def background_candidates(

@@ -53,9 +53,9 @@ def audit(
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         text = render(result.report, Format(fmt), result.factset, color=color)
         if Format(fmt) is Format.TEXT and result.report.links:
-            lines = [f"{len(result.report.links)} links between articles and background facts:"]
+            lines = [f"{len(result.report.links)} links between articles and background facts considered:"]
             for lk in result.report.links:
-                how = "assumed" if lk.assumed else "linked"
+                how = "not linked" if not lk.linked else "assumed" if lk.assumed else "linked"
                 lines.append(f"  {how} {', '.join(lk.members)}: {lk.reason}")
             text += "\n".join(lines) + "\n"
         write_output(text, output)

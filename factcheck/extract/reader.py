@@ -39,7 +39,18 @@ _DEFINITE = re.compile(
 
 
 _APPOSITION = re.compile(r"(?:[—–]|\s-|,)\s*(?:the|a|its|their)\s+(?:[\w-]+\s+){0,3}$")
+# "meetings with British Prime Minister Tony Blair": the capitalized run after "with".
+_COUNTERPART = re.compile(r"\s+with\s+((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+)")
+_ROLE = re.compile(r"(?:Minister|President|Secretary|Chancellor|Premier|Leader|Officials?|Envoy|Ambassador|"
+                   r"Delegation|Government|Administration|Council|Party|Ministry|Office|Forces|Army)$")
+_DATED_NAME = re.compile(r"\b(?:the|this|that|last|its|their)\s+(.+?)\s*$", re.I)
 _ANAPHORIC = re.compile(r"\s*(?:It|This|That)\s+(?:was|is|marked|will\s+be|would\s+be)\b")
+
+
+def _phrase(trigger: str) -> str:
+    """A trigger's wording, case and plural aside ("Drone attacks" and "drone attack" are one)."""
+    words = trigger.lower().split()
+    return " ".join([*words[:-1], words[-1].rstrip("s")]) if words else ""
 
 
 def _slug(text: str) -> str:
@@ -63,6 +74,7 @@ class Mention:
     later: bool = False  # "the next round": a later event of the series
     definite: bool = False  # "the attack", "this operation"
     dated: bool = False  # "the 1996 Olympic bombing": a date (and maybe a word) right before the trigger
+    counterpart: str = ""  # "with Tony Blair": a named person met, who is no known party
 
 
 @dataclass
@@ -288,8 +300,24 @@ class ArticleReader:
                 mn.later = bool(_LATER.search(before))
                 mn.definite = bool(_DEFINITE.search(before))
                 mn.dated = any(t_end <= a and a - t_end <= 12 for t_end in timex_ends)
+                mn.counterpart = self._counterpart(text[b : min(sent[1], b + 80)])
                 out.append(mn)
         return out
+
+    def _counterpart(self, after: str) -> str:
+        """A person named right after the trigger ("with ... Tony Blair") whom the rules do not know.
+
+        A known person or party ("with Lavrov", "with Ukraine") resolves to a party and is
+        left to the participant comparison; an unknown full name sets the meeting apart.
+        """
+        m = _COUNTERPART.match(after)
+        if not m:
+            return ""
+        words = m.group(1).split()
+        name = " ".join(words[-2:])
+        if len(words) < 2 or _ROLE.search(name) or self._parties(name) or self._location(name):
+            return ""
+        return name
 
     def _agent(self, before: str) -> tuple[str, ...]:
         """Who acts: the parties named in the clause before a verb ("..., while Ukraine's team ... flew in")."""
@@ -432,6 +460,18 @@ class _State:
             ):
                 # "met Monday ... will meet Bush on Thursday": a past and a future meeting are two.
                 key = f"{self.doc}:{kind}-{mn.tense}"
+            elif mn.definite and (named := self._date_named(mn)) and not self.is_headline(mn.start):
+                # "After the May talks, ...": a meeting named by its own month or year may be this one
+                # or an earlier one; it keeps its date apart, outside the series (whose ordinals it would
+                # skew).  "Monday's talks" is the article's own meeting, and stays with it.
+                key = f"{self.doc}:{kind}-" + _slug(named)
+                mn.key = key
+                self._event(key, kind, self._participants(kind, mn), mn.location, None, f"{kind} ({self.quote(mn)})")
+                return key
+            elif mn.counterpart and not any(m.counterpart == mn.counterpart for m in self.mentions
+                                            if m.kind == kind and m.key == f"{self.doc}:{kind}"):  # fmt: skip
+                # "meetings with Tony Blair 10 days ago": a meeting with someone the main event lacks.
+                key = f"{self.doc}:{kind}-with-{_slug(mn.counterpart)}"
             elif own and main_parts and not (own <= main_parts or main_parts <= own):
                 # Other parties ("meetings with Tony Blair"): another meeting.
                 key = f"{self.doc}:{kind}-" + "_".join(_slug(p) for p in sorted(own))
@@ -443,15 +483,33 @@ class _State:
         self._event(key, kind, parts, loc, self._series(kind, mn), f"{kind} ({self.quote(mn)})")
         return key
 
+    def _date_named(self, mn: Mention) -> str:
+        """The month or year a definite mention is named by ("the May talks", "the 2022 talks"), if any."""
+        if not mn.dated:
+            return ""
+        named = _DATED_NAME.search(self.text[max(mn.sentence[0], mn.start - 30) : mn.start])
+        name = named.group(1) if named else ""
+        if not name or name.endswith(("'s", "’s")) or any(d in name for d in _WEEKDAYS):
+            return ""
+        return name
+
     def _head_event(self, mn: Mention) -> str:
         """A definite mention is the latest earlier mention with the same head noun; any other, a new event.
 
         A mention with a date of its own before it ("the January 1998 bombing") is new too.
         """
         head = self.quote(mn).lower().split()[-1].rstrip("s")
+        phrase = _phrase(self.quote(mn))
         if mn.definite and not mn.dated:
             for other in reversed(self.mentions[: mn.index]):
                 if other.kind == mn.kind and other.key and self.quote(other).lower().split()[-1].rstrip("s") == head:
+                    return other.key
+        elif " " in phrase and not mn.dated:
+            # The same specific wording by the same party ("Ukraine launched a drone attack ... a
+            # large-scale drone attack on Sunday"): a story restating its event, not a new one.
+            for other in reversed(self.mentions[: mn.index]):
+                if (other.kind == mn.kind and other.key and not other.dated and _phrase(self.quote(other)) == phrase
+                        and other.participants == mn.participants and other.location == mn.location):  # fmt: skip
                     return other.key
         base = f"{self.doc}:{mn.kind}"
         n = sum(1 for m in self.mentions[: mn.index] if m.kind == mn.kind and m.key and m.key != base)

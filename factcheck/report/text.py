@@ -17,6 +17,7 @@ from factcheck.report.common import summary_line
 from factcheck.report.locate import line_col as line_col
 from factcheck.report.locate import locate_finding, locate_source
 
+_CONTEXT = 60  # characters of a long article line shown on each side of a quote
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.NOTE: "bold blue"}
 
 
@@ -38,10 +39,28 @@ def _source(out: Console, src: SourceQuote, fs: FactSet | None, cwd: Path | None
         body = lines[n - 1] if n - 1 < len(lines) else ""
         a = max(src.start - pos, 0)
         b = min(src.end - pos, len(body))
+        body, a, b = _clip(body, a, b)
         out.print(f"[blue]{n:>{width}} |[/] {escape(body)}", highlight=False)
         if b > a:
             out.print(f"[blue]{'':>{width}} |[/] {' ' * a}[red]{'^' * (b - a)}[/]")
         pos += len(body) + 1
+
+
+def _clip(body: str, a: int, b: int, context: int = _CONTEXT) -> tuple[str, int, int]:
+    """A long line cut to the quote and some context on each side, marked with "…"; the quote's new columns."""
+    if len(body) <= 2 * context + (b - a) + 20:
+        return body, a, b
+    lo = max(0, a - context)
+    hi = min(len(body), b + context)
+    if lo > 0:
+        sp = body.find(" ", lo, a)
+        lo = sp + 1 if sp >= 0 else lo
+    if hi < len(body):
+        sp = body.rfind(" ", b, hi)
+        hi = sp if sp >= 0 else hi
+    head = "…" if lo > 0 else ""
+    tail = "…" if hi < len(body) else ""
+    return head + body[lo:hi] + tail, a - lo + len(head), b - lo + len(head)
 
 
 def _finding(out: Console, f: Finding, fs: FactSet | None, cwd: Path | None) -> None:
