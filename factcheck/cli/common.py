@@ -57,7 +57,15 @@ def handle_errors() -> Iterator[None]:
 def write_output(text: str, path: Path | None) -> None:
     """Write to stdout, or atomically to a file (a temporary file, then a rename)."""
     if path is None:
-        click.echo(text, nl=False)
+        try:
+            click.echo(text, nl=False)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader stopped early (``factcheck check | head``): the rest is not wanted, and
+            # the exit code still tells the outcome.  Point stdout at devnull so the final flush
+            # at exit does not fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

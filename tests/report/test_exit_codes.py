@@ -86,3 +86,21 @@ def test_output_file_written_atomically_with_any_format(tmp_path: Path) -> None:
         r = CliRunner().invoke(cli, ["check", str(facts), *AS_OF, "--format", fmt, "--output", str(target)])
         assert r.exit_code == 1 and target.is_file() and r.output == ""
         assert not [p for p in target.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_closed_pipe_is_not_a_crash() -> None:
+    """`factcheck check | head`: the reader goes away; the exit code still tells the outcome, no crash report."""
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    exe = shutil.which("factcheck")
+    cmd = [exe] if exe else [sys.executable, "-c", "from factcheck.cli import main; main()"]
+    p = subprocess.Popen([*cmd, "check", "facts/", "--as-of", "2026-11-22", "--format", "json"], cwd=root,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert p.stdout is not None and p.stderr is not None
+    p.stdout.close()  # nobody reads: the first write meets a broken pipe
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=120) == ExitCode.OK, err
+    assert "crashed" not in err and "Traceback" not in err
