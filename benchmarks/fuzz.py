@@ -92,6 +92,7 @@ def main() -> int:
             done += 1
             if outcome in ("other", "crash"):
                 failures.append((seed, target, outcome, detail))
+                print(f"--- seed {seed} ({target}): {outcome}\n{detail.strip()[:1500]}", file=sys.stderr, flush=True)
             if done % 500 == 0:
                 print(f"  {done}/{args.cases} cases, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
         now = time.time()
@@ -102,6 +103,7 @@ def main() -> int:
                 counts[target, "hang"] += 1
                 done += 1
                 failures.append((seed, target, "hang", f"over {args.case_timeout:g}s"))
+                print(f"--- seed {seed} ({target}): hang", file=sys.stderr, flush=True)
                 procs = _replace_hung(procs, ctx, tasks, results, running)
         if not any(p.is_alive() for p in procs) and done < args.cases:
             procs = [ctx.Process(target=worker, args=(tasks, results), daemon=True) for _ in range(args.jobs)]

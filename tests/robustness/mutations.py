@@ -76,6 +76,8 @@ rules:
     examples:
       - text: "Beware the Ides of March."
         expect: {text: "the Ides of March", value: "2025-03-15"}
+    negatives:
+      - "the ideas of March"
   - id: date-feast-day
     description: A bare feast day.
     pattern: (?P<weekday>{Weekday})\\s+feast
@@ -84,7 +86,9 @@ rules:
     value: "{weekday(weekday)}"
     examples:
       - text: "A Monday feast."
-        expect: {text: "Monday feast"}
+        expect: {text: "Monday feast", value: "2025-04-07"}
+    negatives:
+      - "a feast on Monday"
 """
 
 MANIFEST = f"""\
@@ -129,7 +133,9 @@ def load_seeds() -> Seeds:
     return Seeds(articles, facts)
 
 
-def run_case(target: str, text: str, rng: random.Random, seeds: Seeds) -> tuple[int | str, str]:
+def run_case(
+    target: str, text: str, rng: random.Random, seeds: Seeds, audit_share: float = 0.1
+) -> tuple[int | str, str]:
     """Write the mutated input into a fresh folder, run the command on it in-process; (exit or 'crash', output)."""
     from factcheck.cli import cli
 
@@ -138,8 +144,8 @@ def run_case(target: str, text: str, rng: random.Random, seeds: Seeds) -> tuple[
         art = tmp / "a.txt"
         if target == "article":
             art.write_bytes(text.encode("utf-8", errors="surrogatepass") if rng.random() < 0.9 else text.encode("cp1252", "replace"))
-            # Reading is where a mangled article bites; a full audit (reading, linking, solving) every fourth case.
-            if rng.random() < 0.25:
+            # Reading is where a mangled article bites; a full audit (reading, linking, solving) now and then.
+            if rng.random() < audit_share:
                 args = ["audit", str(tmp), "--no-background", "--as-of", AS_OF, "--format", "json"]
             else:
                 args = ["extract", str(tmp)]
