@@ -73,7 +73,6 @@ def main() -> int:
     for p in procs:
         p.start()
     running: dict[int, float] = {}
-    owner: dict[int, int] = {}  # seed -> pid
     counts: Counter[tuple[str, str]] = Counter()
     failures: list[tuple[int, str, str, str]] = []
     done = 0

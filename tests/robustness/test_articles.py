@@ -75,7 +75,7 @@ def test_unreadable_file_fails_and_the_rest_go_on(tmp_path: Path) -> None:
     shutil.copy(GOOD, locked)
     locked.chmod(0)
     try:
-        code, data, err = audit_json(tmp_path)
+        code, data, _ = audit_json(tmp_path)
     finally:
         locked.chmod(0o644)
     assert code == 0
