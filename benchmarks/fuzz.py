@@ -69,7 +69,7 @@ def main() -> int:
     results: mp.Queue = ctx.Queue()
     for s in range(args.start, args.start + args.cases):
         tasks.put(s)
-    procs = [ctx.Process(target=worker, args=(tasks, results), daemon=True) for _ in range(args.jobs)]
+    procs = [ctx.Process(target=worker, args=(tasks, results)) for _ in range(args.jobs)]
     for p in procs:
         p.start()
     running: dict[int, float] = {}
@@ -105,7 +105,7 @@ def main() -> int:
                 print(f"--- seed {seed} ({target}): hang", file=sys.stderr, flush=True)
                 procs = _replace_hung(procs, ctx, tasks, results, running)
         if not any(p.is_alive() for p in procs) and done < args.cases:
-            procs = [ctx.Process(target=worker, args=(tasks, results), daemon=True) for _ in range(args.jobs)]
+            procs = [ctx.Process(target=worker, args=(tasks, results)) for _ in range(args.jobs)]
             for p in procs:
                 p.start()
     for _ in procs:
@@ -138,7 +138,7 @@ def _replace_hung(procs: list, ctx, tasks, results, running: dict[int, float]) -
     for seed in list(running):
         tasks.put(seed)
         running.pop(seed)
-    new = [ctx.Process(target=worker, args=(tasks, results), daemon=True) for _ in range(len(procs))]
+    new = [ctx.Process(target=worker, args=(tasks, results)) for _ in range(len(procs))]
     for p in new:
         p.start()
     return new

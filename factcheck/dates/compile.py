@@ -154,6 +154,16 @@ def backtracks(pattern: str, flags: int) -> str | None:
     The probe runs the same engine the reader uses (``re``) in a child process that is killed
     when it overruns, since ``re`` itself cannot be interrupted.
     """
+    if multiprocessing.current_process().daemon:
+        # A daemonic worker (a pool's) may not start processes: probe with the ``regex`` engine's
+        # timeout instead, in this process.
+        rx = compile_user(pattern, flags)
+        for probe in _PROBES:
+            try:
+                rx.search(probe, timeout=_PROBE_SECONDS)
+            except TimeoutError:
+                return f"inputs of {_PROBE_LEN} repeated characters such as {probe[:4]!r}..."
+        return None
     methods = multiprocessing.get_all_start_methods()
     ctx: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     proc = ctx.Process(target=_probe, args=(pattern, flags), daemon=True)

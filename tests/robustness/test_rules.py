@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import shutil
 from pathlib import Path
 
@@ -75,3 +76,20 @@ def test_extract_reports_the_article_over_budget(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     assert "slow.txt: failed: matching took longer than 0.25s" in r.stderr
     assert "from 1 articles" in r.stderr and "doc: good" in r.stdout
+
+
+def _probe_in_daemon(out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    from factcheck.dates.compile import backtracks
+
+    out.put((backtracks(r"(a|aa)+$", 0), backtracks(r"(?:\d+\s+)?days", 0)))
+
+
+def test_the_backtracking_probe_works_inside_a_daemonic_worker() -> None:
+    # a pool's workers may not start processes; the probe then times out in-process
+    ctx = multiprocessing.get_context("fork")
+    q = ctx.Queue()
+    p = ctx.Process(target=_probe_in_daemon, args=(q,), daemon=True)
+    p.start()
+    slow, fast = q.get(timeout=60)
+    p.join()
+    assert slow is not None and fast is None
