@@ -32,12 +32,12 @@ _PROBE_SECONDS = 0.25
 Pattern = Any
 """A compiled ``regex`` pattern: matching with user patterns goes through ``regex`` for its ``timeout=``."""
 
-_RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE
+RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE
 
 
 def compile_user(pattern: str, flags: int = 0) -> Pattern:
     """Compile a user-written pattern with the ``regex`` engine (the ``re`` dialect), so matching can time out."""
-    return regex.compile(pattern, (flags & _RE_FLAGS) | regex.VERSION0)
+    return regex.compile(pattern, (flags & RE_FLAGS) | regex.VERSION0)
 
 
 class PatternError(Exception):
@@ -141,7 +141,7 @@ def lint(ruleset: RuleSet) -> list[LintProblem]:
 
 def _probe(pattern: str, flags: int) -> None:
     try:
-        rx = re.compile(pattern, flags & _RE_FLAGS)
+        rx = re.compile(pattern, flags & RE_FLAGS)
     except (re.error, OverflowError, RecursionError):  # ``regex``-only syntax: nothing to probe with ``re``
         return
     for probe in _PROBES:
@@ -204,7 +204,7 @@ def _parse(pattern: str, flags: int) -> tuple[Any, Any] | None:
     try:
         constants: Any = importlib.import_module("re._constants")
         parser: Any = importlib.import_module("re._parser")
-        return constants, parser.parse(pattern, flags & _RE_FLAGS)
+        return constants, parser.parse(pattern, flags & RE_FLAGS)
     except Exception:  # an internal API: any surprise means "no pruning"
         return None
 
