@@ -93,3 +93,15 @@ def test_the_backtracking_probe_works_inside_a_daemonic_worker() -> None:
     slow, fast = q.get(timeout=60)
     p.join()
     assert slow is not None and fast is None
+
+
+def test_a_template_calling_a_function_with_too_many_arguments_skips_the_match(tmp_path: Path) -> None:
+    # found by benchmarks/fuzz.py: this crashed with a TypeError
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    pack = USER_PACK.replace('value: "{weekday(weekday)}"', 'value: "{weekday(weekday, weekday)}"')
+    assert pack != USER_PACK
+    (rules / "p.yaml").write_text(pack, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A Monday feast was held.\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["extract", str(tmp_path / "a.txt"), "--rules", str(rules)])
+    assert r.exit_code == 0 and "Traceback" not in r.output

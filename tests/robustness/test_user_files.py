@@ -64,7 +64,7 @@ def test_rule_pack_errors_at_their_places(tmp_path: Path) -> None:
     code, out = invoke(["audit", str(d), "--no-background", "--as-of", AS_OF, "--rules", str(rules)])
     assert code == 2, out
     assert f"{rules / 'p.yaml'}:9:11: rules.0.type" in out
-    assert f"{rules / 'p.yaml'}:19:12: rules.1.tense" in out
+    assert f"{rules / 'p.yaml'}:21:12: rules.1.tense" in out
     (rules / "p.yaml").write_text("pack: x\nrules:\n  - id: a\n   pattern: b\n", encoding="utf-8")
     code, out = invoke(["audit", str(d), "--no-background", "--as-of", AS_OF, "--rules", str(rules)])
     assert code == 2 and f"{rules / 'p.yaml'}:4:" in out and "YAML syntax" in out, out
