@@ -37,6 +37,9 @@ class Config(BaseModel):
     timeout: int = Field(default=10_000, ge=1, description="Solver timeout per check, in ms.")
     rlimit: int = Field(default=0, ge=0, description="Solver resource limit per check (0: none).")
     max_conflicts: int = Field(default=10, ge=1, description="Minimal conflicts to enumerate per component.")
+    match_timeout: float = Field(
+        default=10.0, gt=0, description="Seconds of rule-pattern matching allowed per article (audit, extract)."
+    )
     as_of: dt.date | None = Field(default=None, description="Latest possible creation or retrieval time.")
     policy: str | None = Field(default=None, description="Policy file, relative to the configuration file.")
     rules: tuple[str, ...] = Field(default=(), description="Rule-pack folders, relative to the configuration file.")

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from factcheck.corpus.load import read_article_text
 from factcheck.errors import Diagnostic, UserError
 from factcheck.model import (
     DateFact,
@@ -135,7 +136,7 @@ def merge(items: list[tuple[str, FactSetFile, Any]], *, read_articles: bool = Tr
             if d.path and read_articles:
                 art = (Path(path).parent / d.path).resolve()
                 try:
-                    texts[d.id] = art.read_bytes().decode("utf-8")
+                    texts[d.id] = read_article_text(art)
                     text_paths[d.id] = os.path.normpath(Path(path).parent / d.path)
                 except (OSError, UnicodeDecodeError) as exc:
                     pl, pc = _mark(data, "documents", i, "path")

@@ -539,6 +539,26 @@ class EventLink(BaseModel):
     )
 
 
+class FileNote(BaseModel):
+    """An input file that was not (fully) audited, and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    reason: str
+
+
+class FileAccount(BaseModel):
+    """Every input file of an audit, as audited, skipped (not an article) or failed (an error reading it)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    audited: tuple[str, ...] = ()
+    warnings: tuple[FileNote, ...] = Field(default=(), description="Audited files with a caveat (not UTF-8, cut).")
+    skipped: tuple[FileNote, ...] = ()
+    failed: tuple[FileNote, ...] = ()
+
+
 class Report(BaseModel):
     """What a check returns: status, timeline and findings, all in deterministic order."""
 
@@ -552,6 +572,9 @@ class Report(BaseModel):
     findings: tuple[Finding, ...] = ()
     links: tuple[EventLink, ...] = ()
     stats: dict[str, int] = Field(default_factory=dict)
+    files: FileAccount | None = Field(
+        default=None, description="factcheck audit only: what became of every input file; null for check."
+    )
 
 
 Event.model_rebuild()

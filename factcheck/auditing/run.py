@@ -20,14 +20,16 @@ import yaml
 
 from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
 from factcheck.auditing.manifest import find_manifests
-from factcheck.corpus.load import Article, Skipped, load_articles
+from factcheck.corpus.load import Article, Skipped, load_articles, read_article_text
+from factcheck.dates.deadline import DEFAULT_SECONDS as DEFAULT_MATCH_SECONDS
 from factcheck.dates.tagger import DateReader
 from factcheck.engine import CheckOptions, check
 from factcheck.engine.components import split
+from factcheck.extract.batch import read_all
 from factcheck.extract.factset import dump_factset, to_factset_data
 from factcheck.extract.reader import ArticleReader, Extraction
 from factcheck.factset import load_fact_data, load_fact_sets
-from factcheck.model import EventLink, FactSet, Report, SourceLocation
+from factcheck.model import EventLink, FactSet, FileAccount, FileNote, Report, SourceLocation
 from factcheck.policy import load_policy
 from factcheck.resources import shipped_facts_dir
 from factcheck.yamlio import load_yaml_model
@@ -78,15 +80,21 @@ def audit(
     timeout_ms: int = 10_000,
     rlimit: int = 0,
     max_conflicts: int = 10,
+    match_timeout: float | None = DEFAULT_MATCH_SECONDS,
 ) -> AuditResult:
-    """Audit articles (files or folders): the report ``factcheck audit`` prints."""
+    """Audit articles (files or folders): the report ``factcheck audit`` prints.
+
+    ``match_timeout`` bounds the pattern matching of each article, in seconds; an article
+    that runs over it is reported as failed and the rest are still audited.
+    """
     roots = [Path(p) for p in paths]
     loaded = load_articles(roots)
     manifests = find_manifests(roots)
     reader = ArticleReader(DateReader.load([Path(r) for r in rules]))
     extractions = []
-    for art in loaded.articles:
-        ex = reader.read(art)
+    read, failed = read_all(reader, loaded.articles, match_timeout)
+    loaded.skipped += failed
+    for art, ex in read:
         _apply_manifest(art, ex, manifests)
         extractions.append(ex)
     policy = load_policy(policy_path)
@@ -119,15 +127,27 @@ def audit(
                 extra.append(bg_file)
         fs = _with_article_origins(load_fact_data(data, out, extra))
         report = check(fs, options)
-    report = report.model_copy(
-        update={
-            "links": tuple(
-                EventLink(event=lk.event, members=lk.members, reason=lk.reason, assumed=lk.assumed, linked=lk.linked)
-                for lk in links
-            )
-        }
+    links_out = tuple(
+        EventLink(event=lk.event, members=lk.members, reason=lk.reason, assumed=lk.assumed, linked=lk.linked)
+        for lk in links
     )
+    report = report.model_copy(update={"links": links_out, "files": file_account([a for a, _ in read], loaded.skipped)})
     return AuditResult(report, fs, loaded.skipped)
+
+
+def file_account(audited: list[Article], skipped: list[Skipped]) -> FileAccount:
+    """Every input file as audited (with any warning), skipped or failed, each list sorted by path."""
+    notes = [FileNote(path=a.path, reason=w.removeprefix(f"{a.path}: ")) for a in audited for w in a.warnings]
+
+    def ordered(items: list[FileNote]) -> tuple[FileNote, ...]:
+        return tuple(sorted(items, key=lambda n: (n.path, n.reason)))
+
+    return FileAccount(
+        audited=tuple(sorted(a.path for a in audited)),
+        warnings=ordered(notes),
+        skipped=ordered([FileNote(path=s.path, reason=s.reason) for s in skipped if not s.failed]),
+        failed=ordered([FileNote(path=s.path, reason=s.reason) for s in skipped if s.failed]),
+    )
 
 
 def _link_background(
@@ -255,7 +275,7 @@ def _sentence_text(ex: Extraction, span: list[int]) -> str:
     if not path:
         return ""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_article_text(Path(path))
     except OSError:
         return ""
     a, b = span

@@ -11,7 +11,7 @@ import click
 
 from factcheck.cli import cli
 from factcheck.cli.check import _parse_date
-from factcheck.cli.common import config_rules, exit_code_for, handle_errors, write_output
+from factcheck.cli.common import exit_code_for, handle_errors, write_output
 from factcheck.report import Format, render
 
 
@@ -26,15 +26,22 @@ from factcheck.report import Format, render
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Extra date-reader rule packs.")  # fmt: skip
 @click.option("--policy", "policy_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--jobs", "-j", type=click.IntRange(1), default=1, show_default=True)
-@click.option("--timeout", "timeout_ms", type=click.IntRange(1), default=10_000, show_default=True)
-@click.option("--rlimit", type=click.IntRange(0), default=0, show_default=True)
-@click.option("--max-conflicts", type=click.IntRange(1), default=10, show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes [config jobs; default: 1].")
+@click.option("--timeout", "timeout_ms", type=click.IntRange(1),
+              help="Solver timeout per component check, in ms [config timeout; default: 10000].")  # fmt: skip
+@click.option("--rlimit", type=click.IntRange(0), help="Solver resource limit per check [config rlimit; 0: none].")
+@click.option("--max-conflicts", type=click.IntRange(1), help="Conflicts to enumerate per component [default: 10].")
+@click.option("--match-timeout", type=click.FloatRange(0, min_open=True),
+              help="Seconds of pattern matching allowed per article [config match_timeout; default: 10].")  # fmt: skip
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Configuration file instead of the one found from the current folder upwards.")  # fmt: skip
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report (atomically).")
 def audit(
     paths: tuple[Path, ...], fmt: str, as_of: dt.date | None, facts: tuple[Path, ...], no_background: bool,
-    rule_dirs: tuple[Path, ...], policy_path: Path | None, jobs: int, timeout_ms: int, rlimit: int,
-    max_conflicts: int, output: Path | None,
+    rule_dirs: tuple[Path, ...], policy_path: Path | None, jobs: int | None, timeout_ms: int | None,
+    rlimit: int | None, max_conflicts: int | None, match_timeout: float | None, config_path: Path | None,
+    isolated: bool, output: Path | None,
 ) -> None:  # fmt: skip
     """Audit a corpus: read every article, link what they say, and check it all together.
 
@@ -43,11 +50,17 @@ def audit(
     input, 3 inconclusive.
     """
     from factcheck.auditing import audit as run
+    from factcheck.config import resolve
 
     with handle_errors():
+        cfg = resolve({"jobs": jobs, "timeout": timeout_ms, "rlimit": rlimit, "max_conflicts": max_conflicts,
+                       "match_timeout": match_timeout}, config_path=config_path, isolated=isolated).config  # fmt: skip
         result = run(paths, as_of=as_of, facts=facts, background=not no_background, policy_path=policy_path,
-                     rules=[*config_rules(), *rule_dirs], jobs=jobs, timeout_ms=timeout_ms, rlimit=rlimit,
-                     max_conflicts=max_conflicts)  # fmt: skip
+                     rules=[*cfg.rules, *rule_dirs], jobs=cfg.jobs, timeout_ms=cfg.timeout, rlimit=cfg.rlimit,
+                     max_conflicts=cfg.max_conflicts, match_timeout=cfg.match_timeout)  # fmt: skip
+        acc = result.report.files
+        for note in acc.warnings if acc else ():
+            click.echo(f"warning: {note.path}: {note.reason}", err=True)
         for s in result.skipped:
             click.echo(f"warning: {s.path}: {'failed' if s.failed else 'skipped'}: {s.reason}", err=True)
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ

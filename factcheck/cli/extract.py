@@ -21,17 +21,23 @@ def extract(articles: tuple[Path, ...], out: Path | None, rule_dirs: tuple[Path,
     Every fact carries its quote, span, the rule that produced it and a confidence; review
     the file (delete or edit facts), then check it.
     """
+    from factcheck.config import resolve
     from factcheck.corpus.load import load_articles
     from factcheck.dates.tagger import DateReader
+    from factcheck.extract.batch import read_all
     from factcheck.extract.factset import dump_factset, to_factset_data
     from factcheck.extract.reader import ArticleReader
 
     with handle_errors():
         loaded = load_articles(list(articles))
-        for s in loaded.skipped:
-            click.echo(f"warning: {s.path}: skipped: {s.reason}", err=True)
+        for a in loaded.articles:
+            for w in a.warnings:
+                click.echo(f"warning: {w}", err=True)
         reader = ArticleReader(DateReader.load(config_rules() + list(rule_dirs)))
-        extractions = [reader.read(a) for a in loaded.articles]
+        read, failed = read_all(reader, loaded.articles, resolve().config.match_timeout)
+        for s in [*loaded.skipped, *failed]:
+            click.echo(f"warning: {s.path}: {'failed' if s.failed else 'skipped'}: {s.reason}", err=True)
+        extractions = [ex for _, ex in read]
         base = (out.parent if out else Path.cwd())
         write_output(dump_factset(to_factset_data(extractions, base)), out)
         n = sum(len(e.facts) for e in extractions)

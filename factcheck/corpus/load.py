@@ -19,6 +19,8 @@ from factcheck.model import TimeBound
 from factcheck.yamlio import parse_yaml, validate_data
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024
+"""Only this much of an article file is read (news articles are a few kilobytes), so memory stays bounded."""
 
 
 class ArticleMeta(BaseModel):
@@ -81,6 +83,23 @@ def decode(raw: bytes, path: str) -> tuple[str, list[str]]:
     return raw.decode("utf-8", errors="replace"), [f"{path}: not UTF-8; undecodable bytes replaced"]
 
 
+def read_capped(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> tuple[bytes, bool]:
+    """The first ``max_bytes`` of a file, cut at the last line break; and whether it was cut."""
+    with path.open("rb") as fh:
+        raw = fh.read(max_bytes + 1)
+    if len(raw) <= max_bytes:
+        return raw, False
+    raw = raw[:max_bytes]
+    nl = raw.rfind(b"\n")
+    return (raw[: nl + 1] if nl > 0 else raw), True
+
+
+def read_article_text(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
+    """An article file's text exactly as the loader sees it, so that quote offsets agree."""
+    raw, _ = read_capped(path, max_bytes)
+    return decode(raw, str(path))[0]
+
+
 def looks_binary(raw: bytes) -> bool:
     """True for data that is not text (NUL bytes, or mostly control characters)."""
     head = raw[:8192]
@@ -129,13 +148,16 @@ def html_text(html: str, path: str) -> str:
     return str(text or "")
 
 
-def load_article(path: Path, *, doc_id: str | None = None) -> Article:
-    """Read one article file. Raises UserError for bad front matter; OSError for I/O."""
-    raw = path.read_bytes()
+def load_article(path: Path, *, doc_id: str | None = None, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+    """Read one article file (at most ``max_bytes`` of it). Raises UserError for bad front matter; OSError for I/O."""
+    raw, cut = read_capped(path, max_bytes)
     p = str(path)
     if looks_binary(raw):
         raise ValueError("binary file")
     text, warnings = decode(raw, p)
+    if cut:
+        size = path.stat().st_size
+        warnings.append(f"{p}: {size / 2**20:.0f} MB; only the first {max_bytes / 2**20:g} MB read")
     meta_data: dict[str, Any] = {}
     offset = 0
     if path.suffix.lower() in (".html", ".htm"):
@@ -165,12 +187,17 @@ def iter_article_paths(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
     for p in paths:
         try:
             if p.is_dir():
+                root = p.resolve(strict=True)
                 for q in sorted(p.rglob("*")):
                     if q.suffix.lower() in ARTICLE_SUFFIXES and not q.name.startswith("."):
                         try:
                             real = q.resolve(strict=True)
                         except (OSError, RuntimeError) as exc:
                             skipped.append(Skipped(str(q), f"cannot resolve: {exc}", failed=True))
+                            continue
+                        if not real.is_relative_to(root):
+                            # Only what is under the folders named is read, whatever a link points at.
+                            skipped.append(Skipped(str(q), "symbolic link to a file outside the folder given"))
                             continue
                         if real not in seen and q.is_file():
                             seen.add(real)

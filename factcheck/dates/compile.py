@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from factcheck.dates.pack import Rule, RuleSet
 
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -25,6 +27,17 @@ _LEFT, _RIGHT = r"(?<![\w])", r"(?![\w])"
 _PROBE_LEN = 3000
 _PROBES = [c * _PROBE_LEN + "!" for c in ("a", "1", " ", ".", "-", "a ", "1 ", "a-", "1,", "aa. ")]
 _PROBE_SECONDS = 0.25
+
+
+Pattern = Any
+"""A compiled ``regex`` pattern: matching with user patterns goes through ``regex`` for its ``timeout=``."""
+
+RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE
+
+
+def compile_user(pattern: str, flags: int = 0) -> Pattern:
+    """Compile a user-written pattern with the ``regex`` engine (the ``re`` dialect), so matching can time out."""
+    return regex.compile(pattern, (flags & RE_FLAGS) | regex.VERSION0)
 
 
 class PatternError(Exception):
@@ -40,8 +53,8 @@ class Compiled:
     """A rule set's patterns, expanded and compiled, plus the union used to find candidates."""
 
     rules: list[Rule]
-    regexes: list[re.Pattern[str]]
-    union: re.Pattern[str]
+    regexes: list[Pattern]
+    union: Pattern
     used_patterns: set[str] = field(default_factory=set)
 
 
@@ -69,15 +82,15 @@ def _literal(key: str) -> str:
     return r"[\s-]+".join(re.escape(part) for part in key.split(" "))
 
 
-def compile_rule(ruleset: RuleSet, rule: Rule, used: set[str] | None = None) -> re.Pattern[str]:
+def compile_rule(ruleset: RuleSet, rule: Rule, used: set[str] | None = None) -> Pattern:
     """Expand and compile one rule's pattern, anchored at word boundaries."""
     if _BACKREF.search(rule.pattern):
         raise PatternError(rule.id, "back-references are not supported (they defeat the candidate scan)")
     body = expand(ruleset, rule.pattern, rule.id, used)
     flags = 0 if rule.case_sensitive else re.IGNORECASE
     try:
-        return re.compile(_LEFT + "(?:" + body + ")" + _RIGHT, flags)
-    except re.error as exc:
+        return compile_user(_LEFT + "(?:" + body + ")" + _RIGHT, flags)
+    except (regex.error, OverflowError, RecursionError) as exc:
         raise PatternError(rule.id, f"pattern does not compile: {exc}") from None
 
 
@@ -92,7 +105,7 @@ def compile_ruleset(ruleset: RuleSet) -> Compiled:
     for r, rx in zip(rules, regexes, strict=True):
         body = _GROUP.sub("(?:", rx.pattern)
         parts.append(body if not r.case_sensitive else "(?-i:" + body + ")")
-    union = re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+    union = compile_user("|".join(parts) or "(?!)", re.IGNORECASE)
     return Compiled(rules, regexes, union, used)
 
 
@@ -127,7 +140,10 @@ def lint(ruleset: RuleSet) -> list[LintProblem]:
 
 
 def _probe(pattern: str, flags: int) -> None:
-    rx = re.compile(pattern, flags)
+    try:
+        rx = re.compile(pattern, flags & RE_FLAGS)
+    except (re.error, OverflowError, RecursionError):  # ``regex``-only syntax: nothing to probe with ``re``
+        return
     for probe in _PROBES:
         rx.search(probe)
 
@@ -138,6 +154,16 @@ def backtracks(pattern: str, flags: int) -> str | None:
     The probe runs the same engine the reader uses (``re``) in a child process that is killed
     when it overruns, since ``re`` itself cannot be interrupted.
     """
+    if multiprocessing.current_process().daemon:
+        # A daemonic worker (a pool's) may not start processes: probe with the ``regex`` engine's
+        # timeout instead, in this process.
+        rx = compile_user(pattern, flags)
+        for probe in _PROBES:
+            try:
+                rx.search(probe, timeout=_PROBE_SECONDS)
+            except TimeoutError:
+                return f"inputs of {_PROBE_LEN} repeated characters such as {probe[:4]!r}..."
+        return None
     methods = multiprocessing.get_all_start_methods()
     ctx: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     proc = ctx.Process(target=_probe, args=(pattern, flags), daemon=True)
@@ -178,7 +204,7 @@ def _parse(pattern: str, flags: int) -> tuple[Any, Any] | None:
     try:
         constants: Any = importlib.import_module("re._constants")
         parser: Any = importlib.import_module("re._parser")
-        return constants, parser.parse(pattern, flags)
+        return constants, parser.parse(pattern, flags & RE_FLAGS)
     except Exception:  # an internal API: any surprise means "no pruning"
         return None
 

@@ -11,11 +11,13 @@ form the engine can reason with when the creation time is unknown: ``XXXX-02-27`
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 Tense = Literal["past", "future", "unknown", "nearest"]
 KEYWORDS = frozenset({"day", "week", "month", "year", "quarter", "half", "decade", "century", "X"})
@@ -505,7 +507,19 @@ def _eval(node: Node, ctx: Context) -> Value:
             if v is not None:
                 return v
         return None
-    return FUNCTIONS[name](ctx, *(_eval(a, ctx) for a in args))
+    fn = FUNCTIONS[name]
+    values = [_eval(a, ctx) for a in args]
+    try:
+        _signature(fn).bind(ctx, *values)
+    except TypeError:
+        # A user template calling a function with the wrong number of arguments ("weekday(a, b)").
+        raise NormalizeError(f"{name}() does not take {len(values)} argument(s)") from None
+    return fn(ctx, *values)
+
+
+@functools.cache
+def _signature(fn: Callable[..., Any]) -> inspect.Signature:
+    return inspect.signature(fn)
 
 
 def _groups_in(node: Node) -> set[str]:

@@ -15,15 +15,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.dates.compile import (
+    RE_FLAGS,
+    Pattern,
     PatternError,
     backtracks,
     compile_rule,
     compile_ruleset,
+    compile_user,
     first_chars,
     first_words,
     trie_regex,
     word_key,
 )
+from factcheck.dates.deadline import left as budget
 from factcheck.dates.normalize import Context, Tense, render
 from factcheck.dates.pack import Rule, RuleSet, load_ruleset, rule_line
 from factcheck.errors import Diagnostic, UserError
@@ -91,6 +95,10 @@ def check_user_rules(ruleset: RuleSet, shipped: Path | None) -> None:
         raise UserError(problems)
 
 
+def _under(origin: str, base: str) -> bool:
+    return bool(origin) and str(Path(origin).resolve()).startswith(base)
+
+
 class DateReader:
     """A compiled rule set, ready to tag text."""
 
@@ -99,27 +107,35 @@ class DateReader:
         self.compiled = compile_ruleset(ruleset)
         cues = ruleset.tense
         flags = re.IGNORECASE
-        self._future = re.compile(cues.future, flags) if cues else None
-        self._past = re.compile(cues.past, flags) if cues else None
+        self._future = compile_user(cues.future, flags) if cues else None
+        self._past = compile_user(cues.past, flags) if cues else None
         self._before = cues.before if cues else 0
-        self._since = re.compile(cues.since, flags) if cues else None
+        self._since = compile_user(cues.since, flags) if cues else None
         self._after = cues.after if cues else 0
-        self._rules = list(zip(self.compiled.rules, self.compiled.regexes, strict=True))
+        # User rules match on the ``regex`` engine with a timeout.  The shipped rules are linted for
+        # backtracking in CI and run on ``re``, several times faster per call; the document's budget
+        # is still checked between their calls.
+        base = str(shipped_rules_dir().resolve())
+        self._user = {r.id for r in self.compiled.rules if not _under(ruleset.origin.get(r.id, ""), base)}
+        self._rules = [
+            (r, rx if r.id in self._user else re.compile(rx.pattern, rx.flags & RE_FLAGS))
+            for r, rx in zip(self.compiled.rules, self.compiled.regexes, strict=True)
+        ]
         self._dispatch()
         # Only templates that resolve by tense need the (comparatively slow) tense cue search.
         tensed = ("near_year", "near_quarter", "weekday(")
         self._tensed = {r.id for r in self.compiled.rules if any(f in r.value for f in tensed)}
         self._contexts = {
-            r.id: [(re.compile(v.when, re.IGNORECASE), v.value, v.mod, v.scope) for v in r.contexts]
+            r.id: [(compile_user(v.when, re.IGNORECASE), v.value, v.mod, v.scope) for v in r.contexts]
             for r in self.compiled.rules
             if r.contexts
         }
 
     def _dispatch(self) -> None:
         """Index the rules by the words a match can start with; the rest by first character."""
-        self._by_word: dict[str, list[tuple[Rule, re.Pattern[str]]]] = {}
-        self._by_char: dict[str, list[tuple[Rule, re.Pattern[str]]]] = {}
-        self._anywhere: list[tuple[Rule, re.Pattern[str]]] = []
+        self._by_word: dict[str, list[tuple[Rule, Pattern]]] = {}
+        self._by_char: dict[str, list[tuple[Rule, Pattern]]] = {}
+        self._anywhere: list[tuple[Rule, Pattern]] = []
         for rr in self._rules:
             words = first_words(rr[1].pattern, rr[1].flags)
             if words is not None:
@@ -132,7 +148,7 @@ class DateReader:
             else:
                 for ch in chars:
                     self._by_char.setdefault(ch, []).append(rr)
-        self._cands: dict[str, list[tuple[Rule, re.Pattern[str]]]] = {}
+        self._cands: dict[str, list[tuple[Rule, Pattern]]] = {}
         # Where no rule is indexed by first character, only the indexed words can start a match:
         # one trie-shaped regex finds them, and the rest of the text is never looked at in Python.
         if self._by_char or self._anywhere:
@@ -141,7 +157,7 @@ class DateReader:
             trie = trie_regex(set(self._by_word))
             self._trigger = re.compile(r"(?<!\w)(?:" + trie + r")(?!\w)", re.IGNORECASE)
 
-    def _candidates(self, word: str) -> list[tuple[Rule, re.Pattern[str]]]:
+    def _candidates(self, word: str) -> list[tuple[Rule, Pattern]]:
         got = self._cands.get(word)
         if got is not None:
             return got
@@ -181,8 +197,9 @@ class DateReader:
             if not cands:
                 continue
             best: tuple[int, int, str, Rule, re.Match[str]] | None = None
+            wait = budget()
             for rule, rx in cands:
-                mm = rx.match(text, start)
+                mm = rx.match(text, start, timeout=wait) if rule.id in self._user else rx.match(text, start)
                 if mm is None or mm.end() == start:
                     continue
                 key = (mm.end(), rule.priority)
@@ -194,7 +211,9 @@ class DateReader:
         return out
 
     def _is_since(self, text: str, start: int) -> bool:
-        return self._since is not None and self._since.search(text, max(0, start - 20), start) is not None
+        if self._since is None:
+            return False
+        return self._since.search(text, max(0, start - 20), start, timeout=budget()) is not None
 
     def sentence(self, text: str, start: int, end: int, reach: int = 300) -> str:
         """The sentence around a match (up to ``reach`` characters each way)."""
@@ -213,7 +232,7 @@ class DateReader:
         """Future if a future cue is near the match within its sentence, else past if a past cue is."""
         if self._future is None or self._past is None:
             return "unknown"
-        if self._since is not None and self._since.search(text, max(0, start - 20), start):
+        if self._since is not None and self._since.search(text, max(0, start - 20), start, timeout=budget()):
             return "past"
         lo = max(0, start - self._before)
         left = text[lo:start]
@@ -228,13 +247,13 @@ class DateReader:
             right = right[: right.index(",")]  # ", a diplomat told reporters": another clause
         # The cue nearest the expression decides: "will take place Thursday ... said Tuesday".
         best: tuple[int, Tense] | None = None
-        cues: tuple[tuple[re.Pattern[str], Tense], ...] = ((self._future, "future"), (self._past, "past"))
+        cues: tuple[tuple[Pattern, Tense], ...] = ((self._future, "future"), (self._past, "past"))
         for rx, tense in cues:
-            for m in rx.finditer(left):
+            for m in rx.finditer(left, timeout=budget()):
                 d = len(left) - m.end()
                 if best is None or d < best[0]:
                     best = (d, tense)
-            m2 = rx.search(right)
+            m2 = rx.search(right, timeout=budget())
             if m2 is not None and (best is None or m2.start() < best[0]):
                 best = (m2.start(), tense)
         return "unknown" if best is None else best[1]
@@ -261,7 +280,7 @@ class DateReader:
                 scope = self.sentence(text, start, end)
                 if variant[3] == "before":
                     scope = text[:start] + scope
-                if variant[0].search(scope):
+                if variant[0].search(scope, timeout=budget()):
                     value_t, mod_t = variant[1], variant[2]
                     break
             try:

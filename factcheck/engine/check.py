@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from factcheck.calendar import from_day, to_day
 from factcheck.codes import CODES, Code
+from factcheck.engine.bounds import check_document_times
 from factcheck.engine.components import split
 from factcheck.engine.diagnose import (
     ComponentResult,
@@ -118,6 +119,7 @@ def check(
     solved again; inconclusive results are never cached.
     """
     options = options or CheckOptions()
+    check_document_times(fs, options.as_of)
     policy = options.policy or load_policy()
     # The fact set is built and read-only from here on: moving it out of the collector's
     # reach keeps full collections from rescanning millions of objects (superlinear on

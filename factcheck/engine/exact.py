@@ -300,6 +300,8 @@ def cheapest_hitting_set(muses: list[frozenset[str]], weights: dict[str, float])
     Each fact costs its weight and a distinct power of two below any weight difference, so
     the cheapest set is unique: the one z3's MaxSAT finds over the same costs.
     """
+    if any(not m for m in muses):
+        return ()  # the frame itself is infeasible (no fact takes part): no retraction helps
     order = sorted({f for m in muses for f in m})
     scale = 1 << (len(order) + 1)
     cost = {f: round(weights.get(f, 1.0) * 1000) * scale + (1 << rank) for rank, f in enumerate(order)}

@@ -21,6 +21,7 @@ from typing import Any
 
 from factcheck.calendar import CalendarError, parse_duration, parse_value
 from factcheck.corpus.load import Article
+from factcheck.dates.deadline import left as budget
 from factcheck.dates.tagger import DateReader, TimexMatch
 from factcheck.extract.rules import CompiledPack, RelationRule, load_extract_pack
 
@@ -160,7 +161,7 @@ class ArticleReader:
                     out.append((start, end, "sidebar", "bp-sidebar", m_all))
                 continue
             for rule, rx in self.pack.boilerplate:
-                m = rx.match(body)
+                m = rx.match(body, timeout=budget())
                 if m:
                     out.append((start, end, rule.kind, rule.id, m))
                     if rule.rest:
@@ -374,7 +375,7 @@ class ArticleReader:
         # Rules that set a mention apart as an earlier event run first, so others see it so.
         ordered = sorted(self.pack.relations, key=lambda r: r[0].produce not in ("last_met", "statement"))
         for rule, rx in ordered:
-            for m in rx.finditer(s):
+            for m in rx.finditer(s, timeout=budget()):
                 got = {k: lookup.get(v) for k, v in m.groupdict().items() if v and v.startswith("«")}
                 span = (to_text(m.start()), to_text(m.end()))
                 if rule.produce == "statement":

@@ -14,8 +14,10 @@ import re
 from pathlib import Path
 from typing import Literal
 
+import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from factcheck.dates.compile import Pattern, compile_user
 from factcheck.errors import Diagnostic, UserError
 from factcheck.resources import shipped_rules_dir
 from factcheck.yamlio import load_yaml_model
@@ -132,18 +134,19 @@ class CompiledPack:
         self.trigger_rx = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.I) if parts else None
         ords = _alternation(list(pack.ordinals))
         self.ordinal_words = ords
-        self.relations: list[tuple[RelationRule, re.Pattern[str]]] = []
+        # Relation and boilerplate patterns are matched with ``regex`` so a document's matching can time out.
+        self.relations: list[tuple[RelationRule, Pattern]] = []
         problems = []
         for rule in pack.relations:
             try:
-                self.relations.append((rule, re.compile(self.expand(rule.pattern), re.I)))
-            except re.error as exc:
+                self.relations.append((rule, compile_user(self.expand(rule.pattern), re.I)))
+            except regex.error as exc:
                 problems.append(Diagnostic(path, 1, 1, f"relation {rule.id}: pattern does not compile: {exc}"))
-        self.boilerplate: list[tuple[BoilerplateRule, re.Pattern[str]]] = []
+        self.boilerplate: list[tuple[BoilerplateRule, Pattern]] = []
         for bp in pack.boilerplate:
             try:
-                self.boilerplate.append((bp, re.compile(bp.line, re.I)))
-            except re.error as exc:
+                self.boilerplate.append((bp, compile_user(bp.line, re.I)))
+            except regex.error as exc:
                 problems.append(Diagnostic(path, 1, 1, f"boilerplate {bp.id}: pattern does not compile: {exc}"))
         if problems:
             raise UserError(problems)

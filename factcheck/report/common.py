@@ -32,3 +32,15 @@ def summary_line(report: Report) -> str:
         f"{s.get('facts', 0)} facts, {s.get('events', 0)} events, "
         f"{s.get('documents', 0)} documents, {s.get('components', 0)} components (as of {report.as_of})"
     )
+
+
+def files_lines(report: Report) -> list[str]:
+    """The audit's account of its input files: a count line, then each file not (cleanly) audited."""
+    acc = report.files
+    if acc is None:
+        return []
+    lines = [f"files: {len(acc.audited)} audited ({len(acc.warnings)} with a warning), "
+             f"{len(acc.skipped)} skipped, {len(acc.failed)} failed"]  # fmt: skip
+    for what, notes in (("warning", acc.warnings), ("skipped", acc.skipped), ("failed", acc.failed)):
+        lines += [f"  {what}: {n.path}: {n.reason}" for n in notes]
+    return lines

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from factcheck.model import FactSet, Finding, Report, Severity, SourceQuote
-from factcheck.report.common import summary_line
+from factcheck.report.common import files_lines, summary_line
 from factcheck.report.locate import line_col as line_col
 from factcheck.report.locate import locate_finding, locate_source
 
@@ -110,4 +110,6 @@ def render_text(
     status_style = {"consistent": "green", "contradiction": "red", "inconclusive": "yellow"}[report.status.value]
     status, rest = summary_line(report).split(":", 1)
     out.print(f"[bold {status_style}]{status}[/]:{escape(rest)}")
+    for line in files_lines(report):
+        out.print(escape(line))
     return buf.getvalue()

@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,14 +74,14 @@ def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
     # chmod 0 does not stop root (CI runs as root), so the read itself is made to fail
     (tmp_path / "secret.txt").write_text("Talks on Monday.", encoding="utf-8")
     (tmp_path / "fine.txt").write_text("Talks on Tuesday.", encoding="utf-8")
-    real = Path.read_bytes
+    real = Path.open
 
-    def deny(self: Path) -> bytes:
+    def deny(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self.name == "secret.txt":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(Path, "open", deny)
     result = load_articles([tmp_path])
     assert [a.id for a in result.articles] == ["fine"]
     assert result.skipped[0].failed and "Permission denied" in result.skipped[0].reason

@@ -1,0 +1,44 @@
+"""An interrupted run exits 130 (SIGINT) or 143 (SIGTERM) and leaves no output file, partial or temporary."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_interrupted_audit_leaves_no_output(tmp_path: Path, sig: signal.Signals, code: int) -> None:
+    shutil.copytree(ROOT / "corpus" / "istanbul-2025", tmp_path / "corpus")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    out = tmp_path / "reports" / "audit.json"
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    cmd = [sys.executable, "-c", "from factcheck.cli import main; main()", "audit", "corpus", "--as-of", "2026-11-22",
+           "--format", "json", "-o", str(out)]  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        # The audit's scratch folder appears once the articles are read: the run is under way, the solve ahead.
+        deadline = time.monotonic() + 120
+        while not any(scratch.iterdir()) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if proc.poll() is not None:
+            pytest.skip("the run ended before it could be interrupted")
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == code, err.decode()
+    assert b"Traceback" not in err
+    assert not out.exists()
+    assert not out.parent.exists() or not any(out.parent.iterdir())  # no temporary file left either
+    assert not any(scratch.iterdir())  # the scratch folder is cleaned up

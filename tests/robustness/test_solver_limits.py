@@ -1,0 +1,54 @@
+"""Solver limits come from the configuration (flags win); ``unknown`` is inconclusive, exit 3, never consistent."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+from tests.robustness.mutations import CORPUS, ROOT
+
+AS_OF = "2026-11-22"
+
+
+def hard_facts(tmp_path: Path) -> Path:
+    # The bundled fact set (its articles alongside): many facts, orders and durations per component.
+    shutil.copytree(CORPUS, tmp_path / "corpus" / "istanbul-2025")
+    (tmp_path / "facts").mkdir()
+    shutil.copy(ROOT / "facts" / "istanbul-2025.yaml", tmp_path / "facts" / "istanbul-2025.yaml")
+    return tmp_path / "facts" / "istanbul-2025.yaml"
+
+
+@pytest.mark.parametrize("where", ["factcheck.toml", "pyproject.toml"])
+def test_a_tiny_rlimit_from_the_configuration_gives_exit_3_naming_components(tmp_path: Path, where: str) -> None:
+    facts = hard_facts(tmp_path)
+    cfg = tmp_path / where
+    table = "[tool.factcheck]\n" if where == "pyproject.toml" else ""
+    cfg.write_text(f"{table}rlimit = 1\ntimeout = 60000\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["check", str(facts), "--as-of", AS_OF, "--format", "json", "--config", str(cfg)])
+    assert r.exit_code == 3, r.output
+    data = json.loads(r.stdout)
+    assert data["status"] == "inconclusive"
+    unknown = [f for f in data["findings"] if f["kind"] == "inconclusive"]
+    assert unknown and all(f["component"] is not None for f in unknown)
+    assert all(f"component {f['component']} (" in f["message"] and "gave up" in f["message"] for f in unknown)
+    assert data["stats"]["components_unknown"] == len(unknown)
+    # nothing is claimed about an inconclusive component: none of its facts is called consistent or contradictory
+    assert not any(f["kind"] == "contradiction" for f in data["findings"])
+
+
+def test_audit_takes_the_limit_from_the_configuration(tmp_path: Path) -> None:
+    (tmp_path / "c").mkdir()
+    shutil.copy(sorted(CORPUS.glob("*.txt"))[4], tmp_path / "c" / "a.txt")
+    cfg = tmp_path / "factcheck.toml"
+    cfg.write_text("rlimit = 1\n", encoding="utf-8")
+    args = ["audit", str(tmp_path / "c"), "--no-background", "--as-of", AS_OF, "--config", str(cfg)]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 3, r.output
+    assert "inconclusive" in r.stdout and "component 0 (" in r.stdout
+    r = CliRunner().invoke(cli, [*args, "--rlimit", "0"])  # the flag wins
+    assert r.exit_code == 0, r.output
