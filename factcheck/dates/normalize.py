@@ -21,6 +21,10 @@ Tense = Literal["past", "future", "unknown", "nearest"]
 KEYWORDS = frozenset({"day", "week", "month", "year", "quarter", "half", "decade", "century", "X"})
 _UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE", "century": "CE"}
 _TIME_UNITS = {"H", "MIN", "S"}
+# News reports what happened far more often than what will: a yearless date or a bare weekday
+# with no tense cue is read as the past one unless the future one is this many times nearer.
+_FUTURE_PENALTY = 2
+_WEEKDAY_FUTURE_PENALTY = 3
 
 
 class NormalizeError(ValueError):
@@ -150,7 +154,7 @@ def _pick_year(ctx: Context, month: int, day: int | None) -> int | None:
         return 0 if c[1] <= d0 <= c[2] else min(abs((c[1] - d0).days), abs((c[2] - d0).days))
 
     if ctx.tense == "nearest":
-        return min(cands, key=lambda c: (dist(c), abs(c[0] - d0.year), c[0]))[0]
+        return min(cands, key=lambda c: (dist(c) * (_FUTURE_PENALTY if c[1] > d0 else 1), abs(c[0] - d0.year), c[0]))[0]
 
     # Without a tense, the same year unless another is much nearer (a December story about January).
     same = [c for c in cands if c[0] == d0.year]
@@ -187,7 +191,7 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 
 def f_weekday(ctx: Context, wd: Value) -> str:
-    """A weekday near the creation time: the one before for past tense, after for future, nearest otherwise."""
+    """A weekday near the creation time: before it in past tense, after in future; else past, bar the next day."""
     n = _int(wd, "weekday")
     if not 1 <= n <= 7:
         raise NormalizeError(f"weekday {n} does not exist (1 = Monday)")
@@ -199,7 +203,7 @@ def f_weekday(ctx: Context, wd: Value) -> str:
     ahead = (n - d0.isoweekday()) % 7
     if ctx.tense == "future":
         return (d0 + dt.timedelta(days=ahead)).isoformat()
-    if ctx.tense == "past" or back <= ahead:
+    if ctx.tense == "past" or back <= ahead * _WEEKDAY_FUTURE_PENALTY:
         return (d0 - dt.timedelta(days=back)).isoformat()
     return (d0 + dt.timedelta(days=ahead)).isoformat()
 
