@@ -182,8 +182,8 @@ def f_near_quarter(ctx: Context, q: Value) -> str:
     if not 1 <= k <= 4:
         raise NormalizeError(f"quarter {k} does not exist")
     y = _pick_year(ctx, 3 * k - 2, 1)
-    if ctx.dct is not None and ctx.tense != "future" and dt.date(ctx.dct.year, 3 * k - 2, 1) > ctx.dct:
-        y = ctx.dct.year - 1
+    if ctx.dct is not None and ctx.tense != "future":
+        y = ctx.dct.year - (dt.date(ctx.dct.year, 3 * k - 2, 1) > ctx.dct)
     return "XXXX" if y is None else f"{y:04d}"
 
 
