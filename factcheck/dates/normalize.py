@@ -23,6 +23,10 @@ Tense = Literal["past", "future", "unknown", "nearest"]
 KEYWORDS = frozenset({"day", "week", "month", "year", "quarter", "half", "decade", "century", "X"})
 _UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE", "century": "CE"}
 _TIME_UNITS = {"H", "MIN", "S"}
+# News reports what happened far more often than what will: a yearless date or a bare weekday
+# with no tense cue is read as the past one unless the future one is this many times nearer.
+_FUTURE_PENALTY = 2
+_WEEKDAY_FUTURE_PENALTY = 3
 
 
 class NormalizeError(ValueError):
@@ -152,7 +156,7 @@ def _pick_year(ctx: Context, month: int, day: int | None) -> int | None:
         return 0 if c[1] <= d0 <= c[2] else min(abs((c[1] - d0).days), abs((c[2] - d0).days))
 
     if ctx.tense == "nearest":
-        return min(cands, key=lambda c: (dist(c), abs(c[0] - d0.year), c[0]))[0]
+        return min(cands, key=lambda c: (dist(c) * (_FUTURE_PENALTY if c[1] > d0 else 1), abs(c[0] - d0.year), c[0]))[0]
 
     # Without a tense, the same year unless another is much nearer (a December story about January).
     same = [c for c in cands if c[0] == d0.year]
@@ -180,8 +184,8 @@ def f_near_quarter(ctx: Context, q: Value) -> str:
     if not 1 <= k <= 4:
         raise NormalizeError(f"quarter {k} does not exist")
     y = _pick_year(ctx, 3 * k - 2, 1)
-    if ctx.dct is not None and ctx.tense != "future" and dt.date(ctx.dct.year, 3 * k - 2, 1) > ctx.dct:
-        y = ctx.dct.year - 1
+    if ctx.dct is not None and ctx.tense != "future":
+        y = ctx.dct.year - (dt.date(ctx.dct.year, 3 * k - 2, 1) > ctx.dct)
     return "XXXX" if y is None else f"{y:04d}"
 
 
@@ -189,7 +193,7 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 
 def f_weekday(ctx: Context, wd: Value) -> str:
-    """A weekday near the creation time: the one before for past tense, after for future, nearest otherwise."""
+    """A weekday near the creation time: before it in past tense, after in future; else past, bar the next day."""
     n = _int(wd, "weekday")
     if not 1 <= n <= 7:
         raise NormalizeError(f"weekday {n} does not exist (1 = Monday)")
@@ -201,7 +205,7 @@ def f_weekday(ctx: Context, wd: Value) -> str:
     ahead = (n - d0.isoweekday()) % 7
     if ctx.tense == "future":
         return (d0 + dt.timedelta(days=ahead)).isoformat()
-    if ctx.tense == "past" or back <= ahead:
+    if ctx.tense == "past" or back <= ahead * _WEEKDAY_FUTURE_PENALTY:
         return (d0 - dt.timedelta(days=back)).isoformat()
     return (d0 + dt.timedelta(days=ahead)).isoformat()
 

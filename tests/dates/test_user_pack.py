@@ -58,9 +58,10 @@ def test_user_pack_adds_and_overrides(user_dir):
     # New rule, using the shipped pack's {Month} sub-pattern.
     assert [m.value for m in mine.tag("Beware the Ides of March.", ref)] == ["2025-03-15"]
     assert not shipped.tag("Beware the Ides of March.", ref) or shipped.tag("Beware the Ides of March.", ref)[0].rule != "date-ides"
-    # Overridden rule: "Thursday" with no tense cue reads forward in the shipped pack, backward in mine.
-    assert [m.value for m in shipped.tag("Talks take place Thursday.", ref)] == ["2025-04-10"]
-    assert [m.value for m in mine.tag("Talks take place Thursday.", ref)] == ["2025-04-03"]
+    # Overridden rule: the next day's weekday with no tense cue reads forward in the shipped pack,
+    # backward in mine.
+    assert [m.value for m in shipped.tag("Talks take place Wednesday.", ref)] == ["2025-04-09"]
+    assert [m.value for m in mine.tag("Talks take place Wednesday.", ref)] == ["2025-04-02"]
     assert mine.ruleset.origin["date-weekday"].endswith("newsroom.yaml")
     # Everything else still comes from the shipped pack.
     assert [m.value for m in mine.tag("It closed April 10, 2025.", ref)] == ["2025-04-10"]
