@@ -264,10 +264,24 @@ def f_last_quarter(ctx: Context) -> str:
 
 def f_last_month_named(ctx: Context, month: Value) -> str:
     """The year of "last October": the latest such month before the creation time's month."""
-    m = _int(month, "month")
+    return f_month_named(ctx, month, -1)
+
+
+def f_month_named(ctx: Context, month: Value, rel: Value = -1) -> str:
+    """The year of "last October" (rel -1), "next March" (+1) or "this September" (0).
+
+    Last: the latest such month before the creation time's month; next: the first after it;
+    this: the creation time's year.
+    """
+    m, k = _int(month, "month"), _int(rel if rel is not None else -1, "rel")
     if ctx.dct is None:
         return "XXXX"
-    return f"{ctx.dct.year if m < ctx.dct.month else ctx.dct.year - 1:04d}"
+    y = ctx.dct.year
+    if k < 0:
+        return f"{y if m < ctx.dct.month else y - 1:04d}"
+    if k > 0:
+        return f"{y if m > ctx.dct.month else y + 1:04d}"
+    return f"{y:04d}"
 
 
 def f_weekend(ctx: Context, n: Value = None) -> str:
@@ -420,6 +434,7 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "month_set": f_month_set,
     "last_quarter": f_last_quarter,
     "last_month_named": f_last_month_named,
+    "month_named": f_month_named,
     "weekend": f_weekend,
     "clock": f_clock,
 }
