@@ -82,6 +82,11 @@ def role(event_id: str) -> str:
     return "main"
 
 
+def cross_role(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """One event is an article's reported event, the other the earlier or later one another article refers to."""
+    return {role(a["id"]), role(b["id"])} in ({"main", "previous"}, {"main", "next"})
+
+
 def _parties_fit(a: list[str], b: list[str]) -> bool:
     sa, sb = set(a), set(b)
     if not sa or not sb:
@@ -128,7 +133,7 @@ def link_events(
         if la and lb:
             if la != lb:
                 return None
-            if {ra, rb} & {"previous", "next"} and ra != rb:
+            if {ra, rb} & {"previous", "next"} and ra != rb and not cross_role(a, b):
                 return None
         elif ra != rb:
             return None
@@ -149,7 +154,10 @@ def link_events(
             continue
         for db, b in items[i + 1 :]:
             if db != da and b["kind"] in series_kinds and (why := fits(a, b)):
-                if strong(a, b):
+                if cross_role(a, b):
+                    # "They last met in Oslo on April 1" may be the meeting another article reports.
+                    weak.append((a["id"], b["id"], why + ", one the earlier (or later) meeting the other refers to"))
+                elif strong(a, b):
                     uf.union(a["id"], b["id"])
                     reasons[(a["id"], b["id"])] = why
                 else:
@@ -250,28 +258,37 @@ def _alternatives(weak: list[tuple[str, str, str]], rename: dict[str, str]) -> l
     return out
 
 
+def background_kinds_match(event: dict[str, Any], background: list[dict[str, Any]]) -> list[str]:
+    """Background events an extracted event may refer to by kind and parties alone (its role aside)."""
+    out = []
+    parties = set(event.get("participants", []))
+    for bg in background:
+        if bg.get("kind") != event.get("kind"):
+            continue
+        bg_parties = set(bg.get("participants", []))
+        countries = {p for p in bg_parties if " " not in p or p in parties}
+        if countries & parties:
+            out.append(bg["id"])
+    return out
+
+
 def background_candidates(
     events: list[dict[str, Any]], background: list[dict[str, Any]], sentence_of: Callable[[dict[str, Any]], str]
 ) -> dict[str, list[str]]:
     """Background events each extracted event may refer to: same kind, parties within, names in its sentence."""
     out: dict[str, list[str]] = {}
+    by_id = {bg["id"]: bg for bg in background}
     for ev in events:
         if role(ev["id"]) != "main" and not _SUFFIX.search(ev["id"]):
             continue
         cands = []
-        for bg in background:
-            if bg.get("kind") != ev["kind"]:
-                continue
+        for bg_id in background_kinds_match(ev, background):
+            bg_parties = set(by_id[bg_id].get("participants", []))
             parties = set(ev.get("participants", []))
-            bg_parties = set(bg.get("participants", []))
-            countries = {p for p in bg_parties if " " not in p or p in parties}
-            if not countries & parties:
+            people = bg_parties - {p for p in bg_parties if " " not in p or p in parties}
+            if people and not any(p.split()[-1] in sentence_of(ev) for p in people):
                 continue
-            people = bg_parties - countries
-            sentence = sentence_of(ev)
-            if people and not any(p.split()[-1] in sentence for p in people):
-                continue
-            cands.append(bg["id"])
+            cands.append(bg_id)
         if cands:
             out[ev["id"]] = sorted(cands)
     return out

@@ -1,124 +1,233 @@
-"""``audit``: a folder of articles in, a report out (load, extract, link, check).
+"""``audit``: a folder of articles in, a report out (read, split into stories, link, check, merge).
 
 The same report as ``check``, with every article's mentions under each event and the links
 between articles that made them one event.  Curated fact sets can be added; a curated fact
 replaces the extracted fact of the same id.  Background facts (widely known dates) are
 used where an article refers to them, unless switched off.
+
+The work scales out in two stages.  Each article is read on its own (in parallel); the
+articles then fall into stories, sets of articles that can share an event
+(:mod:`factcheck.auditing.stories`), and each story is linked and checked on its own (in
+parallel again).  Both stages run on an executor (this process, a process pool, or Dask)
+and exchange only plain data.  Their results go through a store, a SQLite file: the
+cache when one is given, so a re-audit re-reads only changed articles and re-checks only
+the stories they touch, else a temporary one, so that memory holds one story at a time.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import hashlib
+import json
 import tempfile
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from factcheck.auditing.executor import Executor, InProcess, make_executor
 from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
-from factcheck.auditing.manifest import find_manifests
-from factcheck.corpus.load import Article, Skipped, load_articles, read_article_text
+from factcheck.auditing.manifest import Manifest, find_manifests
+from factcheck.auditing.merge import merge_reports, reduce_context
+from factcheck.auditing.stories import CURATED, curated_docs, doc_keys, partition
+from factcheck.cache import Cache, content_key
+from factcheck.corpus.load import Skipped, iter_article_paths, load_article, read_article_text
 from factcheck.dates.deadline import DEFAULT_SECONDS as DEFAULT_MATCH_SECONDS
+from factcheck.dates.deadline import MatchTimeout, match_budget
 from factcheck.dates.tagger import DateReader
 from factcheck.engine import CheckOptions, check
 from factcheck.engine.components import split
-from factcheck.extract.batch import read_all
+from factcheck.errors import Diagnostic, UserError
 from factcheck.extract.factset import dump_factset, to_factset_data
 from factcheck.extract.reader import ArticleReader, Extraction
-from factcheck.factset import load_fact_data, load_fact_sets
+from factcheck.extract.rules import load_extract_pack
+from factcheck.factset import expand_paths, load_fact_data, load_fact_sets
 from factcheck.model import EventLink, FactSet, FileAccount, FileNote, Report, SourceLocation
 from factcheck.policy import load_policy
-from factcheck.resources import shipped_facts_dir
+from factcheck.resources import shipped_facts_dir, shipped_rules_dir
 from factcheck.yamlio import load_yaml_model
 
 BACKGROUND = "background.yaml"
 
 
 @dataclass
+class RunInfo:
+    """How a run went (not part of the report, which is the same bytes however it was computed)."""
+
+    executor: str = "in-process"
+    workers: int = 1
+    articles_read: int = 0
+    articles_cached: int = 0
+    stories: int = 0
+    stories_checked: int = 0
+    stories_cached: int = 0
+    cache_rebuilt: bool = False
+
+
+@dataclass
 class AuditResult:
-    """The report, the fact set it was computed from, and the files not audited."""
+    """The report, the facts its findings cite (for locating quotes), the files not audited, and run figures."""
 
     report: Report
     factset: FactSet
     skipped: list[Skipped] = field(default_factory=list)
+    info: RunInfo = field(default_factory=RunInfo)
 
 
-def _apply_manifest(article: Article, ex: Extraction, manifests: dict[Path, Any]) -> None:
-    folder = Path(article.path).resolve().parent
-    m = manifests.get(folder)
-    if m is None:
-        return
-    entry = m.entry(Path(article.path).name.split(".")[0])
-    for key in ("published", "retrieved"):
-        bound = getattr(entry, key)
-        if bound is not None:
-            ex.document[key] = {k: v.isoformat() for k, v in (("earliest", bound.earliest), ("latest", bound.latest))
-                                if v is not None}  # fmt: skip
-    if entry.url:
-        ex.document["url"] = entry.url
-    if entry.publisher:
-        ex.document["source"] = entry.publisher
-    if entry.title:
-        ex.document["title"] = entry.title
-    if entry.trust is not None:
-        for f in ex.facts:
-            f["weight"] = round(f.get("weight", 1.0) * entry.trust, 4)
+# --------------------------------------------------------------------------- stage 1: read
 
 
-def audit(
-    paths: Iterable[Path | str],
-    *,
-    as_of: dt.date | None = None,
-    facts: Iterable[Path | str] = (),
-    background: bool = True,
-    policy_path: Path | None = None,
-    rules: Iterable[Path | str] = (),
-    jobs: int = 1,
-    timeout_ms: int = 10_000,
-    rlimit: int = 0,
-    max_conflicts: int = 10,
-    match_timeout: float | None = DEFAULT_MATCH_SECONDS,
-) -> AuditResult:
-    """Audit articles (files or folders): the report ``factcheck audit`` prints.
+@dataclass(frozen=True)
+class ReadContext:
+    """What reading an article needs besides the article: the rule packs and the matching budget."""
 
-    ``match_timeout`` bounds the pattern matching of each article, in seconds; an article
-    that runs over it is reported as failed and the rest are still audited.
-    """
-    roots = [Path(p) for p in paths]
-    loaded = load_articles(roots)
-    manifests = find_manifests(roots)
-    reader = ArticleReader(DateReader.load([Path(r) for r in rules]))
-    extractions = []
-    read, failed = read_all(reader, loaded.articles, match_timeout)
-    loaded.skipped += failed
-    for art, ex in read:
-        _apply_manifest(art, ex, manifests)
-        extractions.append(ex)
-    policy = load_policy(policy_path)
-    options = CheckOptions(as_of=as_of or dt.date.today(), policy=policy, jobs=jobs, timeout_ms=timeout_ms,
-                           rlimit=rlimit, max_conflicts=max_conflicts)  # fmt: skip
-    curated = [Path(f) for f in facts]
-    bg_path = shipped_facts_dir() / BACKGROUND
+    rules: tuple[str, ...] = ()
+    extract_pack: str | None = None
+    match_timeout: float | None = DEFAULT_MATCH_SECONDS
+    background: str | None = None  # the background fact set, whose events link keys may name
+
+
+@dataclass(frozen=True)
+class DocRead:
+    """What reading one article file gave: its extraction (plain data), or why it was skipped."""
+
+    path: str
+    extraction: dict[str, Any] | None = None
+    warnings: tuple[str, ...] = ()
+    skipped: str | None = None
+    failed: bool = False
+    errors: tuple[Diagnostic, ...] = ()
+    keys: tuple[str, ...] = ()  # link keys (factcheck.auditing.stories)
+
+    def to_json(self, *, summary: bool = False) -> dict[str, Any]:
+        """Plain JSON, as the store keeps it; a summary leaves out the extraction but keeps its document id."""
+        d = dataclasses.asdict(self)
+        d["errors"] = [dataclasses.asdict(e) for e in self.errors]
+        if summary:
+            d["extraction"] = {"doc_id": self.extraction["doc_id"]} if self.extraction else None
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> DocRead:
+        """The inverse of :meth:`to_json`."""
+        return cls(**{**d, "warnings": tuple(d["warnings"]), "keys": tuple(d.get("keys", ())),
+                      "errors": tuple(Diagnostic(**e) for e in d["errors"])})  # fmt: skip
+
+
+_READERS: dict[ReadContext, ArticleReader] = {}
+"""One article reader per process and context (built once, inherited by forked workers)."""
+
+
+def reader_for(ctx: ReadContext) -> ArticleReader:
+    """The article reader for a context, built on first use in this process."""
+    reader = _READERS.get(ctx)
+    if reader is None:
+        pack = load_extract_pack(Path(ctx.extract_pack)) if ctx.extract_pack else None
+        reader = _READERS[ctx] = ArticleReader(DateReader.load([Path(r) for r in ctx.rules]), pack)
+    return reader
+
+
+def read_one(ctx: ReadContext, path: str) -> DocRead:
+    """Read one article file; a file that cannot be read is a DocRead saying why, never an exception."""
+    reader = reader_for(ctx)
+    try:
+        art = load_article(Path(path))
+    except UserError as exc:
+        return DocRead(path, errors=tuple(exc.diagnostics))
+    except ValueError as exc:
+        return DocRead(path, skipped=str(exc))
+    except OSError as exc:
+        return DocRead(path, skipped=f"cannot read: {exc.strerror or exc}", failed=True)
+    try:
+        with match_budget(ctx.match_timeout):
+            ex = reader.read(art)
+    except MatchTimeout as exc:
+        return DocRead(path, skipped=str(exc), failed=True, warnings=art.warnings)
+    extraction = {"doc_id": ex.doc_id, "document": ex.document, "events": ex.events, "facts": ex.facts}
+    series_kinds = {k for k, spec in reader.pack.pack.events.items() if spec.located}
+    bg_events = _background(ctx.background).get("events", []) if ctx.background else []
+    keys = tuple(doc_keys(ex.events, series_kinds, bg_events))
+    return DocRead(path, extraction=extraction, warnings=art.warnings, keys=keys)
+
+
+def _fingerprint(paths: Iterable[Path]) -> str:
+    """A hash of the contents of the given files and the files under the given folders."""
+    h = hashlib.sha256()
+    for f in expand_paths(paths) if paths else []:
+        h.update(str(f.name).encode() + b"\0")
+        h.update(hashlib.sha256(f.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _rule_files(paths: Iterable[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        out += sorted(q for q in p.rglob("*.yaml")) if p.is_dir() else [p]
+    return out
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        with path.open("rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+# --------------------------------------------------------------------------- stage 2: stories
+
+
+@dataclass(frozen=True)
+class StoryContext:
+    """What auditing a story needs besides its articles."""
+
+    options: CheckOptions
+    series_kinds: frozenset[str]
+    curated: tuple[str, ...] = ()
+    reviewed: frozenset[str] = frozenset()
+    background: str | None = None  # the background fact set's path
+
+
+@dataclass(frozen=True)
+class StoryInput:
+    """One story: its articles' extractions (manifest applied) and whether the curated facts belong to it."""
+
+    index: int
+    extractions: tuple[dict[str, Any], ...]
+    curated: bool = False
+
+
+def audit_story(ctx: StoryContext, story: StoryInput) -> dict[str, Any]:
+    """Link and check one story; its report and the facts its findings cite, as JSON."""
+    report, fs = _audit_story(ctx, story)
+    return {"index": story.index, "report": report.model_dump(mode="json"),
+            "context": reduce_context(report, fs).model_dump(mode="json")}  # fmt: skip
+
+
+def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]:
+    options = ctx.options
+    extractions = [Extraction(e["doc_id"], e["document"], e["events"], e["facts"]) for e in story.extractions]
+    curated = [Path(f) for f in ctx.curated] if story.curated else []
     # The extracted facts stay in memory, validated as if they were a file at the root
     # (article paths resolve to absolute ones); their origins are the articles themselves.
     out = Path(Path.cwd().anchor) / "extracted.yaml"
     data = to_factset_data(extractions, out.parent)
-    if curated:
-        reviewed = {f.id for f in load_fact_sets(curated).facts}
-        data["facts"] = [f for f in data["facts"] if f["id"] not in reviewed]
-    series_kinds = {k for k, spec in reader.pack.pack.events.items() if spec.located}
+    if story.curated and ctx.reviewed:
+        data["facts"] = [f for f in data["facts"] if f["id"] not in ctx.reviewed]
     docs = {ex.doc_id: ex.events for ex in extractions}
-    rename, series, links, alternatives = link_events(docs, data["facts"], series_kinds)
+    rename, series, links, alternatives = link_events(docs, data["facts"], set(ctx.series_kinds))
     data = apply_renames(data, rename, series)
     extra: list[Path] = [*curated]
     data, weak_links = _resolve_alternatives(data, alternatives, out, extra, options)
     links += weak_links
     with tempfile.TemporaryDirectory(prefix="factcheck-audit-") as tmp:
-        if background:
-            data, bg_links, bg_used = _link_background(data, extractions, bg_path, out, extra, options)
+        if ctx.background:
+            data, bg_links, bg_used = _link_background(data, extractions, Path(ctx.background), out, extra, options)
             links += bg_links
             if bg_used:
                 # Only the background events an article refers to (and their facts) take part.
@@ -131,19 +240,226 @@ def audit(
         EventLink(event=lk.event, members=lk.members, reason=lk.reason, assumed=lk.assumed, linked=lk.linked)
         for lk in links
     )
-    report = report.model_copy(update={"links": links_out, "files": file_account([a for a, _ in read], loaded.skipped)})
-    return AuditResult(report, fs, loaded.skipped)
+    return report.model_copy(update={"links": links_out}), fs
 
 
-def file_account(audited: list[Article], skipped: list[Skipped]) -> FileAccount:
+# --------------------------------------------------------------------------- the run
+
+
+def _apply_manifest(path: str, ex: dict[str, Any], manifests: dict[Path, Manifest]) -> None:
+    m = manifests.get(Path(path).resolve().parent)
+    if m is None:
+        return
+    entry = m.entry(Path(path).name.split(".")[0])
+    for key in ("published", "retrieved"):
+        bound = getattr(entry, key)
+        if bound is not None:
+            ex["document"][key] = {k: v.isoformat() for k, v in (("earliest", bound.earliest),
+                                   ("latest", bound.latest)) if v is not None}  # fmt: skip
+    if entry.url:
+        ex["document"]["url"] = entry.url
+    if entry.publisher:
+        ex["document"]["source"] = entry.publisher
+    if entry.title:
+        ex["document"]["title"] = entry.title
+    if entry.trust is not None:
+        for f in ex["facts"]:
+            f["weight"] = round(f.get("weight", 1.0) * entry.trust, 4)
+
+
+def audit(
+    paths: Iterable[Path | str],
+    *,
+    as_of: dt.date | None = None,
+    facts: Iterable[Path | str] = (),
+    background: bool = True,
+    policy_path: Path | None = None,
+    rules: Iterable[Path | str] = (),
+    extract_pack: Path | str | None = None,
+    jobs: int = 1,
+    timeout_ms: int = 10_000,
+    rlimit: int = 0,
+    max_conflicts: int = 10,
+    match_timeout: float | None = DEFAULT_MATCH_SECONDS,
+    executor: Executor | None = None,
+    cache_dir: Path | str | None = None,
+) -> AuditResult:
+    """Audit articles (files or folders): the report ``factcheck audit`` prints.
+
+    ``match_timeout`` bounds the pattern matching of each article, in seconds; an article
+    that runs over it is reported as failed and the rest are still audited.  ``executor``
+    runs the work (default: a process pool of ``jobs`` workers, or this process); with
+    ``cache_dir``, articles and stories unchanged since an earlier run are not read or
+    checked again.  The report is the same bytes whichever executor, and with or without
+    a cache.
+    """
+    roots = [Path(p) for p in paths]
+    manifests = find_manifests(roots)
+    bg_path = shipped_facts_dir() / BACKGROUND
+    read_ctx = ReadContext(tuple(str(Path(r)) for r in rules), str(extract_pack) if extract_pack else None,
+                           match_timeout, str(bg_path) if background else None)  # fmt: skip
+    reader = reader_for(read_ctx)  # bad rule packs fail here, before any work is sent out
+    policy = load_policy(policy_path)
+    options = CheckOptions(as_of=as_of or dt.date.today(), policy=policy, jobs=jobs, timeout_ms=timeout_ms,
+                           rlimit=rlimit, max_conflicts=max_conflicts)  # fmt: skip
+    curated = [Path(f) for f in facts]
+    curated_data = load_fact_sets(curated, read_articles=False) if curated else None
+    series_kinds = frozenset(k for k, spec in reader.pack.pack.events.items() if spec.located)
+    own = executor is None
+    executor = executor or make_executor(jobs)
+    info = RunInfo(executor=executor.name, workers=executor.workers)
+    with tempfile.TemporaryDirectory(prefix="factcheck-store-") as tmp:
+        store = Cache(Path(cache_dir) if cache_dir else Path(tmp))
+        info.cache_rebuilt = store.rebuilt
+        try:
+            rule_files = _rule_files([shipped_rules_dir(), *map(Path, rules)])
+            pack_files = [Path(extract_pack)] if extract_pack else []
+            read_key = content_key("read", _fingerprint(rule_files), _fingerprint(pack_files), repr(match_timeout),
+                                   _fingerprint([bg_path]) if background else "")  # fmt: skip
+            reads, skipped = _read_stage(roots, read_ctx, read_key, store, executor, info)
+            # Link keys per document; the extractions themselves stay in the store.
+            keys: dict[str, list[str]] = defaultdict(list)
+            by_doc: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            audited: list[tuple[str, tuple[str, ...]]] = []
+            for path, key, d in reads:
+                if d.extraction is None or d.failed:
+                    continue
+                doc = d.extraction["doc_id"]
+                by_doc[doc].append((path, key))
+                keys[doc] += d.keys
+                audited.append((d.path, d.warnings))
+            tied = curated_docs([f.model_dump(mode="json") for f in curated_data.facts], set(keys)) \
+                if curated_data else None  # fmt: skip
+            stories = partition(dict(keys), tied)
+            info.stories = len(stories)
+            reviewed = frozenset(f.id for f in curated_data.facts) if curated_data else frozenset()
+            single = len(stories) == 1
+            story_opts = options if single else dataclasses.replace(options, jobs=1)
+            ctx = StoryContext(story_opts, series_kinds, tuple(str(c) for c in curated), reviewed,
+                               str(bg_path) if background else None)  # fmt: skip
+            ctx_key = content_key("story", read_key, _fingerprint(curated), json.dumps(sorted(series_kinds)),
+                                  policy.model_dump_json(),
+                                  f"{options.as_of}|{timeout_ms}|{rlimit}|{max_conflicts}|{options.seed}")  # fmt: skip
+            parts = _story_stage(stories, by_doc, manifests, read_ctx, ctx, ctx_key, store,
+                                 InProcess() if single else executor, info)  # fmt: skip
+            report, context = merge_reports(parts, options.as_of)
+        finally:
+            store.close()
+            if own:
+                executor.close()
+    report = report.model_copy(update={"files": file_account(audited, skipped)})
+    return AuditResult(report, context, skipped, info)
+
+
+def _read_stage(
+    roots: list[Path], ctx: ReadContext, read_key: str, store: Cache, executor: Executor, info: RunInfo
+) -> tuple[list[tuple[str, str, DocRead]], list[Skipped]]:
+    """Read every article not already in the store: (path, store key, summary) of each file, and files skipped.
+
+    The store keeps each read whole under its key (content hash, rules, factcheck version)
+    and its summary (document id, link keys, warnings) under ``s:`` and the key, so a
+    re-audit parses only summaries.
+    """
+    files, skipped = iter_article_paths(roots)
+    summaries: dict[str, DocRead] = {}
+    todo: list[tuple[str, str]] = []
+    order: list[tuple[str, str]] = []
+    for f in files:
+        digest = _file_digest(f)
+        key = content_key(read_key, str(f), digest or "unreadable")
+        order.append((str(f), key))
+        cached = store.get("s:" + key) if digest is not None else None
+        if cached is None:
+            todo.append((str(f), key))
+        else:
+            summaries[key] = DocRead.from_json(cached)
+            info.articles_cached += 1
+    for (_, key), d in zip(todo, executor.map(read_one, ctx, [p for p, _ in todo]), strict=True):
+        info.articles_read += 1
+        summaries[key] = DocRead.from_json(d.to_json(summary=True))
+        if not d.failed:  # a read that failed for want of time may succeed another time: never kept
+            store.put(key, d.to_json())
+            store.put("s:" + key, d.to_json(summary=True))
+    store.commit()
+    errors: list[Diagnostic] = []
+    reads = []
+    for path, key in order:
+        d = summaries[key]
+        errors += d.errors
+        if d.skipped is not None:
+            skipped.append(Skipped(d.path, d.skipped, failed=d.failed))
+        reads.append((path, key, d))
+    if errors:
+        raise UserError(errors)
+    return reads, skipped
+
+
+def _story_stage(
+    stories: list[list[str]], by_doc: dict[str, list[tuple[str, str]]], manifests: dict[Path, Manifest],
+    read_ctx: ReadContext, ctx: StoryContext, ctx_key: str, store: Cache, executor: Executor, info: RunInfo,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """Audit each story not already in the store; their results (report and context JSON), in story order.
+
+    A story's key is made of its articles' read keys and manifest entries, so a story whose
+    articles did not change is found without reading them again.
+    """
+    keys: list[str] = []
+    results: dict[int, dict[str, Any]] = {}
+    for story in stories:
+        parts = [ctx_key, "curated" if story[0] == CURATED else ""]
+        for doc in story:
+            for path, key in by_doc.get(doc, []):
+                parts += [key, _manifest_json(path, manifests)]
+        keys.append(content_key(*parts))
+
+    def build(i: int) -> StoryInput:
+        exts = []
+        for doc in stories[i]:
+            for path, key in by_doc.get(doc, []):
+                value = store.get(key)
+                # A store entry that went missing or bad since the summary was read: read it again.
+                d = DocRead.from_json(value) if value is not None else read_one(read_ctx, path)
+                if d.extraction is not None:
+                    ex = json.loads(json.dumps(d.extraction))
+                    _apply_manifest(path, ex, manifests)
+                    exts.append(ex)
+        return StoryInput(i, tuple(exts), curated=stories[i][0] == CURATED)
+
+    def todo() -> Iterator[StoryInput]:
+        for i, key in enumerate(keys):
+            cached = store.get(key)
+            if cached is None:
+                yield build(i)
+            else:
+                results[i] = cached
+                info.stories_cached += 1
+
+    for done in executor.map(audit_story, ctx, todo()):
+        info.stories_checked += 1
+        i = done.pop("index")
+        results[i] = done
+        if done["report"]["status"] != "inconclusive":  # the solver gave up: try again next time
+            store.put(keys[i], done)
+    store.commit()
+    return [results[i] for i in range(len(stories))]
+
+
+def _manifest_json(path: str, manifests: dict[Path, Manifest]) -> str:
+    m = manifests.get(Path(path).resolve().parent)
+    if m is None:
+        return ""
+    return m.entry(Path(path).name.split(".")[0]).model_dump_json()
+
+
+def file_account(audited: list[tuple[str, tuple[str, ...]]], skipped: list[Skipped]) -> FileAccount:
     """Every input file as audited (with any warning), skipped or failed, each list sorted by path."""
-    notes = [FileNote(path=a.path, reason=w.removeprefix(f"{a.path}: ")) for a in audited for w in a.warnings]
+    notes = [FileNote(path=p, reason=w.removeprefix(f"{p}: ")) for p, ws in audited for w in ws]
 
     def ordered(items: list[FileNote]) -> tuple[FileNote, ...]:
         return tuple(sorted(items, key=lambda n: (n.path, n.reason)))
 
     return FileAccount(
-        audited=tuple(sorted(a.path for a in audited)),
+        audited=tuple(sorted(p for p, _ in audited)),
         warnings=ordered(notes),
         skipped=ordered([FileNote(path=s.path, reason=s.reason) for s in skipped if not s.failed]),
         failed=ordered([FileNote(path=s.path, reason=s.reason) for s in skipped if s.failed]),
@@ -155,7 +471,7 @@ def _link_background(
     options: CheckOptions,
 ) -> tuple[dict[str, Any], list[Link], dict[str, Any] | None]:  # fmt: skip
     """Link extracted events to background events; among several candidates, keep the one that fits."""
-    bg = yaml.safe_load(bg_path.read_text(encoding="utf-8"))
+    bg = _background(str(bg_path))
     texts = {ex.doc_id: ex for ex in extractions}
     quotes: dict[str, str] = {}
     for f in data["facts"]:
@@ -192,6 +508,13 @@ def _link_background(
         "facts": [f for f in bg.get("facts", []) if _refs(f) <= used],
     }
     return data, links, bg_used
+
+
+@functools.lru_cache(maxsize=4)
+def _background(path: str) -> dict[str, Any]:
+    """The background fact set, parsed once per process (it is only read)."""
+    data: dict[str, Any] = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return data
 
 
 def _merge(data: dict[str, Any], into: str, others: tuple[str, ...]) -> dict[str, Any]:

@@ -27,6 +27,15 @@ from factcheck.report import Format, render
               help="Extra date-reader rule packs.")  # fmt: skip
 @click.option("--policy", "policy_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes [config jobs; default: 1].")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on an existing Dask cluster (tcp://HOST:PORT); needs the 'dask' extra.")  # fmt: skip
+@click.option("--dask-local", type=click.IntRange(1), metavar="N",
+              help="Run on a Dask LocalCluster of N worker processes; needs the 'dask' extra.")  # fmt: skip
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Cache folder (e.g. .factcheck-cache): a re-audit re-reads only changed articles "
+                   "and re-checks only the stories they touch.")  # fmt: skip
+@click.option("--extract-rules", "extract_pack", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Article-reader rule pack instead of the shipped one (entities, places, events).")  # fmt: skip
 @click.option("--timeout", "timeout_ms", type=click.IntRange(1),
               help="Solver timeout per component check, in ms [config timeout; default: 10000].")  # fmt: skip
 @click.option("--rlimit", type=click.IntRange(0), help="Solver resource limit per check [config rlimit; 0: none].")
@@ -39,7 +48,8 @@ from factcheck.report import Format, render
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report (atomically).")
 def audit(
     paths: tuple[Path, ...], fmt: str, as_of: dt.date | None, facts: tuple[Path, ...], no_background: bool,
-    rule_dirs: tuple[Path, ...], policy_path: Path | None, jobs: int | None, timeout_ms: int | None,
+    rule_dirs: tuple[Path, ...], policy_path: Path | None, jobs: int | None, scheduler: str | None,
+    dask_local: int | None, cache_dir: Path | None, extract_pack: Path | None, timeout_ms: int | None,
     rlimit: int | None, max_conflicts: int | None, match_timeout: float | None, config_path: Path | None,
     isolated: bool, output: Path | None,
 ) -> None:  # fmt: skip
@@ -50,14 +60,22 @@ def audit(
     input, 3 inconclusive.
     """
     from factcheck.auditing import audit as run
+    from factcheck.auditing.executor import make_executor
     from factcheck.config import resolve
 
     with handle_errors():
         cfg = resolve({"jobs": jobs, "timeout": timeout_ms, "rlimit": rlimit, "max_conflicts": max_conflicts,
                        "match_timeout": match_timeout}, config_path=config_path, isolated=isolated).config  # fmt: skip
-        result = run(paths, as_of=as_of, facts=facts, background=not no_background, policy_path=policy_path,
-                     rules=[*cfg.rules, *rule_dirs], jobs=cfg.jobs, timeout_ms=cfg.timeout, rlimit=cfg.rlimit,
-                     max_conflicts=cfg.max_conflicts, match_timeout=cfg.match_timeout)  # fmt: skip
+        if scheduler and dask_local:
+            raise click.UsageError("--scheduler and --dask-local exclude each other")
+        executor = make_executor(cfg.jobs, scheduler, dask_local)
+        try:
+            result = run(paths, as_of=as_of, facts=facts, background=not no_background, policy_path=policy_path,
+                         rules=[*cfg.rules, *rule_dirs], extract_pack=extract_pack, jobs=cfg.jobs,
+                         timeout_ms=cfg.timeout, rlimit=cfg.rlimit, max_conflicts=cfg.max_conflicts,
+                         match_timeout=cfg.match_timeout, executor=executor, cache_dir=cache_dir)  # fmt: skip
+        finally:
+            executor.close()
         acc = result.report.files
         for note in acc.warnings if acc else ():
             click.echo(f"warning: {note.path}: {note.reason}", err=True)

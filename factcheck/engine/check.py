@@ -11,7 +11,7 @@ import datetime as dt
 import gc
 import multiprocessing
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -302,15 +302,7 @@ def assemble(
         )
         for d in sorted(fs.documents, key=lambda d: d.id)
     )
-    kinds = {f.kind for f in findings}
-    if "contradiction" in kinds:
-        status = Status.CONTRADICTION
-    elif any(f.severity is Severity.ERROR and f.kind == "error" for f in findings):
-        status = Status.CONTRADICTION
-    elif "inconclusive" in kinds:
-        status = Status.INCONCLUSIVE
-    else:
-        status = Status.CONSISTENT
+    status = report_status(findings)
     stats["facts"] = len(fs.facts)
     stats["events"] = len(fs.events)
     stats["documents"] = len(fs.documents)
@@ -322,6 +314,22 @@ def assemble(
         findings=tuple(sorted(findings, key=_finding_key)),
         stats=dict(sorted(stats.items())),
     )
+
+
+def report_status(findings: Iterable[Finding]) -> Status:
+    """A report's status from its findings: any contradiction or error, else any inconclusive part."""
+    findings = list(findings)
+    kinds = {f.kind for f in findings}
+    if "contradiction" in kinds or any(f.severity is Severity.ERROR and f.kind == "error" for f in findings):
+        return Status.CONTRADICTION
+    if "inconclusive" in kinds:
+        return Status.INCONCLUSIVE
+    return Status.CONSISTENT
+
+
+def finding_key(f: Finding) -> tuple[int, str, str, tuple[str, ...], str]:
+    """The order of findings in a report: errors, contradictions, inconclusive parts, gaps; then code, subject."""
+    return _finding_key(f)
 
 
 def _finding(info: Code, message: str, **fields: Any) -> Finding:

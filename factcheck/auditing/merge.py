@@ -1,0 +1,97 @@
+"""Merging the reports of independently audited stories into one report, deterministically.
+
+Stories come in a fixed order (by their first document), so component numbers are
+renumbered by that order, and every list is sorted exactly as a single check sorts it:
+the merged report is the same bytes however many workers made its parts.  Parts are
+merged as plain JSON (as they come from workers and the cache) and validated once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from typing import Any
+
+from factcheck.engine.check import report_status
+from factcheck.model import FactSet, Finding, Report
+
+_COMPONENT = re.compile(r"^component (\d+) ")
+_KIND_ORDER = {"error": 0, "contradiction": 1, "inconclusive": 2, "gap": 3}
+
+
+def reduce_context(report: Report, fs: FactSet) -> FactSet:
+    """Only what rendering a report's findings needs from its fact set: their facts, quotes' articles, origins."""
+    fact_ids = {i for f in report.findings for i in f.facts} | {s.fact for f in report.findings for s in f.sources}
+    docs = {s.doc for f in report.findings for s in f.sources if s.doc}
+    docs |= {f.subject[4:] for f in report.findings if f.subject and f.subject.startswith("doc:")}
+    return FactSet(
+        facts=tuple(f for f in fs.facts if f.id in fact_ids),
+        origins={k: v for k, v in fs.origins.items() if k in fact_ids},
+        texts={d: t for d, t in fs.texts.items() if d in docs},
+        text_paths={d: p for d, p in fs.text_paths.items() if d in docs},
+    )
+
+
+def _renumber(f: dict[str, Any], offset: int) -> dict[str, Any]:
+    if f.get("component") is None or offset == 0:
+        return f
+    n = f["component"] + offset
+    g = dict(f, component=n)
+    if f["kind"] == "inconclusive":
+        g["message"] = _COMPONENT.sub(f"component {n} ", f["message"], count=1)
+    return g
+
+
+def _finding_order(f: dict[str, Any]) -> tuple[int, str, str, tuple[str, ...], str]:
+    # The same order as the engine's (factcheck.engine.check.finding_key), on JSON.
+    return (_KIND_ORDER[f["kind"]], f["code"], f.get("subject") or "", tuple(f.get("facts", ())), f["message"])
+
+
+def merge_reports(parts: list[dict[str, Any]], as_of: dt.date) -> tuple[Report, FactSet]:
+    """One report (and rendering context) from the stories' results (``{"report", "context"}`` JSON), in story order.
+
+    Background events and documents that several stories refer to appear once (the first
+    story's view of them); counts are summed, plus the number of stories.
+    """
+    findings: dict[str, dict[str, Any]] = {}
+    events: dict[str, Any] = {}
+    documents: dict[str, Any] = {}
+    links: dict[tuple[str, tuple[str, ...], bool], Any] = {}
+    stats: Counter[str] = Counter()
+    context: dict[str, dict[str, Any]] = {"facts": {}, "origins": {}, "texts": {}, "text_paths": {}}
+    offset = 0
+    for part in parts:
+        report, ctx = part["report"], part["context"]
+        for f in report.get("findings", ()):
+            g = _renumber(f, offset)
+            findings.setdefault(json.dumps(g, sort_keys=True), g)
+        for e in report.get("events", ()):
+            events.setdefault(e["id"], e)
+        for d in report.get("documents", ()):
+            documents.setdefault(d["id"], d)
+        for lk in report.get("links", ()):
+            links.setdefault((lk["event"], tuple(lk["members"]), lk.get("linked", True)), lk)
+        stats.update(report.get("stats", {}))
+        offset += report.get("stats", {}).get("components", 0)
+        for fact in ctx.get("facts", ()):
+            context["facts"].setdefault(fact["id"], fact)
+        for key in ("origins", "texts", "text_paths"):
+            context[key].update(ctx.get(key, {}))
+    stats["stories"] = len(parts)
+    ordered = sorted(findings.values(), key=_finding_order)
+    merged = Report.model_validate({
+        "status": report_status(Finding.model_validate(f) for f in ordered if f["kind"] != "gap"),
+        "as_of": as_of,
+        "documents": [documents[k] for k in sorted(documents)],
+        "events": [events[k] for k in sorted(events)],
+        "findings": ordered,
+        "links": [links[k] for k in sorted(links)],
+        "stats": dict(sorted(stats.items())),
+    })  # fmt: skip
+    fs = FactSet.model_validate({
+        "facts": [context["facts"][k] for k in sorted(context["facts"])],
+        **{key: dict(sorted(context[key].items())) for key in ("origins", "texts", "text_paths")},
+    })  # fmt: skip
+    return merged, fs

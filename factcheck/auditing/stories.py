@@ -1,0 +1,120 @@
+"""Splitting a corpus into stories: sets of articles that can share an event, audited independently.
+
+Union-find over documents and link keys.  Two extracted events can only be linked when
+they are of the same kind, share a pair of parties (or their single party) and do not
+name different places; each such event yields the keys that any event it may be linked to
+also yields, so articles that could share an event always land in one story.  Articles
+that may refer to the same background event, or that curated facts tie together, are one
+story too.  The keys over-approximate the linker, never under-approximate it: auditing
+the stories one by one gives the same links, findings and timeline as auditing the whole
+corpus at once, in bounded memory and in parallel.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import combinations
+from typing import Any
+
+from factcheck.auditing.link import background_kinds_match
+
+CURATED = "curated"
+"""The story of the curated fact sets: every article a curated fact refers to joins it."""
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+def event_keys(event: dict[str, Any], series_kinds: set[str], background: list[dict[str, Any]]) -> list[str]:
+    """The link keys of one extracted event (see the module docstring)."""
+    keys: list[str] = []
+    kind = event.get("kind", "")
+    parties = sorted(set(event.get("participants", [])))
+    if kind in series_kinds and parties:
+        groups = [(parties[0],)] if len(parties) == 1 else list(combinations(parties, 2))
+        place = event.get("location")
+        for g in groups:
+            base = f"{kind}|{'|'.join(g)}"
+            keys.append(f"L:{base}|{place}" if place else f"U:{base}")
+    keys += [f"B:{bg_id}" for bg_id in background_kinds_match(event, background)]
+    return keys
+
+
+def doc_keys(events: Iterable[dict[str, Any]], series_kinds: set[str], background: list[dict[str, Any]]) -> list[str]:
+    """The link keys of an article's extracted events, sorted."""
+    return sorted({k for ev in events for k in event_keys(ev, series_kinds, background)})
+
+
+def curated_docs(facts: Iterable[dict[str, Any]], doc_ids: set[str]) -> set[str]:
+    """The articles curated facts refer to (by a document time, or an event extracted from it)."""
+    out: set[str] = set()
+    for f in facts:
+        for key in ("subject", "anchor", "since"):
+            v = f.get(key)
+            if not isinstance(v, str):
+                continue
+            if v.startswith("doc:"):
+                doc = v[4:].split(".", 1)[0]
+            else:
+                doc = v.split(".", 1)[0].split(":", 1)[0]
+            if doc in doc_ids:
+                out.add(doc)
+        if isinstance(f.get("doc"), str) and f["doc"] in doc_ids:
+            out.add(f["doc"])
+    return out
+
+
+def partition(keys: dict[str, list[str]], curated: set[str] | None = None) -> list[list[str]]:
+    """Documents grouped into stories: each sorted, stories ordered by their first document.
+
+    ``keys`` maps each document id to its link keys; ``curated`` names the documents tied
+    to the curated fact sets (None: there are none).  With curated fact sets, the story
+    holding them comes first, as ``[CURATED, docs...]``.
+    """
+    uf = _UnionFind()
+    located: dict[str, list[str]] = defaultdict(list)
+    for doc, ks in keys.items():
+        uf.find("d:" + doc)
+        for k in ks:
+            uf.union("d:" + doc, k)
+            if k.startswith("L:"):
+                located["U:" + k[2:].rsplit("|", 1)[0]].append(k)
+    # An event that names no place may be linked to one that names any place.
+    for unplaced, places in located.items():
+        if unplaced in uf.parent:
+            for k in places:
+                uf.union(unplaced, k)
+    if curated is not None:
+        uf.find("c:")
+        for doc in curated:
+            uf.union("c:", "d:" + doc)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for doc in keys:
+        groups[uf.find("d:" + doc)].append(doc)
+    hub = uf.find("c:") if curated is not None else None
+    stories = []
+    for root, docs in groups.items():
+        docs.sort()
+        stories.append([CURATED, *docs] if root == hub else docs)
+    if hub is not None and hub not in groups:
+        stories.append([CURATED])
+    return sorted(stories, key=lambda s: (s[0] != CURATED, s))
