@@ -40,7 +40,7 @@ CITIES = [
     "Buenos Aires", "Copenhagen", "Dakar", "Dhaka", "Dubrovnik", "Dushanbe", "Edinburgh", "Florence",
     "Gdansk", "Hanoi", "Havana", "Helsinki", "Jakarta", "Kampala", "Kigali", "Kuala Lumpur", "Lagos",
     "Lima", "Lisbon", "Ljubljana", "Luanda", "Lusaka", "Madrid", "Manama", "Manila", "Maputo", "Marrakesh",
-    "Milan", "Montevideo", "Muscat", "Nairobi", "Naples", "Nicosia", "Oslo", "Ottawa", "Panama City",
+    "Milan", "Montevideo", "Muscat", "Nairobi", "Naples", "Nicosia", "Oslo", "Ottawa",
     "Prague", "Quito", "Rabat", "Reykjavik", "Riga", "Rome", "Santiago", "Sarajevo", "Skopje", "Sofia",
     "Stockholm", "Tallinn", "Tashkent", "Tbilisi", "Tirana", "Tunis", "Ulaanbaatar", "Valletta", "Vilnius",
     "Warsaw", "Windhoek", "Yerevan", "Zagreb",

@@ -49,49 +49,69 @@ def _finding_order(f: dict[str, Any]) -> tuple[int, str, str, tuple[str, ...], s
     return (_KIND_ORDER[f["kind"]], f["code"], f.get("subject") or "", tuple(f.get("facts", ())), f["message"])
 
 
-def merge_reports(parts: list[dict[str, Any]], as_of: dt.date) -> tuple[Report, FactSet]:
-    """One report (and rendering context) from the stories' results (``{"report", "context"}`` JSON), in story order.
+class Merger:
+    """Merges the stories' results (``{"report", "context"}`` JSON) one at a time, in story order.
 
-    Background events and documents that several stories refer to appear once (the first
-    story's view of them); counts are summed, plus the number of stories.
+    Each part is folded in and dropped, so only the merged report is held.  Background
+    events and documents that several stories refer to appear once (the first story's
+    view of them); counts are summed, plus the number of stories.
     """
-    findings: dict[str, dict[str, Any]] = {}
-    events: dict[str, Any] = {}
-    documents: dict[str, Any] = {}
-    links: dict[tuple[str, tuple[str, ...], bool], Any] = {}
-    stats: Counter[str] = Counter()
-    context: dict[str, dict[str, Any]] = {"facts": {}, "origins": {}, "texts": {}, "text_paths": {}}
-    offset = 0
-    for part in parts:
+
+    def __init__(self) -> None:
+        self.findings: dict[str, dict[str, Any]] = {}
+        self.events: dict[str, Any] = {}
+        self.documents: dict[str, Any] = {}
+        self.links: dict[tuple[str, tuple[str, ...], bool], Any] = {}
+        self.stats: Counter[str] = Counter()
+        self.context: dict[str, dict[str, Any]] = {"facts": {}, "origins": {}, "texts": {}, "text_paths": {}}
+        self.offset = 0
+        self.parts = 0
+
+    def add(self, part: dict[str, Any]) -> None:
+        """Fold in the next story's result."""
         report, ctx = part["report"], part["context"]
         for f in report.get("findings", ()):
-            g = _renumber(f, offset)
-            findings.setdefault(json.dumps(g, sort_keys=True), g)
+            g = _renumber(f, self.offset)
+            self.findings.setdefault(json.dumps(g, sort_keys=True), g)
         for e in report.get("events", ()):
-            events.setdefault(e["id"], e)
+            self.events.setdefault(e["id"], e)
         for d in report.get("documents", ()):
-            documents.setdefault(d["id"], d)
+            self.documents.setdefault(d["id"], d)
         for lk in report.get("links", ()):
-            links.setdefault((lk["event"], tuple(lk["members"]), lk.get("linked", True)), lk)
-        stats.update(report.get("stats", {}))
-        offset += report.get("stats", {}).get("components", 0)
+            self.links.setdefault((lk["event"], tuple(lk["members"]), lk.get("linked", True)), lk)
+        self.stats.update(report.get("stats", {}))
+        self.offset += report.get("stats", {}).get("components", 0)
         for fact in ctx.get("facts", ()):
-            context["facts"].setdefault(fact["id"], fact)
+            self.context["facts"].setdefault(fact["id"], fact)
         for key in ("origins", "texts", "text_paths"):
-            context[key].update(ctx.get(key, {}))
-    stats["stories"] = len(parts)
-    ordered = sorted(findings.values(), key=_finding_order)
-    merged = Report.model_validate({
-        "status": report_status(Finding.model_validate(f) for f in ordered if f["kind"] != "gap"),
-        "as_of": as_of,
-        "documents": [documents[k] for k in sorted(documents)],
-        "events": [events[k] for k in sorted(events)],
-        "findings": ordered,
-        "links": [links[k] for k in sorted(links)],
-        "stats": dict(sorted(stats.items())),
-    })  # fmt: skip
-    fs = FactSet.model_validate({
-        "facts": [context["facts"][k] for k in sorted(context["facts"])],
-        **{key: dict(sorted(context[key].items())) for key in ("origins", "texts", "text_paths")},
-    })  # fmt: skip
-    return merged, fs
+            self.context[key].update(ctx.get(key, {}))
+        self.parts += 1
+
+    def finish(self, as_of: dt.date) -> tuple[Report, FactSet]:
+        """The merged report and the facts its findings cite."""
+        stats = Counter(self.stats)
+        stats["stories"] = self.parts
+        ordered = sorted(self.findings.values(), key=_finding_order)
+        merged = Report.model_validate({
+            "status": report_status(Finding.model_validate(f) for f in ordered if f["kind"] != "gap"),
+            "as_of": as_of,
+            "documents": [self.documents[k] for k in sorted(self.documents)],
+            "events": [self.events[k] for k in sorted(self.events)],
+            "findings": ordered,
+            "links": [self.links[k] for k in sorted(self.links)],
+            "stats": dict(sorted(stats.items())),
+        })  # fmt: skip
+        facts = self.context["facts"]
+        fs = FactSet.model_validate({
+            "facts": [facts[k] for k in sorted(facts)],
+            **{key: dict(sorted(self.context[key].items())) for key in ("origins", "texts", "text_paths")},
+        })  # fmt: skip
+        return merged, fs
+
+
+def merge_reports(parts: list[dict[str, Any]], as_of: dt.date) -> tuple[Report, FactSet]:
+    """One report (and rendering context) from the stories' results, in story order."""
+    m = Merger()
+    for part in parts:
+        m.add(part)
+    return m.finish(as_of)

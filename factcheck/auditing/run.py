@@ -33,7 +33,7 @@ import yaml
 from factcheck.auditing.executor import Executor, InProcess, make_executor
 from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
 from factcheck.auditing.manifest import Manifest, find_manifests
-from factcheck.auditing.merge import merge_reports, reduce_context
+from factcheck.auditing.merge import Merger, reduce_context
 from factcheck.auditing.stories import CURATED, curated_docs, doc_keys, partition
 from factcheck.cache import Cache, content_key
 from factcheck.corpus.load import Skipped, iter_article_paths, load_article, read_article_text
@@ -106,11 +106,12 @@ class DocRead:
 
     def to_json(self, *, summary: bool = False) -> dict[str, Any]:
         """Plain JSON, as the store keeps it; a summary leaves out the extraction but keeps its document id."""
-        d = dataclasses.asdict(self)
-        d["errors"] = [dataclasses.asdict(e) for e in self.errors]
-        if summary:
-            d["extraction"] = {"doc_id": self.extraction["doc_id"]} if self.extraction else None
-        return d
+        extraction = self.extraction
+        if summary and extraction is not None:
+            extraction = {"doc_id": extraction["doc_id"]}
+        return {"path": self.path, "extraction": extraction, "warnings": list(self.warnings), "skipped": self.skipped,
+                "failed": self.failed, "errors": [dataclasses.asdict(e) for e in self.errors],
+                "keys": list(self.keys)}  # fmt: skip
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> DocRead:
@@ -225,17 +226,19 @@ def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]
     extra: list[Path] = [*curated]
     data, weak_links = _resolve_alternatives(data, alternatives, out, extra, options)
     links += weak_links
-    with tempfile.TemporaryDirectory(prefix="factcheck-audit-") as tmp:
-        if ctx.background:
-            data, bg_links, bg_used = _link_background(data, extractions, Path(ctx.background), out, extra, options)
-            links += bg_links
-            if bg_used:
-                # Only the background events an article refers to (and their facts) take part.
-                bg_file = Path(tmp) / BACKGROUND
-                bg_file.write_text(dump_factset(bg_used), encoding="utf-8")
-                extra.append(bg_file)
+    bg_used = None
+    if ctx.background:
+        data, bg_links, bg_used = _link_background(data, extractions, Path(ctx.background), out, extra, options)
+        links += bg_links
+    if bg_used:
+        with tempfile.TemporaryDirectory(prefix="factcheck-audit-") as tmp:
+            # Only the background events an article refers to (and their facts) take part.
+            bg_file = Path(tmp) / BACKGROUND
+            bg_file.write_text(dump_factset(bg_used), encoding="utf-8")
+            fs = _with_article_origins(load_fact_data(data, out, [*extra, bg_file]))
+    else:
         fs = _with_article_origins(load_fact_data(data, out, extra))
-        report = check(fs, options)
+    report = check(fs, options)
     links_out = tuple(
         EventLink(event=lk.event, members=lk.members, reason=lk.reason, assumed=lk.assumed, linked=lk.linked)
         for lk in links
@@ -298,13 +301,15 @@ def audit(
     bg_path = shipped_facts_dir() / BACKGROUND
     read_ctx = ReadContext(tuple(str(Path(r)) for r in rules), str(extract_pack) if extract_pack else None,
                            match_timeout, str(bg_path) if background else None)  # fmt: skip
-    reader = reader_for(read_ctx)  # bad rule packs fail here, before any work is sent out
+    # The date reader is built only if some article must be read (not on a re-audit that
+    # finds every article in the cache); the extraction pack's event kinds are needed anyway.
+    pack = load_extract_pack(Path(extract_pack)) if extract_pack else load_extract_pack()
     policy = load_policy(policy_path)
     options = CheckOptions(as_of=as_of or dt.date.today(), policy=policy, jobs=jobs, timeout_ms=timeout_ms,
                            rlimit=rlimit, max_conflicts=max_conflicts)  # fmt: skip
     curated = [Path(f) for f in facts]
     curated_data = load_fact_sets(curated, read_articles=False) if curated else None
-    series_kinds = frozenset(k for k, spec in reader.pack.pack.events.items() if spec.located)
+    series_kinds = frozenset(k for k, spec in pack.pack.events.items() if spec.located)
     own = executor is None
     executor = executor or make_executor(jobs)
     info = RunInfo(executor=executor.name, workers=executor.workers)
@@ -340,9 +345,9 @@ def audit(
             ctx_key = content_key("story", read_key, _fingerprint(curated), json.dumps(sorted(series_kinds)),
                                   policy.model_dump_json(),
                                   f"{options.as_of}|{timeout_ms}|{rlimit}|{max_conflicts}|{options.seed}")  # fmt: skip
-            parts = _story_stage(stories, by_doc, manifests, read_ctx, ctx, ctx_key, store,
-                                 InProcess() if single else executor, info)  # fmt: skip
-            report, context = merge_reports(parts, options.as_of)
+            merger = _story_stage(stories, by_doc, manifests, read_ctx, ctx, ctx_key, store,
+                                  InProcess() if single else executor, info)  # fmt: skip
+            report, context = merger.finish(options.as_of)
         finally:
             store.close()
             if own:
@@ -374,6 +379,8 @@ def _read_stage(
         else:
             summaries[key] = DocRead.from_json(cached)
             info.articles_cached += 1
+    if todo:
+        reader_for(ctx)  # bad rule packs fail here, before any work is sent out (and forked workers inherit it)
     for (_, key), d in zip(todo, executor.map(read_one, ctx, [p for p, _ in todo]), strict=True):
         info.articles_read += 1
         summaries[key] = DocRead.from_json(d.to_json(summary=True))
@@ -397,14 +404,13 @@ def _read_stage(
 def _story_stage(
     stories: list[list[str]], by_doc: dict[str, list[tuple[str, str]]], manifests: dict[Path, Manifest],
     read_ctx: ReadContext, ctx: StoryContext, ctx_key: str, store: Cache, executor: Executor, info: RunInfo,
-) -> list[dict[str, Any]]:  # fmt: skip
-    """Audit each story not already in the store; their results (report and context JSON), in story order.
+) -> Merger:  # fmt: skip
+    """Audit each story not already in the store; their results (report and context JSON) merged in story order.
 
     A story's key is made of its articles' read keys and manifest entries, so a story whose
     articles did not change is found without reading them again.
     """
     keys: list[str] = []
-    results: dict[int, dict[str, Any]] = {}
     for story in stories:
         parts = [ctx_key, "curated" if story[0] == CURATED else ""]
         for doc in story:
@@ -425,23 +431,37 @@ def _story_stage(
                     exts.append(ex)
         return StoryInput(i, tuple(exts), curated=stories[i][0] == CURATED)
 
+    merger = Merger()
+    ready: dict[int, dict[str, Any]] = {}
+    turn = 0
+
+    def flush() -> None:
+        # Results are folded in story order as soon as their turn comes, then dropped.
+        nonlocal turn
+        while turn in ready:
+            merger.add(ready.pop(turn))
+            turn += 1
+
     def todo() -> Iterator[StoryInput]:
         for i, key in enumerate(keys):
             cached = store.get(key)
             if cached is None:
                 yield build(i)
             else:
-                results[i] = cached
+                ready[i] = cached
                 info.stories_cached += 1
+                flush()
 
     for done in executor.map(audit_story, ctx, todo()):
         info.stories_checked += 1
         i = done.pop("index")
-        results[i] = done
         if done["report"]["status"] != "inconclusive":  # the solver gave up: try again next time
             store.put(keys[i], done)
+        ready[i] = done
+        flush()
+    flush()
     store.commit()
-    return [results[i] for i in range(len(stories))]
+    return merger
 
 
 def _manifest_json(path: str, manifests: dict[Path, Manifest]) -> str:

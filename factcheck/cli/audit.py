@@ -26,7 +26,8 @@ from factcheck.report import Format, render
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Extra date-reader rule packs.")  # fmt: skip
 @click.option("--policy", "policy_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes [config jobs; default: 1].")
+@click.option("--jobs", "-j", type=click.IntRange(1),
+              help="Worker processes [config jobs; default: the number of cores].")  # fmt: skip
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on an existing Dask cluster (tcp://HOST:PORT); needs the 'dask' extra.")  # fmt: skip
 @click.option("--dask-local", type=click.IntRange(1), metavar="N",
@@ -61,11 +62,15 @@ def audit(
     """
     from factcheck.auditing import audit as run
     from factcheck.auditing.executor import make_executor
-    from factcheck.config import resolve
+    from factcheck.config import DEFAULT, resolve
 
     with handle_errors():
-        cfg = resolve({"jobs": jobs, "timeout": timeout_ms, "rlimit": rlimit, "max_conflicts": max_conflicts,
-                       "match_timeout": match_timeout}, config_path=config_path, isolated=isolated).config  # fmt: skip
+        resolved = resolve({"jobs": jobs, "timeout": timeout_ms, "rlimit": rlimit, "max_conflicts": max_conflicts,
+                            "match_timeout": match_timeout}, config_path=config_path, isolated=isolated)  # fmt: skip
+        cfg = resolved.config
+        if resolved.sources["jobs"] == DEFAULT:
+            # An audit uses every core unless told otherwise.
+            cfg = cfg.model_copy(update={"jobs": os.cpu_count() or 1})
         if scheduler and dask_local:
             raise click.UsageError("--scheduler and --dask-local exclude each other")
         executor = make_executor(cfg.jobs, scheduler, dask_local)

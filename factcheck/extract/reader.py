@@ -326,17 +326,10 @@ class ArticleReader:
         return self._parties(before[cut:])
 
     def _parties(self, s: str) -> tuple[str, ...]:
-        found = {name for name, rx in self.pack.entity_rx if rx.search(s)}
-        found |= {name for name, rx in self.pack.people_rx if rx.search(s)}
-        return tuple(sorted(found))
+        return tuple(sorted(self.pack.entity_rx.names_in(s) | self.pack.people_rx.names_in(s)))
 
     def _location(self, s: str) -> str | None:
-        best: tuple[int, str] | None = None
-        for name, rx in self.pack.location_rx:
-            m = rx.search(s)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), name)
-        return best[1] if best else None
+        return self.pack.location_rx.first_in(s)
 
     def _relations(self, st: _State, sent: tuple[int, int], timexes: list[TimexMatch], mentions: list[Mention]) -> None:
         text = st.text

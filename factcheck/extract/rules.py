@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -112,15 +113,64 @@ def _alternation(words: list[str]) -> str:
     return "|".join(sorted(words, key=lambda w: (-len(w), w)))
 
 
+def _literal_prefix(alias: str) -> str:
+    """The literal text every match of an alias pattern starts with ("" when it starts with a regex construct)."""
+    if "|" in alias:
+        return ""  # an alternation of its own: no one start
+    out = []
+    for ch in alias:
+        if ch.isalnum() or ch in " '-":
+            out.append(ch)
+        else:
+            break
+    if out and alias[len(out) :][:1] in ("?", "*", "{"):
+        out.pop()  # the last character is optional
+    return "".join(out)
+
+
+class AliasTable:
+    """Names and their alias patterns (whole words, case-sensitive), searched fast.
+
+    A gazetteer may hold hundreds of names; each is searched only in text that contains
+    the literal start of one of its aliases, a cheap substring test that never changes
+    what is found.
+    """
+
+    def __init__(self, entries: list[tuple[str, list[str]]]) -> None:
+        self.entries: list[tuple[str, re.Pattern[str], tuple[str, ...] | None]] = []
+        for name, aliases in entries:
+            prefixes = tuple(_literal_prefix(a) for a in aliases)
+            self.entries.append((name, CompiledPack._words(aliases), None if "" in prefixes else prefixes))
+
+    def __iter__(self) -> Iterator[tuple[str, re.Pattern[str]]]:
+        return ((name, rx) for name, rx, _ in self.entries)
+
+    def names_in(self, text: str) -> set[str]:
+        """Every name with an alias in the text."""
+        return {name for name, rx, pre in self.entries
+                if (pre is None or any(p in text for p in pre)) and rx.search(text)}  # fmt: skip
+
+    def first_in(self, text: str) -> str | None:
+        """The name whose alias comes first in the text (the first name listed, on a tie)."""
+        best: tuple[int, str] | None = None
+        for name, rx, pre in self.entries:
+            if pre is not None and not any(p in text for p in pre):
+                continue
+            m = rx.search(text)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), name)
+        return best[1] if best else None
+
+
 class CompiledPack:
     """A pack's regexes, compiled once."""
 
     def __init__(self, pack: ExtractPack, path: str) -> None:
         self.pack = pack
         self.path = path
-        self.entity_rx = [(name, self._words(aliases)) for name, aliases in sorted(pack.entities.items())]
-        self.people_rx = [(name, self._words(aliases)) for name, aliases in sorted(pack.people.items())]
-        self.location_rx = [(name, self._words(aliases)) for name, aliases in sorted(pack.locations.items())]
+        self.entity_rx = AliasTable([(name, aliases) for name, aliases in sorted(pack.entities.items())])
+        self.people_rx = AliasTable([(name, aliases) for name, aliases in sorted(pack.people.items())])
+        self.location_rx = AliasTable([(name, aliases) for name, aliases in sorted(pack.locations.items())])
         self.topic_rx = [(name, re.compile(r"(?<!\w)(?:" + _alternation(a) + r")(?!\w)", re.I)) for name, a in
                          sorted(pack.topics.items())]  # fmt: skip
         parts = []
