@@ -22,6 +22,7 @@ import functools
 import hashlib
 import json
 import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ class RunInfo:
     stories_checked: int = 0
     stories_cached: int = 0
     cache_rebuilt: bool = False
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time by stage: read, stories, merge
 
 
 @dataclass
@@ -321,7 +323,9 @@ def audit(
             pack_files = [Path(extract_pack)] if extract_pack else []
             read_key = content_key("read", _fingerprint(rule_files), _fingerprint(pack_files), repr(match_timeout),
                                    _fingerprint([bg_path]) if background else "")  # fmt: skip
+            clock = time.perf_counter()
             reads, skipped = _read_stage(roots, read_ctx, read_key, store, executor, info)
+            info.seconds["read"] = time.perf_counter() - clock
             # Link keys per document; the extractions themselves stay in the store.
             keys: dict[str, list[str]] = defaultdict(list)
             by_doc: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -345,9 +349,13 @@ def audit(
             ctx_key = content_key("story", read_key, _fingerprint(curated), json.dumps(sorted(series_kinds)),
                                   policy.model_dump_json(),
                                   f"{options.as_of}|{timeout_ms}|{rlimit}|{max_conflicts}|{options.seed}")  # fmt: skip
+            clock = time.perf_counter()
             merger = _story_stage(stories, by_doc, manifests, read_ctx, ctx, ctx_key, store,
                                   InProcess() if single else executor, info)  # fmt: skip
+            info.seconds["stories"] = time.perf_counter() - clock
+            clock = time.perf_counter()
             report, context = merger.finish(options.as_of)
+            info.seconds["merge"] = time.perf_counter() - clock
         finally:
             store.close()
             if own:

@@ -217,3 +217,15 @@ def test_windowed_keeps_a_bounded_number_of_batches_in_flight() -> None:
     assert next(gen) == 0
     assert len(submitted) == 3 and submitted[-1] < 3 * BATCH
     assert sum(1 for _ in gen) == 9_999
+
+
+def test_cli_cache_and_jobs_give_the_same_bytes(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c", {0: 3})
+    args = ["audit", str(corpus), "--as-of", str(AS_OF), "--format", "json", "--isolated"]
+    plain = CliRunner().invoke(cli, [*args, "-j", "1"])
+    cached = [CliRunner().invoke(cli, [*args, "-j", "2", "--cache", str(tmp_path / "cache")]) for _ in range(2)]
+    assert plain.exit_code == 1 and all(r.exit_code == 1 for r in cached), plain.output
+    assert plain.stdout == cached[0].stdout == cached[1].stdout
+    assert (tmp_path / "cache" / "cache.sqlite").is_file()
+    both = CliRunner().invoke(cli, [*args, "--dask-local", "2", "--scheduler", "tcp://127.0.0.1:9"])
+    assert both.exit_code == 2 and "exclude each other" in both.output
