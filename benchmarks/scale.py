@@ -49,7 +49,7 @@ def run_audit(folder: str, pack: str, mode: str, workers: int, cache: str | None
     me = resource.getrusage(resource.RUSAGE_SELF)
     cpu0 = me.ru_utime + me.ru_stime
     t0 = time.perf_counter()
-    result = audit([folder], as_of=AS_OF, extract_pack=pack, executor=executor, cache_dir=cache, background=False,
+    result = audit([folder], as_of=AS_OF, extract_pack=pack, executor=executor, cache_dir=cache, texts=False,
                    max_conflicts=2)  # fmt: skip
     seconds = time.perf_counter() - t0
     executor.close()

@@ -12,8 +12,10 @@ import datetime as dt
 import json
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
+from factcheck.corpus.load import read_article_text
 from factcheck.engine.check import report_status
 from factcheck.model import FactSet, Finding, Report
 
@@ -26,12 +28,25 @@ def reduce_context(report: Report, fs: FactSet) -> FactSet:
     fact_ids = {i for f in report.findings for i in f.facts} | {s.fact for f in report.findings for s in f.sources}
     docs = {s.doc for f in report.findings for s in f.sources if s.doc}
     docs |= {f.subject[4:] for f in report.findings if f.subject and f.subject.startswith("doc:")}
+    # Article texts are left out (they are re-read from their paths for the formats that show
+    # quotes in context, see load_texts): the parts of a large corpus stay small.
     return FactSet(
         facts=tuple(f for f in fs.facts if f.id in fact_ids),
         origins={k: v for k, v in fs.origins.items() if k in fact_ids},
-        texts={d: t for d, t in fs.texts.items() if d in docs},
         text_paths={d: p for d, p in fs.text_paths.items() if d in docs},
     )
+
+
+def load_texts(report: Report, fs: FactSet) -> FactSet:
+    """The context with the text of every article a finding quotes, read again from its path."""
+    docs = sorted({s.doc for f in report.findings for s in f.sources if s.doc and s.doc in fs.text_paths})
+    texts = {}
+    for d in docs:
+        try:
+            texts[d] = read_article_text(Path(fs.text_paths[d]))
+        except OSError:
+            continue  # gone since it was read: the finding is shown without its context
+    return fs.model_copy(update={"texts": texts})
 
 
 def _renumber(f: dict[str, Any], offset: int) -> dict[str, Any]:

@@ -34,7 +34,7 @@ import yaml
 from factcheck.auditing.executor import Executor, InProcess, make_executor
 from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
 from factcheck.auditing.manifest import Manifest, find_manifests
-from factcheck.auditing.merge import Merger, reduce_context
+from factcheck.auditing.merge import Merger, load_texts, reduce_context
 from factcheck.auditing.stories import CURATED, curated_docs, doc_keys, partition
 from factcheck.cache import Cache, content_key
 from factcheck.corpus.load import Skipped, iter_article_paths, load_article, read_article_text
@@ -252,6 +252,8 @@ def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]
 
 
 def _apply_manifest(path: str, ex: dict[str, Any], manifests: dict[Path, Manifest]) -> None:
+    if not manifests:
+        return
     m = manifests.get(Path(path).resolve().parent)
     if m is None:
         return
@@ -288,6 +290,7 @@ def audit(
     match_timeout: float | None = DEFAULT_MATCH_SECONDS,
     executor: Executor | None = None,
     cache_dir: Path | str | None = None,
+    texts: bool = True,
 ) -> AuditResult:
     """Audit articles (files or folders): the report ``factcheck audit`` prints.
 
@@ -296,7 +299,8 @@ def audit(
     runs the work (default: a process pool of ``jobs`` workers, or this process); with
     ``cache_dir``, articles and stories unchanged since an earlier run are not read or
     checked again.  The report is the same bytes whichever executor, and with or without
-    a cache.
+    a cache.  With ``texts``, the result's fact set holds the text of every article a
+    finding quotes (the text, SARIF and HTML formats show quotes in their lines).
     """
     roots = [Path(p) for p in paths]
     manifests = find_manifests(roots)
@@ -361,6 +365,8 @@ def audit(
             if own:
                 executor.close()
     report = report.model_copy(update={"files": file_account(audited, skipped)})
+    if texts:
+        context = load_texts(report, context)
     return AuditResult(report, context, skipped, info)
 
 
@@ -473,6 +479,8 @@ def _story_stage(
 
 
 def _manifest_json(path: str, manifests: dict[Path, Manifest]) -> str:
+    if not manifests:
+        return ""
     m = manifests.get(Path(path).resolve().parent)
     if m is None:
         return ""

@@ -78,7 +78,8 @@ def audit(
             result = run(paths, as_of=as_of, facts=facts, background=not no_background, policy_path=policy_path,
                          rules=[*cfg.rules, *rule_dirs], extract_pack=extract_pack, jobs=cfg.jobs,
                          timeout_ms=cfg.timeout, rlimit=cfg.rlimit, max_conflicts=cfg.max_conflicts,
-                         match_timeout=cfg.match_timeout, executor=executor, cache_dir=cache_dir)  # fmt: skip
+                         match_timeout=cfg.match_timeout, executor=executor, cache_dir=cache_dir,
+                         texts=Format(fmt) is not Format.JSON)  # fmt: skip
         finally:
             executor.close()
         acc = result.report.files
