@@ -18,7 +18,8 @@ def audit(paths: Any, **options: Any) -> Report:
     """Audit a corpus (files or folders of articles): the report ``factcheck audit`` prints.
 
     Takes the options of ``factcheck.auditing.audit`` (``as_of``, ``facts``, ``background``,
-    ``policy_path``, ``rules``, ``jobs``, ``timeout_ms``, ``rlimit``, ``max_conflicts``).
+    ``policy_path``, ``rules``, ``extract_pack``, ``jobs``, ``executor``, ``cache_dir``, ``timeout_ms``,
+    ``rlimit``, ``max_conflicts``, ``match_timeout``).
     """
     from factcheck.auditing import audit as run
 
