@@ -42,6 +42,7 @@ class Context:
     dct: dt.date | None
     tense: Tense = "unknown"
     relative: dict[str, str | int] = field(default_factory=dict)
+    anchor: str | None = None  # the value of the calendar date the text mentioned last
 
 
 Value = str | int | None
@@ -128,6 +129,36 @@ def f_shift(ctx: Context, unit: Value, n: Value = 0) -> str:
         # "two decades ago" is a year (2005), "this decade" the decade itself (202).
         return _at(dt.date(d.year + k * {"year": 1, "decade": 10, "century": 100}[u], 1, 1), u if k == 0 else "year")
     raise NormalizeError(f"unknown unit {u!r}")
+
+
+_ANCHOR = re.compile(r"^(\d{4}|XXXX)(?:-(\d\d|XX)(?:-(\d\d|XX))?|-Q([1-4X]))?")
+
+
+def f_anchored(ctx: Context, unit: Value, n: Value = 0) -> str:
+    """A period counted from the date mentioned last ("the following year", "later that month"), not from the DCT."""
+    u, k = str(unit), _int(n, "anchored")
+    m = _ANCHOR.match(ctx.anchor or "")
+    if m is None:
+        raise NormalizeError("no calendar date mentioned before")
+    year, month, day, quarter = m.groups()
+    if year == "XXXX":  # a date known only relative to the creation time, which is unknown here
+        return {"day": "XXXX-XX-XX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(u, "XXXX")
+    need = {"year": (year,), "quarter": (year, quarter), "month": (year, month), "day": (year, month, day)}.get(u)
+    if need is None:
+        raise NormalizeError(f"unknown unit {u!r}")
+    if any(x is None for x in need):
+        raise NormalizeError(f"the date mentioned before ({ctx.anchor}) has no {u}")
+    if any("X" in str(x) for x in need):
+        return {"day": "XXXX-XX-XX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(u, "XXXX")
+    y = int(year)
+    if u == "year":
+        return f"{y + k:04d}"
+    if u == "quarter":
+        q = y * 4 + int(quarter) - 1 + k
+        return f"{q // 4:04d}-Q{q % 4 + 1}"
+    if u == "month":
+        return _at(_add_months(dt.date(y, int(month), 1), k), "month")
+    return (dt.date(y, int(month), int(day)) + dt.timedelta(days=k)).isoformat()
 
 
 def _pick_year(ctx: Context, month: int, day: int | None) -> int | None:
@@ -413,6 +444,7 @@ def f_clock(ctx: Context, hour: Value, minute: Value, ampm: Value, noon: Value) 
 
 FUNCTIONS: dict[str, Callable[..., Value]] = {
     "shift": f_shift,
+    "anchored": f_anchored,
     "near_year": f_near_year,
     "near_quarter": f_near_quarter,
     "weekday": f_weekday,

@@ -53,6 +53,7 @@ class TimexMatch:
     tense: Tense = "unknown"
 
 
+_CALENDAR = re.compile(r"^\d{4}(?:-|$)")
 _YMD = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)")
 
 
@@ -262,6 +263,7 @@ class DateReader:
         """Every temporal expression of a text, normalised against ``dct`` when it is known."""
         out = []
         tables = self.ruleset.tables
+        anchor: tuple[str, str] | None = None  # (value, symbolic) of the calendar date mentioned last
         for start, end, rule, m in self.spans(text):
             if rule.type == "IGNORE":
                 continue
@@ -284,14 +286,20 @@ class DateReader:
                     value_t, mod_t = variant[1], variant[2]
                     break
             try:
-                ctx = Context(groups, tables, dct, tense)
+                ctx = Context(groups, tables, dct, tense, anchor=anchor[0] if anchor else None)
                 value = render(value_t, ctx)
                 relative = tuple(sorted(ctx.relative.items()))
-                symbolic = render(value_t, Context(groups, tables, None, tense)) if dct is not None else value
+                symbolic = (
+                    render(value_t, Context(groups, tables, None, tense, anchor=anchor[1] if anchor else None))
+                    if dct is not None
+                    else value
+                )
                 mod = render(mod_t, ctx) or None if mod_t else None
             except (ValueError, OverflowError):  # NormalizeError, or a date beyond the calendar's range
                 continue
             if not _valid_day(value) or not _valid_day(symbolic):
                 continue
+            if rule.type in ("DATE", "TIME") and _CALENDAR.match(value):
+                anchor = (value, symbolic)
             out.append(TimexMatch(start, end, m.group(0), rule.type, value, mod, rule.id, symbolic, relative, tense))
         return out
