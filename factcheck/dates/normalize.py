@@ -43,6 +43,7 @@ class Context:
     tense: Tense = "unknown"
     relative: dict[str, str | int] = field(default_factory=dict)
     anchor: str | None = None  # the value of the calendar date the text mentioned last
+    quarter: str | None = None  # the value of the quarter the text mentioned last ("2025-Q1")
 
 
 Value = str | int | None
@@ -412,8 +413,8 @@ def f_date_md(ctx: Context, month: Value, day: Value) -> Value:
 
 
 def f_year_ago_quarter(ctx: Context) -> str:
-    """The quarter a year before the one an earnings report is about."""
-    q = f_last_quarter(ctx)
+    """The quarter a year before the one an earnings report is about: the one it named last, else the last completed."""
+    q = ctx.quarter or f_last_quarter(ctx)
     ctx.relative = {"expression": "shift", "unit": "quarter", "amount": -5}
     return q if q.startswith("X") else f"{int(q[:4]) - 1:04d}{q[4:]}"
 
