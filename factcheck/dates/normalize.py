@@ -419,6 +419,14 @@ def f_year_ago_quarter(ctx: Context) -> str:
     return q if q.startswith("X") else f"{int(q[:4]) - 1:04d}{q[4:]}"
 
 
+def f_same_quarter(ctx: Context, year: Value) -> str:
+    """That quarter of the given year ("the 1988 quarter"): the quarter the report named last, else the last completed."""
+    q = ctx.quarter or f_last_quarter(ctx)
+    ctx.relative = {}
+    y = _int(year, "year")
+    return f"{y:04d}-Q{q[-1]}"
+
+
 def f_weekday_set(ctx: Context, wd: Value) -> Value:
     """Every such weekday: XXXX-WXX-4."""
     return None if wd is None else f"XXXX-WXX-{_int(wd, 'weekday')}"
@@ -464,6 +472,7 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "holiday_date": f_holiday_date,
     "date_md": f_date_md,
     "year_ago_quarter": f_year_ago_quarter,
+    "same_quarter": f_same_quarter,
     "month_set": f_month_set,
     "last_quarter": f_last_quarter,
     "last_month_named": f_last_month_named,
