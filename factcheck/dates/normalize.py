@@ -420,7 +420,7 @@ def f_year_ago_quarter(ctx: Context) -> str:
 
 
 def f_same_quarter(ctx: Context, year: Value) -> str:
-    """That quarter of the given year ("the 1988 quarter"): the quarter the report named last, else the last completed."""
+    """The reported quarter (named last, else the last completed) in the given year: "the 1988 quarter"."""
     q = ctx.quarter or f_last_quarter(ctx)
     ctx.relative = {}
     y = _int(year, "year")
