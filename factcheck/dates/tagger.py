@@ -131,7 +131,7 @@ class DateReader:
         ]
         self._dispatch()
         # Only templates that resolve by tense need the (comparatively slow) tense cue search.
-        tensed = ("near_year", "near_quarter", "weekday(")
+        tensed = ("near_year", "near_quarter", "weekday(", "weekend(")
         self._tensed = {r.id for r in self.compiled.rules if any(f in r.value for f in tensed)}
         # Rules that name a quarter a year back: not the quarter a report is about.
         self._year_back = {
