@@ -427,6 +427,24 @@ def f_same_quarter(ctx: Context, year: Value) -> str:
     return f"{y:04d}-Q{q[-1]}"
 
 
+# First month, and the month that gives the season its year (a winter is the year of its December).
+_SEASON_MONTHS = {"SP": (3, 4), "SU": (6, 7), "FA": (9, 10), "WI": (12, 12)}
+
+
+def f_season_year(ctx: Context, season: Value, rel: Value = None) -> str:
+    """The year of a season named without one: "this past spring" (rel -1) is the latest begun by the creation
+    time; "the summer" the nearest in the direction of the tense."""
+    first, month = _SEASON_MONTHS.get(str(season), (0, 0))
+    if not first:
+        raise NormalizeError(f"unknown season {season!r}")
+    if ctx.dct is None:
+        return "XXXX"
+    if rel is not None and _int(rel, "rel") < 0:
+        return f"{ctx.dct.year - (first > ctx.dct.month):04d}"
+    y = _pick_year(ctx, month, None)
+    return "XXXX" if y is None else f"{y:04d}"
+
+
 def f_weekday_set(ctx: Context, wd: Value) -> Value:
     """Every such weekday: XXXX-WXX-4."""
     return None if wd is None else f"XXXX-WXX-{_int(wd, 'weekday')}"
@@ -473,6 +491,7 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "date_md": f_date_md,
     "year_ago_quarter": f_year_ago_quarter,
     "same_quarter": f_same_quarter,
+    "season_year": f_season_year,
     "month_set": f_month_set,
     "last_quarter": f_last_quarter,
     "last_month_named": f_last_month_named,
