@@ -432,8 +432,11 @@ _SEASON_MONTHS = {"SP": (3, 4), "SU": (6, 7), "FA": (9, 10), "WI": (12, 12)}
 
 
 def f_season_year(ctx: Context, season: Value, rel: Value = None) -> str:
-    """The year of a season named without one: "this past spring" (rel -1) is the latest begun by the creation
-    time; "the summer" the nearest in the direction of the tense."""
+    """The year of a season named without one: the nearest by tense, or the latest begun for rel -1.
+
+    "The summer" is the nearest summer in the direction of the tense; "this past spring" the
+    latest spring begun by the creation time.
+    """
     first, month = _SEASON_MONTHS.get(str(season), (0, 0))
     if not first:
         raise NormalizeError(f"unknown season {season!r}")
