@@ -161,7 +161,8 @@ class DateReader:
                 self._anywhere.append(rr)
             else:
                 for ch in chars:
-                    self._by_char.setdefault(ch, []).append(rr)
+                    # Words are looked up by word_key, which writes a leading digit as "#".
+                    self._by_char.setdefault("#" if ch.isdigit() else ch, []).append(rr)
         self._cands: dict[str, list[tuple[Rule, Pattern]]] = {}
         # Where no rule is indexed by first character, only the indexed words can start a match:
         # one trie-shaped regex finds them, and the rest of the text is never looked at in Python.
