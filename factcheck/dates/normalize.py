@@ -464,9 +464,9 @@ def f_daypart(ctx: Context, part: Value) -> Value:
 
 
 def f_clock(ctx: Context, hour: Value, minute: Value, ampm: Value, noon: Value) -> str:
-    """A clock time: 1 p.m. → 13:00, noon → 12:00, midnight → 24:00."""
+    """A clock time: 1 p.m. → 13:00, noon or midday → 12:00, midnight → 24:00."""
     if noon is not None:
-        return "12:00" if str(noon).lower() == "noon" else "24:00"
+        return "24:00" if str(noon).lower() == "midnight" else "12:00"
     h = _int(hour, "hour") % 12 + _int(ampm if ampm is not None else 0, "am/pm")
     m = 0 if minute is None else _int(minute, "minute")
     return f"{h:02d}:{m:02d}"
