@@ -28,7 +28,11 @@ from factcheck.timeml import read_timeml, timeml_files
 from factcheck.timeml_score import Scores, score_dirs
 from factcheck.timeml_write import NewTimex, read_raw, strip_to_input, write_tagged
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "tbaq-cleaned"
+# The first ``shared/evaldata`` beside the checkout or an ancestor of it (a worktree sits deeper).
+DEFAULT_DATA = next(
+    (d for p in Path(__file__).resolve().parents[2:] if (d := p / "shared" / "evaldata" / "tbaq-cleaned").is_dir()),
+    Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "tbaq-cleaned",
+)
 
 
 def tag_factcheck(docs: list[tuple[str, str, dt.date | None]]) -> tuple[list[list[NewTimex]], float]:

@@ -25,7 +25,11 @@ from factcheck.dates.tagger import DateReader
 from factcheck.timeml import Timex, read_timeml, timeml_files
 from factcheck.timeml_score import score_pair
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "tbaq-cleaned"
+# The first ``shared/evaldata`` beside the checkout or an ancestor of it (a worktree sits deeper).
+DEFAULT_DATA = next(
+    (d for p in Path(__file__).resolve().parents[2:] if (d := p / "shared" / "evaldata" / "tbaq-cleaned").is_dir()),
+    Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "tbaq-cleaned",
+)
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 

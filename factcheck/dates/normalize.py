@@ -42,6 +42,8 @@ class Context:
     dct: dt.date | None
     tense: Tense = "unknown"
     relative: dict[str, str | int] = field(default_factory=dict)
+    anchor: str | None = None  # the value of the calendar date the text mentioned last
+    quarter: str | None = None  # the value of the quarter the text mentioned last ("2025-Q1")
 
 
 Value = str | int | None
@@ -128,6 +130,36 @@ def f_shift(ctx: Context, unit: Value, n: Value = 0) -> str:
         # "two decades ago" is a year (2005), "this decade" the decade itself (202).
         return _at(dt.date(d.year + k * {"year": 1, "decade": 10, "century": 100}[u], 1, 1), u if k == 0 else "year")
     raise NormalizeError(f"unknown unit {u!r}")
+
+
+_ANCHOR = re.compile(r"^(\d{4}|XXXX)(?:-(\d\d|XX)(?:-(\d\d|XX))?|-Q([1-4X]))?")
+
+
+def f_anchored(ctx: Context, unit: Value, n: Value = 0) -> str:
+    """A period counted from the date mentioned last ("the following year", "later that month"), not from the DCT."""
+    u, k = str(unit), _int(n, "anchored")
+    m = _ANCHOR.match(ctx.anchor or "")
+    if m is None:
+        raise NormalizeError("no calendar date mentioned before")
+    year, month, day, quarter = m.groups()
+    if year == "XXXX":  # a date known only relative to the creation time, which is unknown here
+        return {"day": "XXXX-XX-XX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(u, "XXXX")
+    need = {"year": (year,), "quarter": (year, quarter), "month": (year, month), "day": (year, month, day)}.get(u)
+    if need is None:
+        raise NormalizeError(f"unknown unit {u!r}")
+    if any(x is None for x in need):
+        raise NormalizeError(f"the date mentioned before ({ctx.anchor}) has no {u}")
+    if any("X" in str(x) for x in need):
+        return {"day": "XXXX-XX-XX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(u, "XXXX")
+    y = int(year)
+    if u == "year":
+        return f"{y + k:04d}"
+    if u == "quarter":
+        q = y * 4 + int(quarter) - 1 + k
+        return f"{q // 4:04d}-Q{q % 4 + 1}"
+    if u == "month":
+        return _at(_add_months(dt.date(y, int(month), 1), k), "month")
+    return (dt.date(y, int(month), int(day)) + dt.timedelta(days=k)).isoformat()
 
 
 def _pick_year(ctx: Context, month: int, day: int | None) -> int | None:
@@ -381,10 +413,39 @@ def f_date_md(ctx: Context, month: Value, day: Value) -> Value:
 
 
 def f_year_ago_quarter(ctx: Context) -> str:
-    """The quarter a year before the one an earnings report is about."""
-    q = f_last_quarter(ctx)
+    """The quarter a year before the one an earnings report is about: the one it named last, else the last completed."""
+    q = ctx.quarter or f_last_quarter(ctx)
     ctx.relative = {"expression": "shift", "unit": "quarter", "amount": -5}
     return q if q.startswith("X") else f"{int(q[:4]) - 1:04d}{q[4:]}"
+
+
+def f_same_quarter(ctx: Context, year: Value) -> str:
+    """The reported quarter (named last, else the last completed) in the given year: "the 1988 quarter"."""
+    q = ctx.quarter or f_last_quarter(ctx)
+    ctx.relative = {}
+    y = _int(year, "year")
+    return f"{y:04d}-Q{q[-1]}"
+
+
+# First month, and the month that gives the season its year (a winter is the year of its December).
+_SEASON_MONTHS = {"SP": (3, 4), "SU": (6, 7), "FA": (9, 10), "WI": (12, 12)}
+
+
+def f_season_year(ctx: Context, season: Value, rel: Value = None) -> str:
+    """The year of a season named without one: the nearest by tense, or the latest begun for rel -1.
+
+    "The summer" is the nearest summer in the direction of the tense; "this past spring" the
+    latest spring begun by the creation time.
+    """
+    first, month = _SEASON_MONTHS.get(str(season), (0, 0))
+    if not first:
+        raise NormalizeError(f"unknown season {season!r}")
+    if ctx.dct is None:
+        return "XXXX"
+    if rel is not None and _int(rel, "rel") < 0:
+        return f"{ctx.dct.year - (first > ctx.dct.month):04d}"
+    y = _pick_year(ctx, month, None)
+    return "XXXX" if y is None else f"{y:04d}"
 
 
 def f_weekday_set(ctx: Context, wd: Value) -> Value:
@@ -403,9 +464,9 @@ def f_daypart(ctx: Context, part: Value) -> Value:
 
 
 def f_clock(ctx: Context, hour: Value, minute: Value, ampm: Value, noon: Value) -> str:
-    """A clock time: 1 p.m. → 13:00, noon → 12:00, midnight → 24:00."""
+    """A clock time: 1 p.m. → 13:00, noon or midday → 12:00, midnight → 24:00."""
     if noon is not None:
-        return "12:00" if str(noon).lower() == "noon" else "24:00"
+        return "24:00" if str(noon).lower() == "midnight" else "12:00"
     h = _int(hour, "hour") % 12 + _int(ampm if ampm is not None else 0, "am/pm")
     m = 0 if minute is None else _int(minute, "minute")
     return f"{h:02d}:{m:02d}"
@@ -413,6 +474,7 @@ def f_clock(ctx: Context, hour: Value, minute: Value, ampm: Value, noon: Value) 
 
 FUNCTIONS: dict[str, Callable[..., Value]] = {
     "shift": f_shift,
+    "anchored": f_anchored,
     "near_year": f_near_year,
     "near_quarter": f_near_quarter,
     "weekday": f_weekday,
@@ -431,6 +493,8 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "holiday_date": f_holiday_date,
     "date_md": f_date_md,
     "year_ago_quarter": f_year_ago_quarter,
+    "same_quarter": f_same_quarter,
+    "season_year": f_season_year,
     "month_set": f_month_set,
     "last_quarter": f_last_quarter,
     "last_month_named": f_last_month_named,

@@ -53,6 +53,10 @@ class TimexMatch:
     tense: Tense = "unknown"
 
 
+# How far back (characters) a quarter the text named still tells which quarter "a year ago" compares with.
+_QUARTER_REACH = 400
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+_CALENDAR = re.compile(r"^\d{4}(?:-|$)")
 _YMD = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)")
 
 
@@ -67,6 +71,10 @@ def _valid_day(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _quarter_of(d: dt.date) -> str:
+    return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
 
 
 def check_user_rules(ruleset: RuleSet, shipped: Path | None) -> None:
@@ -123,8 +131,14 @@ class DateReader:
         ]
         self._dispatch()
         # Only templates that resolve by tense need the (comparatively slow) tense cue search.
-        tensed = ("near_year", "near_quarter", "weekday(")
+        tensed = ("near_year", "near_quarter", "weekday(", "weekend(")
         self._tensed = {r.id for r in self.compiled.rules if any(f in r.value for f in tensed)}
+        # Rules that name a quarter a year back: not the quarter a report is about.
+        self._year_back = {
+            r.id
+            for r in self.compiled.rules
+            if "year_ago_quarter" in r.value or any("year_ago_quarter" in v.value for v in r.contexts)
+        }
         self._contexts = {
             r.id: [(compile_user(v.when, re.IGNORECASE), v.value, v.mod, v.scope) for v in r.contexts]
             for r in self.compiled.rules
@@ -147,7 +161,8 @@ class DateReader:
                 self._anywhere.append(rr)
             else:
                 for ch in chars:
-                    self._by_char.setdefault(ch, []).append(rr)
+                    # Words are looked up by word_key, which writes a leading digit as "#".
+                    self._by_char.setdefault("#" if ch.isdigit() else ch, []).append(rr)
         self._cands: dict[str, list[tuple[Rule, Pattern]]] = {}
         # Where no rule is indexed by first character, only the indexed words can start a match:
         # one trie-shaped regex finds them, and the rest of the text is never looked at in Python.
@@ -262,6 +277,9 @@ class DateReader:
         """Every temporal expression of a text, normalised against ``dct`` when it is known."""
         out = []
         tables = self.ruleset.tables
+        # The calendar date and the quarter the text mentioned last, as (value, symbolic form).
+        anchor = quarter = ("", "")
+        quarter_at = 0
         for start, end, rule, m in self.spans(text):
             if rule.type == "IGNORE":
                 continue
@@ -283,15 +301,24 @@ class DateReader:
                 if variant[0].search(scope, timeout=budget()):
                     value_t, mod_t = variant[1], variant[2]
                     break
+            if start - quarter_at > _QUARTER_REACH:
+                quarter = ("", "")
             try:
-                ctx = Context(groups, tables, dct, tense)
+                ctx = Context(groups, tables, dct, tense, anchor=anchor[0] or None, quarter=quarter[0] or None)
                 value = render(value_t, ctx)
                 relative = tuple(sorted(ctx.relative.items()))
-                symbolic = render(value_t, Context(groups, tables, None, tense)) if dct is not None else value
+                unknown_dct = Context(groups, tables, None, tense, anchor=anchor[1] or None, quarter=quarter[1] or None)
+                symbolic = render(value_t, unknown_dct) if dct is not None else value
                 mod = render(mod_t, ctx) or None if mod_t else None
             except (ValueError, OverflowError):  # NormalizeError, or a date beyond the calendar's range
                 continue
             if not _valid_day(value) or not _valid_day(symbolic):
                 continue
+            if rule.type in ("DATE", "TIME") and _CALENDAR.match(value):
+                anchor = (value, symbolic)
+                # A quarter after the creation time's is a forecast, not the one a report is about.
+                future = dct is not None and value > _quarter_of(dct)
+                if _QUARTER.match(value) and rule.id not in self._year_back and not future:
+                    quarter, quarter_at = (value, symbolic), end
             out.append(TimexMatch(start, end, m.group(0), rule.type, value, mod, rule.id, symbolic, relative, tense))
         return out

@@ -108,3 +108,27 @@ def test_user_pack_from_pyproject_config(user_dir, tmp_path, monkeypatch):
     r = runner.invoke(cli, ["timeml", "tag", "a.tml", "--out", "out"])
     assert r.exit_code == 0, r.output
     assert 'value="2025-03-15">the Ides of March</TIMEX3>' in (work / "out" / "a.tml").read_text(encoding="utf-8")
+
+
+def test_rule_starting_with_digits_or_a_quote_is_tried_on_numbers(tmp_path):
+    """A rule whose first word is not a literal set is dispatched by first character, digits included."""
+    d = tmp_path / "quoted"
+    d.mkdir()
+    pack = """
+    pack: quoted
+    rules:
+      - id: date-quoted-year
+        description: A year after an apostrophe or as digits ("'89 or 1989 model").
+        pattern: (?:'|\\b)(?P<year>\\d{4})\\s+model
+        type: DATE
+        value: "{year}"
+        examples:
+          - text: "a 1989 model"
+            expect: {text: "1989 model", value: "1989"}
+        negatives:
+          - "a model"
+    """
+    (d / "quoted.yaml").write_text(textwrap.dedent(pack), encoding="utf-8")
+    reader = DateReader.load([d])
+    got = [(m.text, m.rule) for m in reader.tag("It was a 1989 model.", dt.date(2025, 4, 8))]
+    assert ("1989 model", "date-quoted-year") in got
