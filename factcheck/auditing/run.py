@@ -29,6 +29,7 @@ from factcheck.extract.batch import read_all
 from factcheck.extract.factset import dump_factset, to_factset_data
 from factcheck.extract.reader import ArticleReader, Extraction
 from factcheck.factset import load_fact_data, load_fact_sets
+from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import EventLink, FactSet, FileAccount, FileNote, Report, SourceLocation
 from factcheck.policy import load_policy
 from factcheck.resources import shipped_facts_dir
@@ -77,8 +78,8 @@ def audit(
     policy_path: Path | None = None,
     rules: Iterable[Path | str] = (),
     jobs: int = 1,
-    timeout_ms: int = 10_000,
-    rlimit: int = 0,
+    timeout_ms: int = DEFAULT_TIMEOUT_MS,
+    rlimit: int = DEFAULT_RLIMIT,
     max_conflicts: int = 10,
     match_timeout: float | None = DEFAULT_MATCH_SECONDS,
 ) -> AuditResult:

@@ -113,7 +113,8 @@ class FileText:
                 return self[a:b].count(sub)
             wf, wl = self.plan.windows[first], self.plan.windows[last]
             inner = wl.line_start - (wf.line_start + wf.newlines)
-            return self[a : wf.char_start + wf.chars].count(sub) + inner + self[wl.char_start : b].count(sub)
+            head = wf.newlines if a == wf.char_start else self[a : wf.char_start + wf.chars].count(sub)
+            return head + inner + self[wl.char_start : b].count(sub)
         n, pos = 0, a
         while True:
             pos = self.find(sub, pos, b)

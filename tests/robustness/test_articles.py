@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.corpus.load import load_article, read_article_text
+from factcheck.extract.merge import claim
 from factcheck.extract.reader import ArticleReader
 from factcheck.report.locate import line_col
 from tests.robustness.mutations import CORPUS
@@ -123,6 +124,27 @@ def test_a_long_article_is_read_to_its_end_and_quoted_at_the_right_lines(tmp_pat
     r = CliRunner().invoke(cli, ["audit", str(tmp_path), "--no-background", "--as-of", AS_OF, "--format", "json"])
     data = json.loads(r.stdout)
     assert data["files"]["audited"] == [str(big)] and not data["files"]["warnings"], data["files"]
+
+
+def test_an_article_read_in_windows_gives_what_it_gives_read_whole(tmp_path: Path) -> None:
+    paras = [
+        "Russian and Ukrainian delegations held talks in Istanbul on May 16, 2025, officials said.\n\n",
+        "The committee reviewed the budget figures and the members discussed\nseveral proposals for the season.\n\n",
+        "A prisoner exchange followed on May 23, 2025, the ministry said.\n\n",
+    ]
+    body = "Peace talks in Istanbul\n\n" + "".join(paras) * 150 + "Final talks were held in Geneva on June 9, 2031.\n"
+    p = tmp_path / "a.txt"
+    p.write_text(body, encoding="utf-8")
+    reader = ArticleReader()
+    whole = reader.read(load_article(p, window_bytes=2**20))
+    art = load_article(p, window_bytes=2**14)
+    assert art.plan is not None and len(art.plan.windows) >= 3
+    parts = reader.read(art)
+    assert sorted(map(claim, parts.facts)) == sorted(map(claim, whole.facts))
+    assert [e["id"] for e in parts.events] == [e["id"] for e in whole.events]
+    assert len({f["id"] for f in parts.facts}) == len(parts.facts)
+    assert all(body[f["span"][0] : f["span"][1]] == f["quote"] for f in parts.facts)
+    assert any(f["quote"].endswith("June 9, 2031") for f in parts.facts)
 
 
 def test_a_60_mb_article_is_located_in_bounded_memory(tmp_path: Path) -> None:
