@@ -174,6 +174,16 @@ def test_a_long_line_without_breaks_is_read_in_pieces_with_a_warning(tmp_path: P
     assert any(f["quote"].endswith("on March 3, 2025") for f in ex.facts), ex.facts
 
 
+def test_an_html_page_over_8_mb_is_skipped_not_read_in_part(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    with page.open("wb") as fh:  # a page of 9 MB, most of it a hole (sparse: quick to make)
+        fh.write(b"<html><body><p>" + b"Talks were held in Istanbul on March 3, 2025. " * 200 + b"</p>\n")
+        fh.seek(9 * 2**20)
+        fh.write(b"</body></html>\n")
+    with pytest.raises(ValueError, match="HTML page of 9 MB, over the 8 MB parsed at once"):
+        load_article(page)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not os.environ.get("FACTCHECK_SLOW"), reason="minutes of reading: set FACTCHECK_SLOW=1")
 def test_a_60_mb_article_is_extracted_to_its_end_in_bounded_memory(tmp_path: Path) -> None:
