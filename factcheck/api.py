@@ -9,6 +9,7 @@ from pathlib import Path
 from factcheck.engine import CheckOptions
 from factcheck.engine import check as check_factset
 from factcheck.factset import load_fact_sets
+from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import FactSet, Report
 from factcheck.policy import load_policy
 
@@ -19,8 +20,8 @@ def check(
     as_of: dt.date | None = None,
     policy_path: Path | None = None,
     jobs: int = 1,
-    timeout_ms: int = 10_000,
-    rlimit: int = 0,
+    timeout_ms: int = DEFAULT_TIMEOUT_MS,
+    rlimit: int = DEFAULT_RLIMIT,
     max_conflicts: int = 10,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Report, FactSet]:

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.errors import Diagnostic, UserError
+from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.report import Format
 
 CONFIG_FILE = "factcheck.toml"
@@ -34,8 +35,10 @@ class Config(BaseModel):
     fail_on: Literal["error", "warning"] = Field(default="error", description="Lowest severity that fails a check.")
     exit_zero: bool = Field(default=False, description="Exit 0 even when findings reach fail_on.")
     jobs: int = Field(default=1, ge=1, description="Worker processes for independent components.")
-    timeout: int = Field(default=10_000, ge=1, description="Solver timeout per check, in ms.")
-    rlimit: int = Field(default=0, ge=0, description="Solver resource limit per check (0: none).")
+    timeout: int = Field(default=DEFAULT_TIMEOUT_MS, ge=1, description="Wall-clock backstop per solver check, in ms.")
+    rlimit: int = Field(
+        default=DEFAULT_RLIMIT, ge=0, description="z3 resource limit per check, the deterministic limit (0: none)."
+    )
     max_conflicts: int = Field(default=10, ge=1, description="Minimal conflicts to enumerate per component.")
     match_timeout: float = Field(
         default=10.0, gt=0, description="Seconds of rule-pattern matching allowed per article (audit, extract)."

@@ -14,6 +14,7 @@ from typing import Any
 from factcheck.corpus.load import read_article_text
 from factcheck.errors import Diagnostic, UserError
 from factcheck.model import (
+    ArticleText,
     DateFact,
     Document,
     DurationFact,
@@ -119,7 +120,7 @@ def merge(items: list[tuple[str, FactSetFile, Any]], *, read_articles: bool = Tr
     events: dict[str, Event] = {}
     facts: dict[str, Fact] = {}
     origins: dict[str, SourceLocation] = {}
-    texts: dict[str, str] = {}
+    texts: dict[str, ArticleText] = {}
     text_paths: dict[str, str] = {}
     where: dict[str, str] = {}
 

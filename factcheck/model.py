@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from enum import StrEnum
 from pathlib import PurePosixPath
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -412,21 +412,43 @@ class FactSetFile(Strict):
     facts: tuple[Fact, ...] = ()
 
 
+@runtime_checkable
+class ArticleText(Protocol):
+    """An article's text as quote checks and locations read it: a ``str``, or a long file read from disk by offset."""
+
+    def __len__(self) -> int: ...
+    def __getitem__(self, key: slice, /) -> str: ...
+    def __contains__(self, sub: str, /) -> bool: ...
+
+    def find(self, sub: str, start: int | None = None, end: int | None = None, /) -> int:
+        """As ``str.find``."""
+        ...
+
+    def rfind(self, sub: str, start: int | None = None, end: int | None = None, /) -> int:
+        """As ``str.rfind``."""
+        ...
+
+    def count(self, sub: str, start: int | None = None, end: int | None = None, /) -> int:
+        """As ``str.count``."""
+        ...
+
+
 class FactSet(BaseModel):
     """Documents, events and facts merged from one or more files, ready for the engine.
 
     ``texts`` holds article texts by document id where they were read, so that quotes
-    can be verified and findings located; ``origins`` maps each fact id to the file
-    and line it was written on.
+    can be verified and findings located (a long article is read from disk by offset, see
+    ``factcheck.corpus.filetext``); ``origins`` maps each fact id to the file and line it
+    was written on.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     documents: tuple[Document, ...] = ()
     events: tuple[Event, ...] = ()
     facts: tuple[Fact, ...] = ()
     origins: dict[str, SourceLocation] = Field(default_factory=dict)
-    texts: dict[str, str] = Field(default_factory=dict)
+    texts: dict[str, ArticleText] = Field(default_factory=dict)
     text_paths: dict[str, str] = Field(default_factory=dict)
 
 

@@ -18,6 +18,7 @@ from factcheck.codes import CODES
 from factcheck.engine.diagnose import SolveOptions
 from factcheck.engine.solver import Outcome, SolverLimits
 from factcheck.engine.tlinks import Interval, Link, LinkDoc, LinkResult, Mode, check_links
+from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import DateRange, DocumentTimes, Finding, Report, Severity, SourceQuote, Status
 from factcheck.policy import Policy, load_policy
 from factcheck.timeml import TimeMLDoc, Timex, read_timeml, timeml_files
@@ -85,13 +86,14 @@ def audit_timeml(
     paths: list[Path],
     *,
     modes: tuple[Mode, ...] = ("links", "metric"),
-    timeout_ms: int = 10_000,
+    timeout_ms: int = DEFAULT_TIMEOUT_MS,
+    rlimit: int = DEFAULT_RLIMIT,
     max_conflicts: int = 10,
     progress: Callable[[int, int], None] | None = None,
 ) -> TimeMLAudit:
     """Check the TLINKs of every TimeML document under the paths."""
     policy = load_policy()
-    opts = SolveOptions(limits=SolverLimits(timeout_ms=timeout_ms), max_conflicts=max_conflicts)
+    opts = SolveOptions(limits=SolverLimits(timeout_ms=timeout_ms, rlimit=rlimit), max_conflicts=max_conflicts)
     files = timeml_files(paths)
     audit = TimeMLAudit()
     findings: list[Finding] = []

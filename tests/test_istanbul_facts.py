@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from factcheck.cli import cli
 from factcheck.engine import CheckOptions, check
 from factcheck.factset import load_fact_sets
+from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Report, Status
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +48,7 @@ def published(r: Report, i: str) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    return check(load_fact_sets([FACTS]), CheckOptions(as_of=AS_OF))
+    return check(load_fact_sets([FACTS]), CheckOptions(as_of=AS_OF, timeout_ms=DEFAULT_TIMEOUT_MS, rlimit=DEFAULT_RLIMIT))
 
 
 def test_every_quote_is_verbatim_at_its_span() -> None:

@@ -48,6 +48,7 @@ from factcheck.extract.factset import dump_factset, to_factset_data
 from factcheck.extract.reader import ArticleReader, Extraction
 from factcheck.extract.rules import load_extract_pack
 from factcheck.factset import expand_paths, load_fact_data, load_fact_sets
+from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import EventLink, FactSet, FileAccount, FileNote, Report, SourceLocation
 from factcheck.policy import load_policy
 from factcheck.resources import shipped_facts_dir, shipped_rules_dir
@@ -284,8 +285,8 @@ def audit(
     rules: Iterable[Path | str] = (),
     extract_pack: Path | str | None = None,
     jobs: int = 1,
-    timeout_ms: int = 10_000,
-    rlimit: int = 0,
+    timeout_ms: int = DEFAULT_TIMEOUT_MS,
+    rlimit: int = DEFAULT_RLIMIT,
     max_conflicts: int = 10,
     match_timeout: float | None = DEFAULT_MATCH_SECONDS,
     executor: Executor | None = None,

@@ -12,6 +12,7 @@ import click
 from factcheck.cli import cli
 from factcheck.cli.check import _parse_date
 from factcheck.cli.common import exit_code_for, handle_errors, write_output
+from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.report import Format, render
 
 
@@ -38,8 +39,10 @@ from factcheck.report import Format, render
 @click.option("--extract-rules", "extract_pack", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Article-reader rule pack instead of the shipped one (entities, places, events).")  # fmt: skip
 @click.option("--timeout", "timeout_ms", type=click.IntRange(1),
-              help="Solver timeout per component check, in ms [config timeout; default: 10000].")  # fmt: skip
-@click.option("--rlimit", type=click.IntRange(0), help="Solver resource limit per check [config rlimit; 0: none].")
+              help=f"Wall-clock backstop per solver check, in ms [config timeout; default: {DEFAULT_TIMEOUT_MS}].")
+@click.option("--rlimit", type=click.IntRange(0),
+              help=f"z3 resource limit per check, the deterministic limit [config rlimit; default: {DEFAULT_RLIMIT}; "
+                   "0: none].")  # fmt: skip
 @click.option("--max-conflicts", type=click.IntRange(1), help="Conflicts to enumerate per component [default: 10].")
 @click.option("--match-timeout", type=click.FloatRange(0, min_open=True),
               help="Seconds of pattern matching allowed per article [config match_timeout; default: 10].")  # fmt: skip

@@ -14,6 +14,7 @@ from factcheck.api import check as api_check
 from factcheck.cli import cli
 from factcheck.cli.common import append_text, exit_code_for, handle_errors, progress_bar, write_output
 from factcheck.config import describe, resolve
+from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Severity
 from factcheck.report import Format, render, step_summary
 
@@ -59,9 +60,16 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 )
 @click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes for independent components [default: 1].")
 @click.option(
-    "--timeout", "timeout_ms", type=click.IntRange(1), help="Solver timeout per check, in ms [default: 10000]."
+    "--timeout",
+    "timeout_ms",
+    type=click.IntRange(1),
+    help=f"Wall-clock backstop per solver check, in ms [default: {DEFAULT_TIMEOUT_MS}].",
 )
-@click.option("--rlimit", type=click.IntRange(0), help="Solver resource limit per check (0: none) [default: 0].")
+@click.option(
+    "--rlimit",
+    type=click.IntRange(0),
+    help=f"z3 resource limit per solver check, the deterministic limit (0: none) [default: {DEFAULT_RLIMIT}].",
+)
 @click.option(
     "--max-conflicts", type=click.IntRange(1), help="Minimal conflicts to enumerate per component [default: 10]."
 )

@@ -10,6 +10,7 @@ import click
 
 from factcheck.cli import cli
 from factcheck.cli.common import config_rules, exit_code_for, handle_errors, write_output
+from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.report import Format, render
 
 _OUT_DIR = click.Path(file_okay=False, path_type=Path)
@@ -31,11 +32,25 @@ def timeml() -> None:
     help="links: TLINKs alone; metric: TLINKs plus the TIMEX3 calendar values.",
 )
 @click.option("--format", "fmt", type=click.Choice([f.value for f in Format]), default="text", show_default=True)
-@click.option("--timeout", "timeout_ms", type=click.IntRange(1), default=10_000, show_default=True)
+@click.option(
+    "--timeout",
+    "timeout_ms",
+    type=click.IntRange(1),
+    default=DEFAULT_TIMEOUT_MS,
+    show_default=True,
+    help="Wall-clock backstop per solver check, in ms.",
+)
+@click.option(
+    "--rlimit",
+    type=click.IntRange(0),
+    default=DEFAULT_RLIMIT,
+    show_default=True,
+    help="z3 resource limit per solver check, the deterministic limit (0: none).",
+)
 @click.option("--max-conflicts", type=click.IntRange(1), default=10, show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path))
 def check_timeml(
-    paths: tuple[Path, ...], mode: str, fmt: str, timeout_ms: int, max_conflicts: int, output: Path | None
+    paths: tuple[Path, ...], mode: str, fmt: str, timeout_ms: int, rlimit: int, max_conflicts: int, output: Path | None
 ) -> None:
     """Check the TLINKs of TimeML documents for consistency, with minimal conflicts.
 
@@ -45,7 +60,8 @@ def check_timeml(
 
     with handle_errors():
         modes = ("links", "metric") if mode == "both" else (mode,)
-        audit = audit_timeml(list(paths), modes=modes, timeout_ms=timeout_ms, max_conflicts=max_conflicts)  # type: ignore[arg-type]
+        audit = audit_timeml(list(paths), modes=modes, timeout_ms=timeout_ms, rlimit=rlimit,  # type: ignore[arg-type]
+                             max_conflicts=max_conflicts)  # fmt: skip
         assert audit.report is not None
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         text = render(audit.report, Format(fmt), None, color=color)

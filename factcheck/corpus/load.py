@@ -3,24 +3,31 @@
 An article's ``text`` is what every offset points into: the file decoded as UTF-8 (after
 front matter, when there is some), or the main text extracted from HTML.  Files that
 cannot be read as articles are reported with a reason, never silently dropped.
+
+A text file longer than one window (``factcheck.corpus.windows``) is never held whole: its
+article carries the first window and a plan of the rest, which the reader reads in turn.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from factcheck.corpus.filetext import FileText
 from factcheck.corpus.segment import Segmentation, segment
+from factcheck.corpus.windows import WINDOW_BYTES, FilePlan, plan
 from factcheck.errors import Diagnostic, UserError
-from factcheck.model import TimeBound
+from factcheck.model import ArticleText, TimeBound
 from factcheck.yamlio import parse_yaml, validate_data
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-MAX_ARTICLE_BYTES = 8 * 1024 * 1024
-"""Only this much of an article file is read (news articles are a few kilobytes), so memory stays bounded."""
+MAX_HTML_BYTES = 8 * 1024 * 1024
+"""An HTML page is parsed whole, so a larger one is skipped (with the reason) rather than read in part."""
 
 
 class ArticleMeta(BaseModel):
@@ -48,6 +55,7 @@ class Article:
     segmentation: Segmentation
     warnings: tuple[str, ...] = ()
     body_offset: int = 0  # where ``text`` starts in the file (after front matter)
+    plan: FilePlan | None = None  # a long file: ``text`` is its first window, the plan says where the rest lies
 
 
 @dataclass
@@ -83,21 +91,21 @@ def decode(raw: bytes, path: str) -> tuple[str, list[str]]:
     return raw.decode("utf-8", errors="replace"), [f"{path}: not UTF-8; undecodable bytes replaced"]
 
 
-def read_capped(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> tuple[bytes, bool]:
-    """The first ``max_bytes`` of a file, cut at the last line break; and whether it was cut."""
-    with path.open("rb") as fh:
-        raw = fh.read(max_bytes + 1)
-    if len(raw) <= max_bytes:
-        return raw, False
-    raw = raw[:max_bytes]
-    nl = raw.rfind(b"\n")
-    return (raw[: nl + 1] if nl > 0 else raw), True
+def read_article_text(path: Path) -> ArticleText:
+    """An article file's text exactly as the loader sees it, so that quote offsets agree.
+
+    A file longer than one window comes as a :class:`FileText`, read from disk by offset.
+    """
+    st = path.stat()
+    if st.st_size <= WINDOW_BYTES:
+        return decode(path.read_bytes(), str(path))[0]
+    return _file_text(path.resolve(), st.st_size, st.st_mtime_ns)
 
 
-def read_article_text(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
-    """An article file's text exactly as the loader sees it, so that quote offsets agree."""
-    raw, _ = read_capped(path, max_bytes)
-    return decode(raw, str(path))[0]
+@functools.lru_cache(maxsize=16)
+def _file_text(path: Path, size: int, mtime_ns: int) -> FileText:
+    # Planning reads the whole file once; a report asks for the same article's text again and again.
+    return FileText(plan(path))
 
 
 def looks_binary(raw: bytes) -> bool:
@@ -148,24 +156,36 @@ def html_text(html: str, path: str) -> str:
     return str(text or "")
 
 
-def load_article(path: Path, *, doc_id: str | None = None, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
-    """Read one article file (at most ``max_bytes`` of it). Raises UserError for bad front matter; OSError for I/O."""
-    raw, cut = read_capped(path, max_bytes)
+def load_article(path: Path, *, doc_id: str | None = None, window_bytes: int = WINDOW_BYTES) -> Article:
+    """Read one article file (a long one by its first window). Raises UserError for bad front matter; OSError for I/O.
+
+    A file that cannot be read as an article raises ValueError with the reason.
+    """
     p = str(path)
-    if looks_binary(raw):
+    size = path.stat().st_size
+    html = path.suffix.lower() in (".html", ".htm")
+    with path.open("rb") as fh:
+        head = fh.read(8192)
+    if looks_binary(head):
         raise ValueError("binary file")
-    text, warnings = decode(raw, p)
-    if cut:
-        size = path.stat().st_size
-        warnings.append(f"{p}: {size / 2**20:.0f} MB; only the first {max_bytes / 2**20:g} MB read")
+    if html and size > MAX_HTML_BYTES:
+        raise ValueError(f"HTML page of {size / 2**20:.0f} MB, over the {MAX_HTML_BYTES // 2**20} MB parsed at once")
+    fplan = None
+    if html or size <= window_bytes:
+        text, warnings = decode(path.read_bytes(), p)
+    else:
+        fplan = plan(path, window_bytes)
+        if fplan.blank:
+            raise ValueError("empty file")
+        text, warnings = fplan.read(0), list(fplan.warnings)
     meta_data: dict[str, Any] = {}
     offset = 0
-    if path.suffix.lower() in (".html", ".htm"):
+    if html:
         text = html_text(text, p)
     else:
         meta_data, text, offset = split_front_matter(text, p)
     meta = validate_data(meta_data, ArticleMeta, p)
-    if not text.strip():
+    if not text.strip() and fplan is None:
         raise ValueError("empty file")
     ident = doc_id or meta.id or path.stem
     return Article(
@@ -176,7 +196,28 @@ def load_article(path: Path, *, doc_id: str | None = None, max_bytes: int = MAX_
         segmentation=segment(text),
         warnings=tuple(warnings),
         body_offset=offset,
+        plan=fplan,
     )
+
+
+def article_windows(article: Article) -> Iterator[Article]:
+    """An article as the reader reads it: itself, or for a long file each window in turn, one in memory at a time.
+
+    A window's ``body_offset`` is where it starts in the file, so its spans come out as file offsets.
+    """
+    yield article
+    if article.plan is None:
+        return
+    for i in range(1, len(article.plan.windows)):
+        text = article.plan.read(i)
+        yield Article(
+            id=article.id,
+            path=article.path,
+            text=text,
+            meta=article.meta,
+            segmentation=segment(text, continued=True),
+            body_offset=article.plan.windows[i].char_start,
+        )
 
 
 def iter_article_paths(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:

@@ -112,8 +112,8 @@ def _is_headline(line: str, next_blank: bool, first: bool, repeated: bool) -> bo
     return repeated or (first and (next_blank or title_case)) or (title_case and next_blank)
 
 
-def segment(text: str) -> Segmentation:
-    """Segment an article's text."""
+def segment(text: str, *, continued: bool = False) -> Segmentation:
+    """Segment an article's text; ``continued``: a later window of a long file, whose first line is no headline."""
     paras = _paragraphs(text)
     sentences = [s for p in paras for s in _sentences(text, p)]
     lines: list[Span] = []
@@ -127,7 +127,7 @@ def segment(text: str) -> Segmentation:
         if key:
             counts[key] = counts.get(key, 0) + 1
     headlines = []
-    first_content = next((i for i, (a, b) in enumerate(lines) if text[a:b].strip()), None)
+    first_content = None if continued else next((i for i, (a, b) in enumerate(lines) if text[a:b].strip()), None)
     for i, (a, b) in enumerate(lines):
         line = text[a:b]
         if not line.strip():

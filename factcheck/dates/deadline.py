@@ -17,6 +17,7 @@ DEFAULT_SECONDS = 10.0
 """Default matching budget per document; ordinary articles take milliseconds."""
 
 _deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("factcheck_match_deadline", default=None)
+_seconds: contextvars.ContextVar[float | None] = contextvars.ContextVar("factcheck_match_seconds", default=None)
 
 
 class MatchTimeout(Exception):
@@ -34,12 +35,21 @@ def match_budget(seconds: float | None) -> Iterator[None]:
     A ``TimeoutError`` from the ``regex`` engine inside the block becomes :class:`MatchTimeout`.
     """
     token = _deadline.set(None if seconds is None else time.monotonic() + seconds)
+    length = _seconds.set(seconds)
     try:
         yield
     except TimeoutError:
         raise MatchTimeout(seconds or 0.0) from None
     finally:
         _deadline.reset(token)
+        _seconds.reset(length)
+
+
+@contextlib.contextmanager
+def renewed_budget() -> Iterator[None]:
+    """The enclosing budget afresh for the block: each window of a long file gets what a whole article gets."""
+    with match_budget(_seconds.get()):
+        yield
 
 
 def left() -> float | None:

@@ -29,6 +29,7 @@ from factcheck.engine.diagnose import (
 )
 from factcheck.engine.solver import Outcome, SolverLimits
 from factcheck.factset import fact_refs
+from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import (
     DateRange,
     DocumentTimes,
@@ -53,8 +54,8 @@ class CheckOptions:
 
     as_of: dt.date = field(default_factory=dt.date.today)
     policy: Policy | None = None
-    timeout_ms: int = 10_000
-    rlimit: int = 0
+    timeout_ms: int = DEFAULT_TIMEOUT_MS
+    rlimit: int = DEFAULT_RLIMIT
     seed: int = 0
     max_conflicts: int = 10
     jobs: int = 1

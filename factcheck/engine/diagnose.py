@@ -430,7 +430,8 @@ def _tighten(
 
 
 EXACT_MIN_TIMEOUT_MS = 1000
-"""Below this timeout (or with any resource limit) every component goes to z3 as the user asked."""
+EXACT_MIN_RLIMIT = 1_000_000
+"""Below this timeout or resource limit every component goes to z3 as the user asked."""
 
 
 def _no_tight_limits(limits: SolverLimits) -> bool:
@@ -439,7 +440,8 @@ def _no_tight_limits(limits: SolverLimits) -> bool:
     A resource limit or a timeout of a few milliseconds can make z3 give up even on a
     handful of variables; such limits are honoured by always asking z3.
     """
-    return limits.rlimit == 0 and (limits.timeout_ms == 0 or limits.timeout_ms >= EXACT_MIN_TIMEOUT_MS)
+    rlimit_ok = limits.rlimit == 0 or limits.rlimit >= EXACT_MIN_RLIMIT
+    return rlimit_ok and (limits.timeout_ms == 0 or limits.timeout_ms >= EXACT_MIN_TIMEOUT_MS)
 
 
 def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: SolveOptions) -> ComponentResult:

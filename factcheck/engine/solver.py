@@ -1,7 +1,9 @@
-"""The one factory for z3 solvers: fixed seeds, a timeout and a resource limit on every solve.
+"""The one factory for z3 solvers: fixed seeds, a resource limit and a timeout on every solve.
 
 Every solver the engine builds comes from here, so a result never depends on which code
 path made the solver, and ``unknown`` is always a possible, typed outcome.
+The primary limit is z3's deterministic resource limit; the timeout is a backstop
+(defaults and why: ``factcheck.limits``).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import z3
+
+from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 
 
 class Outcome(StrEnum):
@@ -22,10 +26,10 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class SolverLimits:
-    """Per-check limits; a check that hits one answers UNKNOWN, never SAT."""
+    """Per-check limits (0: none); a check that hits one answers UNKNOWN, never SAT."""
 
-    timeout_ms: int = 10_000
-    rlimit: int = 0
+    timeout_ms: int = DEFAULT_TIMEOUT_MS
+    rlimit: int = DEFAULT_RLIMIT
     seed: int = 0
 
 

@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.calendar import CalendarError, parse_duration, parse_value
-from factcheck.corpus.load import Article
+from factcheck.corpus.load import Article, article_windows
 from factcheck.dates.deadline import left as budget
+from factcheck.dates.deadline import renewed_budget
 from factcheck.dates.tagger import DateReader, TimexMatch
+from factcheck.extract.merge import Merger
 from factcheck.extract.rules import CompiledPack, RelationRule, load_extract_pack
 
 _DIR = {"after": "after", "later than": "after", "before": "before", "earlier than": "before",
@@ -146,11 +148,14 @@ class ArticleReader:
         self.pack = pack or load_extract_pack()
 
     # ------------------------------------------------------------------ boilerplate
-    def boilerplate(self, text: str) -> list[tuple[int, int, str, str, re.Match[str]]]:
-        """Page lines that are not the story: (start, end, kind, rule id, match)."""
+    def boilerplate(self, text: str, *, rest: bool = False) -> list[tuple[int, int, str, str, re.Match[str]]]:
+        """Page lines that are not the story: (start, end, kind, rule id, match).
+
+        ``rest``: the text continues a page whose story already ended (a sidebar began before it).
+        """
         out = []
         pos = 0
-        rest_from: int | None = None
+        rest_from: int | None = 0 if rest else None
         for line in text.splitlines(keepends=True):
             start, end = pos, pos + len(line.rstrip("\r\n"))
             pos += len(line)
@@ -171,7 +176,28 @@ class ArticleReader:
 
     # ------------------------------------------------------------------ reading
     def read(self, article: Article, dct: dt.date | None = None) -> Extraction:
-        """Every fact an article states, as a fact-set fragment."""
+        """Every fact an article states, as a fact-set fragment; a long file window by window.
+
+        Each window gets the matching budget a whole article gets, and spans are file offsets.
+        """
+        if article.plan is None:
+            return self._read_text(article, dct)
+        rest_rules = {rule.id for rule, _ in self.pack.boilerplate if rule.rest}
+        merger: Merger | None = None
+        rest = False
+        for i, part in enumerate(article_windows(article)):
+            with renewed_budget():
+                ex = self._read_text(part, dct, rest=rest)
+            rest = rest or any(r in rest_rules for *_, r in ex.boilerplate)
+            if merger is None:
+                merger = Merger(ex)
+            else:
+                merger.add(ex, i, part.body_offset - article.body_offset)
+        assert merger is not None  # a plan has at least one window
+        return merger.finish()
+
+    def _read_text(self, article: Article, dct: dt.date | None, *, rest: bool = False) -> Extraction:
+        """The facts of one text (an article, or one window of a long one)."""
         text = article.text
         # Ids become time references ("doc:ID.published"), which allow no dots: "APW19980809.0700".
         doc = re.sub(r"[^A-Za-z0-9_\-]", "_", article.id)
@@ -192,7 +218,7 @@ class ArticleReader:
                                  if v is not None}  # fmt: skip
         ex = Extraction(doc, document)
         timexes = self.dates.tag(text, dct)
-        bp = self.boilerplate(text)
+        bp = self.boilerplate(text, rest=rest)
         ex.boilerplate = [(a, b, k, r) for a, b, k, r, _ in bp]
         in_bp = [(a, b) for a, b, *_ in bp]
 

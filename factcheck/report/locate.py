@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from factcheck.model import FactSet, Finding, SourceQuote
+from factcheck.model import ArticleText, FactSet, Finding, SourceQuote
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Location:
     in_article: bool = False
 
 
-def line_col(text: str, offset: int) -> tuple[int, int]:
+def line_col(text: ArticleText, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset."""
     offset = max(0, min(offset, len(text)))
     line = text.count("\n", 0, offset) + 1

@@ -32,11 +32,11 @@ def _source(out: Console, src: SourceQuote, fs: FactSet | None, cwd: Path | None
         return
     line, col, end_line = loc.start_line, loc.start_col, loc.end_line
     out.print(f"  [blue]-->[/] {escape(loc.path)}:{line}:{col}  [dim]({escape(src.fact)})[/]")
-    lines = text.split("\n")
     width = len(str(end_line))
-    pos = sum(len(x) + 1 for x in lines[: line - 1])
+    pos = text.rfind("\n", 0, src.start) + 1  # the quote's first line (a long article is read from disk)
     for n in range(line, end_line + 1):
-        body = lines[n - 1] if n - 1 < len(lines) else ""
+        nl = text.find("\n", pos)
+        body = text[pos : nl if nl >= 0 else len(text)]
         a = max(src.start - pos, 0)
         b = min(src.end - pos, len(body))
         body, a, b = _clip(body, a, b)

@@ -2,6 +2,7 @@ import datetime as dt
 from typing import Any
 
 from factcheck.engine import CheckOptions, check
+from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import FactSet, FactSetFile, Report
 
 AS_OF = dt.date(2026, 11, 22)
@@ -13,7 +14,9 @@ def factset(data: dict[str, Any]) -> FactSet:
 
 
 def run(data: dict[str, Any], **opts: Any) -> Report:
-    return check(factset(data), CheckOptions(as_of=opts.pop("as_of", AS_OF), **opts))
+    # the deterministic limits `factcheck check` uses, so that results never depend on the machine's load
+    limits = {"timeout_ms": DEFAULT_TIMEOUT_MS, "rlimit": DEFAULT_RLIMIT}
+    return check(factset(data), CheckOptions(as_of=opts.pop("as_of", AS_OF), **{**limits, **opts}))
 
 
 def rng(report: Report, ev: str) -> tuple[dt.date | None, dt.date | None]:

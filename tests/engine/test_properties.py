@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from factcheck.calendar import WEEKDAYS, from_day, to_day
 from factcheck.engine import CheckOptions, check
+from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import FactSet, FactSetFile, Status
 from factcheck.policy import load_policy
 
@@ -151,7 +152,7 @@ def factset(t: Timeline, facts: list[dict[str, Any]]) -> FactSet:
 
 
 def run(t: Timeline, facts: list[dict[str, Any]]) -> Any:
-    return check(factset(t, facts), CheckOptions(as_of=AS_OF, max_conflicts=4))
+    return check(factset(t, facts), CheckOptions(as_of=AS_OF, max_conflicts=4, timeout_ms=DEFAULT_TIMEOUT_MS, rlimit=DEFAULT_RLIMIT))
 
 
 PROFILE = settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])

@@ -9,6 +9,7 @@ from factcheck.corpus.load import load_article
 from factcheck.engine import CheckOptions, check
 from factcheck.extract.factset import write_and_load
 from factcheck.extract.reader import ArticleReader, Extraction
+from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Report
 from factcheck.policy import load_policy
 
@@ -29,7 +30,8 @@ def extract_and_check(path: Path, tmp_path: Path, extra_facts: list[dict] | None
     if extra_facts:
         ex.facts = ex.facts + extra_facts
     fs = write_and_load([ex], tmp_path / f"{path.stem}.facts.yaml")
-    return ex, check(fs, CheckOptions(as_of=AS_OF, policy=load_policy(), max_conflicts=1))
+    return ex, check(fs, CheckOptions(as_of=AS_OF, policy=load_policy(), max_conflicts=1, timeout_ms=DEFAULT_TIMEOUT_MS,
+                                  rlimit=DEFAULT_RLIMIT))
 
 
 def edited(path: Path, old: str, new: str, tmp_path: Path) -> tuple[Path, int, int]:

@@ -99,4 +99,4 @@ def test_config_command_shows_values_and_sources(tmp_path: Path, monkeypatch: py
     data = json.loads(CliRunner().invoke(cli, ["config", "--json"]).output)
     assert data["values"]["timeout"] == 500 and data["sources"]["jobs"] == DEFAULT
     r = CliRunner().invoke(cli, ["config", "--isolated"])
-    assert "timeout = 10000" in r.output
+    assert "timeout = 600000" in r.output and "rlimit = 20000000" in r.output

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -12,7 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.corpus.load import load_article, read_capped
+from factcheck.corpus.load import load_article, read_article_text
+from factcheck.extract.merge import claim
+from factcheck.extract.reader import ArticleReader
+from factcheck.report.locate import line_col
 from tests.robustness.mutations import CORPUS
 
 AS_OF = "2026-11-22"
@@ -84,24 +89,128 @@ def test_unreadable_file_fails_and_the_rest_go_on(tmp_path: Path) -> None:
     assert "Permission denied" in data["files"]["failed"][0]["reason"]
 
 
-def test_a_50_mb_article_is_read_in_bounded_memory(tmp_path: Path) -> None:
+NEWS = (
+    "Officials said the market in the capital reopened on March 3, 2025, after repairs to the roof were finished.\n\n"
+    "The committee reviewed the budget figures and the members discussed\nseveral proposals for the coming season.\n\n"
+)
+HEAD = "Talks in Istanbul\n\nRussian and Ukrainian delegations held talks in Istanbul on May 16, 2025, officials said.\n\n"
+END = "Russian and Ukrainian delegations held talks in Istanbul on May 19, 2025, the ministry said.\n"
+
+
+def long_article(path: Path, size: int) -> int:
+    """Dated news paragraphs up to ``size`` bytes, a dated sentence at the very end; the line it is on."""
+    n = size // len(NEWS)
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(HEAD)
+        for _ in range(n // 1000):
+            fh.write(NEWS * 1000)
+        fh.write(NEWS * (n % 1000))
+        fh.write(END)
+    return HEAD.count("\n") + n * NEWS.count("\n") + 1
+
+
+def test_a_long_article_is_read_to_its_end_and_quoted_at_the_right_lines(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
-    line = b"Talks were held in Istanbul on March 3, 2025, officials said.\n"
-    with big.open("wb") as fh:  # 2 MB of text, then a hole up to 50 MB (sparse: quick to make)
-        fh.write(line * (2**19 // len(line)))
-        fh.seek(50 * 2**20 - 1)
-        fh.write(b"\n")
+    last = long_article(big, 1_500_000)  # a dozen windows
+    out = tmp_path / "facts.yaml"
+    r = CliRunner().invoke(cli, ["extract", str(big), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(cli, ["check", "--isolated", str(out), "--as-of", AS_OF])
+    # the talks of the first lines and those of the last line disagree: both quotes are found, at their lines
+    assert r.exit_code == 1, r.output
+    assert "big.txt:3:35" in r.stdout and f"big.txt:{last}:35" in r.stdout, r.stdout
+    assert f"{last} | Russian and Ukrainian delegations held talks in Istanbul on May 19, 2025" in r.stdout
+    assert "quote-drift" not in r.stdout
+    r = CliRunner().invoke(cli, ["audit", str(tmp_path), "--no-background", "--as-of", AS_OF, "--format", "json"])
+    data = json.loads(r.stdout)
+    assert data["files"]["audited"] == [str(big)] and not data["files"]["warnings"], data["files"]
+
+
+def test_an_article_read_in_windows_gives_what_it_gives_read_whole(tmp_path: Path) -> None:
+    paras = [
+        "Russian and Ukrainian delegations held talks in Istanbul on May 16, 2025, officials said.\n\n",
+        "The committee reviewed the budget figures and the members discussed\nseveral proposals for the season.\n\n",
+        "A prisoner exchange followed on May 23, 2025, the ministry said.\n\n",
+    ]
+    body = "Peace talks in Istanbul\n\n" + "".join(paras) * 150 + "Final talks were held in Geneva on June 9, 2031.\n"
+    p = tmp_path / "a.txt"
+    p.write_text(body, encoding="utf-8")
+    reader = ArticleReader()
+    whole = reader.read(load_article(p, window_bytes=2**20))
+    art = load_article(p, window_bytes=2**14)
+    assert art.plan is not None and len(art.plan.windows) >= 3
+    parts = reader.read(art)
+    assert sorted(map(claim, parts.facts)) == sorted(map(claim, whole.facts))
+    assert [e["id"] for e in parts.events] == [e["id"] for e in whole.events]
+    assert len({f["id"] for f in parts.facts}) == len(parts.facts)
+    assert all(body[f["span"][0] : f["span"][1]] == f["quote"] for f in parts.facts)
+    assert any(f["quote"].endswith("June 9, 2031") for f in parts.facts)
+
+
+def test_a_60_mb_article_is_located_in_bounded_memory(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    last = long_article(big, 60 * 2**20)
     tracemalloc.start()
     try:
-        art = load_article(big, max_bytes=2**18)
+        art = load_article(big)
+        text = read_article_text(big)
+        at = text.rfind("held talks in Istanbul on May 19, 2025")
+        line, col = line_col(text, at)
+        quote = text[at : at + 38]
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert len(art.text) <= 2**18 and art.text.endswith("\n")
-    assert any("only the first 0.25 MB read" in w for w in art.warnings)
-    assert peak < 8 * 2**20  # a small multiple of the cap, nowhere near the 50 MB file
-    raw, cut = read_capped(big)  # the default cap
-    assert cut and len(raw) <= 8 * 2**20
+    assert art.plan is not None and len(art.plan.windows) > 400 and art.text.startswith("Talks in Istanbul")
+    assert (line, col, quote) == (last, 35, "held talks in Istanbul on May 19, 2025")
+    assert peak < 4 * 2**20, peak  # a few windows, nowhere near the 60 MB file
+
+
+def test_a_long_line_without_breaks_is_read_in_pieces_with_a_warning(tmp_path: Path) -> None:
+    big = tmp_path / "line.txt"
+    big.write_text(("word " * 60_000) + "\nTalks were held in Istanbul on March 3, 2025.\n", encoding="utf-8")
+    art = load_article(big, window_bytes=2**16)
+    assert art.plan is not None and any("is longer than 64 KB; read in pieces" in w for w in art.warnings)
+    ex = ArticleReader().read(art)
+    assert any(f["quote"].endswith("on March 3, 2025") for f in ex.facts), ex.facts
+
+
+def test_an_html_page_over_8_mb_is_skipped_not_read_in_part(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    with page.open("wb") as fh:  # a page of 9 MB, most of it a hole (sparse: quick to make)
+        fh.write(b"<html><body><p>" + b"Talks were held in Istanbul on March 3, 2025. " * 200 + b"</p>\n")
+        fh.seek(9 * 2**20)
+        fh.write(b"</body></html>\n")
+    with pytest.raises(ValueError, match="HTML page of 9 MB, over the 8 MB parsed at once"):
+        load_article(page)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.environ.get("FACTCHECK_SLOW"), reason="minutes of reading: set FACTCHECK_SLOW=1")
+def test_a_60_mb_article_is_extracted_to_its_end_in_bounded_memory(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    last = long_article(big, 60 * 2**20)
+    probe = tmp_path / "probe.py"
+    # Peak resident memory of a child that reads a small article first (imports, rules), then the big one.
+    probe.write_text(
+        "import json, resource, sys\n"
+        "from pathlib import Path\n"
+        "from factcheck.corpus.load import load_article\n"
+        "from factcheck.extract.reader import ArticleReader\n"
+        "reader = ArticleReader()\n"
+        "reader.read(load_article(Path(sys.argv[1])))\n"
+        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "ex = reader.read(load_article(Path(sys.argv[2])))\n"
+        "grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base\n"
+        "print(json.dumps({'grown_kb': grown, 'facts': ex.facts}))\n",
+        encoding="utf-8",
+    )
+    out = subprocess.run([sys.executable, str(probe), str(GOOD), str(big)], capture_output=True, text=True, check=True)
+    data = json.loads(out.stdout)
+    text = big.read_text(encoding="utf-8")
+    end = [f for f in data["facts"] if f["quote"] == "held talks in Istanbul on May 19, 2025"]
+    assert end and text.count("\n", 0, end[0]["span"][0]) + 1 == last
+    assert all(text[f["span"][0] : f["span"][1]] == f["quote"] for f in data["facts"])
+    assert data["grown_kb"] * 1024 < 20 * 2**20, data["grown_kb"]  # well under the 60 MB of the file
 
 
 def test_a_cp1252_article_checks_against_its_quotes(tmp_path: Path) -> None:

@@ -14,6 +14,23 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# The audit, held at its next solve once its scratch folder exists: the signal always lands mid-run,
+# however loaded the machine (otherwise a fast run could finish between the test seeing the folder
+# and the signal arriving).
+HELD_AUDIT = """
+import os, time
+from pathlib import Path
+import factcheck.auditing.run as run
+from factcheck.cli import main
+solve = run.check
+def held(*args, **kwargs):
+    if any(Path(os.environ["TMPDIR"]).iterdir()):
+        time.sleep(300)
+    return solve(*args, **kwargs)
+run.check = held
+main()
+"""
+
 
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_interrupted_audit_leaves_no_output(tmp_path: Path, sig: signal.Signals, code: int) -> None:
@@ -22,9 +39,12 @@ def test_interrupted_audit_leaves_no_output(tmp_path: Path, sig: signal.Signals,
     scratch.mkdir()
     out = tmp_path / "reports" / "audit.json"
     env = {**os.environ, "TMPDIR": str(scratch)}
-    cmd = [sys.executable, "-c", "from factcheck.cli import main; main()", "audit", "corpus", "--as-of", "2026-11-22",
+    cmd = [sys.executable, "-c", HELD_AUDIT, "audit", "corpus", "--as-of", "2026-11-22",
            "--format", "json", "-o", str(out)]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # SIGINT as at a terminal, even when the tests run in the background (where a shell ignores it, and
+    # the ignoring is inherited)
+    proc = subprocess.Popen(cmd, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # fmt: skip
     try:
         # The audit's scratch folder appears once the articles are read: the run is under way, the solve ahead.
         deadline = time.monotonic() + 120

@@ -5,11 +5,17 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+import z3
 from click.testing import CliRunner
 
 from factcheck.cli import cli
+from factcheck.config import resolve
+from factcheck.engine.diagnose import _no_tight_limits
+from factcheck.engine.solver import SolverLimits
+from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from tests.robustness.mutations import CORPUS, ROOT
 
 AS_OF = "2026-11-22"
@@ -52,3 +58,31 @@ def test_audit_takes_the_limit_from_the_configuration(tmp_path: Path) -> None:
     assert "inconclusive" in r.stdout and "component 0 (" in r.stdout
     r = CliRunner().invoke(cli, [*args, "--rlimit", "0"])  # the flag wins
     assert r.exit_code == 0, r.output
+
+
+def test_the_default_limit_is_z3s_resource_count_with_a_long_wall_clock_backstop() -> None:
+    cfg = resolve(isolated=True).config
+    assert (cfg.rlimit, cfg.timeout) == (DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS)
+    assert SolverLimits() == SolverLimits(timeout_ms=DEFAULT_TIMEOUT_MS, rlimit=DEFAULT_RLIMIT)
+    assert DEFAULT_TIMEOUT_MS >= 60_000  # a backstop, not the limit that decides
+    # the generous default still lets the exact (z3-free) path decide small components; a tiny one does not
+    assert _no_tight_limits(SolverLimits()) and not _no_tight_limits(SolverLimits(rlimit=1000))
+
+
+def test_the_default_resource_limit_covers_the_largest_bundled_check_many_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    used: list[int] = []
+    for cls in (z3.Solver, z3.Optimize):
+        original = cls.check
+
+        def counted(self: Any, *args: Any, _original: Any = original) -> Any:
+            before = self.statistics().get_key_value("rlimit count")
+            result = _original(self, *args)
+            used.append(self.statistics().get_key_value("rlimit count") - before)
+            return result
+
+        monkeypatch.setattr(cls, "check", counted)
+    r = CliRunner().invoke(cli, ["check", str(hard_facts(tmp_path)), "--as-of", AS_OF, "--isolated"])
+    assert r.exit_code == 0, r.output
+    assert used and max(used) * 10 < DEFAULT_RLIMIT, max(used)
