@@ -26,6 +26,9 @@ R = TypeVar("R")
 BATCH = 8
 """Items per task: enough to hide a task's overhead, few enough to spread the work."""
 
+DASK_BATCH = 32
+"""Items per task on Dask, where a task's overhead is larger."""
+
 
 class Executor(Protocol):
     """Runs ``fn(shared, item)`` for every item; results come back in item order."""
@@ -53,10 +56,10 @@ def _run_batch(fn: Callable[[S, T], R], shared: S, batch: list[T]) -> list[R]:
 
 
 def _windowed(submit: Callable[[list[T]], Any], result: Callable[[Any], list[R]], items: Iterable[T],
-              window: int) -> Iterator[R]:  # fmt: skip
+              window: int, batch_size: int = BATCH) -> Iterator[R]:  # fmt: skip
     """Submit batches, at most ``window`` in flight, and yield their results in order."""
     pending: deque[Any] = deque()
-    for batch in _batches(items, BATCH):
+    for batch in _batches(items, batch_size):
         pending.append(submit(batch))
         if len(pending) >= window:
             yield from result(pending.popleft())
@@ -145,7 +148,12 @@ class DaskExecutor:
             except (OSError, TimeoutError, ValueError) as exc:
                 raise UserError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
+            import dask
+
             n = local_workers or os.cpu_count() or 1
+            # Workers sample their own stacks every 10 ms by default (for the dashboard's
+            # profiler); that costs solver time and nobody reads it here.
+            dask.config.set({"distributed.worker.profile.enabled": False})
             # One thread per worker process: z3 contexts are not shared between threads.
             self._cluster = cluster_cls(n_workers=n, threads_per_worker=1, processes=True,
                                          dashboard_address=":0", silence_logs=40)  # fmt: skip
@@ -159,7 +167,9 @@ class DaskExecutor:
         def submit(batch: list[T]) -> Any:
             return self._client.submit(_run_batch, fn, remote, batch, pure=False)
 
-        yield from _windowed(submit, lambda f: f.result(), items, 4 * self.workers)
+        # A task on a cluster costs milliseconds of scheduling and a network round trip:
+        # larger batches, and more of them in flight, keep the workers busy.
+        yield from _windowed(submit, lambda f: f.result(), items, 8 * self.workers, DASK_BATCH)
 
     def close(self) -> None:
         """Close the client, and the LocalCluster if this executor started one."""

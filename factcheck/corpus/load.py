@@ -11,6 +11,7 @@ article carries the first window and a plan of the rest, which the reader reads 
 from __future__ import annotations
 
 import functools
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -229,10 +230,19 @@ def iter_article_paths(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
         try:
             if p.is_dir():
                 root = p.resolve(strict=True)
+                parents: dict[Path, Path] = {}
                 for q in sorted(p.rglob("*")):
                     if q.suffix.lower() in ARTICLE_SUFFIXES and not q.name.startswith("."):
                         try:
-                            real = q.resolve(strict=True)
+                            mode = q.lstat().st_mode
+                            if stat.S_ISLNK(mode):
+                                real, regular = q.resolve(strict=True), q.is_file()
+                            else:
+                                # Not a link itself: its real path is its folder's (resolved once per folder).
+                                folder = parents.get(q.parent)
+                                if folder is None:
+                                    folder = parents[q.parent] = q.parent.resolve(strict=True)
+                                real, regular = folder / q.name, stat.S_ISREG(mode)
                         except (OSError, RuntimeError) as exc:
                             skipped.append(Skipped(str(q), f"cannot resolve: {exc}", failed=True))
                             continue
@@ -240,7 +250,7 @@ def iter_article_paths(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
                             # Only what is under the folders named is read, whatever a link points at.
                             skipped.append(Skipped(str(q), "symbolic link to a file outside the folder given"))
                             continue
-                        if real not in seen and q.is_file():
+                        if real not in seen and regular:
                             seen.add(real)
                             out.append(q)
             elif p.exists():
