@@ -24,8 +24,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
+
+from factcheck.engine.components import UnionFind
 
 _SUFFIX = re.compile(r"-(?:previous|next)$|#[a-z0-9-]+$|-\d+$")
 
@@ -52,23 +54,6 @@ class Alternative:
     candidates: tuple[str, ...]
     reason: str
     together: bool = False  # one event in each article: all one event, or not linked
-
-
-@dataclass
-class _UF:
-    parent: dict[str, str] = field(default_factory=dict)
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def role(event_id: str) -> str:
@@ -119,7 +104,7 @@ def link_events(
     ``docs`` maps each document id to its extracted events.  Alternatives name the merged
     (renamed) event ids.
     """
-    uf = _UF()
+    uf = UnionFind()
     ordinals = _ordinals(facts)
     reasons: dict[tuple[str, str], str] = {}
     items = [(doc, ev) for doc in sorted(docs) for ev in docs[doc]]
@@ -163,7 +148,7 @@ def link_events(
                 else:
                     weak.append((a["id"], b["id"], why + ", named without a shared place or ordinal"))
     # Stories: documents joined by a shared event.
-    story = _UF()
+    story = UnionFind()
     for doc, evs in docs.items():
         story.find(doc)
         for ev in evs:
@@ -207,7 +192,7 @@ def link_events(
             whys = sorted({r for (x, _), r in reasons.items() if uf.find(x) == root})
             links.append(Link(root, tuple(sorted(members)), "; ".join(whys)))
     # Series: the series of linked events are one series.
-    suf = _UF()
+    suf = UnionFind()
     by_event = {ev["id"]: ev for _, ev in items}
     for members in groups.values():
         keys = sorted({by_event[m]["series"] for m in members if by_event[m].get("series")})
@@ -224,7 +209,7 @@ def _alternatives(weak: list[tuple[str, str, str]], rename: dict[str, str]) -> l
     connected parts is one alternative.  One event facing several ("the attack" of one
     article, three attacks of the other) may be any one of them, or none.
     """
-    uf = _UF()
+    uf = UnionFind()
     why: dict[str, set[str]] = defaultdict(set)
     pairs = set()
     docs_of: dict[str, set[str]] = defaultdict(set)

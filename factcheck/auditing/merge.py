@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.corpus.load import read_article_text
-from factcheck.engine.check import report_status
+from factcheck.engine.check import KIND_ORDER, report_status
 from factcheck.model import FactSet, Finding, Report
 
 _COMPONENT = re.compile(r"^component (\d+) ")
-_KIND_ORDER = {"error": 0, "contradiction": 1, "inconclusive": 2, "gap": 3}
 
 
 def reduce_context(report: Report, fs: FactSet) -> FactSet:
@@ -60,8 +59,8 @@ def _renumber(f: dict[str, Any], offset: int) -> dict[str, Any]:
 
 
 def _finding_order(f: dict[str, Any]) -> tuple[int, str, str, tuple[str, ...], str]:
-    # The same order as the engine's (factcheck.engine.check.finding_key), on JSON.
-    return (_KIND_ORDER[f["kind"]], f["code"], f.get("subject") or "", tuple(f.get("facts", ())), f["message"])
+    # The engine's order of findings (factcheck.engine.check), on JSON.
+    return (KIND_ORDER[f["kind"]], f["code"], f.get("subject") or "", tuple(f.get("facts", ())), f["message"])
 
 
 class Merger:
@@ -122,11 +121,3 @@ class Merger:
             **{key: dict(sorted(self.context[key].items())) for key in ("origins", "texts", "text_paths")},
         })  # fmt: skip
         return merged, fs
-
-
-def merge_reports(parts: list[dict[str, Any]], as_of: dt.date) -> tuple[Report, FactSet]:
-    """One report (and rendering context) from the stories' results, in story order."""
-    m = Merger()
-    for part in parts:
-        m.add(part)
-    return m.finish(as_of)

@@ -168,13 +168,6 @@ def _fingerprint(paths: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
-def _rule_files(paths: Iterable[Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        out += sorted(q for q in p.rglob("*.yaml")) if p.is_dir() else [p]
-    return out
-
-
 def _file_digest(path: Path) -> str | None:
     try:
         with path.open("rb") as fh:
@@ -324,9 +317,9 @@ def audit(
         store = Cache(Path(cache_dir) if cache_dir else Path(tmp))
         info.cache_rebuilt = store.rebuilt
         try:
-            rule_files = _rule_files([shipped_rules_dir(), *map(Path, rules)])
             pack_files = [Path(extract_pack)] if extract_pack else []
-            read_key = content_key("read", _fingerprint(rule_files), _fingerprint(pack_files), repr(match_timeout),
+            rule_print = _fingerprint([shipped_rules_dir(), *map(Path, rules)])
+            read_key = content_key("read", rule_print, _fingerprint(pack_files), repr(match_timeout),
                                    _fingerprint([bg_path]) if background else "")  # fmt: skip
             clock = time.perf_counter()
             reads, skipped = _read_stage(roots, read_ctx, read_key, store, executor, info)
@@ -398,10 +391,11 @@ def _read_stage(
         reader_for(ctx)  # bad rule packs fail here, before any work is sent out (and forked workers inherit it)
     for (_, key), d in zip(todo, executor.map(read_one, ctx, [p for p, _ in todo]), strict=True):
         info.articles_read += 1
-        summaries[key] = DocRead.from_json(d.to_json(summary=True))
+        summary = d.to_json(summary=True)
+        summaries[key] = DocRead.from_json(summary)
         if not d.failed:  # a read that failed for want of time may succeed another time: never kept
             store.put(key, d.to_json())
-            store.put("s:" + key, d.to_json(summary=True))
+            store.put("s:" + key, summary)
     store.commit()
     errors: list[Diagnostic] = []
     reads = []
@@ -441,9 +435,8 @@ def _story_stage(
                 # A store entry that went missing or bad since the summary was read: read it again.
                 d = DocRead.from_json(value) if value is not None else read_one(read_ctx, path)
                 if d.extraction is not None:
-                    ex = json.loads(json.dumps(d.extraction))
-                    _apply_manifest(path, ex, manifests)
-                    exts.append(ex)
+                    _apply_manifest(path, d.extraction, manifests)  # a fresh copy from the store
+                    exts.append(d.extraction)
         return StoryInput(i, tuple(exts), curated=stories[i][0] == CURATED)
 
     merger = Merger()

@@ -18,30 +18,10 @@ from itertools import combinations
 from typing import Any
 
 from factcheck.auditing.link import background_kinds_match
+from factcheck.engine.components import UnionFind
 
 CURATED = "curated"
 """The story of the curated fact sets: every article a curated fact refers to joins it."""
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if rb < ra:
-                ra, rb = rb, ra
-            self.parent[rb] = ra
 
 
 def event_keys(event: dict[str, Any], series_kinds: set[str], background: list[dict[str, Any]]) -> list[str]:
@@ -90,7 +70,7 @@ def partition(keys: dict[str, list[str]], curated: set[str] | None = None) -> li
     to the curated fact sets (None: there are none).  With curated fact sets, the story
     holding them comes first, as ``[CURATED, docs...]``.
     """
-    uf = _UnionFind()
+    uf = UnionFind()
     located: dict[str, list[str]] = defaultdict(list)
     for doc, ks in keys.items():
         uf.find("d:" + doc)

@@ -328,20 +328,18 @@ def report_status(findings: Iterable[Finding]) -> Status:
     return Status.CONSISTENT
 
 
-def finding_key(f: Finding) -> tuple[int, str, str, tuple[str, ...], str]:
-    """The order of findings in a report: errors, contradictions, inconclusive parts, gaps; then code, subject."""
-    return _finding_key(f)
-
-
 def _finding(info: Code, message: str, **fields: Any) -> Finding:
     """A finding of a code; its kind and severity follow from the code."""
     severity = Severity.WARNING if info.kind == "gap" else Severity.ERROR
     return Finding(kind=info.kind, code=info.code, name=info.name, severity=severity, message=message, **fields)
 
 
+KIND_ORDER = {"error": 0, "contradiction": 1, "inconclusive": 2, "gap": 3}
+"""The order of findings in a report by kind (then code, subject, facts, message)."""
+
+
 def _finding_key(f: Finding) -> tuple[int, str, str, tuple[str, ...], str]:
-    order = {"error": 0, "contradiction": 1, "inconclusive": 2, "gap": 3}
-    return (order[f.kind], f.code, f.subject or "", f.facts, f.message)
+    return (KIND_ORDER[f.kind], f.code, f.subject or "", f.facts, f.message)
 
 
 def _contradiction(conflict: tuple[str, ...], facts: dict[str, Fact], res: ComponentResult) -> Finding:

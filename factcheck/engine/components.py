@@ -13,11 +13,14 @@ from factcheck.factset import fact_refs, fact_series
 from factcheck.model import DateFact, Event, Fact, FactSet, RelativeFact
 
 
-class _UnionFind:
+class UnionFind:
+    """Union-find over string nodes; the smallest name is always the root, so roots do not depend on order."""
+
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
 
     def find(self, x: str) -> str:
+        """The root of x's set (x joins as a set of its own if new)."""
         self.parent.setdefault(x, x)
         root = x
         while self.parent[root] != root:
@@ -27,6 +30,7 @@ class _UnionFind:
         return root
 
     def union(self, a: str, b: str) -> None:
+        """Join the sets of a and b."""
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             # the smaller name wins, so roots do not depend on insertion order
@@ -51,7 +55,7 @@ def fact_nodes(fact: Fact, events: dict[str, Event]) -> list[str]:
 def split(fs: FactSet) -> list[FactSet]:
     """The independent components of a fact set, each a FactSet, in a deterministic order."""
     events = {e.id: e for e in fs.events}
-    uf = _UnionFind()
+    uf = UnionFind()
     for d in fs.documents:
         uf.find("d:" + d.id)
     for e in fs.events:
