@@ -151,9 +151,18 @@ class DaskExecutor:
             import dask
 
             n = local_workers or os.cpu_count() or 1
-            # Workers sample their own stacks every 10 ms by default (for the dashboard's
-            # profiler); that costs solver time and nobody reads it here.
-            dask.config.set({"distributed.worker.profile.enabled": False})
+            # Dask's defaults cost solver time here, measured on benchmarks/scale.py: workers
+            # sample their own stacks every 10 ms (for the dashboard's profiler, unread here);
+            # the nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also fixes
+            # glibc's mmap threshold, so z3's many mid-sized allocations go to mmap and
+            # page faults (about 12% slower); and the event loop ticks every 20 ms.
+            dask.config.set({
+                "distributed.worker.profile.enabled": False,
+                "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1,
+                                                        "OPENBLAS_NUM_THREADS": 1},
+                "distributed.admin.tick.interval": "1s",
+                "distributed.admin.system-monitor.interval": "5s",
+            })  # fmt: skip
             # One thread per worker process: z3 contexts are not shared between threads.
             self._cluster = cluster_cls(n_workers=n, threads_per_worker=1, processes=True,
                                          dashboard_address=":0", silence_logs=40)  # fmt: skip

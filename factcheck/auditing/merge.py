@@ -1,9 +1,13 @@
-"""Merging the reports of independently audited stories into one report, deterministically.
+"""Merging the reports of independently audited stories, deterministically: into one report, or as a stream.
 
 Stories come in a fixed order (by their first document), so component numbers are
 renumbered by that order, and every list is sorted exactly as a single check sorts it:
 the merged report is the same bytes however many workers made its parts.  Parts are
 merged as plain JSON (as they come from workers and the cache) and validated once.
+
+A merged report holds the whole corpus's timeline.  For an archive, :class:`LineWriter`
+writes each story's report as one line of JSON as soon as its turn comes, and keeps
+only the sums: memory holds the stories in flight, not the corpus.
 """
 
 from __future__ import annotations
@@ -12,12 +16,14 @@ import datetime as dt
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from factcheck.corpus.load import read_article_text
 from factcheck.engine.check import KIND_ORDER, report_status
-from factcheck.model import FactSet, Finding, Report
+from factcheck.model import FactSet, Finding, Report, Status
+from factcheck.report.json_format import numbered_line
 
 _COMPONENT = re.compile(r"^component (\d+) ")
 
@@ -121,3 +127,36 @@ class Merger:
             **{key: dict(sorted(self.context[key].items())) for key in ("origins", "texts", "text_paths")},
         })  # fmt: skip
         return merged, fs
+
+
+_STATUS_ORDER = {Status.CONSISTENT.value: 0, Status.INCONCLUSIVE.value: 1, Status.CONTRADICTION.value: 2}
+
+
+class LineWriter:
+    """Writes the stories' reports as JSON Lines in story order (``{"story": N, ...report}``), keeping only sums.
+
+    Parts are ``{"line", "status", "stats"}`` as ``report.json_format.story_line`` and the story's report
+    give them.  The report :meth:`finish` returns has the status and the summed counts of
+    all stories, and no lists.
+    """
+
+    def __init__(self, write: Callable[[str], object]) -> None:
+        self.write = write
+        self.status = Status.CONSISTENT.value
+        self.stats: Counter[str] = Counter()
+        self.parts = 0
+
+    def add(self, part: dict[str, Any]) -> None:
+        """Write the next story's line."""
+        self.write(numbered_line(self.parts, part["line"]))
+        if _STATUS_ORDER[part["status"]] > _STATUS_ORDER[self.status]:
+            self.status = part["status"]
+        self.stats.update(part["stats"])
+        self.parts += 1
+
+    def finish(self, as_of: dt.date) -> tuple[Report, FactSet]:
+        """The summary report (status and counts) and an empty fact set."""
+        stats = Counter(self.stats)
+        stats["stories"] = self.parts
+        summary = Report(status=Status(self.status), as_of=as_of, stats=dict(sorted(stats.items())))
+        return summary, FactSet()

@@ -24,7 +24,7 @@ import json
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ import yaml
 from factcheck.auditing.executor import Executor, InProcess, make_executor
 from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
 from factcheck.auditing.manifest import Manifest, find_manifests
-from factcheck.auditing.merge import Merger, load_texts, reduce_context
+from factcheck.auditing.merge import LineWriter, Merger, load_texts, reduce_context
 from factcheck.auditing.stories import CURATED, curated_docs, doc_keys, partition
 from factcheck.cache import Cache, content_key
 from factcheck.corpus.load import Skipped, iter_article_paths, load_article, read_article_text
@@ -51,6 +51,7 @@ from factcheck.factset import expand_paths, load_fact_data, load_fact_sets
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import EventLink, FactSet, FileAccount, FileNote, Report, SourceLocation
 from factcheck.policy import load_policy
+from factcheck.report.json_format import story_line
 from factcheck.resources import shipped_facts_dir, shipped_rules_dir
 from factcheck.yamlio import load_yaml_model
 
@@ -188,6 +189,7 @@ class StoryContext:
     curated: tuple[str, ...] = ()
     reviewed: frozenset[str] = frozenset()
     background: str | None = None  # the background fact set's path
+    lines: bool = False  # each story's result as its JSON line (merge.LineWriter), not as parts to merge
 
 
 @dataclass(frozen=True)
@@ -200,8 +202,11 @@ class StoryInput:
 
 
 def audit_story(ctx: StoryContext, story: StoryInput) -> dict[str, Any]:
-    """Link and check one story; its report and the facts its findings cite, as JSON."""
+    """Link and check one story; its report and the facts its findings cite, as JSON (or its report's line)."""
     report, fs = _audit_story(ctx, story)
+    if ctx.lines:
+        return {"index": story.index, "line": story_line(report), "status": report.status.value,
+                "stats": report.stats}  # fmt: skip
     return {"index": story.index, "report": report.model_dump(mode="json"),
             "context": reduce_context(report, fs).model_dump(mode="json")}  # fmt: skip
 
@@ -285,6 +290,7 @@ def audit(
     executor: Executor | None = None,
     cache_dir: Path | str | None = None,
     texts: bool = True,
+    sink: Callable[[str], object] | None = None,
 ) -> AuditResult:
     """Audit articles (files or folders): the report ``factcheck audit`` prints.
 
@@ -295,6 +301,11 @@ def audit(
     checked again.  The report is the same bytes whichever executor, and with or without
     a cache.  With ``texts``, the result's fact set holds the text of every article a
     finding quotes (the text, SARIF and HTML formats show quotes in their lines).
+
+    With ``sink``, each story's report goes to it as one line of JSON (newline included),
+    in story order, as soon as it is done (:class:`~factcheck.auditing.merge.LineWriter`),
+    and the result's report holds only the status, the summed counts and the file
+    account: memory holds the stories in flight, never the whole corpus's report.
     """
     roots = [Path(p) for p in paths]
     manifests = find_manifests(roots)
@@ -343,13 +354,15 @@ def audit(
             single = len(stories) == 1
             story_opts = options if single else dataclasses.replace(options, jobs=1)
             ctx = StoryContext(story_opts, series_kinds, tuple(str(c) for c in curated), reviewed,
-                               str(bg_path) if background else None)  # fmt: skip
-            ctx_key = content_key("story", read_key, _fingerprint(curated), json.dumps(sorted(series_kinds)),
+                               str(bg_path) if background else None, lines=sink is not None)  # fmt: skip
+            ctx_key = content_key("story-lines" if sink else "story", read_key, _fingerprint(curated),
+                                  json.dumps(sorted(series_kinds)),
                                   policy.model_dump_json(),
                                   f"{options.as_of}|{timeout_ms}|{rlimit}|{max_conflicts}|{options.seed}")  # fmt: skip
             clock = time.perf_counter()
-            merger = _story_stage(stories, by_doc, manifests, read_ctx, ctx, ctx_key, store,
-                                  InProcess() if single else executor, info)  # fmt: skip
+            merger: Merger | LineWriter = Merger() if sink is None else LineWriter(sink)
+            _story_stage(stories, by_doc, manifests, read_ctx, ctx, ctx_key, store,
+                         InProcess() if single else executor, info, merger)  # fmt: skip
             info.seconds["stories"] = time.perf_counter() - clock
             clock = time.perf_counter()
             report, context = merger.finish(options.as_of)
@@ -359,7 +372,7 @@ def audit(
             if own:
                 executor.close()
     report = report.model_copy(update={"files": file_account(audited, skipped)})
-    if texts:
+    if texts and sink is None:
         context = load_texts(report, context)
     return AuditResult(report, context, skipped, info)
 
@@ -413,8 +426,9 @@ def _read_stage(
 def _story_stage(
     stories: list[list[str]], by_doc: dict[str, list[tuple[str, str]]], manifests: dict[Path, Manifest],
     read_ctx: ReadContext, ctx: StoryContext, ctx_key: str, store: Cache, executor: Executor, info: RunInfo,
-) -> Merger:  # fmt: skip
-    """Audit each story not already in the store; their results (report and context JSON) merged in story order.
+    merger: Merger | LineWriter,
+) -> None:  # fmt: skip
+    """Audit each story not already in the store; their results go to ``merger`` in story order.
 
     A story's key is made of its articles' read keys and manifest entries, so a story whose
     articles did not change is found without reading them again.
@@ -439,7 +453,6 @@ def _story_stage(
                     exts.append(d.extraction)
         return StoryInput(i, tuple(exts), curated=stories[i][0] == CURATED)
 
-    merger = Merger()
     ready: dict[int, dict[str, Any]] = {}
     turn = 0
 
@@ -463,13 +476,13 @@ def _story_stage(
     for done in executor.map(audit_story, ctx, todo()):
         info.stories_checked += 1
         i = done.pop("index")
-        if done["report"]["status"] != "inconclusive":  # the solver gave up: try again next time
+        status = done["status"] if ctx.lines else done["report"]["status"]
+        if status != "inconclusive":  # the solver gave up: try again next time
             store.put(keys[i], done)
         ready[i] = done
         flush()
     flush()
     store.commit()
-    return merger
 
 
 def _manifest_json(path: str, manifests: dict[Path, Manifest]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -11,9 +12,12 @@ import click
 
 from factcheck.cli import cli
 from factcheck.cli.check import _parse_date
-from factcheck.cli.common import exit_code_for, handle_errors, write_output
+from factcheck.cli.common import exit_code_for, handle_errors, streamed_output, write_output
+from factcheck.exitcodes import ExitCode
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
+from factcheck.model import Status
 from factcheck.report import Format, render
+from factcheck.report.json_format import summary_line_json
 
 
 @cli.command()
@@ -77,19 +81,27 @@ def audit(
         if scheduler and dask_local:
             raise click.UsageError("--scheduler and --dask-local exclude each other")
         executor = make_executor(cfg.jobs, scheduler, dask_local)
-        try:
-            result = run(paths, as_of=as_of, facts=facts, background=not no_background, policy_path=policy_path,
-                         rules=[*cfg.rules, *rule_dirs], extract_pack=extract_pack, jobs=cfg.jobs,
-                         timeout_ms=cfg.timeout, rlimit=cfg.rlimit, max_conflicts=cfg.max_conflicts,
-                         match_timeout=cfg.match_timeout, executor=executor, cache_dir=cache_dir,
-                         texts=Format(fmt) is not Format.JSON)  # fmt: skip
-        finally:
-            executor.close()
+        stream = Format(fmt) is Format.JSONL
+        with streamed_output(output) if stream else contextlib.nullcontext(None) as sink:
+            try:
+                result = run(paths, as_of=as_of, facts=facts, background=not no_background, policy_path=policy_path,
+                             rules=[*cfg.rules, *rule_dirs], extract_pack=extract_pack, jobs=cfg.jobs,
+                             timeout_ms=cfg.timeout, rlimit=cfg.rlimit, max_conflicts=cfg.max_conflicts,
+                             match_timeout=cfg.match_timeout, executor=executor, cache_dir=cache_dir,
+                             texts=Format(fmt) not in (Format.JSON, Format.JSONL), sink=sink)  # fmt: skip
+            finally:
+                executor.close()
+            if sink is not None:
+                sink(summary_line_json(result.report))
         acc = result.report.files
         for note in acc.warnings if acc else ():
             click.echo(f"warning: {note.path}: {note.reason}", err=True)
         for s in result.skipped:
             click.echo(f"warning: {s.path}: {'failed' if s.failed else 'skipped'}: {s.reason}", err=True)
+        if stream:
+            # The stories went out as they were done; the summary holds no findings to count.
+            code = {Status.CONTRADICTION: ExitCode.CONTRADICTION, Status.INCONCLUSIVE: ExitCode.INCONCLUSIVE}
+            sys.exit(code.get(result.report.status, ExitCode.OK).value)
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         text = render(result.report, Format(fmt), result.factset, color=color)
         if Format(fmt) is Format.TEXT and result.report.links:

@@ -79,6 +79,41 @@ def write_output(text: str, path: Path | None) -> None:
         raise
 
 
+@contextlib.contextmanager
+def streamed_output(path: Path | None) -> Iterator[Callable[[str], object]]:
+    """A writer for output made piece by piece: to stdout, or to a file that appears (renamed) only when complete."""
+    if path is None:
+        broken = False
+
+        def echo(text: str) -> None:
+            nonlocal broken
+            if broken:
+                return
+            try:
+                sys.stdout.write(text)
+            except BrokenPipeError:
+                # As in write_output: the reader stopped early; the exit code still tells the outcome.
+                broken = True
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+
+        yield echo
+        if not broken:
+            with contextlib.suppress(BrokenPipeError):
+                sys.stdout.flush()
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yield fh.write
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 def append_text(path: Path, text: str) -> None:
     """Append text to a file (GitHub's step summary), creating it if need be."""
     path.parent.mkdir(parents=True, exist_ok=True)

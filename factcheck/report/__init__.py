@@ -11,7 +11,7 @@ from pathlib import Path
 from factcheck.model import FactSet, Report, Severity
 from factcheck.report.github import render_github, step_summary
 from factcheck.report.html import render_html
-from factcheck.report.json_format import render_json
+from factcheck.report.json_format import render_json, render_jsonl
 from factcheck.report.junit import render_junit
 from factcheck.report.sarif import render_sarif
 from factcheck.report.text import render_text
@@ -22,6 +22,7 @@ class Format(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+    JSONL = "jsonl"
     SARIF = "sarif"
     JUNIT = "junit"
     GITHUB = "github"
@@ -40,6 +41,8 @@ def render(
     """Render a report in a format; paths are shown relative to ``cwd`` (default: the current folder)."""
     if fmt is Format.JSON:
         return render_json(report)
+    if fmt is Format.JSONL:
+        return render_jsonl(report)
     if fmt is Format.SARIF:
         return render_sarif(report, fs, cwd=cwd)
     if fmt is Format.JUNIT:
@@ -57,6 +60,7 @@ __all__ = [
     "render_github",
     "render_html",
     "render_json",
+    "render_jsonl",
     "render_junit",
     "render_sarif",
     "render_text",

@@ -229,3 +229,77 @@ def test_cli_cache_and_jobs_give_the_same_bytes(tmp_path: Path) -> None:
     assert (tmp_path / "cache" / "cache.sqlite").is_file()
     both = CliRunner().invoke(cli, [*args, "--dask-local", "2", "--scheduler", "tcp://127.0.0.1:9"])
     assert both.exit_code == 2 and "exclude each other" in both.output
+
+
+def _stream(paths: list[Path], **kw: object) -> tuple[str, object]:
+    lines: list[str] = []
+    result = audit(paths, as_of=AS_OF, sink=lines.append, **kw)  # type: ignore[arg-type]
+    return "".join(lines), result
+
+
+def test_json_lines_hold_what_the_merged_report_holds(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c", {1: 4, 3: -2})
+    merged = audit([corpus], as_of=AS_OF).report
+    text, result = _stream([corpus])
+    stories = [json.loads(line) for line in text.splitlines()]
+    assert [s["story"] for s in stories] == list(range(len(stories))) == list(range(merged.stats["stories"]))
+    summary = result.report  # type: ignore[attr-defined]
+    assert summary.status == merged.status and summary.stats == merged.stats
+    assert not summary.findings and not summary.events and not summary.documents
+
+    def key(f: dict[str, object]) -> str:  # components are numbered within a story in the lines
+        return json.dumps({k: v for k, v in f.items() if k != "component"}, sort_keys=True)
+
+    ours = sorted(key(f) for s in stories for f in s["findings"] if f["kind"] != "inconclusive")
+    theirs = sorted(key(f.model_dump(mode="json")) for f in merged.findings if f.kind != "inconclusive")
+    assert ours == theirs and any('"contradiction"' in k for k in ours)
+    assert sorted({e["id"] for s in stories for e in s["events"]}) == [e.id for e in merged.events]
+    assert sorted({d["id"] for s in stories for d in s["documents"]}) == [d.id for d in merged.documents]
+    flagged = {src["doc"] for s in stories for f in s["findings"] if f["kind"] == "contradiction" for src in f["sources"]}
+    assert flagged and all(d.startswith(("s1-", "s3-")) for d in flagged), flagged
+
+
+def test_json_lines_are_the_same_bytes_whatever_runs_them_and_from_the_cache(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c", {2: 5})
+    cache = tmp_path / "cache"
+    one, _ = _stream([corpus], executor=InProcess())
+    two, _ = _stream([corpus], executor=ProcessPool(2), cache_dir=cache)
+    again, r = _stream([corpus], executor=ProcessPool(2), cache_dir=cache)
+    assert one == two == again
+    assert r.info.stories_checked == 0 and r.info.articles_read == 0  # type: ignore[attr-defined]
+    write_corpus(corpus, {2: 5, 0: 3})
+    changed, r = _stream([corpus], cache_dir=cache)
+    assert r.info.stories_checked == 1 and r.info.articles_read == 1  # type: ignore[attr-defined]
+    assert changed == _stream([corpus])[0] != one
+
+
+def test_the_line_writer_keeps_only_sums() -> None:
+    from factcheck.auditing.merge import LineWriter
+
+    out: list[str] = []
+    w = LineWriter(out.append)
+    for status in ("consistent", "contradiction", "inconclusive"):
+        w.add({"line": '{"status":"%s","findings":[1,2,3]}' % status, "status": status, "stats": {"facts": 2}})
+    report, fs = w.finish(AS_OF)
+    assert out == ['{"story":0,"status":"consistent","findings":[1,2,3]}\n',
+                   '{"story":1,"status":"contradiction","findings":[1,2,3]}\n',
+                   '{"story":2,"status":"inconclusive","findings":[1,2,3]}\n']  # fmt: skip
+    assert report.status.value == "contradiction" and report.stats == {"facts": 6, "stories": 3}
+    assert not fs.facts and set(vars(w)) == {"write", "status", "stats", "parts"}
+
+
+def test_cli_json_lines_stream_to_a_file_and_exit_by_status(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c", {0: 3})
+    out = tmp_path / "out" / "audit.jsonl"
+    args = ["audit", str(corpus), "--as-of", str(AS_OF), "--format", "jsonl", "--isolated", "-j", "2"]
+    r = CliRunner().invoke(cli, [*args, "-o", str(out)])
+    assert r.exit_code == 1, r.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(x).get("story") for x in lines[:-1]] == [0, 1, 2, 3]
+    summary = json.loads(lines[-1])["summary"]
+    assert summary["status"] == "contradiction" and summary["stats"]["stories"] == 4
+    assert len(summary["files"]["audited"]) == 12
+    assert [p.name for p in out.parent.iterdir()] == ["audit.jsonl"]  # no temporary file left
+    fine = write_corpus(tmp_path / "ok")
+    ok = CliRunner().invoke(cli, ["audit", str(fine), "--as-of", str(AS_OF), "--format", "jsonl", "--isolated"])
+    assert ok.exit_code == 0 and json.loads(ok.stdout.splitlines()[-1])["summary"]["status"] == "consistent"

@@ -19,7 +19,7 @@ from tests.report.conftest import run_cli, small_facts
 def test_config_keys_cover_the_check_flags() -> None:
     keys = set(Config.model_fields)
     assert {"format", "fail_on", "jobs", "timeout", "rlimit", "max_conflicts", "as_of", "rules"} <= keys
-    assert {f.value for f in Format} == {"text", "json", "sarif", "junit", "github", "html"}
+    assert {f.value for f in Format} == {"text", "json", "jsonl", "sarif", "junit", "github", "html"}
 
 
 def test_found_by_walking_up_from_cwd(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from tests.report.conftest import GOLDEN, ROOT, Case, assert_golden, run_cli
 EXT = {
     Format.TEXT: "txt",
     Format.JSON: "json",
+    Format.JSONL: "jsonl",
     Format.SARIF: "sarif",
     Format.JUNIT: "xml",
     Format.GITHUB: "github.txt",
