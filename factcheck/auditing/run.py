@@ -23,7 +23,7 @@ import hashlib
 import json
 import tempfile
 import time
-from collections import defaultdict
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,12 +32,13 @@ from typing import Any
 import yaml
 
 from factcheck.auditing.executor import Executor, InProcess, make_executor
+from factcheck.auditing.index import CorpusIndex
 from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
 from factcheck.auditing.manifest import Manifest, find_manifests
 from factcheck.auditing.merge import LineWriter, Merger, load_texts, reduce_context
-from factcheck.auditing.stories import CURATED, curated_docs, doc_keys, partition
+from factcheck.auditing.stories import CURATED, curated_docs, doc_keys
 from factcheck.cache import Cache, content_key
-from factcheck.corpus.load import Skipped, iter_article_paths, load_article, read_article_text
+from factcheck.corpus.load import Skipped, load_article, read_article_text, walk_article_paths
 from factcheck.dates.deadline import DEFAULT_SECONDS as DEFAULT_MATCH_SECONDS
 from factcheck.dates.deadline import MatchTimeout, match_budget
 from factcheck.dates.tagger import DateReader
@@ -51,7 +52,7 @@ from factcheck.factset import expand_paths, load_fact_data, load_fact_sets
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import EventLink, FactSet, FileAccount, FileNote, Report, SourceLocation
 from factcheck.policy import load_policy
-from factcheck.report.json_format import story_line
+from factcheck.report.json_format import file_counts, file_line, file_lines, story_line, summary_line_json
 from factcheck.resources import shipped_facts_dir, shipped_rules_dir
 from factcheck.yamlio import load_yaml_model
 
@@ -326,6 +327,7 @@ def audit(
     info = RunInfo(executor=executor.name, workers=executor.workers)
     with tempfile.TemporaryDirectory(prefix="factcheck-store-") as tmp:
         store = Cache(Path(cache_dir) if cache_dir else Path(tmp))
+        index = CorpusIndex(Path(tmp))
         info.cache_rebuilt = store.rebuilt
         try:
             pack_files = [Path(extract_pack)] if extract_pack else []
@@ -333,25 +335,15 @@ def audit(
             read_key = content_key("read", rule_print, _fingerprint(pack_files), repr(match_timeout),
                                    _fingerprint([bg_path]) if background else "")  # fmt: skip
             clock = time.perf_counter()
-            reads, skipped = _read_stage(roots, read_ctx, read_key, store, executor, info)
+            skipped = _read_stage(roots, read_ctx, read_key, store, executor, info, index)
             info.seconds["read"] = time.perf_counter() - clock
-            # Link keys per document; the extractions themselves stay in the store.
-            keys: dict[str, list[str]] = defaultdict(list)
-            by_doc: dict[str, list[tuple[str, str]]] = defaultdict(list)
-            audited: list[tuple[str, tuple[str, ...]]] = []
-            for path, key, d in reads:
-                if d.extraction is None or d.failed:
-                    continue
-                doc = d.extraction["doc_id"]
-                by_doc[doc].append((path, key))
-                keys[doc] += d.keys
-                audited.append((d.path, d.warnings))
-            tied = curated_docs([f.model_dump(mode="json") for f in curated_data.facts], set(keys)) \
+            # Documents and link keys are in the index; the extractions themselves stay in the store.
+            tied = curated_docs([f.model_dump(mode="json") for f in curated_data.facts], index) \
                 if curated_data else None  # fmt: skip
-            stories = partition(dict(keys), tied)
-            info.stories = len(stories)
+            index.partition(tied)
+            info.stories = index.stories
             reviewed = frozenset(f.id for f in curated_data.facts) if curated_data else frozenset()
-            single = len(stories) == 1
+            single = index.stories == 1
             story_opts = options if single else dataclasses.replace(options, jobs=1)
             ctx = StoryContext(story_opts, series_kinds, tuple(str(c) for c in curated), reviewed,
                                str(bg_path) if background else None, lines=sink is not None)  # fmt: skip
@@ -361,98 +353,92 @@ def audit(
                                   f"{options.as_of}|{timeout_ms}|{rlimit}|{max_conflicts}|{options.seed}")  # fmt: skip
             clock = time.perf_counter()
             merger: Merger | LineWriter = Merger() if sink is None else LineWriter(sink)
-            _story_stage(stories, by_doc, manifests, read_ctx, ctx, ctx_key, store,
-                         InProcess() if single else executor, info, merger)  # fmt: skip
+            _story_stage(index, manifests, read_ctx, ctx, ctx_key, store, InProcess() if single else executor, info,
+                         merger)  # fmt: skip
             info.seconds["stories"] = time.perf_counter() - clock
             clock = time.perf_counter()
             report, context = merger.finish(options.as_of)
+            if sink is None:
+                report = report.model_copy(update={"files": file_account(list(index.audited()), skipped)})
+            else:
+                _write_file_lines(sink, report, index, skipped)
             info.seconds["merge"] = time.perf_counter() - clock
         finally:
+            index.close()
             store.close()
             if own:
                 executor.close()
-    report = report.model_copy(update={"files": file_account(audited, skipped)})
     if texts and sink is None:
         context = load_texts(report, context)
     return AuditResult(report, context, skipped, info)
 
 
 def _read_stage(
-    roots: list[Path], ctx: ReadContext, read_key: str, store: Cache, executor: Executor, info: RunInfo
-) -> tuple[list[tuple[str, str, DocRead]], list[Skipped]]:
-    """Read every article not already in the store: (path, store key, summary) of each file, and files skipped.
+    roots: list[Path], ctx: ReadContext, read_key: str, store: Cache, executor: Executor, info: RunInfo,
+    index: CorpusIndex,
+) -> list[Skipped]:  # fmt: skip
+    """Read every article not already in the store, recording each in the index; the files skipped, in listing order.
 
-    The store keeps each read whole under its key (content hash, rules, factcheck version)
-    and its summary (document id, link keys, warnings) under ``s:`` and the key, so a
-    re-audit parses only summaries.
+    Files are listed, hashed and sent out one at a time.  The store keeps each read whole
+    under its key (content hash, rules, factcheck version) and its summary (document id,
+    link keys, warnings) under ``s:`` and the key, so a re-audit parses only summaries.
     """
-    files, skipped = iter_article_paths(roots)
-    summaries: dict[str, DocRead] = {}
-    todo: list[tuple[str, str]] = []
-    order: list[tuple[str, str]] = []
-    for f in files:
-        digest = _file_digest(f)
-        key = content_key(read_key, str(f), digest or "unreadable")
-        order.append((str(f), key))
-        cached = store.get("s:" + key) if digest is not None else None
-        if cached is None:
-            todo.append((str(f), key))
-        else:
-            summaries[key] = DocRead.from_json(cached)
-            info.articles_cached += 1
-    if todo:
-        reader_for(ctx)  # bad rule packs fail here, before any work is sent out (and forked workers inherit it)
-    for (_, key), d in zip(todo, executor.map(read_one, ctx, [p for p, _ in todo]), strict=True):
+    skipped: dict[int, Skipped] = {}
+    errors: list[Diagnostic] = []
+    sent: deque[tuple[int, str, str]] = deque()
+
+    def record(seq: int, path: str, key: str, d: DocRead) -> None:
+        errors.extend(d.errors)
+        if d.skipped is not None:
+            skipped[seq] = Skipped(d.path, d.skipped, failed=d.failed)
+        elif d.extraction is not None and not d.failed:
+            index.add(seq, path, key, d.extraction["doc_id"], d.keys, d.warnings)
+
+    def to_read() -> Iterator[str]:
+        built = False
+        for seq, f in enumerate(walk_article_paths(roots)):
+            if isinstance(f, Skipped):
+                skipped[seq] = f
+                continue
+            digest = _file_digest(f)
+            key = content_key(read_key, str(f), digest or "unreadable")
+            cached = store.get("s:" + key) if digest is not None else None
+            if cached is not None:
+                record(seq, str(f), key, DocRead.from_json(cached))
+                info.articles_cached += 1
+                continue
+            if not built:
+                # Bad rule packs fail here, before any work is sent out (and forked workers inherit the reader).
+                reader_for(ctx)
+                built = True
+            sent.append((seq, str(f), key))
+            yield str(f)
+
+    for d in executor.map(read_one, ctx, to_read()):
+        seq, path, key = sent.popleft()
         info.articles_read += 1
         summary = d.to_json(summary=True)
-        summaries[key] = DocRead.from_json(summary)
         if not d.failed:  # a read that failed for want of time may succeed another time: never kept
             store.put(key, d.to_json())
             store.put("s:" + key, summary)
+        record(seq, path, key, DocRead.from_json(summary))
     store.commit()
-    errors: list[Diagnostic] = []
-    reads = []
-    for path, key in order:
-        d = summaries[key]
-        errors += d.errors
-        if d.skipped is not None:
-            skipped.append(Skipped(d.path, d.skipped, failed=d.failed))
-        reads.append((path, key, d))
     if errors:
         raise UserError(errors)
-    return reads, skipped
+    return [skipped[k] for k in sorted(skipped)]
 
 
 def _story_stage(
-    stories: list[list[str]], by_doc: dict[str, list[tuple[str, str]]], manifests: dict[Path, Manifest],
-    read_ctx: ReadContext, ctx: StoryContext, ctx_key: str, store: Cache, executor: Executor, info: RunInfo,
-    merger: Merger | LineWriter,
+    index: CorpusIndex, manifests: dict[Path, Manifest], read_ctx: ReadContext, ctx: StoryContext, ctx_key: str,
+    store: Cache, executor: Executor, info: RunInfo, merger: Merger | LineWriter,
 ) -> None:  # fmt: skip
     """Audit each story not already in the store; their results go to ``merger`` in story order.
 
-    A story's key is made of its articles' read keys and manifest entries, so a story whose
-    articles did not change is found without reading them again.
+    Stories come from the index one at a time.  A story's key is made of its articles'
+    read keys and manifest entries, so a story whose articles did not change is found
+    without reading them again.
     """
-    keys: list[str] = []
-    for story in stories:
-        parts = [ctx_key, "curated" if story[0] == CURATED else ""]
-        for doc in story:
-            for path, key in by_doc.get(doc, []):
-                parts += [key, _manifest_json(path, manifests)]
-        keys.append(content_key(*parts))
-
-    def build(i: int) -> StoryInput:
-        exts = []
-        for doc in stories[i]:
-            for path, key in by_doc.get(doc, []):
-                value = store.get(key)
-                # A store entry that went missing or bad since the summary was read: read it again.
-                d = DocRead.from_json(value) if value is not None else read_one(read_ctx, path)
-                if d.extraction is not None:
-                    _apply_manifest(path, d.extraction, manifests)  # a fresh copy from the store
-                    exts.append(d.extraction)
-        return StoryInput(i, tuple(exts), curated=stories[i][0] == CURATED)
-
+    keys: dict[int, str] = {}  # the stories in flight
     ready: dict[int, dict[str, Any]] = {}
     turn = 0
 
@@ -463,11 +449,29 @@ def _story_stage(
             merger.add(ready.pop(turn))
             turn += 1
 
+    def build(i: int, files: list[tuple[str, str]], curated: bool) -> StoryInput:
+        exts = []
+        for path, key in files:
+            value = store.get(key)
+            # A store entry that went missing or bad since the summary was read: read it again.
+            d = DocRead.from_json(value) if value is not None else read_one(read_ctx, path)
+            if d.extraction is not None:
+                _apply_manifest(path, d.extraction, manifests)  # a fresh copy from the store
+                exts.append(d.extraction)
+        return StoryInput(i, tuple(exts), curated=curated)
+
     def todo() -> Iterator[StoryInput]:
-        for i, key in enumerate(keys):
+        for i, story in enumerate(index.iter_stories()):
+            curated = story[0] == CURATED
+            files = [pk for doc in story for pk in index.files_of(doc)]
+            parts = [ctx_key, "curated" if curated else ""]
+            for path, key in files:
+                parts += [key, _manifest_json(path, manifests)]
+            key = content_key(*parts)
             cached = store.get(key)
             if cached is None:
-                yield build(i)
+                keys[i] = key
+                yield build(i, files, curated)
             else:
                 ready[i] = cached
                 info.stories_cached += 1
@@ -479,10 +483,31 @@ def _story_stage(
         status = done["status"] if ctx.lines else done["report"]["status"]
         if status != "inconclusive":  # the solver gave up: try again next time
             store.put(keys[i], done)
+        del keys[i]
         ready[i] = done
         flush()
     flush()
     store.commit()
+
+
+def _write_file_lines(
+    sink: Callable[[str], object], report: Report, index: CorpusIndex, skipped: list[Skipped]
+) -> None:  # fmt: skip
+    """The JSON Lines form's end: a line per file with a warning, skipped or failed, then the summary.
+
+    Warnings come from the index already sorted by path, so none of it is held in memory.
+    """
+    audited = warned = 0
+    for path, warnings in index.audited():
+        audited += 1
+        for reason in sorted(w.removeprefix(f"{path}: ") for w in warnings):
+            sink(file_line("warning", path, reason))
+            warned += 1
+    account = file_account([], skipped)
+    for line in file_lines(account):
+        sink(line)
+    counts = file_counts(audited, account)
+    sink(summary_line_json(report, {**counts, "warnings": warned}))
 
 
 def _manifest_json(path: str, manifests: dict[Path, Manifest]) -> str:

@@ -13,7 +13,7 @@ corpus at once, in bounded memory and in parallel.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from itertools import combinations
 from typing import Any
 
@@ -44,7 +44,7 @@ def doc_keys(events: Iterable[dict[str, Any]], series_kinds: set[str], backgroun
     return sorted({k for ev in events for k in event_keys(ev, series_kinds, background)})
 
 
-def curated_docs(facts: Iterable[dict[str, Any]], doc_ids: set[str]) -> set[str]:
+def curated_docs(facts: Iterable[dict[str, Any]], doc_ids: Container[str]) -> set[str]:
     """The articles curated facts refer to (by a document time, or an event extracted from it)."""
     out: set[str] = set()
     for f in facts:

@@ -17,7 +17,6 @@ from factcheck.exitcodes import ExitCode
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Status
 from factcheck.report import Format, render
-from factcheck.report.json_format import summary_line_json
 
 
 @cli.command()
@@ -91,8 +90,6 @@ def audit(
                              texts=Format(fmt) not in (Format.JSON, Format.JSONL), sink=sink)  # fmt: skip
             finally:
                 executor.close()
-            if sink is not None:
-                sink(summary_line_json(result.report))
         acc = result.report.files
         for note in acc.warnings if acc else ():
             click.echo(f"warning: {note.path}: {note.reason}", err=True)

@@ -11,7 +11,7 @@ article carries the first window and a plan of the rest, which the reader reads 
 from __future__ import annotations
 
 import functools
-import stat
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,47 +221,95 @@ def article_windows(article: Article) -> Iterator[Article]:
         )
 
 
-def iter_article_paths(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
-    """Article files named or under folders named, sorted; what cannot be listed is skipped."""
-    out: list[Path] = []
-    skipped: list[Skipped] = []
-    seen: set[Path] = set()
+def _is_article_name(name: str) -> bool:
+    return Path(name).suffix.lower() in ARTICLE_SUFFIXES and not name.startswith(".")
+
+
+def walk_article_paths(paths: list[Path]) -> Iterator[Path | Skipped]:
+    """Article files named or under folders named, one at a time, each folder's in sorted order; else why not.
+
+    Lazy, so that listing an archive holds one folder's entries, never the whole list.  A
+    file is listed once: a symbolic link to an article the walk lists anyway under its
+    own name is left out, as is a folder named inside another folder named, and a file
+    named that a folder named already holds.  Links to folders are not followed; links
+    to files outside the folders named are skipped, whatever they point at.
+    """
+    dirs: list[tuple[Path, Path]] = []
+    files: list[Path] = []
     for p in paths:
         try:
             if p.is_dir():
-                root = p.resolve(strict=True)
-                parents: dict[Path, Path] = {}
-                for q in sorted(p.rglob("*")):
-                    if q.suffix.lower() in ARTICLE_SUFFIXES and not q.name.startswith("."):
-                        try:
-                            mode = q.lstat().st_mode
-                            if stat.S_ISLNK(mode):
-                                real, regular = q.resolve(strict=True), q.is_file()
-                            else:
-                                # Not a link itself: its real path is its folder's (resolved once per folder).
-                                folder = parents.get(q.parent)
-                                if folder is None:
-                                    folder = parents[q.parent] = q.parent.resolve(strict=True)
-                                real, regular = folder / q.name, stat.S_ISREG(mode)
-                        except (OSError, RuntimeError) as exc:
-                            skipped.append(Skipped(str(q), f"cannot resolve: {exc}", failed=True))
-                            continue
-                        if not real.is_relative_to(root):
-                            # Only what is under the folders named is read, whatever a link points at.
-                            skipped.append(Skipped(str(q), "symbolic link to a file outside the folder given"))
-                            continue
-                        if real not in seen and regular:
-                            seen.add(real)
-                            out.append(q)
+                dirs.append((p, p.resolve(strict=True)))
             elif p.exists():
-                real = p.resolve(strict=True)
-                if real not in seen:
-                    seen.add(real)
-                    out.append(p)
+                files.append(p)
             else:
-                skipped.append(Skipped(str(p), "no such file or folder", failed=True))
+                yield Skipped(str(p), "no such file or folder", failed=True)
         except (OSError, RuntimeError) as exc:
-            skipped.append(Skipped(str(p), f"cannot read: {exc}", failed=True))
+            yield Skipped(str(p), f"cannot read: {exc}", failed=True)
+    reals = [r for _, r in dirs]
+
+    def walked(real: Path) -> bool:
+        # Whether the walk of some folder named lists this (real) file under its own name.
+        return _is_article_name(real.name) and any(real.is_relative_to(r) for r in reals)
+
+    roots_done: set[Path] = set()
+    for p, real_root in dirs:
+        if real_root in roots_done or any(real_root != r and real_root.is_relative_to(r) for r in reals):
+            continue  # named twice, or inside another folder named: listed there
+        roots_done.add(real_root)
+        yield from _walk(p, real_root, real_root, walked)
+    seen: set[Path] = set()
+    for p in files:
+        try:
+            real = p.resolve(strict=True)
+        except (OSError, RuntimeError) as exc:
+            yield Skipped(str(p), f"cannot read: {exc}", failed=True)
+            continue
+        if real in seen or (walked(real) and real.is_file()):
+            continue
+        seen.add(real)
+        yield p
+
+
+def _walk(folder: Path, real: Path, root: Path, walked: Any) -> Iterator[Path | Skipped]:
+    """One folder's articles in sorted order (as ``sorted(folder.rglob("*"))`` orders them), depth first."""
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        yield Skipped(str(folder), f"cannot read: {exc.strerror or exc}", failed=True)
+        return
+    targets: set[Path] = set()
+    for e in entries:
+        q = folder / e.name
+        try:
+            if e.is_dir(follow_symlinks=False):
+                yield from _walk(q, real / e.name, root, walked)
+                continue
+            if not _is_article_name(e.name):
+                continue
+            if e.is_symlink():
+                target = q.resolve(strict=True)
+                if not target.is_relative_to(root):
+                    # Only what is under the folders named is read, whatever a link points at.
+                    yield Skipped(str(q), "symbolic link to a file outside the folder given")
+                    continue
+                if not target.is_file() or target in targets or walked(target):
+                    continue  # not a file, or listed under another name
+                targets.add(target)
+                yield q
+            elif e.is_file(follow_symlinks=False):
+                yield q
+        except (OSError, RuntimeError) as exc:
+            yield Skipped(str(q), f"cannot resolve: {exc}", failed=True)
+
+
+def iter_article_paths(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Article files named or under folders named, and what cannot be listed (see :func:`walk_article_paths`)."""
+    out: list[Path] = []
+    skipped: list[Skipped] = []
+    for item in walk_article_paths(paths):
+        (skipped if isinstance(item, Skipped) else out).append(item)  # type: ignore[arg-type]
     return out, skipped
 
 

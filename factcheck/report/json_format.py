@@ -3,15 +3,18 @@
 JSON Lines (``--format jsonl``) is the form for archives: ``audit`` writes one line per
 story as soon as it is checked (``{"story": N, ...}``, components numbered within the
 story), so neither factcheck nor the reader of the output holds the whole corpus's
-report, then a last line ``{"summary": {...}}`` with the status, the summed counts and
-the file account.  Other commands write their one report as story 0.
+report; then a line for each file audited with a warning, skipped or failed
+(``{"file": PATH, "warning"|"skipped"|"failed": REASON}``); then a last line
+``{"summary": {...}}`` with the status, the summed counts and the number of files audited,
+with warnings, skipped and failed.  Other commands write their one report as story 0.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
-from factcheck.model import Report
+from factcheck.model import FileAccount, Report
 
 
 def render_json(report: Report) -> str:
@@ -31,12 +34,36 @@ def numbered_line(story: int, line: str) -> str:
     return f'{{"story":{story},{line[1:]}\n'
 
 
-def summary_line_json(report: Report) -> str:
-    """The last line of JSON Lines: status, counts and file account, no lists of findings or events."""
-    data = report.model_dump(mode="json", include={"version", "status", "as_of", "stats", "files"})
+def file_line(kind: str, path: str, reason: str) -> str:
+    """A file audited with a warning (``kind`` "warning"), skipped or failed, as a line before the summary."""
+    return json.dumps({"file": path, kind: reason}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def summary_line_json(report: Report, files: dict[str, int] | None = None) -> str:
+    """The last line: status, counts, and how many files were audited, had warnings, were skipped or failed."""
+    data = report.model_dump(mode="json", include={"version", "status", "as_of", "stats"})
+    data["files"] = files
     return json.dumps({"summary": data}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def file_lines(account: FileAccount) -> Iterator[str]:
+    """The lines of a file account's notes: warnings, then files skipped, then files failed, each sorted by path."""
+    for kind, notes in (("warning", account.warnings), ("skipped", account.skipped), ("failed", account.failed)):
+        for n in notes:
+            yield file_line(kind, n.path, n.reason)
+
+
+def file_counts(audited: int, account: FileAccount) -> dict[str, int]:
+    """The summary's file counts."""
+    return {"audited": audited, "warnings": len(account.warnings), "skipped": len(account.skipped),
+            "failed": len(account.failed)}  # fmt: skip
+
+
 def render_jsonl(report: Report) -> str:
-    """A whole report as JSON Lines: one story (number 0), then the summary."""
-    return numbered_line(0, story_line(report)) + summary_line_json(report)
+    """A whole report as JSON Lines: one story (number 0), its files' notes, then the summary."""
+    out = numbered_line(0, story_line(report))
+    if report.files is None:
+        return out + summary_line_json(report)
+    return out + "".join(file_lines(report.files)) + summary_line_json(
+        report, file_counts(len(report.files.audited), report.files)
+    )

@@ -241,7 +241,9 @@ def test_json_lines_hold_what_the_merged_report_holds(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "c", {1: 4, 3: -2})
     merged = audit([corpus], as_of=AS_OF).report
     text, result = _stream([corpus])
-    stories = [json.loads(line) for line in text.splitlines()]
+    *stories, last = [json.loads(line) for line in text.splitlines()]
+    assert last["summary"]["status"] == merged.status.value and last["summary"]["stats"] == merged.stats
+    assert last["summary"]["files"] == {"audited": 12, "warnings": 0, "skipped": 0, "failed": 0}
     assert [s["story"] for s in stories] == list(range(len(stories))) == list(range(merged.stats["stories"]))
     summary = result.report  # type: ignore[attr-defined]
     assert summary.status == merged.status and summary.stats == merged.stats
@@ -298,7 +300,7 @@ def test_cli_json_lines_stream_to_a_file_and_exit_by_status(tmp_path: Path) -> N
     assert [json.loads(x).get("story") for x in lines[:-1]] == [0, 1, 2, 3]
     summary = json.loads(lines[-1])["summary"]
     assert summary["status"] == "contradiction" and summary["stats"]["stories"] == 4
-    assert len(summary["files"]["audited"]) == 12
+    assert summary["files"] == {"audited": 12, "warnings": 0, "skipped": 0, "failed": 0}
     assert [p.name for p in out.parent.iterdir()] == ["audit.jsonl"]  # no temporary file left
     fine = write_corpus(tmp_path / "ok")
     ok = CliRunner().invoke(cli, ["audit", str(fine), "--as-of", str(AS_OF), "--format", "jsonl", "--isolated"])

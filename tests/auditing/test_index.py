@@ -1,0 +1,100 @@
+"""The on-disk corpus index gives the stories of ``partition``, in its order; the lazy listing is the sorted one."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.auditing.index import CorpusIndex
+from factcheck.auditing.stories import partition
+from factcheck.corpus.load import ARTICLE_SUFFIXES, iter_article_paths, walk_article_paths
+
+PARTIES = ["A", "B", "C", "D"]
+KEYS = st.sampled_from(
+    [f"L:talks|{a}|{b}|{p}" for a in PARTIES for b in PARTIES if a < b for p in ("X", "Y")]
+    + [f"U:talks|{a}|{b}" for a in PARTIES for b in PARTIES if a < b]
+    + ["B:bg-1", "B:bg-2"]
+)
+CORPUS = st.dictionaries(st.text("dekz019", min_size=1, max_size=4), st.lists(KEYS, max_size=3, unique=True),
+                         max_size=25)  # fmt: skip
+
+
+def _stories(keys: dict[str, list[str]], curated: set[str] | None) -> tuple[list[list[str]], int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        index = CorpusIndex(Path(tmp))
+        try:
+            for seq, (doc, ks) in enumerate(keys.items()):
+                index.add(seq, f"{doc}.txt", f"k{seq}", doc, tuple(sorted(ks)), ())
+            index.partition(curated)
+            return list(index.iter_stories()), index.stories
+        finally:
+            index.close()
+
+
+@settings(max_examples=200, deadline=None)
+@given(CORPUS, st.none() | st.sets(st.text("dekz019", min_size=1, max_size=4), max_size=4))
+def test_the_index_gives_the_stories_of_partition(keys: dict[str, list[str]], curated: set[str] | None) -> None:
+    tied = None if curated is None else {d for d in curated if d in keys}
+    stories, count = _stories(keys, tied)
+    assert stories == partition(keys, tied)
+    assert count == len(stories)
+
+
+def test_documents_and_files_are_found_by_id(tmp_path: Path) -> None:
+    index = CorpusIndex(tmp_path)
+    index.add(2, "b/x.txt", "k2", "x", ("B:bg-1",), ("b/x.txt: front matter ignored",))
+    index.add(0, "a/x.txt", "k0", "x", (), ())
+    index.add(1, "a/y.txt", "k1", "y", ("B:bg-1",), ())
+    assert "x" in index and "y" in index and "z" not in index and 3 not in index
+    assert index.files_of("x") == [("a/x.txt", "k0"), ("b/x.txt", "k2")]
+    assert list(index.audited()) == [("a/x.txt", ()), ("a/y.txt", ()), ("b/x.txt", ("b/x.txt: front matter ignored",))]
+    index.partition(None)
+    assert list(index.iter_stories()) == [["x", "y"]]
+    index.close()
+
+
+def _tree(root: Path, names: list[str]) -> None:
+    for name in names:
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x", encoding="utf-8")
+
+
+NAMES = st.lists(
+    st.builds(lambda d, f, s: f"{d}{f}{s}", st.sampled_from(["", "a/", "a-b/", "a/b/", "A/", ".h/", "a.txt/"]),
+              st.sampled_from(["a", "a-b", "b", "B", ".x", "z 1", "é"]), st.sampled_from([*ARTICLE_SUFFIXES, ".TXT",
+                                                                                          ".pdf", ""])),  # fmt: skip
+    max_size=12,
+    unique=True,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(NAMES)
+def test_the_lazy_listing_is_the_sorted_recursive_glob(names: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "c"
+        root.mkdir()
+        try:
+            _tree(root, names)
+        except (FileExistsError, NotADirectoryError, IsADirectoryError):
+            return  # a name used both as a file and as a folder
+        expected = [q for q in sorted(root.rglob("*")) if q.is_file() and q.suffix.lower() in ARTICLE_SUFFIXES
+                    and not q.name.startswith(".")]  # fmt: skip
+        assert iter_article_paths([root]) == (expected, [])
+
+
+def test_each_file_is_listed_once(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    _tree(root, ["a/x.txt", "b/y.txt", "data.bin"])
+    (root / "a" / "link.txt").symlink_to(root / "b" / "y.txt")  # listed under its own name
+    (root / "a" / "alias.txt").symlink_to(root / "data.bin")  # only reachable through the link
+    (root / "a" / "alias2.txt").symlink_to(root / "data.bin")
+    files, skipped = iter_article_paths([root, root / "a", root / "b" / "y.txt", root])
+    assert files == [root / "a" / "alias.txt", root / "a" / "x.txt", root / "b" / "y.txt"]
+    assert skipped == []
+    items = walk_article_paths([root])
+    assert next(items) == root / "a" / "alias.txt"  # one at a time
