@@ -176,13 +176,13 @@ class Encoding:
     extra_edges: dict[str, list[Edge]] = field(default_factory=lambda: defaultdict(list))  # by fact id
     year_choices: list[YearChoice] = field(default_factory=list)
     script: str = ""  # the whole component as SMT-LIB: declarations, structure, guarded facts
-    finish: Callable[[], Encoding] | None = None  # parses the SMT-LIB text on first need
+    finish: Callable[[Encoding], None] | None = None  # parses the SMT-LIB text on first need
 
     def parsed(self) -> Encoding:
         """The encoding with its z3 terms built (parsing once, on first call)."""
         if self.finish is not None:
             finish, self.finish = self.finish, None
-            finish()
+            finish(self)
         return self
 
     horizon: tuple[int, int] = (0, 0)
@@ -352,11 +352,16 @@ class Encoder:
             if ev.ordinal is not None:
                 fid = f"{ev.id}#ordinal"
                 self._track(fid, self._ordinal(fid, ev.id, ev.ordinal, ev.series))
-        self.enc.fact_ids = sorted(self._constraints)
-        self.enc.finish = self._parse
-        return self.enc
+        enc = self.enc
+        enc.fact_ids = sorted(self._constraints)
+        # The encoding keeps the encoder (for parsing on first need), so the encoder lets go
+        # of the encoding: a reference cycle would keep every component's fact set alive
+        # until a full collection, which check's gc.freeze() puts off indefinitely.
+        del self.enc
+        enc.finish = self._parse
+        return enc
 
-    def _parse(self) -> Encoding:
+    def _parse(self, enc: Encoding) -> None:
         """Write the component as one SMT-LIB script and bind the z3 constants it names.
 
         Solvers load the script in a single call (``from_string``): asserting dozens of
@@ -365,21 +370,20 @@ class Encoder:
         # a fresh context per component: z3's answers (which core, which optimum among
         # equals) depend on the context's history, and output must not depend on what
         # else the process solved before
-        if self.enc.ctx is None:
-            self.enc.ctx = z3.Context()
-        ctx = self.enc.ctx
+        if enc.ctx is None:
+            enc.ctx = z3.Context()
+        ctx = enc.ctx
         fids = sorted(self._constraints)
         tracker = {fid: f"a{i}" for i, fid in enumerate(fids)}
         lines = [f"(declare-const {sym} Int)" for sym in self._ints]
         lines += [f"(declare-const {tracker[f]} Bool)" for f in fids]
         lines += [f"(assert {b.s})" for b in self._structural]
         lines += [f"(assert (=> {tracker[f]} {self._constraints[f].s}))" for f in fids]
-        self.enc.script = "\n".join(lines)
-        self.enc.trackers = {f: z3.Bool(tracker[f], ctx) for f in fids}
-        self.enc.terms = {name: z3.Int(t.s, ctx) for name, t in self._symbols.items()}
-        for info in self.enc.yearless:
+        enc.script = "\n".join(lines)
+        enc.trackers = {f: z3.Bool(tracker[f], ctx) for f in fids}
+        enc.terms = {name: z3.Int(t.s, ctx) for name, t in self._symbols.items()}
+        for info in enc.yearless:
             info.year = z3.Int(info.year.s, ctx)
-        return self.enc
 
     def _track(self, fid: str, constraint: B) -> None:
         self._constraints[fid] = constraint
