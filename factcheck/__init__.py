@@ -19,7 +19,9 @@ def audit(paths: Any, **options: Any) -> Report:
 
     Takes the options of ``factcheck.auditing.audit`` (``as_of``, ``facts``, ``background``,
     ``policy_path``, ``rules``, ``extract_pack``, ``jobs``, ``executor``, ``cache_dir``, ``timeout_ms``,
-    ``rlimit``, ``max_conflicts``, ``match_timeout``).
+    ``rlimit``, ``max_conflicts``, ``match_timeout``, ``sink``).  With ``sink`` (a function
+    taking text, such as a file's ``write``), the audit is written to it as JSON Lines,
+    story by story, and the report returned holds only the status and the counts.
     """
     from factcheck.auditing import audit as run
 

@@ -99,6 +99,12 @@ def test_dask_local_cluster_gives_the_same_report(tmp_path: Path) -> None:
         dask.close()
     assert remote.info.executor == "dask"
     assert _json(local) == _json(remote)
+    dask = DaskExecutor(local_workers=2)
+    try:
+        lines, _ = _stream([corpus], background=False, executor=dask)
+    finally:
+        dask.close()
+    assert lines == _stream([corpus], background=False)[0]
 
 
 def test_cli_dask_local_and_jobs_agree(tmp_path: Path) -> None:

@@ -32,15 +32,17 @@ main()
 """
 
 
-@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
-def test_interrupted_audit_leaves_no_output(tmp_path: Path, sig: signal.Signals, code: int) -> None:
+@pytest.mark.parametrize(("sig", "code", "fmt"), [(signal.SIGINT, 130, "json"), (signal.SIGTERM, 143, "json"),
+                                                  (signal.SIGINT, 130, "jsonl"), (signal.SIGTERM, 143, "jsonl")])
+def test_interrupted_audit_leaves_no_output(tmp_path: Path, sig: signal.Signals, code: int, fmt: str) -> None:
+    # JSON Lines are written while the run goes on, to a temporary file renamed at the end.
     shutil.copytree(ROOT / "corpus" / "istanbul-2025", tmp_path / "corpus")
     scratch = tmp_path / "scratch"
     scratch.mkdir()
-    out = tmp_path / "reports" / "audit.json"
+    out = tmp_path / "reports" / f"audit.{fmt}"
     env = {**os.environ, "TMPDIR": str(scratch)}
     cmd = [sys.executable, "-c", HELD_AUDIT, "audit", "corpus", "--as-of", "2026-11-22",
-           "--format", "json", "-o", str(out)]  # fmt: skip
+           "--format", fmt, "-o", str(out)]  # fmt: skip
     # SIGINT as at a terminal, even when the tests run in the background (where a shell ignores it, and
     # the ignoring is inherited)
     proc = subprocess.Popen(cmd, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
