@@ -54,31 +54,6 @@ def handle_errors() -> Iterator[None]:
         sys.exit(ExitCode.INTERNAL)
 
 
-def write_output(text: str, path: Path | None) -> None:
-    """Write to stdout, or atomically to a file (a temporary file, then a rename)."""
-    if path is None:
-        try:
-            click.echo(text, nl=False)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # The reader stopped early (``factcheck check | head``): the rest is not wanted, and
-            # the exit code still tells the outcome.  Point stdout at devnull so the final flush
-            # at exit does not fail again.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 @contextlib.contextmanager
 def streamed_output(path: Path | None) -> Iterator[Callable[[str], object]]:
     """A writer for output made piece by piece: to stdout, or to a file that appears (renamed) only when complete."""
@@ -90,17 +65,22 @@ def streamed_output(path: Path | None) -> Iterator[Callable[[str], object]]:
             if broken:
                 return
             try:
-                sys.stdout.write(text)
+                click.echo(text, nl=False)
             except BrokenPipeError:
-                # As in write_output: the reader stopped early; the exit code still tells the outcome.
+                # The reader stopped early (``factcheck check | head``): the rest is not wanted, and
+                # the exit code still tells the outcome.  Point stdout at devnull so the final flush
+                # at exit does not fail again.
                 broken = True
                 devnull = os.open(os.devnull, os.O_WRONLY)
                 os.dup2(devnull, sys.stdout.fileno())
 
         yield echo
         if not broken:
-            with contextlib.suppress(BrokenPipeError):
+            try:
                 sys.stdout.flush()
+            except BrokenPipeError:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -112,6 +92,12 @@ def streamed_output(path: Path | None) -> Iterator[Callable[[str], object]]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def write_output(text: str, path: Path | None) -> None:
+    """Write to stdout, or atomically to a file (a temporary file, then a rename)."""
+    with streamed_output(path) as write:
+        write(text)
 
 
 def append_text(path: Path, text: str) -> None:
