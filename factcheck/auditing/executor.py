@@ -8,15 +8,15 @@ number of batches is in flight at once: memory stays bounded however long the in
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Protocol, TypeVar
 
+from factcheck import interrupts
 from factcheck.errors import UserError
 
 S = TypeVar("S")
@@ -48,6 +48,7 @@ class Executor(Protocol):
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while batch := list(islice(it, size)):
+        interrupts.checkpoint()
         yield batch
 
 
@@ -64,6 +65,7 @@ def _windowed(submit: Callable[[list[T]], Any], result: Callable[[Any], list[R]]
         if len(pending) >= window:
             yield from result(pending.popleft())
     while pending:
+        interrupts.checkpoint()
         yield from result(pending.popleft())
 
 
@@ -77,6 +79,7 @@ class InProcess:
     def map(self, fn: Callable[[S, T], R], shared: S, items: Iterable[T]) -> Iterator[R]:
         """The results of ``fn(shared, item)``, computed one after another."""
         for item in items:
+            interrupts.checkpoint()
             yield fn(shared, item)
 
     def close(self) -> None:
@@ -110,8 +113,7 @@ class ProcessPool:
         global _CALL
         _CALL = (fn, shared)
         try:
-            ctx = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx) as pool:
+            with interrupts.ForkPool(self.workers) as pool:
 
                 def submit(batch: list[T]) -> Future[list[R]]:
                     return pool.submit(_pool_batch, batch)

@@ -31,6 +31,7 @@ from typing import Any
 
 import yaml
 
+from factcheck import interrupts
 from factcheck.auditing.executor import Executor, InProcess, make_executor
 from factcheck.auditing.index import CorpusIndex
 from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
@@ -233,7 +234,9 @@ def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]
         data, bg_links, bg_used = _link_background(data, extractions, Path(ctx.background), out, extra, options)
         links += bg_links
     if bg_used:
-        with tempfile.TemporaryDirectory(prefix="factcheck-audit-") as tmp:
+        with interrupts.held_back():
+            scratch = tempfile.TemporaryDirectory(prefix="factcheck-audit-")
+        with scratch as tmp:
             # Only the background events an article refers to (and their facts) take part.
             bg_file = Path(tmp) / BACKGROUND
             bg_file.write_text(dump_factset(bg_used), encoding="utf-8")
@@ -325,7 +328,9 @@ def audit(
     own = executor is None
     executor = executor or make_executor(jobs)
     info = RunInfo(executor=executor.name, workers=executor.workers)
-    with tempfile.TemporaryDirectory(prefix="factcheck-store-") as tmp:
+    with interrupts.held_back():  # the folder exists only once its removal is arranged
+        scratch = tempfile.TemporaryDirectory(prefix="factcheck-store-")
+    with scratch as tmp:
         store = Cache(Path(cache_dir) if cache_dir else Path(tmp))
         index = CorpusIndex(Path(tmp))
         info.cache_rebuilt = store.rebuilt

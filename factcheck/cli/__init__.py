@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from factcheck import interrupts
 from factcheck.exitcodes import ExitCode
 from factcheck.version import __version__
 
@@ -30,12 +31,19 @@ _register()
 
 
 def _terminate(signum: int, frame: object) -> None:
-    raise SystemExit(ExitCode.SIGTERM)
+    interrupts.request(lambda: SystemExit(ExitCode.SIGTERM))
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    interrupts.request(KeyboardInterrupt)
 
 
 def main() -> None:
     """Console-script entry point: SIGINT exits 130 and SIGTERM 143, leaving no partial output."""
     signal.signal(signal.SIGTERM, _terminate)
+    sys.unraisablehook = interrupts.unraisable_hook
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not where SIGINT is ignored
+        signal.signal(signal.SIGINT, _interrupt)
     try:
         rv = cli.main(standalone_mode=False)
     except click.exceptions.Abort:  # click turns Ctrl-C into Abort

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import multiprocessing
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from factcheck import interrupts
 from factcheck.calendar import from_day, to_day
 from factcheck.codes import CODES, Code
 from factcheck.engine.bounds import check_document_times
@@ -161,7 +160,7 @@ def _check(
         # is freed with it, so workers do not accumulate memory
         _SHARED[:] = todo
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            with interrupts.ForkPool(workers) as pool:
                 for rs in pool.map(_run_shared, spans):
                     for r in rs:
                         done[r.index] = r
@@ -172,6 +171,7 @@ def _check(
             _SHARED.clear()
     else:
         for args in todo:
+            interrupts.checkpoint()
             r = _run(args)
             done[r.index] = r
             n_done += 1

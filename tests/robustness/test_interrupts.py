@@ -64,3 +64,62 @@ def test_interrupted_audit_leaves_no_output(tmp_path: Path, sig: signal.Signals,
     assert not out.exists()
     assert not out.parent.exists() or not any(out.parent.iterdir())  # no temporary file left either
     assert not any(scratch.iterdir())  # the scratch folder is cleaned up
+
+
+# SIGTERM arriving just after the pool forks its first or second worker, before the pool has
+# recorded it: once a worker nobody stopped kept the run's stdout open, and the run never ended.
+SIGNAL_AT_FORK = """
+import os, signal
+real = os.fork
+forks = 0
+def fork():
+    global forks
+    pid = real()
+    if pid:
+        forks += 1
+        if forks == int(os.environ["SIGNAL_AT_FORK"]):
+            os.kill(os.getpid(), signal.SIGTERM)
+    return pid
+os.fork = fork
+from factcheck.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("nth", ["1", "2"])
+def test_a_signal_while_the_pool_starts_ends_the_run(tmp_path: Path, nth: str) -> None:
+    shutil.copytree(ROOT / "corpus" / "istanbul-2025", tmp_path / "corpus")
+    out = tmp_path / "reports" / "audit.json"
+    cmd = [sys.executable, "-c", SIGNAL_AT_FORK, "audit", "corpus", "--as-of", "2026-11-22", "--format", "json",
+           "-o", str(out), "--jobs", "2"]  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=tmp_path, env={**os.environ, "SIGNAL_AT_FORK": nth}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)  # fmt: skip
+    try:
+        _, err = proc.communicate(timeout=120)  # stdout closes only when every worker is gone too
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 143, err.decode()
+    assert not out.exists()
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the swallowing, on purpose
+def test_a_stop_request_swallowed_in_a_finalizer_is_raised_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ctrl-C landing in a __del__ is printed as "Exception ignored" and lost; the run's loops
+    # raise it again at their next checkpoint.
+    from factcheck import interrupts
+    from factcheck.auditing.executor import InProcess
+
+    monkeypatch.setattr(interrupts, "_pending", None)
+    interrupts.checkpoint()  # nothing asked: nothing raised
+
+    class Finalized:
+        def __del__(self) -> None:
+            interrupts.request(KeyboardInterrupt)
+
+    Finalized()  # the KeyboardInterrupt is swallowed here, as Python does
+    done: list[int] = []
+    with pytest.raises(KeyboardInterrupt):
+        for x in InProcess().map(lambda _s, i: i, None, range(5)):
+            done.append(x)
+    assert done == []

@@ -1,0 +1,81 @@
+"""Stop requests from signals (Ctrl-C, SIGTERM), kept until they are honoured.
+
+A signal handler raises at whatever line the main thread is running.  When that is a
+``__del__`` method or a weakref callback (a collection can run either at almost any
+allocation), Python prints "Exception ignored" and goes on: the request would be lost and
+the run would go to its end.  The handlers here also record the request, and the loops
+that drive a run call :func:`checkpoint`, which raises it again.  Worker pools are
+started with the signals held back (:class:`ForkPool`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import signal
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import NoReturn, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+_pending: Callable[[], BaseException] | None = None
+
+
+def request(make: Callable[[], BaseException]) -> NoReturn:
+    """Record a stop request and raise it (from a signal handler)."""
+    global _pending
+    _pending = make
+    raise make()
+
+
+def unraisable_hook(info: sys.UnraisableHookArgs) -> None:
+    """``sys.unraisablehook``: a stop request swallowed by a finalizer is not an error to print (it is raised again)."""
+    if _pending is not None and isinstance(info.exc_value, (KeyboardInterrupt, SystemExit)):
+        return
+    sys.__unraisablehook__(info)
+
+
+def checkpoint() -> None:
+    """Raise the stop request a signal made, if any (it may have been swallowed where it first landed)."""
+    if _pending is not None:
+        raise _pending()
+
+
+_STOP = {signal.SIGINT, signal.SIGTERM}
+
+
+def _restore_signals(mask: set[int | signal.Signals]) -> None:
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+@contextlib.contextmanager
+def held_back() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block is done (for steps that must not be cut in two)."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+class ForkPool(ProcessPoolExecutor):
+    """A pool of forked worker processes that a stop request cannot catch half-started.
+
+    Workers are forked by the first submit.  A SIGINT or SIGTERM handled between a fork
+    and the pool's record of the new worker would leave a process nobody stops (holding
+    the run's stdout open, so a caller waiting for it waits forever): the signals wait
+    until each submit is done, and the workers start with the mask they would have had.
+    """
+
+    def __init__(self, workers: int) -> None:
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, set())
+        super().__init__(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                         initializer=_restore_signals, initargs=(mask,))  # fmt: skip
+
+    def submit(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> Future[R]:
+        """Submit with SIGINT and SIGTERM held back (see the class docstring)."""
+        with held_back():
+            return super().submit(fn, *args, **kwargs)
