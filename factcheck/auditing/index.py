@@ -3,9 +3,10 @@
 An archive's per-article bookkeeping would outgrow memory long before its stories do, so
 it lives in a SQLite file beside the store: the files (path, store key, document,
 warnings) and the names of the union-find's nodes (``d:<doc>`` and link keys).  Memory
-holds only the union-find's parent array, eight bytes per node; stories come out of a
-sorted query one at a time.  The stories are those of
-:func:`factcheck.auditing.stories.partition` (the tests compare them), in its order.
+holds only the union-find's parent array, eight bytes per node (``engine.components.UnionFind``
+keeps a dict of names, some hundred bytes each); stories come out of a sorted query one
+at a time: each story's documents sorted, the curated story first, then by first document
+(``tests/auditing/test_index.py`` checks them against a plain in-memory union-find).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class CorpusIndex:
         self._db.execute("PRAGMA synchronous=OFF")
         self._db.executescript(_SCHEMA)
         self._parent = array("q", [0])  # node ids start at 1
+        self._hub: int | None = None
+        self._hub_alone = False
         self.stories = 0
 
     def _node(self, name: str) -> int:
@@ -93,15 +96,16 @@ class CorpusIndex:
         self._db.executemany("INSERT INTO roots VALUES (?, ?)", ((doc, self._find(n)) for n, doc in docs))
         self._db.execute("CREATE INDEX roots_root ON roots (root, doc)")
         n = self._db.execute("SELECT COUNT(DISTINCT root) FROM roots").fetchone()[0]
-        hub_alone = self._hub is not None and not self._db.execute(
+        # The curated story with no article of its own (its facts name none).
+        self._hub_alone = self._hub is not None and not self._db.execute(
             "SELECT 1 FROM roots WHERE root=? LIMIT 1", (self._hub,)
         ).fetchone()
-        self.stories = int(n) + (1 if hub_alone else 0)
+        self.stories = int(n) + (1 if self._hub_alone else 0)
 
     def iter_stories(self) -> Iterator[list[str]]:
         """The stories, each its sorted documents (``CURATED`` first in its own), curated first, then by first doc."""
         hub = self._hub if self._hub is not None else -1
-        if hub != -1 and not self._db.execute("SELECT 1 FROM roots WHERE root=? LIMIT 1", (hub,)).fetchone():
+        if self._hub_alone:
             yield [CURATED]
         # Stories ordered by their first document: each root with its smallest document, sorted.
         query = """

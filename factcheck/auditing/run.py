@@ -422,11 +422,10 @@ def _read_stage(
     for d in executor.map(read_one, ctx, to_read()):
         seq, path, key = sent.popleft()
         info.articles_read += 1
-        summary = d.to_json(summary=True)
         if not d.failed:  # a read that failed for want of time may succeed another time: never kept
             store.put(key, d.to_json())
-            store.put("s:" + key, summary)
-        record(seq, path, key, DocRead.from_json(summary))
+            store.put("s:" + key, d.to_json(summary=True))
+        record(seq, path, key, d)
     store.commit()
     if errors:
         raise UserError(errors)

@@ -12,13 +12,11 @@ corpus at once, in bounded memory and in parallel.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Container, Iterable
 from itertools import combinations
 from typing import Any
 
 from factcheck.auditing.link import background_kinds_match
-from factcheck.engine.components import UnionFind
 
 CURATED = "curated"
 """The story of the curated fact sets: every article a curated fact refers to joins it."""
@@ -61,40 +59,3 @@ def curated_docs(facts: Iterable[dict[str, Any]], doc_ids: Container[str]) -> se
         if isinstance(f.get("doc"), str) and f["doc"] in doc_ids:
             out.add(f["doc"])
     return out
-
-
-def partition(keys: dict[str, list[str]], curated: set[str] | None = None) -> list[list[str]]:
-    """Documents grouped into stories: each sorted, stories ordered by their first document.
-
-    ``keys`` maps each document id to its link keys; ``curated`` names the documents tied
-    to the curated fact sets (None: there are none).  With curated fact sets, the story
-    holding them comes first, as ``[CURATED, docs...]``.
-    """
-    uf = UnionFind()
-    located: dict[str, list[str]] = defaultdict(list)
-    for doc, ks in keys.items():
-        uf.find("d:" + doc)
-        for k in ks:
-            uf.union("d:" + doc, k)
-            if k.startswith("L:"):
-                located["U:" + k[2:].rsplit("|", 1)[0]].append(k)
-    # An event that names no place may be linked to one that names any place.
-    for unplaced, places in located.items():
-        if unplaced in uf.parent:
-            for k in places:
-                uf.union(unplaced, k)
-    if curated is not None:
-        uf.find("c:")
-        for doc in curated:
-            uf.union("c:", "d:" + doc)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for doc in keys:
-        groups[uf.find("d:" + doc)].append(doc)
-    hub = uf.find("c:") if curated is not None else None
-    stories = []
-    for root, docs in groups.items():
-        docs.sort()
-        stories.append([CURATED, *docs] if root == hub else docs)
-    if hub is not None and hub not in groups:
-        stories.append([CURATED])
-    return sorted(stories, key=lambda s: (s[0] != CURATED, s))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -257,7 +257,7 @@ def walk_article_paths(paths: list[Path]) -> Iterator[Path | Skipped]:
         if real_root in roots_done or any(real_root != r and real_root.is_relative_to(r) for r in reals):
             continue  # named twice, or inside another folder named: listed there
         roots_done.add(real_root)
-        yield from _walk(p, real_root, real_root, walked)
+        yield from _walk(p, real_root, walked)
     seen: set[Path] = set()
     for p in files:
         try:
@@ -271,7 +271,7 @@ def walk_article_paths(paths: list[Path]) -> Iterator[Path | Skipped]:
         yield p
 
 
-def _walk(folder: Path, real: Path, root: Path, walked: Any) -> Iterator[Path | Skipped]:
+def _walk(folder: Path, root: Path, walked: Callable[[Path], bool]) -> Iterator[Path | Skipped]:
     """One folder's articles in sorted order (as ``sorted(folder.rglob("*"))`` orders them), depth first."""
     try:
         with os.scandir(folder) as it:
@@ -284,7 +284,7 @@ def _walk(folder: Path, real: Path, root: Path, walked: Any) -> Iterator[Path | 
         q = folder / e.name
         try:
             if e.is_dir(follow_symlinks=False):
-                yield from _walk(q, real / e.name, root, walked)
+                yield from _walk(q, root, walked)
                 continue
             if not _is_article_name(e.name):
                 continue
@@ -309,7 +309,10 @@ def iter_article_paths(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
     out: list[Path] = []
     skipped: list[Skipped] = []
     for item in walk_article_paths(paths):
-        (skipped if isinstance(item, Skipped) else out).append(item)  # type: ignore[arg-type]
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            out.append(item)
     return out, skipped
 
 

@@ -1,4 +1,4 @@
-"""The on-disk corpus index gives the stories of ``partition``, in its order; the lazy listing is the sorted one."""
+"""The on-disk corpus index gives the stories of a plain union-find, in its order; the lazy listing is the sorted one."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.auditing.index import CorpusIndex
-from factcheck.auditing.stories import partition
 from factcheck.corpus.load import ARTICLE_SUFFIXES, iter_article_paths, walk_article_paths
+from tests.auditing.reference import index_stories, partition
 
 PARTIES = ["A", "B", "C", "D"]
 KEYS = st.sampled_from(
@@ -22,25 +22,11 @@ CORPUS = st.dictionaries(st.text("dekz019", min_size=1, max_size=4), st.lists(KE
                          max_size=25)  # fmt: skip
 
 
-def _stories(keys: dict[str, list[str]], curated: set[str] | None) -> tuple[list[list[str]], int]:
-    with tempfile.TemporaryDirectory() as tmp:
-        index = CorpusIndex(Path(tmp))
-        try:
-            for seq, (doc, ks) in enumerate(keys.items()):
-                index.add(seq, f"{doc}.txt", f"k{seq}", doc, tuple(sorted(ks)), ())
-            index.partition(curated)
-            return list(index.iter_stories()), index.stories
-        finally:
-            index.close()
-
-
 @settings(max_examples=200, deadline=None)
 @given(CORPUS, st.none() | st.sets(st.text("dekz019", min_size=1, max_size=4), max_size=4))
 def test_the_index_gives_the_stories_of_partition(keys: dict[str, list[str]], curated: set[str] | None) -> None:
     tied = None if curated is None else {d for d in curated if d in keys}
-    stories, count = _stories(keys, tied)
-    assert stories == partition(keys, tied)
-    assert count == len(stories)
+    assert index_stories(keys, tied) == partition(keys, tied)
 
 
 def test_documents_and_files_are_found_by_id(tmp_path: Path) -> None:
@@ -64,9 +50,12 @@ def _tree(root: Path, names: list[str]) -> None:
 
 
 NAMES = st.lists(
-    st.builds(lambda d, f, s: f"{d}{f}{s}", st.sampled_from(["", "a/", "a-b/", "a/b/", "A/", ".h/", "a.txt/"]),
-              st.sampled_from(["a", "a-b", "b", "B", ".x", "z 1", "é"]), st.sampled_from([*ARTICLE_SUFFIXES, ".TXT",
-                                                                                          ".pdf", ""])),  # fmt: skip
+    st.builds(
+        lambda d, f, s: f"{d}{f}{s}",
+        st.sampled_from(["", "a/", "a-b/", "a/b/", "A/", ".h/", "a.txt/"]),
+        st.sampled_from(["a", "a-b", "b", "B", ".x", "z 1", "é"]),
+        st.sampled_from([*ARTICLE_SUFFIXES, ".TXT", ".pdf", ""]),
+    ),
     max_size=12,
     unique=True,
 )

@@ -15,9 +15,10 @@ from click.testing import CliRunner
 
 from factcheck.auditing import audit
 from factcheck.auditing.executor import BATCH, InProcess, ProcessPool, _windowed
-from factcheck.auditing.stories import CURATED, doc_keys, partition
+from factcheck.auditing.stories import CURATED, doc_keys
 from factcheck.cli import cli
 from factcheck.report import Format, render
+from tests.auditing.reference import index_stories as partition
 
 AS_OF = dt.date(2025, 12, 31)
 PAIRS = [("Russia", "Ukraine", "Istanbul"), ("China", "India", "Geneva"), ("France", "Germany", "Vienna"),
