@@ -243,18 +243,16 @@ def _alternatives(weak: list[tuple[str, str, str]], rename: dict[str, str]) -> l
     return out
 
 
+def _countries(bg: dict[str, Any], parties: set[str]) -> set[str]:
+    # A background event's parties that an article names as such: one-word names, and
+    # longer ones the article names in full (people are named by surname, see below).
+    return {p for p in bg.get("participants", []) if " " not in p or p in parties}
+
+
 def background_kinds_match(event: dict[str, Any], background: list[dict[str, Any]]) -> list[str]:
     """Background events an extracted event may refer to by kind and parties alone (its role aside)."""
-    out = []
     parties = set(event.get("participants", []))
-    for bg in background:
-        if bg.get("kind") != event.get("kind"):
-            continue
-        bg_parties = set(bg.get("participants", []))
-        countries = {p for p in bg_parties if " " not in p or p in parties}
-        if countries & parties:
-            out.append(bg["id"])
-    return out
+    return [bg["id"] for bg in background if bg.get("kind") == event.get("kind") and _countries(bg, parties) & parties]
 
 
 def background_candidates(
@@ -267,10 +265,10 @@ def background_candidates(
         if role(ev["id"]) != "main" and not _SUFFIX.search(ev["id"]):
             continue
         cands = []
+        parties = set(ev.get("participants", []))
         for bg_id in background_kinds_match(ev, background):
-            bg_parties = set(by_id[bg_id].get("participants", []))
-            parties = set(ev.get("participants", []))
-            people = bg_parties - {p for p in bg_parties if " " not in p or p in parties}
+            bg = by_id[bg_id]
+            people = set(bg.get("participants", [])) - _countries(bg, parties)
             if people and not any(p.split()[-1] in sentence_of(ev) for p in people):
                 continue
             cands.append(bg_id)

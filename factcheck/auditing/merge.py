@@ -22,7 +22,7 @@ from typing import Any
 
 from factcheck.corpus.load import read_article_text
 from factcheck.engine.check import KIND_ORDER, report_status
-from factcheck.model import FactSet, Finding, Report, Status
+from factcheck.model import FactSet, Report, Status
 from factcheck.report.json_format import numbered_line
 
 _COMPONENT = re.compile(r"^component (\d+) ")
@@ -113,7 +113,7 @@ class Merger:
         stats["stories"] = self.parts
         ordered = sorted(self.findings.values(), key=_finding_order)
         merged = Report.model_validate({
-            "status": report_status(Finding.model_validate(f) for f in ordered if f["kind"] != "gap"),
+            "status": Status.CONSISTENT,  # set below from the validated findings
             "as_of": as_of,
             "documents": [self.documents[k] for k in sorted(self.documents)],
             "events": [self.events[k] for k in sorted(self.events)],
@@ -121,6 +121,7 @@ class Merger:
             "links": [self.links[k] for k in sorted(self.links)],
             "stats": dict(sorted(stats.items())),
         })  # fmt: skip
+        merged = merged.model_copy(update={"status": report_status(merged.findings)})
         facts = self.context["facts"]
         fs = FactSet.model_validate({
             "facts": [facts[k] for k in sorted(facts)],
