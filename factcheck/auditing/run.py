@@ -46,6 +46,7 @@ from factcheck.dates.tagger import DateReader
 from factcheck.engine import CheckOptions, check
 from factcheck.engine.components import split
 from factcheck.errors import Diagnostic, UserError
+from factcheck.extract import nlp
 from factcheck.extract.factset import dump_factset, to_factset_data
 from factcheck.extract.reader import ArticleReader, Extraction
 from factcheck.extract.rules import load_extract_pack
@@ -319,6 +320,7 @@ def audit(
     # The date reader is built only if some article must be read (not on a re-audit that
     # finds every article in the cache); the extraction pack's event kinds are needed anyway.
     pack = load_extract_pack(Path(extract_pack)) if extract_pack else load_extract_pack()
+    nlp.model_name()  # no English pipeline installed: say so now, not once per article
     policy = load_policy(policy_path)
     options = CheckOptions(as_of=as_of or dt.date.today(), policy=policy, jobs=jobs, timeout_ms=timeout_ms,
                            rlimit=rlimit, max_conflicts=max_conflicts)  # fmt: skip

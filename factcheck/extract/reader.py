@@ -24,7 +24,9 @@ from factcheck.corpus.load import Article, article_windows
 from factcheck.dates.deadline import left as budget
 from factcheck.dates.deadline import renewed_budget
 from factcheck.dates.tagger import DateReader, TimexMatch
+from factcheck.extract import nlp
 from factcheck.extract.merge import Merger
+from factcheck.extract.modality import CUES, UNASSERTED, modality
 from factcheck.extract.rules import CompiledPack, RelationRule, load_extract_pack
 
 _DIR = {"after": "after", "later than": "after", "before": "before", "earlier than": "before",
@@ -78,6 +80,12 @@ class Mention:
     definite: bool = False  # "the attack", "this operation"
     dated: bool = False  # "the 1996 Olympic bombing": a date (and maybe a word) right before the trigger
     counterpart: str = ""  # "with Tony Blair": a named person met, who is no known party
+    modality: str = "asserted"  # or planned, reported; hypothetical, conditional, negated state nothing
+
+    @property
+    def asserted(self) -> bool:
+        """Whether the text says it happened (or will): not hypothetical, conditional or negated."""
+        return self.modality not in UNASSERTED
 
 
 @dataclass
@@ -146,6 +154,7 @@ class ArticleReader:
     def __init__(self, dates: DateReader | None = None, pack: CompiledPack | None = None) -> None:
         self.dates = dates or DateReader.load()
         self.pack = pack or load_extract_pack()
+        nlp.model_name()  # fails at once, with how to install it, where no English pipeline is
 
     # ------------------------------------------------------------------ boilerplate
     def boilerplate(self, text: str, *, rest: bool = False) -> list[tuple[int, int, str, str, re.Match[str]]]:
@@ -243,6 +252,7 @@ class ArticleReader:
             for mn in extra:
                 mn.index += len(mentions)
             mentions += extra
+        self._modalities(text, mentions)
         state = _State(ex, text, doc, self.pack, mentions, article.segmentation.headlines)
         for sent in sentences:
             self._relations(state, sent, [t for t in story_timexes if sent[0] <= t.start < sent[1]],
@@ -253,6 +263,21 @@ class ArticleReader:
             for f in ex.facts:  # spans index the file, front matter included
                 f["span"] = [f["span"][0] + article.body_offset, f["span"][1] + article.body_offset]
         return ex
+
+    def _modalities(self, text: str, mentions: list[Mention]) -> None:
+        """Mark hypothetical, conditional and negated mentions, parsing only the sentences that hold a cue for it."""
+        spans = sorted({mn.sentence for mn in mentions if CUES.search(text[mn.sentence[0] : mn.sentence[1]])})
+        if not spans:
+            return
+        reporting = frozenset(v.lower() for v in self.pack.pack.reporting_verbs)
+        for parsed in nlp.parse(text, spans):
+            for mn in mentions:
+                if mn.sentence != (parsed.start, parsed.end):
+                    continue
+                # The trigger's head word is its last one ("will meet", "drone attacks", "took office").
+                tok = parsed.token_at(mn.end - 1)
+                if tok is not None:
+                    mn.modality = modality(parsed, tok, reporting)
 
     def _page_facts(self, ex: Extraction, text: str, bp: list[Any], timexes: list[TimexMatch]) -> None:
         doc = ex.doc_id
@@ -288,7 +313,8 @@ class ArticleReader:
             prev_end = text.rfind("\n", 0, start)
             prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1
             for mn in mentions:
-                if prev_start <= mn.start < prev_end and self.pack.pack.events[mn.kind].located and not mn.earlier:
+                if (prev_start <= mn.start < prev_end and self.pack.pack.events[mn.kind].located and not mn.earlier
+                    and mn.asserted):  # fmt: skip
                     key = st.event_for(mn)
                     st.add(f"{rule}-event", (mn.start, mn.end), {"kind": "date", "subject": key,
                                                                  "value": dates[0].symbolic}, 0.6)  # fmt: skip
@@ -403,7 +429,7 @@ class ArticleReader:
         for mn in mentions:
             negated = _NEGATED.search(text[max(sent[0], mn.start - 12) : mn.start])
             told = mn.tense in ("past", "future") and mn.kind != "statement"
-            if told and not st.is_headline(mn.start) and not negated:
+            if told and mn.asserted and not st.is_headline(mn.start) and not negated:
                 st.tense_fact(mn, str(mn.tense), (mn.start, mn.end), "trigger-tense")
 
 
@@ -613,6 +639,8 @@ class _State:
               speech: Mention | None, sent: tuple[int, int]) -> None:  # fmt: skip
         p, w, rid = rule.produce, rule.confidence, rule.id
         ev, ev2, t = got.get("event"), got.get("event2"), got.get("timex") or got.get("duration")
+        if any(isinstance(x, Mention) and not x.asserted for x in (ev, ev2, speech)):
+            return  # "if the talks fail on Monday", "did not meet on Friday": nothing is dated
         if p == "statement" and ev is not None and t is not None:
             key = self.event_for(ev)
             if self.time_fact(key, t, rid, span, w, past=True):
@@ -682,6 +710,20 @@ class _State:
                     "length": t.symbolic, "mod": mod}  # fmt: skip
             self.add(rid, span, body, w)
 
+    def _series_for_counted(self) -> None:
+        """An event counted in its series ("the first election since 2019") gets a series if its kind has none."""
+        for f in self.facts.values():
+            if f["kind"] not in ("ordinal", "first_since", "last_before"):
+                continue
+            ev = self.events.get(f["subject"])
+            if ev is None or ev.get("series"):
+                continue
+            anchor = self.events.get(f.get("anchor") or "")
+            parts = "+".join(_slug(p) for p in ev.get("participants", ())) or self.doc
+            ev["series"] = (anchor or {}).get("series") or f"{parts}:{ev['kind']}"
+            if anchor is not None and not anchor.get("series"):
+                anchor["series"] = ev["series"]
+
     def _main(self, kind: str) -> str:
         key = f"{self.doc}:{kind}"
         if key not in self.events:
@@ -698,6 +740,7 @@ class _State:
         return key
 
     def finish(self) -> None:
+        self._series_for_counted()
         self.ex.events = sorted(self.events.values(), key=lambda e: e["id"])
         facts = sorted(self.facts.values(), key=lambda f: (f["span"][0], f["id"]))
         self.ex.facts = sorted(self.ex.facts + facts, key=lambda f: (f["span"][0], f["id"]))

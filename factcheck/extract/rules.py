@@ -100,6 +100,10 @@ class ExtractPack(_Strict):
     topics: dict[str, list[str]] = Field(default_factory=dict)
     events: dict[str, EventKind] = Field(default_factory=dict)
     ordinals: dict[str, int] = Field(default_factory=dict)
+    reporting_verbs: list[str] = Field(
+        default_factory=list,
+        description="Lemmas of verbs of speech: the future they report ('said the talks would go ahead') is asserted.",
+    )
     relations: list[RelationRule] = Field(default_factory=list)
     boilerplate: list[BoilerplateRule] = Field(default_factory=list)
 

