@@ -41,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -109,8 +110,15 @@ def prepare_tbaq(data: Path, out: Path, limit: int, repo: Path) -> int:
 # --------------------------------------------------------------------------- the measured side (a subprocess)
 
 
-def worker(repo: Path, inputs: Path, profile: bool) -> dict[str, Any]:
-    """Audit every prepared input with the checkout at ``repo``; plain JSON of what the scores need."""
+PARTS = ("meantime", "tbaq", "profile")
+
+
+def worker(repo: Path, inputs: Path, part: str) -> dict[str, Any]:
+    """One part of the measurement with the checkout at ``repo``; plain JSON of what the scores need.
+
+    Each part runs in a fresh process, so each pays the reader's start-up (rule packs,
+    NLP model) once, as a user's run would.
+    """
     sys.path.insert(0, str(repo))
     import factcheck
     from factcheck.auditing import audit
@@ -118,47 +126,50 @@ def worker(repo: Path, inputs: Path, profile: bool) -> dict[str, Any]:
     where = Path(factcheck.__file__).resolve()
     if not where.is_relative_to(repo.resolve()):
         raise SystemExit(f"factcheck imported from {where}, not from {repo}")
-    out: dict[str, Any] = {"factcheck": str(where.parent), "meantime": {}, "tbaq": None}
-    for topic in TOPICS:
-        folder = inputs / "meantime" / topic
-        if not folder.is_dir():
-            continue
-        t0, c0 = time.perf_counter(), time.process_time()
-        r = audit([folder], as_of=AS_OF).report
-        secs, cpu = time.perf_counter() - t0, time.process_time() - c0
-        out["meantime"][topic] = {
-            "seconds": secs,
-            "cpu": cpu,
-            "events": [
-                {
-                    "id": e.id,
-                    "label": e.label,
-                    "implicit": e.implicit,
-                    "earliest": e.earliest.isoformat() if e.earliest else None,
-                    "latest": e.latest.isoformat() if e.latest else None,
-                    "mentions": [[m.doc, m.start, m.end, m.text] for m in e.mentions],
-                }
-                for e in r.events
-            ],
-            "findings": [f.code for f in r.findings],
-            "links": sum(1 for lk in r.links if lk.linked),
-            "failed": [n.path for n in (r.files.failed if r.files else ())],
-            "status": r.status.value,
-        }
-    tbaq = inputs / "tbaq"
-    if tbaq.is_dir():
-        files = sorted(tbaq.glob("*.md"))
-        contradicted = []
-        t0, c0 = time.perf_counter(), time.process_time()
-        for f in files:
-            r = audit([f], as_of=AS_OF, max_conflicts=3).report
-            if any(fd.code == "FC101" for fd in r.findings):
-                contradicted.append(f.stem)
-        secs, cpu = time.perf_counter() - t0, time.process_time() - c0
-        out["tbaq"] = {"documents": len(files), "seconds": secs, "cpu": cpu, "contradicted": contradicted, "nlp": None}
-        if profile:
-            out["tbaq"]["nlp"] = _nlp_share(files, audit)
-    return out
+    if part == "meantime":
+        out: dict[str, Any] = {}
+        for topic in TOPICS:
+            folder = inputs / "meantime" / topic
+            if folder.is_dir():
+                out[topic] = _audit_topic(audit, folder)
+        return out
+    files = sorted((inputs / "tbaq").glob("*.md"))
+    if part == "profile":
+        return _nlp_share(files, audit)
+    contradicted = []
+    t0, c0 = time.perf_counter(), time.process_time()
+    for f in files:
+        r = audit([f], as_of=AS_OF, max_conflicts=3).report
+        if any(fd.code == "FC101" for fd in r.findings):
+            contradicted.append(f.stem)
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {"documents": len(files), "seconds": secs, "cpu": cpu, "contradicted": contradicted}
+
+
+def _audit_topic(audit: Any, folder: Path) -> dict[str, Any]:
+    """One topic folder audited as one corpus: its events with their mentions and ranges, its findings."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    r = audit([folder], as_of=AS_OF).report
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {
+        "seconds": secs,
+        "cpu": cpu,
+        "events": [
+            {
+                "id": e.id,
+                "label": e.label,
+                "implicit": e.implicit,
+                "earliest": e.earliest.isoformat() if e.earliest else None,
+                "latest": e.latest.isoformat() if e.latest else None,
+                "mentions": [[m.doc, m.start, m.end, m.text] for m in e.mentions],
+            }
+            for e in r.events
+        ],
+        "findings": [f.code for f in r.findings],
+        "links": sum(1 for lk in r.links if lk.linked),
+        "failed": [n.path for n in (r.files.failed if r.files else ())],
+        "status": r.status.value,
+    }
 
 
 def _nlp_share(files: list[Path], audit: Any) -> dict[str, Any] | None:
@@ -201,7 +212,7 @@ def score_meantime(result: dict[str, Any], golds: dict[str, list[Any]], instance
     events_n = 0
     failed: list[str] = []
     for topic, docs in golds.items():
-        res = result["meantime"].get(topic)
+        res = result.get(topic)
         if res is None:
             continue
         by_id = {d.doc_id: d for d in docs}
@@ -250,8 +261,8 @@ def score_meantime(result: dict[str, Any], golds: dict[str, list[Any]], instance
         "failed": failed,
         "gold_cross_all": mt.gold_cross_pairs(all_docs),
         "gold_cross_wide": mt.gold_cross_pairs(all_docs, known_only=False),
-        "seconds": sum(r["seconds"] for r in result["meantime"].values()),
-        "cpu": sum(r["cpu"] for r in result["meantime"].values()),
+        "seconds": sum(r["seconds"] for r in result.values()),
+        "cpu": sum(r["cpu"] for r in result.values()),
     }
 
 
@@ -269,149 +280,127 @@ def _ratio(right: int, wrong: int) -> str:
 
 
 def render(sides: dict[str, dict[str, Any]], tbaq_kb: float | None) -> list[str]:
-    """The side-by-side table and the targets of the reader under test."""
+    """The side-by-side table: a row per measure, a column per checkout ("failed" where its part failed)."""
     names = list(sides)
     rows: list[tuple[str, ...]] = []
 
-    def row(label: str, *vals: str) -> None:
+    def row(label: str, part: str, cell: Callable[[dict[str, Any]], str]) -> None:
+        vals = []
+        for n in names:
+            got = sides[n].get(part)
+            vals.append("-" if got is None else "failed" if "error" in got else cell(got))
         rows.append((label, *vals))
 
-    mt = {n: s.get("meantime") for n, s in sides.items()}
-    if all(v is not None for v in mt.values()):
-        row("MEANTIME (airbus + gm)", *[""] * len(names))
-        row("  audit seconds, wall / CPU", *[f"{mt[n]['seconds']:.1f} / {mt[n]['cpu']:.1f}" for n in names])
-        row("  report events with a mention", *[str(mt[n]["events"]) for n in names])
-        row(
-            "  mentions / mapped to a gold mention",
-            *[f"{mt[n]['links'].mentions} / {mt[n]['links'].mapped}" for n in names],
-        )
-        row(
-            "  within-article link precision",
-            *[_ratio(mt[n]["links"].within_right, mt[n]["links"].within_wrong) for n in names],
-        )
-        row(
-            "  cross-article link precision",
-            *[_ratio(mt[n]["links"].cross_right, mt[n]["links"].cross_wrong) for n in names],
-        )
-        row(
-            "  cross-article recall (gold pairs found)",
-            *[
-                f"{_fmt(mt[n]['links'].cross_recall)} ({mt[n]['links'].gold_cross_found}/{mt[n]['links'].gold_cross})"
-                for n in names
-            ],
-        )
-        row(
-            "  cross-article recall of all gold pairs",
-            *[
-                f"{_fmt(_div(mt[n]['links'].gold_cross_found, mt[n]['gold_cross_all']))} "
-                f"({mt[n]['links'].gold_cross_found}/{mt[n]['gold_cross_all']})"
-                for n in names
-            ],
-        )
-        row("  pairs with a non-event span", *[str(mt[n]["links"].nonevent_pairs) for n in names])
-        row("  pairs left unjudged (later sentences)", *[str(mt[n]["links"].unjudged) for n in names])
-        row("  with later sentences' cross-doc mentions:", *[""] * len(names))
-        row(
-            "    cross-article link precision",
-            *[_ratio(mt[n]["wide"].cross_right, mt[n]["wide"].cross_wrong) for n in names],
-        )
-        row(
-            "    cross-article recall (gold pairs found)",
-            *[
-                f"{_fmt(mt[n]['wide'].cross_recall)} ({mt[n]['wide'].gold_cross_found}/{mt[n]['wide'].gold_cross})"
-                for n in names
-            ],
-        )
-        row(
-            "    cross-article recall of all gold pairs",
-            *[
-                f"{_fmt(_div(mt[n]['wide'].gold_cross_found, mt[n]['gold_cross_wide']))} "
-                f"({mt[n]['wide'].gold_cross_found}/{mt[n]['gold_cross_wide']})"
-                for n in names
-            ],
-        )
-        for k in ("exact", "contains", "inside", "overlaps", "excludes", "unbounded"):
-            row(f"  dated vs gold anchor: {k}", *[str(mt[n]["dating"][k]) for n in names])
-        row("  events on gold events with no anchor", *[str(mt[n]["no_anchor"]) for n in names])
-        row("  contradictions (FC101)", *[str(mt[n]["contradictions"]) for n in names])
-        row("  files failed", *[str(len(mt[n]["failed"])) for n in names])
-        row("  mention text not at its span", *[str(mt[n]["quote_drift"]) for n in names])
-    tb = {n: s.get("tbaq") for n, s in sides.items()}
-    if all(v is not None for v in tb.values()) and tbaq_kb is not None:
-        row(f"TBAQ ({tbaq_kb:.0f} KB of text)", *[""] * len(names))
-        row("  documents audited", *[str(tb[n]["documents"]) for n in names])
-        row("  documents with a contradiction", *[str(len(tb[n]["contradicted"])) for n in names])
-        row("  audit seconds, wall / CPU", *[f"{tb[n]['seconds']:.1f} / {tb[n]['cpu']:.1f}" for n in names])
-        row(
-            "  throughput KB/s, wall / CPU",
-            *[f"{tbaq_kb / tb[n]['seconds']:.1f} / {tbaq_kb / tb[n]['cpu']:.1f}" for n in names],
-        )
+    def head(label: str) -> None:
+        rows.append((label, *[""] * len(names)))
 
-        def nlp(n: str) -> str:
-            p = tb[n]["nlp"]
-            if p is None:
-                return "not profiled"
+    def recall(links: Any, gold: int) -> str:
+        return f"{_fmt(_div(links.gold_cross_found, gold))} ({links.gold_cross_found}/{gold})"
+
+    if any(s.get("meantime") is not None for s in sides.values()):
+        head("MEANTIME (airbus + gm)")
+        row("  audit seconds, wall / CPU", "meantime", lambda m: f"{m['seconds']:.1f} / {m['cpu']:.1f}")
+        row("  report events with a mention", "meantime", lambda m: str(m["events"]))
+        row("  mentions / mapped to a gold mention", "meantime",
+            lambda m: f"{m['links'].mentions} / {m['links'].mapped}")  # fmt: skip
+        row("  within-article link precision", "meantime",
+            lambda m: _ratio(m["links"].within_right, m["links"].within_wrong))  # fmt: skip
+        row("  cross-article link precision", "meantime",
+            lambda m: _ratio(m["links"].cross_right, m["links"].cross_wrong))  # fmt: skip
+        row(
+            "  cross-article recall (gold pairs found)", "meantime", lambda m: recall(m["links"], m["links"].gold_cross)
+        )
+        row("  cross-article recall of all gold pairs", "meantime", lambda m: recall(m["links"], m["gold_cross_all"]))
+        row("  pairs with a non-event span", "meantime", lambda m: str(m["links"].nonevent_pairs))
+        row("  pairs left unjudged (later sentences)", "meantime", lambda m: str(m["links"].unjudged))
+        head("  with later sentences' cross-doc mentions:")
+        row("    cross-article link precision", "meantime",
+            lambda m: _ratio(m["wide"].cross_right, m["wide"].cross_wrong))  # fmt: skip
+        row(
+            "    cross-article recall (gold pairs found)", "meantime", lambda m: recall(m["wide"], m["wide"].gold_cross)
+        )
+        row("    cross-article recall of all gold pairs", "meantime", lambda m: recall(m["wide"], m["gold_cross_wide"]))
+        for k in ("exact", "contains", "inside", "overlaps", "excludes", "unbounded"):
+            row(f"  dated vs gold anchor: {k}", "meantime", lambda m, k=k: str(m["dating"][k]))
+        row("  events on gold events with no anchor", "meantime", lambda m: str(m["no_anchor"]))
+        row("  contradictions (FC101)", "meantime", lambda m: str(m["contradictions"]))
+        row("  files failed", "meantime", lambda m: str(len(m["failed"])))
+        row("  mention text not at its span", "meantime", lambda m: str(m["quote_drift"]))
+    if tbaq_kb is not None:
+        head(f"TBAQ ({tbaq_kb:.0f} KB of text)")
+        row("  documents audited", "tbaq", lambda t: str(t["documents"]))
+        row("  documents with a contradiction", "tbaq", lambda t: str(len(t["contradicted"])))
+        row("  audit seconds, wall / CPU", "tbaq", lambda t: f"{t['seconds']:.1f} / {t['cpu']:.1f}")
+        row("  throughput KB/s, wall / CPU", "tbaq",
+            lambda t: f"{tbaq_kb / t['seconds']:.1f} / {tbaq_kb / max(t['cpu'], 1e-9):.1f}")  # fmt: skip
+
+        def nlp(p: dict[str, Any]) -> str:
             if not p["present"]:
                 return "0 / n.a."
             share = p["nlp_seconds"] / p["profiled_seconds"] if p["profiled_seconds"] else 0.0
-            return f"{p['nlp_seconds']:.1f} s of {p['profiled_seconds']:.1f} s profiled ({100 * share:.0f}%)"
+            return f"{p['nlp_seconds']:.1f} of {p['profiled_seconds']:.1f} s ({100 * share:.0f}%)"
 
-        row("  NLP layer share (cProfile)", *[nlp(n) for n in names])
+        row("  NLP layer share (cProfile)", "profile", nlp)
     header = ("", *names)
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in [header, *rows]]
-    return lines
+    return ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in [header, *rows]]
 
 
 def targets(side: dict[str, Any], tbaq_kb: float | None) -> list[str]:
-    """PASS/FAIL lines for the reader under test."""
+    """PASS/FAIL lines for the reader under test (FAIL where its part failed)."""
     out = []
 
     def line(ok: bool, text: str) -> None:
         out.append(f"{'PASS' if ok else 'FAIL'}  {text}")
 
     m = side.get("meantime")
-    if m is not None:
+    if m is not None and "error" in m:
+        line(False, f"MEANTIME: the audit failed ({m['error']})")
+    elif m is not None:
         p, r = m["links"].cross_precision, m["links"].cross_recall
-        line(
-            p is not None and r is not None and p >= 0.9 and r >= 0.5,
-            f"MEANTIME cross-article link precision >= 0.9 with recall >= 0.5 (precision {_fmt(p)}, recall {_fmt(r)})",
-        )
+        line(p is not None and r is not None and p >= 0.9 and r >= 0.5,
+             f"MEANTIME cross-article link precision >= 0.9 with recall >= 0.5 "
+             f"(precision {_fmt(p)}, recall {_fmt(r)})")  # fmt: skip
         line(
             m["dating"]["excludes"] == 0,
             f"MEANTIME no dating that excludes the gold anchor ({m['dating']['excludes']})",
         )
         line(m["contradictions"] == 0, f"MEANTIME no contradiction ({m['contradictions']} FC101)")
     t = side.get("tbaq")
-    if t is not None and tbaq_kb is not None:
-        line(
-            not t["contradicted"],
-            f"TBAQ no document with a contradiction ({len(t['contradicted'])} of {t['documents']})",
-        )
+    if t is not None and "error" in t:
+        line(False, f"TBAQ: the audit failed ({t['error']})")
+    elif t is not None and tbaq_kb is not None:
+        n = len(t["contradicted"])
+        line(not n, f"TBAQ no document with a contradiction ({n} of {t['documents']})")
         budget = BUDGET_S * tbaq_kb / BUDGET_KB
-        line(
-            t["seconds"] <= budget,
-            f"TBAQ audit within {budget:.1f} s for {tbaq_kb:.0f} KB ({t['seconds']:.1f} s wall, {t['cpu']:.1f} s CPU)",
-        )
+        took = f"{t['seconds']:.1f} s wall, {t['cpu']:.1f} s CPU"
+        line(t["seconds"] <= budget, f"TBAQ audit within {budget:.1f} s for {tbaq_kb:.0f} KB ({took})")
     return out
 
 
 # --------------------------------------------------------------------------- the run
 
 
-def _run_side(repo: Path, inputs: Path, profile: bool) -> dict[str, Any]:
-    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
-        out = Path(fh.name)
-    try:
-        cmd = [sys.executable, str(HERE), "--worker", "--repo", str(repo), "--inputs", str(inputs), "--out", str(out)]
-        if not profile:
-            cmd.append("--no-profile")
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-        subprocess.run(cmd, check=True, env=env, cwd=str(repo))
-        result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
-        return result
-    finally:
-        out.unlink(missing_ok=True)
+def _run_side(repo: Path, inputs: Path, parts: list[str]) -> dict[str, Any]:
+    """Each part in its own process with ``repo`` first on the path; a part that fails is its error message."""
+    result: dict[str, Any] = {}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    for part in parts:
+        with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
+            out = Path(fh.name)
+        try:
+            cmd = [sys.executable, str(HERE), "--worker", part, "--repo", str(repo), "--inputs", str(inputs),
+                   "--out", str(out)]  # fmt: skip
+            done = subprocess.run(cmd, env=env, cwd=str(repo), capture_output=True, text=True)
+            if done.returncode == 0:
+                result[part] = json.loads(out.read_text(encoding="utf-8"))
+            else:
+                tail = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+                result[part] = {"error": tail}
+                print(f"{repo}: the {part} part failed (exit {done.returncode}):\n{done.stderr}", file=sys.stderr)
+        finally:
+            out.unlink(missing_ok=True)
+    return result
 
 
 def _baseline_checkout(repo: Path, rev: str, into: Path) -> Path:
@@ -435,12 +424,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="First N articles of each MEANTIME topic and of TBAQ.")
     ap.add_argument("--no-profile", action="store_true", help="Skip the profiled TBAQ pass (no NLP share).")
     ap.add_argument("--json", type=Path, help="Also write the raw results of both sides here.")
-    ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--worker", choices=PARTS, help=argparse.SUPPRESS)
     ap.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
-        res = worker(args.repo, args.inputs, not args.no_profile)
+        res = worker(args.repo, args.inputs, args.worker)
         args.out.write_text(json.dumps(res), encoding="utf-8")
         return
     started = time.perf_counter()
@@ -463,16 +452,21 @@ def main() -> None:
         else:
             base = _baseline_checkout(args.repo, args.baseline_commit, Path(tmp) / "baseline")
             base_name = f"baseline {args.baseline_commit}"
-        raw = {
-            base_name: _run_side(base, inputs, not args.no_profile),
-            "under test": _run_side(args.repo, inputs, not args.no_profile),
-        }
+        parts = ([PARTS[0]] if have_mt else []) + (
+            list(PARTS[1:] if not args.no_profile else PARTS[1:2]) if have_tb else []
+        )
+        raw = {base_name: _run_side(base, inputs, parts), "under test": _run_side(args.repo, inputs, parts)}
         if args.json:
             args.json.write_text(json.dumps(raw, indent=1), encoding="utf-8")
         instances = _meantime().read_instances(mt_data / "list_instances.csv") if have_mt else {}
-        sides = {}
+        sides: dict[str, dict[str, Any]] = {}
         for name, res in raw.items():
-            sides[name] = {"meantime": score_meantime(res, golds, instances) if have_mt else None, "tbaq": res["tbaq"]}
+            got = res.get("meantime")
+            sides[name] = {
+                "meantime": got if got is None or "error" in got else score_meantime(got, golds, instances),
+                "tbaq": res.get("tbaq"),
+                "profile": res.get("profile"),
+            }
         shutil.rmtree(inputs)
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"as of {AS_OF}; limit {args.limit or 'none'}; under test {args.repo}; {os.cpu_count()} cores, load {load}")
