@@ -218,3 +218,26 @@ def test_majority_event_orders_gold_events_by_mentions(docs) -> None:
     ms = [mt.map_mention(a, *_span(a, "said")), mt.map_mention(b, *_span(b, "sold")),
           mt.map_mention(b, *_span(b, "sale"))]  # fmt: skip
     assert mt.majority_event(ms) == ["INST_BUY", "1#51"]
+
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "evaldata" / "meantime-dev"
+
+
+@pytest.mark.skipif(not (SHARED / "corpus_airbus").is_dir(), reason=f"MEANTIME data not found at {SHARED}")
+def test_gold_spans_score_perfectly_on_the_shared_data() -> None:
+    """Every gold mention's own span maps back to it, so the gold clusters score 1.0 (discontinuous mentions too)."""
+    docs = [mt.read_doc(f) for topic in ("corpus_airbus", "corpus_gm") for f in sorted((SHARED / topic).glob("*.xml"))]
+    assert len(docs) == 60 and all(d.published for d in docs)
+    strict: dict[str, list] = {}
+    wide: dict[str, list] = {}
+    for d in docs:
+        assert d.exhaustive >= {0, 1, 2, 3}
+        for m in d.mentions.values():
+            got = mt.map_mention(d, m.start, m.end, m.text, later=True)
+            assert got.gold == m, (d.name, m.m_id, m.text)
+            wide.setdefault(m.event, []).append(got)
+            strict.setdefault(m.event, []).append(mt.map_mention(d, m.start, m.end, m.text))
+    for clusters, known_only in ((strict, True), (wide, False)):
+        sc = mt.score_links(list(clusters.values()))
+        assert sc.within_wrong == 0 and sc.cross_wrong == 0 and sc.within_right > 0
+        assert sc.gold_cross_found == sc.gold_cross == mt.gold_cross_pairs(docs, known_only=known_only) > 0
