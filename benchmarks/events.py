@@ -1,7 +1,7 @@
 """The article reader on real news, side by side with a baseline reader, in one run.
 
     python benchmarks/events.py [--repo PATH] [--baseline PATH | --baseline-commit REV]
-                                [--data ../shared/evaldata] [--limit N] [--no-profile] [--json OUT]
+                                [--data ../shared/evaldata] [--limit N] [--no-profile] [--show] [--json OUT]
 
 Two checkouts are measured the same way, each in its own process with that checkout
 first on ``sys.path``: the reader under test (the checkout this script lives in, or
@@ -25,7 +25,9 @@ report), so the measurement survives any change to the reader's internals.
   (cumulative time inside ``factcheck/extract/nlp.py``, from a separate cProfile pass;
   ``0 / n.a.`` where the module does not exist).
 
-Targets for the reader under test are printed with PASS/FAIL.  Each part (MEANTIME, TBAQ,
+Targets for the reader under test are printed with PASS/FAIL; ``--show`` lists the errors
+behind them (each wrong link with the gold events, each dating that excludes its anchor,
+each contradiction with its quotes).  Each part (MEANTIME, TBAQ,
 the profiled TBAQ pass) runs in a fresh process per checkout, so each pays the reader's
 start-up once.  A full run of two checkouts of the baseline reader takes about 3.5 minutes
 on a loaded 2-core machine (the profiled pass is about a third of it; ``--no-profile``
@@ -172,6 +174,11 @@ def _audit_topic(audit: Any, folder: Path) -> dict[str, Any]:
             for e in r.events
         ],
         "findings": [f.code for f in r.findings],
+        "contradictions": [
+            {"message": f.message, "quotes": [[q.doc, q.quote] for q in f.sources]}
+            for f in r.findings
+            if f.code == "FC101"
+        ],
         "links": sum(1 for lk in r.links if lk.linked),
         "failed": [n.path for n in (r.files.failed if r.files else ())],
         "status": r.status.value,
@@ -213,16 +220,19 @@ def score_meantime(result: dict[str, Any], golds: dict[str, list[Any]], instance
     links, wide = mt.LinkScore(), mt.LinkScore()
     dating = dict.fromkeys(mt.DATING, 0)
     undated_gold = 0
+    excluded: list[tuple[str, str | None, str | None, Any]] = []
     contradictions = 0
     quote_drift = 0
     events_n = 0
     failed: list[str] = []
+    found: list[dict[str, Any]] = []
     for topic, docs in golds.items():
         res = result.get(topic)
         if res is None:
             continue
         by_id = {d.doc_id: d for d in docs}
         contradictions += sum(1 for c in res["findings"] if c == "FC101")
+        found += res.get("contradictions", [])
         failed += res["failed"]
         clusters, wide_clusters = [], []
         for ev in res["events"]:
@@ -251,7 +261,10 @@ def score_meantime(result: dict[str, Any], golds: dict[str, list[Any]], instance
                     continue
                 earliest = dt.date.fromisoformat(ev["earliest"]) if ev["earliest"] else None
                 latest = dt.date.fromisoformat(ev["latest"]) if ev["latest"] else None
-                dating[mt.judge_dating(earliest, latest, anchor)] += 1
+                verdict = mt.judge_dating(earliest, latest, anchor)
+                dating[verdict] += 1
+                if verdict == "excludes":
+                    excluded.append((ev["label"], ev["earliest"], ev["latest"], anchor))
         for total, sc in ((links, mt.score_links(clusters)), (wide, mt.score_links(wide_clusters))):
             for k in vars(total):
                 setattr(total, k, getattr(total, k) + getattr(sc, k))
@@ -261,6 +274,8 @@ def score_meantime(result: dict[str, Any], golds: dict[str, list[Any]], instance
         "wide": wide,
         "dating": dating,
         "no_anchor": undated_gold,
+        "excluded": excluded,
+        "contradiction_list": found,
         "contradictions": contradictions,
         "events": events_n,
         "quote_drift": quote_drift,
@@ -290,11 +305,11 @@ def render(sides: dict[str, dict[str, Any]], tbaq_kb: float | None) -> list[str]
     names = list(sides)
     rows: list[tuple[str, ...]] = []
 
-    def row(label: str, part: str, cell: Callable[[dict[str, Any]], str]) -> None:
+    def row(label: str, part: str, cell: Callable[[dict[str, Any]], str], missing: str = "-") -> None:
         vals = []
         for n in names:
             got = sides[n].get(part)
-            vals.append("-" if got is None else "failed" if "error" in got else cell(got))
+            vals.append(missing if got is None else "failed" if "error" in got else cell(got))
         rows.append((label, *vals))
 
     def head(label: str) -> None:
@@ -346,7 +361,7 @@ def render(sides: dict[str, dict[str, Any]], tbaq_kb: float | None) -> list[str]
             share = p["nlp_seconds"] / p["profiled_seconds"] if p["profiled_seconds"] else 0.0
             return f"{p['nlp_seconds']:.1f} of {p['profiled_seconds']:.1f} s ({100 * share:.0f}%)"
 
-        row("  NLP layer share (cProfile)", "profile", nlp)
+        row("  NLP layer share (cProfile)", "profile", nlp, "not profiled")
     header = ("", *names)
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     return ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in [header, *rows]]
@@ -381,6 +396,29 @@ def targets(side: dict[str, Any], tbaq_kb: float | None) -> list[str]:
         budget = BUDGET_S * tbaq_kb / BUDGET_KB
         took = f"{t['seconds']:.1f} s wall, {t['cpu']:.1f} s CPU"
         line(t["seconds"] <= budget, f"TBAQ audit within {budget:.1f} s for {tbaq_kb:.0f} KB ({took})")
+    return out
+
+
+def show(side: dict[str, Any]) -> list[str]:
+    """The errors behind the scores, one by one: wrong links, datings that exclude the anchor, contradictions."""
+    m = side.get("meantime")
+    if m is None or "error" in m:
+        return []
+    out = []
+    for label, links in (("annotated sentences", m["links"]), ("with later sentences", m["wide"])):
+        for a, b in links.wrong_pairs:
+            kind = "within" if a.doc == b.doc else "across"
+            out.append(f"wrong link {kind} ({label}): {a.doc}/s{a.sentence}:{a.text!r} [{a.event}] ~ "
+                       f"{b.doc}/s{b.sentence}:{b.text!r} [{b.event}]")  # fmt: skip
+    for label, earliest, latest, anchor in m["excluded"]:
+        out.append(f"dating excludes the anchor: {label!r} read {earliest}..{latest}, gold {anchor.lo}..{anchor.hi} "
+                   f"({anchor.source})")  # fmt: skip
+    for c in m["contradiction_list"]:
+        out.append(f"contradiction: {c['message']}")
+        out += [f"    {doc}: {quote!r}" for doc, quote in c["quotes"]]
+    t = side.get("tbaq")
+    if t is not None and "error" not in t and t["contradicted"]:
+        out.append("TBAQ documents with a contradiction: " + ", ".join(t["contradicted"]))
     return out
 
 
@@ -430,6 +468,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="First N articles of each MEANTIME topic and of TBAQ.")
     ap.add_argument("--no-profile", action="store_true", help="Skip the profiled TBAQ pass (no NLP share).")
     ap.add_argument("--json", type=Path, help="Also write the raw results of both sides here.")
+    ap.add_argument("--show", action="store_true", help="List the reader's errors behind the scores (under test).")
     ap.add_argument("--worker", choices=PARTS, help=argparse.SUPPRESS)
     ap.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
@@ -480,6 +519,9 @@ def main() -> None:
     print()
     print("targets (under test):")
     print("\n".join(targets(sides["under test"], kb)))
+    if args.show:
+        print("\nerrors of the reader under test:")
+        print("\n".join(show(sides["under test"])) or "none")
     print(f"\nwhole run: {time.perf_counter() - started:.0f} s")
 
 

@@ -11,8 +11,9 @@ Conventions of the data that the scores depend on:
 
 - Markables of the first, exhaustive annotation pass carry attributes (at least
   ``comment``); the cross-document pass added bare ones (``m_id`` and anchors only).  A
-  sentence is exhaustively annotated when it holds a first-pass markable: in practice the
-  title, the date line and the first four or five body sentences.
+  sentence is exhaustively annotated when it holds a first-pass markable: the title, the
+  date line and the next four sentences in 57 of the 60 files (five in one; fewer in two,
+  one of which has only two body sentences).
 - A mention refers to an EVENT (``REFERS_TO``); an EVENT with an ``instance_id`` is the
   same event in every article that refers to it.  An EVENT without one is local to its
   article; a mention that refers to no EVENT is an event of its own.
@@ -322,11 +323,12 @@ def map_mention(doc: GoldDoc, start: int, end: int, label: str = "", *, later: b
 
     A span (a trigger, or a fact's whole quote) may cover several gold mentions.  The one
     taken is, in this order of preference: named by the event's label (their words
-    compared), covered by the span for the larger part of its tokens, with more tokens in
-    the span, of the first pass, the first in the text.  Only the exhaustively annotated sentences are
-    judged: a span in a later sentence is unknown, and a span over no gold mention in an
-    annotated sentence is a non-event.  With ``later``, a span in a later sentence that
-    covers a mention added by the cross-document pass is judged too.
+    compared), covered by the span for the larger part of its tokens, with more tokens
+    in the span, of the first pass, the first in the text.  Only the exhaustively
+    annotated sentences are judged: a span in a later sentence is unknown, and a span
+    over no gold mention in an annotated sentence is a non-event.  With ``later``, a span
+    in a later sentence that covers a mention added by the cross-document pass is judged
+    too.
     """
     sent = doc.sentence_at(start)
     known_sentence = sent is not None and doc.known(sent)
@@ -340,7 +342,8 @@ def map_mention(doc: GoldDoc, start: int, end: int, label: str = "", *, later: b
 
     def fit(m: GoldMention) -> tuple[bool, float, int, bool]:
         inside = len(span.intersection(m.tokens))
-        return bool(_stems(m.text) & words), inside / len(m.tokens), inside, m.first_pass
+        own = " ".join(doc.text[slice(*doc.token_spans[t])] for t in m.tokens)  # not the words between
+        return bool(_stems(own) & words), inside / len(m.tokens), inside, m.first_pass
 
     best = max(cands, key=fit)  # the first of equals, in text order
     return SysMention(doc.doc_id, start, end, best, True)
@@ -365,6 +368,7 @@ class LinkScore:
     gold_cross_found: int = 0  # of those, put in one event by the reader
     mentions: int = 0
     mapped: int = 0
+    wrong_pairs: list[tuple[GoldMention, GoldMention]] = field(default_factory=list)  # judged wrong, for a listing
 
     @property
     def within_precision(self) -> float | None:
@@ -404,6 +408,8 @@ def score_links(clusters: Sequence[Sequence[SysMention]]) -> LinkScore:
                 other.append(m)
         for a, b in itertools.combinations(sorted(gold.values(), key=lambda g: (g.doc, g.start, g.m_id)), 2):
             right = a.event == b.event
+            if not right:
+                sc.wrong_pairs.append((a, b))
             if a.doc == b.doc:
                 sc.within_right += right
                 sc.within_wrong += not right

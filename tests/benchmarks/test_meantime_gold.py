@@ -172,6 +172,7 @@ def test_pairwise_precision_and_recall_arithmetic(docs) -> None:
     assert sc.nonevent_pairs == 5 and sc.unjudged == 4
     assert (sc.gold_cross, sc.gold_cross_found) == (2, 2) and sc.cross_recall == 1.0
     assert sc.mentions == 7 and sc.mapped == 5
+    assert {(x.text, y.text) for x, y in sc.wrong_pairs} == {("bought", "said"), ("said", "sold"), ("said", "sale")}
 
     apart = mt.score_links([[bought, said, sold], [sale]])
     assert (apart.cross_right, apart.cross_wrong) == (1, 1)
