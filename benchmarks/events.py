@@ -147,7 +147,7 @@ def worker(repo: Path, inputs: Path, part: str) -> dict[str, Any]:
     contradicted = []
     t0, c0 = time.perf_counter(), time.process_time()
     for f in files:
-        r = audit([f], as_of=AS_OF, max_conflicts=3).report
+        r = audit([f], as_of=AS_OF).report
         if any(fd.code == "FC101" for fd in r.findings):
             contradicted.append(f.stem)
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -196,7 +196,7 @@ def _nlp_share(files: list[Path], audit: Any) -> dict[str, Any] | None:
     t0 = time.perf_counter()
     prof.enable()
     for f in files:
-        audit([f], as_of=AS_OF, max_conflicts=3)
+        audit([f], as_of=AS_OF)
     prof.disable()
     total = time.perf_counter() - t0
     stats = pstats.Stats(prof).stats  # type: ignore[attr-defined]
