@@ -29,7 +29,7 @@ Targets for the reader under test are printed with PASS/FAIL; ``--show`` lists t
 behind them (each wrong link with the gold events, each dating that excludes its anchor,
 each contradiction with its quotes).  Each part (MEANTIME, TBAQ,
 the profiled TBAQ pass) runs in a fresh process per checkout, so each pays the reader's
-start-up once.  A full run of two checkouts of the baseline reader takes about 3.5 minutes
+start-up once.  A full run of two checkouts of the baseline reader takes 2.5 to 3.5 minutes
 on a loaded 2-core machine (the profiled pass is about a third of it; ``--no-profile``
 skips it); ``--limit N`` takes the first N articles of each MEANTIME topic and the first
 N TBAQ documents.  Where the shared data is absent, that part is skipped, saying so.
