@@ -22,7 +22,7 @@ import functools
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pytest
 import yaml
@@ -132,7 +132,9 @@ EXPECT = {p.name: _load(p) for p in STORY_DIRS}
 _NO_EVENT = "the reader finds no event at {}"
 _CLOSED = "is in none of the pack's closed event kinds"
 _UNSEEN_X2 = f"no event is read for 'unveiled' or 'went on sale': a product launch {_CLOSED}"
-_UNSEEN_EARNINGS = f"no event is read for the earnings report ('report ... earnings', 'reported a ... rise'): it {_CLOSED}"
+_UNSEEN_EARNINGS = (
+    f"no event is read for the earnings report ('report ... earnings', 'reported a ... rise'): it {_CLOSED}"
+)
 _UNSEEN_TRIAL = f"no event is read for 'trial', 'hearing', 'adjourned' or 'sentencing': a court hearing {_CLOSED}"
 _UNSEEN_QUAKE = (f"no event is read for 'earthquake', 'quake' or 'aftershock' (only 'struck' is read, as an attack): a quake "
                  f"{_CLOSED}")  # fmt: skip
@@ -142,7 +144,9 @@ _UNSEEN_RUNOFF = "'runoff' and an election's 'first round' are not read as elect
 _ONE_ELECTION = ("every election mention in an article is one event (corefer: article): the first round, the runoff and "
                  "the election five years ago are merged")  # fmt: skip
 _NO_YEAR = "the undated article's year-less dates get no year: nothing links its events to the dated articles' ones"
-_NO_LINK = "events of different articles are not linked: no party or place that the alias tables name, so nothing to link on"
+_NO_LINK = (
+    "events of different articles are not linked: no party or place that the alias tables name, so nothing to link on"
+)
 
 KNOWN_FAILURES: dict[str, str] = {
     "business_apart-earnings-vs-unveiling": _UNSEEN_X2,
@@ -207,7 +211,7 @@ KNOWN_FAILURES: dict[str, str] = {
     "election_edits-first-round-moved": f"{_UNSEEN_RUNOFF}; only the false contradictions of the clean story remain",
     "election_edits-runoff-before-first-round": f"{_UNSEEN_RUNOFF}; only the false contradictions of the clean story remain",
     "election_edits-runoff-moved-before-campaign-end": f"{_ONE_ELECTION}: the edited date only shows up in the clean "
-                                                       "story's false contradictions",  # fmt: skip
+    "story's false contradictions",
     "election_same-first-round-across": _UNSEEN_RUNOFF,
     "election_same-runoff-first-and-second-article": _UNSEEN_RUNOFF,
     "election_same-runoff-first-and-third-article": _UNSEEN_RUNOFF,
@@ -231,29 +235,30 @@ KNOWN_FAILURES: dict[str, str] = {
     "trade_apart-third-vs-first-round": _UNSEEN_ROUND,
     "trade_apart-third-vs-fourth-round": _UNSEEN_ROUND,
     "trade_consistent": "the negated 'did not meet on Feb. 27' is read as a meeting and merged with the third round "
-                        "(Thursday): a false contradiction",  # fmt: skip
+    "(Thursday): a false contradiction",
     "trade_created-closing-report": _NO_YEAR,
     "trade_dated-first-round": _UNSEEN_ROUND,
     "trade_dated-fourth-round": _UNSEEN_ROUND,
     "trade_dated-third-round-closing": f"{_NO_LINK}; {_NO_YEAR}",
     "trade_edits-opening-weekday-moved": f"{_NO_LINK}: the edited weekday only shows up in the clean story's false "
-                                         "contradiction",  # fmt: skip
+    "contradiction",
     "trade_edits-second-round-after-third": f"{_UNSEEN_ROUND}; {_NO_LINK}",
     "trade_edits-third-round-before-announcement": f"{_NO_LINK}; {_NO_YEAR}",
     "trade_same-second-round-across": _UNSEEN_ROUND,
     "trade_same-third-round-across": f"{_NO_LINK} (the same ordinal of one series is not used either)",
     "trade_undated-conditional-vote": "the conditional 'If the talks ... break down, a vote ... would likely be pushed "
-                                      "back to mid-June' is read as an election dated mid-June",  # fmt: skip
+    "back to mid-June' is read as an election dated mid-June",
     "trade_undated-negated-meeting": "the negated 'did not meet on Feb. 27' is read as an asserted meeting",
 }
 """Case id -> what the current article reader gets wrong; each mark must go once the reader reads the case right."""
 
 
-def _cases(check: str) -> Iterator[pytest.param]:  # type: ignore[valid-type]
+def _cases(check: str) -> Iterator[Any]:
+    """One pytest param per expectation of the given check, id ``<story>_<check>-<id>``, marked if known to fail."""
     for story, exp in EXPECT.items():
-        items: tuple[BaseModel, ...] = getattr(exp, check) if check != "consistent" else (exp,)
+        items: tuple[Any, ...] = getattr(exp, check) if check != "consistent" else (exp,)
         for item in items:
-            case = f"{story}_{check}" if check == "consistent" else f"{story}_{check}-{item.id}"  # type: ignore[attr-defined]
+            case = f"{story}_{check}" if check == "consistent" else f"{story}_{check}-{item.id}"
             marks = []
             if case in KNOWN_FAILURES:
                 marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[case]))
@@ -274,7 +279,7 @@ def _span(story: str, at: At) -> tuple[str, int, int]:
     return Path(at.file).stem, start, start + len(at.quote)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _audited(story: str) -> AuditResult:
     return audit([STORIES / story], as_of=AS_OF)
 
