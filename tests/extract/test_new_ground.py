@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +34,10 @@ from factcheck.model import EventTimes, Finding, Report
 
 AS_OF = dt.date(2026, 11, 22)
 STORIES = Path(__file__).resolve().parent / "stories"
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "corpus" / "istanbul-2025"
+SHIPPED_PACK = ROOT / "rules" / "en" / "extract.yaml"
+NAME_TABLES = ("entities", "people", "locations")
 
 
 # --------------------------------------------------------------------------- expect.yaml
@@ -321,6 +326,32 @@ def test_story_is_well_formed(story: str) -> None:
         assert ed.find != ed.replace
     for c in exp.created:
         assert (STORIES / story / c.file).is_file()
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", text.lower())
+
+
+@functools.cache
+def _sample_shingles(n: int = 7) -> frozenset[tuple[str, ...]]:
+    words = [w for f in sorted(SAMPLE.glob("*.txt")) for w in [*_words(f.read_text(encoding="utf-8")), "\0"]]
+    return frozenset(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+
+
+@pytest.mark.parametrize("story", sorted(EXPECT), ids=lambda s: f"{s}_new-ground")
+def test_story_is_on_new_ground(story: str) -> None:
+    """No name or place of the shipped alias tables, and no run of seven words from the bundled corpus."""
+    tables = yaml.safe_load(SHIPPED_PACK.read_text(encoding="utf-8"))
+    aliases = [a for t in NAME_TABLES for names in (tables.get(t) or {}).values() for a in names]
+    for article in sorted((STORIES / story).glob("*.md")):
+        text = article.read_text(encoding="utf-8")
+        known = sorted({m.group(0) for a in aliases for m in re.finditer(rf"(?<!\w)(?:{a})(?!\w)", text)})
+        assert known == [], f"{article.name} names {known}, which the shipped tables know"
+        words = _words(text)
+        shared = [
+            " ".join(words[i : i + 7]) for i in range(len(words) - 6) if tuple(words[i : i + 7]) in _sample_shingles()
+        ]
+        assert shared == [], f"{article.name} repeats the bundled corpus: {shared}"
 
 
 # --------------------------------------------------------------------------- what a careful reader concludes
