@@ -439,3 +439,27 @@ def test_known_failures_name_real_cases() -> None:
     cases = {p.id for check in ("consistent", "apart", "same", "dated", "undated", "created", "edits")
              for p in _cases(check)}  # fmt: skip
     assert set(KNOWN_FAILURES) <= cases, sorted(set(KNOWN_FAILURES) - cases)
+
+
+def _story_view(report: Report, docs: set[str]) -> tuple[Any, ...]:
+    """What a report says about some documents: their times, their events' mentions and times, and the contradictions."""
+    times = sorted((d.id, d.published.earliest, d.published.latest) for d in report.documents if d.id in docs)
+    events = sorted(
+        (tuple(sorted((m.doc, m.start, m.end) for m in e.mentions)), e.earliest, e.latest)
+        for e in report.events
+        if any(m.doc in docs for m in e.mentions)
+    )
+    contradictions = sorted(
+        tuple(sorted((s.doc or "", s.quote or "") for s in f.sources))
+        for f in report.findings
+        if f.code == "FC101" and any(s.doc in docs for s in f.sources)
+    )
+    return times, events, contradictions
+
+
+def test_stories_audited_together_read_as_each_alone() -> None:
+    """One audit of all the stories says about each story what the story's own audit says (no party here is in a table)."""
+    together = audit(STORY_DIRS, as_of=AS_OF).report
+    for story in STORY_DIRS:
+        docs = {p.stem for p in story.glob("*.md")}
+        assert _story_view(together, docs) == _story_view(_audited(story.name).report, docs), story.name
