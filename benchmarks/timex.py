@@ -223,7 +223,7 @@ def main() -> None:
     for part in PARTS:
         ps = scores[(part, "factcheck")]
         if args.errors and any(ps.prf(k).f1 < t for k, t in TARGETS.items()):
-            print(f"\n{part}: the {args.errors} largest error classes of factcheck; an expression may count in two, extent and value")
+            print(f"\n{part}: the {args.errors} largest error classes of factcheck (an expression may be in two)")
             for what, n in ps.errors.most_common(args.errors):
                 print(f"{n:5d}  {what}")
 

@@ -15,7 +15,7 @@ import pytest
 from factcheck.dates.tagger import DateReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from timex_corpora import PARTS, load_part, runs  # noqa: E402
+from timex_corpora import PARTS, load_part, runs
 
 RUN = 5
 
