@@ -11,8 +11,23 @@ only.  Each part is scored on its own: strict and relaxed extent F1, type and va
 scored).  In the same run, each part is also read by dateparser's ``search_dates`` (with
 ``RELATIVE_BASE`` at the creation time) and by the reader at an earlier commit (``--base``),
 which runs from a ``git archive`` of that commit in a subprocess.  Throughput is characters
-of text per second of tagging on one core.  Where MEANTIME's conventions differ from
-TimeML's, and how its text and extents are read, is in ``benchmarks/timex_corpora.py``.
+of text per second of tagging on one core (the best of three passes; dateparser one pass).
+
+Where MEANTIME's conventions differ from TimeML's (how its token XML is read into text and
+extents is in ``benchmarks/timex_corpora.py``):
+- extents are lists of tokens, so a TIMEX3 starts and ends on a token;
+- the creation time is the article's date line, inside the text; here it is given beside
+  the text, as in TempEval-3, and the date line is not scored;
+- only the first sentences are annotated (title, date line, about four body sentences), so
+  only expressions there are scored;
+- its guidelines (NewsReader, after ISO-TimeML) value some expressions otherwise: "two
+  years ago" and "a year ago" are DURATIONs (P2Y, P1Y) where TimeML has a DATE; an adjective
+  such as "annual" is a DURATION P1Y; "today" is often PRESENT_REF; clock times carry a zone
+  ("16:00 UTC" is T16:00Z); "history" and "recent" alone are PAST_REF; a preposition is
+  sometimes inside the extent ("in recent U.S. history", "over the years"), and so are
+  adverbs TimeBank leaves out ("later this year"); TIMEX3 carry no ``mod`` attribute;
+- some TIMEX3 have no tokens (implied interval ends) and are not scored, and a few values
+  are malformed (``03-02-2009``); the figures are against the corpus as published.
 The data is read from ``../shared/``; nothing of it is copied into the project.
 """
 
@@ -55,11 +70,16 @@ from factcheck.dates.tagger import DateReader
 docs = json.load(sys.stdin)
 reader = DateReader.load()
 reader.tag("warm up on Feb. 27, 2025, a Tuesday", dt.date(2025, 4, 8))
-t0 = time.perf_counter()
-out = [[(m.start, m.end, m.type, m.value) for m in reader.tag(text, dt.date.fromisoformat(dct) if dct else None)]
-       for text, dct in docs]
-json.dump({"spans": out, "seconds": time.perf_counter() - t0}, sys.stdout)
+dcts = [dt.date.fromisoformat(dct) if dct else None for _, dct in docs]
+best = float("inf")
+for _ in range(REPEAT):
+    t0 = time.perf_counter()
+    out = [[(m.start, m.end, m.type, m.value) for m in reader.tag(text, d)] for (text, _), d in zip(docs, dcts)]
+    best = min(best, time.perf_counter() - t0)
+json.dump({"spans": out, "seconds": best}, sys.stdout)
 """
+# Tagging is timed as the best of this many passes, as the machine is shared.
+REPEAT = 3
 
 
 def tag_factcheck(docs: list[GoldDoc]) -> tuple[list[list[Span]], float]:
@@ -67,9 +87,12 @@ def tag_factcheck(docs: list[GoldDoc]) -> tuple[list[list[Span]], float]:
 
     reader = DateReader.load()
     reader.tag("warm up on Feb. 27, 2025, a Tuesday", dt.date(2025, 4, 8))
-    t0 = time.perf_counter()
-    out = [[(m.start, m.end, m.type, m.value) for m in reader.tag(d.text, d.dct)] for d in docs]
-    return out, time.perf_counter() - t0
+    best = float("inf")
+    for _ in range(REPEAT):
+        t0 = time.perf_counter()
+        out = [[(m.start, m.end, m.type, m.value) for m in reader.tag(d.text, d.dct)] for d in docs]
+        best = min(best, time.perf_counter() - t0)
+    return out, best
 
 
 def tag_base(docs: list[GoldDoc], commit: str, tmp: Path) -> tuple[list[list[Span]], float]:
@@ -84,7 +107,7 @@ def tag_base(docs: list[GoldDoc], commit: str, tmp: Path) -> tuple[list[list[Spa
     env = {**os.environ, "PYTHONPATH": str(tree)}
     payload = json.dumps([(d.text, d.dct.isoformat() if d.dct else None) for d in docs])
     run = subprocess.run(
-        [sys.executable, "-c", _TAG_SCRIPT],
+        [sys.executable, "-c", f"REPEAT = {REPEAT}\n" + _TAG_SCRIPT],
         input=payload,
         capture_output=True,
         text=True,
@@ -217,7 +240,7 @@ def main() -> None:
         ps = scores[(part, "factcheck")]
         misses = [f"{k} {ps.prf(k).f1:.4f} < {t}" for k, t in TARGETS.items() if ps.prf(k).f1 < t]
         print(f"  {part:9} {'met' if not misses else 'missed: ' + ', '.join(misses)}")
-    print(f"\n{'system':17} {'seconds':>8} {'MB/s':>7}  (all parts, one core)")
+    print(f"\n{'system':17} {'seconds':>8} {'MB/s':>7}  (all parts, one core; target >= 1 MB/s)")
     for name, _, t in systems:
         print(f"{name:17} {t:8.2f} {chars / t / 1e6:7.3f}")
     for part in PARTS:

@@ -5,22 +5,17 @@ TBAQ, TimeML) and MEANTIME (NewsReader's Wikinews corpus, its own token-based XM
 rules are developed on one TBAQ part and checked on the other and on MEANTIME, by document;
 nothing of the data is copied into the project.
 
-Where MEANTIME's conventions differ from TimeML's (as read here):
+How MEANTIME is read (where its conventions differ from TimeML's is noted in
+``benchmarks/timex.py``):
 - Extents are token lists, not character spans; the text is the tokens joined back
   (``detokenize``), so a TIMEX3 ends on a token boundary ("May 07 , 2009" in the tokens is
   "May 07, 2009" in the text).
-- The date line (sentence 1) is in the text and is the creation time (``CREATION_TIME``);
-  it is left out of the text here, as TempEval-3 gives the DCT beside the TEXT, not in it.
-- TIMEX3 are annotated only in the first sentences of each article (the title, the date
-  line and about four body sentences: sentences 0 to 5); later sentences are unannotated,
-  so only expressions in sentences 0 to 5 are scored (``GoldDoc.scored``).
-- Some TIMEX3 have no tokens (intervals implied by ``beginPoint``/``endPoint``): not scored.
-- Its guidelines (NewsReader, after TimeML/ISO-TimeML) differ in places: "a year ago" is a
-  DURATION P1Y where TimeML has a DATE; an adjective such as "annual" is a DURATION P1Y;
-  "today" is often PRESENT_REF; clock times carry a zone ("16:00 UTC" is ``T16:00Z``);
-  "history" and "recent" alone are PAST_REF; a preposition is sometimes inside the extent
-  ("in recent U.S. history"); a few values are malformed (``03-02-2009``).  These are left
-  as they are: the figures are against the corpus as published.
+- The date line (sentence 1) is the creation time (``CREATION_TIME``); it is left out of
+  the text, as TempEval-3 gives the DCT beside the TEXT, not in it.
+- TIMEX3 are annotated only in sentences 0 to 5 of each article (the title, the date line
+  and about four body sentences); later sentences are unannotated, so only expressions in
+  sentences 0 to 5 are scored (``GoldDoc.scored``).
+- TIMEX3 with no tokens (intervals implied by ``beginPoint``/``endPoint``) are not read.
 """
 
 from __future__ import annotations
