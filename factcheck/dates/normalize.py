@@ -132,6 +132,20 @@ def f_shift(ctx: Context, unit: Value, n: Value = 0) -> str:
     raise NormalizeError(f"unknown unit {u!r}")
 
 
+def f_period(ctx: Context, unit: Value, n: Value = 0) -> str:
+    """The period n units from the creation time's, at that unit's granularity ("last decade" is 201, not 2015).
+
+    ``shift`` makes a point of "two decades ago" (a year); a named period ("the last decade",
+    "the next century") is the decade or century itself, as TimeML writes it.
+    """
+    u, k = str(unit), _int(n, "period")
+    if u not in ("decade", "century") or ctx.dct is None:
+        return f_shift(ctx, unit, n)
+    ctx.relative = {"expression": "shift", "unit": u, "amount": k}
+    step = {"decade": 10, "century": 100}[u]
+    return _at(dt.date(ctx.dct.year + k * step, 1, 1), u)
+
+
 _ANCHOR = re.compile(r"^(\d{4}|XXXX)(?:-(\d\d|XX)(?:-(\d\d|XX))?|-Q([1-4X]))?")
 
 
@@ -474,6 +488,7 @@ def f_clock(ctx: Context, hour: Value, minute: Value, ampm: Value, noon: Value) 
 
 FUNCTIONS: dict[str, Callable[..., Value]] = {
     "shift": f_shift,
+    "period": f_period,
     "anchored": f_anchored,
     "near_year": f_near_year,
     "near_quarter": f_near_quarter,
