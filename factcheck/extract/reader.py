@@ -254,9 +254,16 @@ class ArticleReader:
             mentions += extra
         self._modalities(text, mentions)
         state = _State(ex, text, doc, self.pack, mentions, article.segmentation.headlines)
-        for sent in sentences:
-            self._relations(state, sent, [t for t in story_timexes if sent[0] <= t.start < sent[1]],
-                            [m for m in mentions if sent[0] <= m.start < sent[1]])  # fmt: skip
+        found = [
+            self._matches(state, sent, [t for t in story_timexes if sent[0] <= t.start < sent[1]],
+                          [m for m in mentions if sent[0] <= m.start < sent[1]])
+            for sent in sentences
+        ]
+        state.set_apart_by_date()
+        for sent, matches in zip(sentences, found, strict=True):
+            for rule, m, got, span, speech in matches:
+                state.apply(rule, m, got, span, speech, sent)
+            self._tenses(state, sent, [m for m in mentions if sent[0] <= m.start < sent[1]])
         self._post_events(state, bp, timexes, mentions)
         state.finish()
         if article.body_offset:
@@ -383,7 +390,10 @@ class ArticleReader:
     def _location(self, s: str) -> str | None:
         return self.pack.location_rx.first_in(s)
 
-    def _relations(self, st: _State, sent: tuple[int, int], timexes: list[TimexMatch], mentions: list[Mention]) -> None:
+    def _matches(
+        self, st: _State, sent: tuple[int, int], timexes: list[TimexMatch], mentions: list[Mention]
+    ) -> list[tuple[RelationRule, re.Match[str], dict[str, Any], tuple[int, int], Mention | None]]:
+        """Every relation match of a sentence, in the order they apply; what each says of identity is noted."""
         text = st.text
         items: list[tuple[int, int, str, Any]] = []
         for i, t in enumerate(timexes):
@@ -417,6 +427,7 @@ class ArticleReader:
             return sent[1]
 
         speech = None
+        out = []
         # Rules that set a mention apart as an earlier event run first, so others see it so.
         ordered = sorted(self.pack.relations, key=lambda r: r[0].produce not in ("last_met", "statement"))
         for rule, rx in ordered:
@@ -425,7 +436,13 @@ class ArticleReader:
                 span = (to_text(m.start()), to_text(m.end()))
                 if rule.produce == "statement":
                     speech = got.get("event")
-                st.apply(rule, m, got, span, speech, sent)
+                st.note(rule, got)
+                out.append((rule, m, got, span, speech))
+        return out
+
+    def _tenses(self, st: _State, sent: tuple[int, int], mentions: list[Mention]) -> None:
+        """A trigger told in the past or future tense dates its event relative to the report."""
+        text = st.text
         for mn in mentions:
             negated = _NEGATED.search(text[max(sent[0], mn.start - 12) : mn.start])
             told = mn.tense in ("past", "future") and mn.kind != "statement"
@@ -446,6 +463,9 @@ class _State:
         self.mentions = mentions
         self.headlines = headlines
         self.previous: set[int] = {m.index for m in mentions if m.earlier}  # mentions of an earlier event
+        self.times: dict[int, set[str]] = {}  # the explicit days relation rules give each mention
+        self.apart: dict[int, str] = {}  # mentions of another event on another day, and its key
+        self.referred_back: set[int] = set()  # "last met on ...": mentions of an earlier event
         self.events: dict[str, dict[str, Any]] = {}
         self.facts: dict[str, dict[str, Any]] = {}
         self.main_location: dict[str, str | None] = {}
@@ -457,6 +477,42 @@ class _State:
 
     def is_headline(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.headlines)
+
+    def note(self, rule: RelationRule, got: dict[str, Any]) -> None:
+        """The explicit day or date a relation gives a mention ("met on Nov. 15", "Thursday's talks")."""
+        ev, t = got.get("event"), got.get("timex")
+        if not isinstance(ev, Mention) or not isinstance(t, TimexMatch):
+            return
+        if rule.produce in ("last_met", "ordinal_previous"):
+            self.referred_back.add(ev.index)
+        if rule.produce != "on" or t.type != "DATE":
+            return
+        rel = dict(t.relative)
+        if rel.get("expression") == "weekday":
+            self.times.setdefault(ev.index, set()).add(f"weekday:{rel.get('value')}")
+        elif _full_date(t.symbolic) or re.fullmatch(r"XXXX-\d\d-\d\d", t.symbolic):
+            self.times.setdefault(ev.index, set()).add(t.symbolic)
+
+    def set_apart_by_date(self) -> None:
+        """Mentions of one kind that name other days than the article's event, with nothing tying them to it.
+
+        "Meeting on Nov. 15 ... Meeting on Nov. 18", "meet Friday ... Thursday's talks": two
+        meetings, not one with two dates.  A reference back ("the talks on Friday") is evidence
+        that it is the same event, and stays with it, so a clash there is still a contradiction.
+        """
+        first: dict[str, set[str]] = {}
+        for mn in self.mentions:
+            spec = self.pack.pack.events.get(mn.kind)
+            times = self.times.get(mn.index)
+            earlier = mn.earlier or mn.index in self.referred_back
+            if spec is None or spec.corefer != "article" or spec.per_agent or not times or earlier or mn.later:
+                continue
+            main_loc = self.main_location.get(mn.kind)
+            if mn.location and main_loc and mn.location != main_loc:
+                continue  # an event elsewhere is apart already
+            main = first.setdefault(mn.kind, times)
+            if main is not times and not times & main and (mn.dated or not mn.definite):
+                self.apart[mn.index] = f"{self.doc}:{mn.kind}-on-" + _slug(sorted(times)[0].replace("weekday:", ""))
 
     def _topic(self) -> str | None:
         counts: Counter[str] = Counter()
@@ -521,6 +577,8 @@ class _State:
             elif own and main_parts and not (own <= main_parts or main_parts <= own):
                 # Other parties ("meetings with Tony Blair"): another meeting.
                 key = f"{self.doc}:{kind}-" + "_".join(_slug(p) for p in sorted(own))
+            elif mn.index in self.apart:
+                key = self.apart[mn.index]  # another event of the kind, on another day
             else:
                 key = f"{self.doc}:{kind}"
         mn.key = key

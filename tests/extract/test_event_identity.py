@@ -46,3 +46,31 @@ def test_weekday_possessive_is_the_articles_own_meeting(tmp_path: Path) -> None:
     evs = events_of(tmp_path, "Russia and Ukraine met in Istanbul on Monday for a second round of talks. "
                               "Monday's talks lasted an hour.")  # fmt: skip
     assert sorted(k for k in evs if k.startswith("talks")) == ["talks"]
+
+
+def test_meetings_on_two_named_days_are_two_meetings(tmp_path: Path) -> None:
+    evs = events_of(tmp_path, "Meeting on Nov. 15, the council agreed a plan. Meeting on Nov. 18, it approved the budget.")
+    assert sorted(k for k in evs if k.startswith("talks")) == ["talks", "talks-on-xxxx-11-18"]
+
+
+def test_a_day_named_possessive_other_than_the_meetings_day_is_another_meeting(tmp_path: Path) -> None:
+    evs = events_of(tmp_path, "The two foreign ministers will meet Friday in Vienna. "
+                              "Thursday's talks with the envoy ended without a deal.")  # fmt: skip
+    assert sorted(k for k in evs if k.startswith("talks")) == ["talks", "talks-on-thursday"]
+
+
+def test_a_reference_back_with_another_day_stays_the_same_meeting(tmp_path: Path) -> None:
+    # "The talks on Friday" refers back to the talks set for Thursday: one event, two days, a clash to report.
+    evs = events_of(tmp_path, "The talks will take place Thursday in Oslo. The talks on Friday will focus on trade.")
+    assert sorted(k for k in evs if k.startswith("talks")) == ["talks"]
+
+
+def test_a_link_never_makes_one_event_of_two_an_article_tells_apart() -> None:
+    from factcheck.auditing.link import link_events
+
+    a = [{"id": "a:talks", "kind": "talks", "participants": ["X", "Y"], "location": "Oslo"},
+         {"id": "a:talks-on-xxxx-11-18", "kind": "talks", "participants": ["X", "Y"], "location": "Oslo"}]  # fmt: skip
+    b = [{"id": "b:talks", "kind": "talks", "participants": ["X", "Y"], "location": "Oslo"}]
+    rename, _, links, _ = link_events({"a": a, "b": b}, [], {"talks"})
+    assert rename["a:talks"] != rename["a:talks-on-xxxx-11-18"]
+    assert all(len({m.split(":")[0] for m in lk.members}) == len(lk.members) for lk in links)
