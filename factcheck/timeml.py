@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.errors import Diagnostic, UserError
+from factcheck.folders import holds
 
 
 @dataclass(frozen=True)
@@ -150,14 +151,24 @@ def _timex(el: ET.Element, start: int | None, end: int | None, text: str | None 
     )
 
 
+TIMEML_SUFFIXES = (".tml", ".tml.TE3input")
+
+
 def timeml_files(paths: list[Path]) -> list[Path]:
-    """TimeML files named, or under folders named (``*.tml``, ``*.tml.TE3input``), sorted."""
+    """TimeML files named, or under folders named (``*.tml``, ``*.tml.TE3input``), sorted.
+
+    Paths that hold no TimeML file at all are an error naming what each holds.
+    """
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(q for q in p.rglob("*") if q.is_file() and q.name.endswith((".tml", ".tml.TE3input")))
+            out += sorted(q for q in p.rglob("*") if q.is_file() and q.name.endswith(TIMEML_SUFFIXES))
         elif p.exists():
             out.append(p)
         else:
             raise UserError(Diagnostic(str(p), 1, 1, "no such file or folder"))
+    if not out:
+        wanted = "named " + " or ".join("*" + s for s in TIMEML_SUFFIXES)
+        raise UserError([Diagnostic(str(p), 0, 0, f"no TimeML file: {holds(p, wanted)}") for p in paths]
+                        or Diagnostic("<input>", 0, 0, "no TimeML file: no path given"))  # fmt: skip
     return out

@@ -11,10 +11,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from factcheck.corpus.load import MANIFEST_NAME
 from factcheck.model import TimeBound
 from factcheck.yamlio import load_yaml_model
-
-MANIFEST_NAME = "corpus.yaml"
 
 
 class ManifestEntry(BaseModel):

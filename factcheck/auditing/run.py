@@ -39,7 +39,7 @@ from factcheck.auditing.manifest import Manifest, find_manifests
 from factcheck.auditing.merge import LineWriter, Merger, load_texts, reduce_context
 from factcheck.auditing.stories import CURATED, curated_docs, doc_keys
 from factcheck.cache import Cache, content_key
-from factcheck.corpus.load import Skipped, load_article, read_article_text, walk_article_paths
+from factcheck.corpus.load import ARTICLE_SUFFIXES, Skipped, load_article, read_article_text, walk_article_paths
 from factcheck.dates.deadline import DEFAULT_SECONDS as DEFAULT_MATCH_SECONDS
 from factcheck.dates.deadline import MatchTimeout, match_budget
 from factcheck.dates.tagger import DateReader
@@ -342,6 +342,8 @@ def audit(
             clock = time.perf_counter()
             skipped = _read_stage(roots, read_ctx, read_key, store, executor, info, index)
             info.seconds["read"] = time.perf_counter() - clock
+            if index.count() == 0 and not (curated_data and curated_data.facts):
+                raise UserError(nothing_audited(roots, skipped))
             # Documents and link keys are in the index; the extractions themselves stay in the store.
             tied = curated_docs([f.model_dump(mode="json") for f in curated_data.facts], index) \
                 if curated_data else None  # fmt: skip
@@ -512,6 +514,42 @@ def _write_file_lines(
         sink(line)
     counts = file_counts(audited, account)
     sink(summary_line_json(report, {**counts, "warnings": warned}))
+
+
+def nothing_audited(roots: list[Path], skipped: list[Skipped]) -> list[Diagnostic]:
+    """Why a run audited no article: for each path given, what it holds and why none of it is an article."""
+    out = []
+    for root in roots:
+        if root.is_dir():
+            mine = [s for s in skipped if Path(s.path).is_relative_to(root)]
+            what = f"a folder of {len(mine)} file{'s' if len(mine) != 1 else ''}" if mine else "an empty folder"
+        else:
+            mine = [s for s in skipped if s.path == str(root)]
+            what = "a file"
+        why = _reasons(mine)
+        msg = f"nothing audited: {what}" + (f", none an article: {why}" if why else "")
+        out.append(Diagnostic(str(root), 0, 0, msg))
+    if not roots:
+        out.append(Diagnostic("<input>", 0, 0, "nothing audited: no path given"))
+    return out
+
+
+def _reasons(skipped: list[Skipped]) -> str:
+    """Skipped files' reasons, counted; files of the wrong type grouped by their suffix."""
+    suffixes: dict[str, int] = {}
+    others: dict[str, int] = {}
+    for s in skipped:
+        if s.reason.startswith("not an article type"):
+            suffix = Path(s.path).suffix or "no suffix"
+            suffixes[suffix] = suffixes.get(suffix, 0) + 1
+        else:
+            reason = f"failed: {s.reason}" if s.failed else s.reason
+            others[reason] = others.get(reason, 0) + 1
+    parts = [f"{n} {reason}" for reason, n in sorted(others.items())]
+    if suffixes:
+        kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(suffixes.items()))
+        parts.append(f"{kinds} (articles are {', '.join(ARTICLE_SUFFIXES)})")
+    return "; ".join(parts)
 
 
 def _manifest_json(path: str, manifests: dict[Path, Manifest]) -> str:
