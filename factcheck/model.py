@@ -576,7 +576,10 @@ class FileAccount(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     audited: tuple[str, ...] = ()
-    warnings: tuple[FileNote, ...] = Field(default=(), description="Audited files with a caveat (not UTF-8, cut).")
+    warnings: tuple[FileNote, ...] = Field(
+        default=(),
+        description="Audited files with a caveat (not UTF-8, cut), and corpus manifests with an entry naming no file.",
+    )
     skipped: tuple[FileNote, ...] = ()
     failed: tuple[FileNote, ...] = ()
 

@@ -24,7 +24,7 @@ import json
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ from factcheck import interrupts
 from factcheck.auditing.executor import Executor, InProcess, make_executor
 from factcheck.auditing.index import CorpusIndex
 from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
-from factcheck.auditing.manifest import Manifest, find_manifests
+from factcheck.auditing.manifest import Manifest, find_manifests, stray_entries
 from factcheck.auditing.merge import LineWriter, Merger, load_texts, reduce_context
 from factcheck.auditing.stories import CURATED, curated_docs, doc_keys
 from factcheck.cache import Cache, content_key
@@ -94,6 +94,7 @@ class ReadContext:
 
     rules: tuple[str, ...] = ()
     extract_pack: str | None = None
+    extract_replace: bool = False  # the pack replaces the shipped one instead of extending it
     match_timeout: float | None = DEFAULT_MATCH_SECONDS
     background: str | None = None  # the background fact set, whose events link keys may name
 
@@ -134,7 +135,7 @@ def reader_for(ctx: ReadContext) -> ArticleReader:
     """The article reader for a context, built on first use in this process."""
     reader = _READERS.get(ctx)
     if reader is None:
-        pack = load_extract_pack(Path(ctx.extract_pack)) if ctx.extract_pack else None
+        pack = load_extract_pack(Path(ctx.extract_pack), replace=ctx.extract_replace) if ctx.extract_pack else None
         reader = _READERS[ctx] = ArticleReader(DateReader.load([Path(r) for r in ctx.rules]), pack)
     return reader
 
@@ -286,6 +287,7 @@ def audit(
     policy_path: Path | None = None,
     rules: Iterable[Path | str] = (),
     extract_pack: Path | str | None = None,
+    extract_replace: bool = False,
     jobs: int = 1,
     timeout_ms: int = DEFAULT_TIMEOUT_MS,
     rlimit: int = DEFAULT_RLIMIT,
@@ -298,13 +300,15 @@ def audit(
 ) -> AuditResult:
     """Audit articles (files or folders): the report ``factcheck audit`` prints.
 
-    ``match_timeout`` bounds the pattern matching of each article, in seconds; an article
-    that runs over it is reported as failed and the rest are still audited.  ``executor``
-    runs the work (default: a process pool of ``jobs`` workers, or this process); with
-    ``cache_dir``, articles and stories unchanged since an earlier run are not read or
-    checked again.  The report is the same bytes whichever executor, and with or without
-    a cache.  With ``texts``, the result's fact set holds the text of every article a
-    finding quotes (the text, SARIF and HTML formats show quotes in their lines).
+    ``extract_pack`` extends the shipped article-reader pack by rule id (and its tables by
+    key), or with ``extract_replace`` takes its place.  ``match_timeout`` bounds the
+    pattern matching of each article, in seconds; an article that runs over it is reported
+    as failed and the rest are still audited.  ``executor`` runs the work (default: a
+    process pool of ``jobs`` workers, or this process); with ``cache_dir``, articles and
+    stories unchanged since an earlier run are not read or checked again.  The report is
+    the same bytes whichever executor, and with or without a cache.  With ``texts``, the
+    result's fact set holds the text of every article a finding quotes (the text, SARIF
+    and HTML formats show quotes in their lines).
 
     With ``sink``, each story's report goes to it as one line of JSON (newline included),
     in story order, as soon as it is done (:class:`~factcheck.auditing.merge.LineWriter`),
@@ -315,10 +319,10 @@ def audit(
     manifests = find_manifests(roots)
     bg_path = shipped_facts_dir() / BACKGROUND
     read_ctx = ReadContext(tuple(str(Path(r)) for r in rules), str(extract_pack) if extract_pack else None,
-                           match_timeout, str(bg_path) if background else None)  # fmt: skip
+                           extract_replace, match_timeout, str(bg_path) if background else None)  # fmt: skip
     # The date reader is built only if some article must be read (not on a re-audit that
     # finds every article in the cache); the extraction pack's event kinds are needed anyway.
-    pack = load_extract_pack(Path(extract_pack)) if extract_pack else load_extract_pack()
+    pack = load_extract_pack(Path(extract_pack) if extract_pack else None, replace=extract_replace)
     policy = load_policy(policy_path)
     options = CheckOptions(as_of=as_of or dt.date.today(), policy=policy, jobs=jobs, timeout_ms=timeout_ms,
                            rlimit=rlimit, max_conflicts=max_conflicts)  # fmt: skip
@@ -337,8 +341,8 @@ def audit(
         try:
             pack_files = [Path(extract_pack)] if extract_pack else []
             rule_print = _fingerprint([shipped_rules_dir(), *map(Path, rules)])
-            read_key = content_key("read", rule_print, _fingerprint(pack_files), repr(match_timeout),
-                                   _fingerprint([bg_path]) if background else "")  # fmt: skip
+            read_key = content_key("read", rule_print, _fingerprint(pack_files), repr(extract_replace),
+                                   repr(match_timeout), _fingerprint([bg_path]) if background else "")  # fmt: skip
             clock = time.perf_counter()
             skipped = _read_stage(roots, read_ctx, read_key, store, executor, info, index)
             info.seconds["read"] = time.perf_counter() - clock
@@ -365,10 +369,12 @@ def audit(
             info.seconds["stories"] = time.perf_counter() - clock
             clock = time.perf_counter()
             report, context = merger.finish(options.as_of)
+            stray = stray_entries(manifests, (p for p, _ in index.audited()))
             if sink is None:
-                report = report.model_copy(update={"files": file_account(list(index.audited()), skipped)})
+                account = file_account(list(index.audited()), skipped, stray)
+                report = report.model_copy(update={"files": account})
             else:
-                _write_file_lines(sink, report, index, skipped)
+                _write_file_lines(sink, report, index, skipped, stray)
             info.seconds["merge"] = time.perf_counter() - clock
         finally:
             index.close()
@@ -497,7 +503,8 @@ def _story_stage(
 
 
 def _write_file_lines(
-    sink: Callable[[str], object], report: Report, index: CorpusIndex, skipped: list[Skipped]
+    sink: Callable[[str], object], report: Report, index: CorpusIndex, skipped: list[Skipped],
+    stray: list[tuple[str, str]],
 ) -> None:  # fmt: skip
     """The JSON Lines form's end: a line per file with a warning, skipped or failed, then the summary.
 
@@ -509,6 +516,9 @@ def _write_file_lines(
         for reason in sorted(w.removeprefix(f"{path}: ") for w in warnings):
             sink(file_line("warning", path, reason))
             warned += 1
+    for path, reason in sorted(stray):
+        sink(file_line("warning", path, reason))
+        warned += 1
     account = file_account([], skipped)
     for line in file_lines(account):
         sink(line)
@@ -561,9 +571,15 @@ def _manifest_json(path: str, manifests: dict[Path, Manifest]) -> str:
     return m.entry(Path(path).name.split(".")[0]).model_dump_json()
 
 
-def file_account(audited: list[tuple[str, tuple[str, ...]]], skipped: list[Skipped]) -> FileAccount:
-    """Every input file as audited (with any warning), skipped or failed, each list sorted by path."""
+def file_account(
+    audited: list[tuple[str, tuple[str, ...]]], skipped: list[Skipped], stray: Sequence[tuple[str, str]] = ()
+) -> FileAccount:
+    """Every input file as audited (with any warning), skipped or failed, each list sorted by path.
+
+    ``stray`` adds the warnings of manifests with entries that name no file.
+    """
     notes = [FileNote(path=p, reason=w.removeprefix(f"{p}: ")) for p, ws in audited for w in ws]
+    notes += [FileNote(path=p, reason=r) for p, r in stray]
 
     def ordered(items: list[FileNote]) -> tuple[FileNote, ...]:
         return tuple(sorted(items, key=lambda n: (n.path, n.reason)))

@@ -84,6 +84,8 @@ def streamed_output(path: Path | None) -> Iterator[Callable[[str], object]]:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # mkstemp makes the file private (0600); the output is an ordinary file, so the umask decides.
+    os.chmod(tmp, 0o666 & ~_umask())
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             yield fh.write
@@ -92,6 +94,12 @@ def streamed_output(path: Path | None) -> Iterator[Callable[[str], object]]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the umask can only be read by setting it
+    os.umask(mask)
+    return mask
 
 
 def write_output(text: str, path: Path | None) -> None:
