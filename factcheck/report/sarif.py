@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from factcheck.codes import BY_CODE, Code
 from factcheck.model import FactSet, Finding, Report, Severity
-from factcheck.report.locate import Location, fingerprint, locate_finding
+from factcheck.report.locate import Location, fingerprint, locate_to_fix
 from factcheck.version import __version__
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -57,7 +57,7 @@ def _location(loc: Location, ident: int | None = None) -> dict[str, Any]:
 
 
 def _result(f: Finding, index: dict[str, int], fs: FactSet | None, cwd: Path | None) -> dict[str, Any]:
-    locs = locate_finding(f, fs, cwd)
+    locs = locate_to_fix(f, fs, cwd)  # the claim to retract first, the others as related locations
     out: dict[str, Any] = {
         "ruleId": f.code,
         "level": _LEVEL[f.severity],
