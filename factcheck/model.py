@@ -592,6 +592,10 @@ class Report(BaseModel):
     version: Literal[1] = 1
     status: Status
     as_of: dt.date
+    notes: tuple[str, ...] = Field(
+        default=(),
+        description="Caveats on the whole report, in words: conflict enumeration that stopped at --max-conflicts.",
+    )
     documents: tuple[DocumentTimes, ...] = ()
     events: tuple[EventTimes, ...] = ()
     findings: tuple[Finding, ...] = ()

@@ -18,7 +18,7 @@ from factcheck.codes import CODES
 from factcheck.engine.diagnose import SolveOptions
 from factcheck.engine.solver import Outcome, SolverLimits
 from factcheck.engine.tlinks import Interval, Link, LinkDoc, LinkResult, Mode, check_links
-from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
+from factcheck.limits import DEFAULT_MAX_CONFLICTS, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS, limit_notes
 from factcheck.model import DateRange, DocumentTimes, FactSet, Finding, Report, Severity, SourceQuote, Status
 from factcheck.policy import Policy, load_policy
 from factcheck.timeml import FileText, TimeMLDoc, Timex, element_spans, read_timeml, timeml_files
@@ -89,7 +89,7 @@ def audit_timeml(
     modes: tuple[Mode, ...] = ("links", "metric"),
     timeout_ms: int = DEFAULT_TIMEOUT_MS,
     rlimit: int = DEFAULT_RLIMIT,
-    max_conflicts: int = 10,
+    max_conflicts: int = DEFAULT_MAX_CONFLICTS,
     progress: Callable[[int, int], None] | None = None,
 ) -> TimeMLAudit:
     """Check the TLINKs of every TimeML document under the paths."""
@@ -121,6 +121,10 @@ def audit_timeml(
             stats[f"{mode}_{'inconsistent' if res.outcome is Outcome.UNSAT else res.outcome.value}"] += 1
             in_conflict = {f for c in res.conflicts for f in c if f.startswith("link:")}
             stats[f"{mode}_links_in_conflicts"] += len(in_conflict)
+            if res.conflicts and not res.complete:
+                stats["conflict_enumeration_truncated"] += 1
+                if len(res.conflicts) < max_conflicts:  # stopped by its time budget, not by the limit
+                    stats["conflict_enumeration_out_of_time"] += 1
             if res.outcome is Outcome.UNKNOWN:
                 findings.append(
                     Finding(
@@ -157,6 +161,7 @@ def audit_timeml(
         documents=tuple(documents),
         findings=tuple(sorted(findings, key=lambda x: (x.subject or "", x.message))),
         stats=dict(sorted(stats.items())),
+        notes=limit_notes(stats, max_conflicts),
     )
     audit.factset = FactSet(texts=texts, text_paths=text_paths)
     return audit

@@ -50,7 +50,7 @@ from factcheck.extract.factset import dump_factset, to_factset_data
 from factcheck.extract.reader import ArticleReader, Extraction
 from factcheck.extract.rules import load_extract_pack
 from factcheck.factset import expand_paths, load_fact_data, load_fact_sets
-from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
+from factcheck.limits import DEFAULT_MAX_CONFLICTS, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS, limit_notes
 from factcheck.model import EventLink, FactSet, FileAccount, FileNote, Report, SourceLocation
 from factcheck.policy import load_policy
 from factcheck.report.json_format import file_counts, file_line, file_lines, story_line, summary_line_json
@@ -291,7 +291,7 @@ def audit(
     jobs: int = 1,
     timeout_ms: int = DEFAULT_TIMEOUT_MS,
     rlimit: int = DEFAULT_RLIMIT,
-    max_conflicts: int = 10,
+    max_conflicts: int = DEFAULT_MAX_CONFLICTS,
     match_timeout: float | None = DEFAULT_MATCH_SECONDS,
     executor: Executor | None = None,
     cache_dir: Path | str | None = None,
@@ -369,6 +369,7 @@ def audit(
             info.seconds["stories"] = time.perf_counter() - clock
             clock = time.perf_counter()
             report, context = merger.finish(options.as_of)
+            report = report.model_copy(update={"notes": limit_notes(report.stats, max_conflicts)})
             stray = stray_entries(manifests, (p for p, _ in index.audited()))
             if sink is None:
                 account = file_account(list(index.audited()), skipped, stray)

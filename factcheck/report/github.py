@@ -49,6 +49,7 @@ def _annotation(f: Finding, fs: FactSet | None, cwd: Path | None) -> str:
 def render_github(report: Report, fs: FactSet | None = None, *, cwd: Path | None = None) -> str:
     """One workflow command per finding, then the summary line as a notice."""
     lines = [_annotation(f, fs, cwd) for f in report.findings]
+    lines += [f"::warning title=max-conflicts::{_data(n)}" for n in report.notes]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
@@ -60,6 +61,7 @@ def _cell(s: str) -> str:
 def step_summary(report: Report, fs: FactSet | None = None, *, cwd: Path | None = None) -> str:
     """A markdown summary for ``$GITHUB_STEP_SUMMARY``: status line and a table of findings."""
     out = ["## factcheck", "", f"**{_cell(summary_line(report))}**", ""]
+    out += [f"> **note**: {_cell(n)}\n" for n in report.notes]
     if report.findings:
         out += ["| severity | code | where | message |", "|---|---|---|---|"]
         for f in report.findings:
