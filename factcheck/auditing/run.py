@@ -297,6 +297,7 @@ def audit(
     cache_dir: Path | str | None = None,
     texts: bool = True,
     sink: Callable[[str], object] | None = None,
+    progress: Callable[[str, int, int | None], None] | None = None,
 ) -> AuditResult:
     """Audit articles (files or folders): the report ``factcheck audit`` prints.
 
@@ -314,6 +315,9 @@ def audit(
     in story order, as soon as it is done (:class:`~factcheck.auditing.merge.LineWriter`),
     and the result's report holds only the status, the summed counts and the file
     account: memory holds the stories in flight, never the whole corpus's report.
+
+    ``progress`` is told ``(stage, done, total)`` as articles are read (total unknown: the
+    listing is lazy) and as stories are checked.
     """
     roots = [Path(p) for p in paths]
     manifests = find_manifests(roots)
@@ -344,7 +348,7 @@ def audit(
             read_key = content_key("read", rule_print, _fingerprint(pack_files), repr(extract_replace),
                                    repr(match_timeout), _fingerprint([bg_path]) if background else "")  # fmt: skip
             clock = time.perf_counter()
-            skipped = _read_stage(roots, read_ctx, read_key, store, executor, info, index)
+            skipped = _read_stage(roots, read_ctx, read_key, store, executor, info, index, progress)
             info.seconds["read"] = time.perf_counter() - clock
             if index.count() == 0 and not (curated_data and curated_data.facts):
                 raise UserError(nothing_audited(roots, skipped))
@@ -365,7 +369,7 @@ def audit(
             clock = time.perf_counter()
             merger: Merger | LineWriter = Merger() if sink is None else LineWriter(sink)
             _story_stage(index, manifests, read_ctx, ctx, ctx_key, store, InProcess() if single else executor, info,
-                         merger)  # fmt: skip
+                         merger, progress)  # fmt: skip
             info.seconds["stories"] = time.perf_counter() - clock
             clock = time.perf_counter()
             report, context = merger.finish(options.as_of)
@@ -389,7 +393,7 @@ def audit(
 
 def _read_stage(
     roots: list[Path], ctx: ReadContext, read_key: str, store: Cache, executor: Executor, info: RunInfo,
-    index: CorpusIndex,
+    index: CorpusIndex, progress: Callable[[str, int, int | None], None] | None = None,
 ) -> list[Skipped]:  # fmt: skip
     """Read every article not already in the store, recording each in the index; the files skipped, in listing order.
 
@@ -435,6 +439,8 @@ def _read_stage(
             store.put(key, d.to_json())
             store.put("s:" + key, d.to_json(summary=True))
         record(seq, path, key, d)
+        if progress:
+            progress("reading articles", info.articles_read + info.articles_cached, None)
     store.commit()
     if errors:
         raise UserError(errors)
@@ -444,6 +450,7 @@ def _read_stage(
 def _story_stage(
     index: CorpusIndex, manifests: dict[Path, Manifest], read_ctx: ReadContext, ctx: StoryContext, ctx_key: str,
     store: Cache, executor: Executor, info: RunInfo, merger: Merger | LineWriter,
+    progress: Callable[[str, int, int | None], None] | None = None,
 ) -> None:  # fmt: skip
     """Audit each story not already in the store; their results go to ``merger`` in story order.
 
@@ -499,6 +506,8 @@ def _story_stage(
         del keys[i]
         ready[i] = done
         flush()
+        if progress:
+            progress("checking stories", info.stories_checked + info.stories_cached, info.stories)
     flush()
     store.commit()
 

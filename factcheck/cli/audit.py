@@ -12,7 +12,7 @@ import click
 
 from factcheck.cli import cli
 from factcheck.cli.check import _parse_date
-from factcheck.cli.common import exit_code_for, handle_errors, streamed_output, write_output
+from factcheck.cli.common import audit_progress, exit_code_for, handle_errors, streamed_output, write_output
 from factcheck.exitcodes import ExitCode
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Status
@@ -87,14 +87,15 @@ def audit(
             raise click.UsageError("--scheduler and --dask-local exclude each other")
         executor = make_executor(cfg.jobs, scheduler, dask_local)
         stream = Format(fmt) is Format.JSONL
-        with streamed_output(output) if stream else contextlib.nullcontext(None) as sink:
+        with streamed_output(output) if stream else contextlib.nullcontext(None) as sink, audit_progress() as tick:
             try:
                 result = run(paths, as_of=as_of, facts=facts, background=not no_background, policy_path=policy_path,
                              rules=[*cfg.rules, *rule_dirs], extract_pack=extract_pack,
                              extract_replace=extract_replace, jobs=cfg.jobs,
                              timeout_ms=cfg.timeout, rlimit=cfg.rlimit, max_conflicts=cfg.max_conflicts,
                              match_timeout=cfg.match_timeout, executor=executor, cache_dir=cache_dir,
-                             texts=Format(fmt) not in (Format.JSON, Format.JSONL), sink=sink)  # fmt: skip
+                             texts=Format(fmt) not in (Format.JSON, Format.JSONL), sink=sink,
+                             progress=tick)  # fmt: skip
             finally:
                 executor.close()
         acc = result.report.files
