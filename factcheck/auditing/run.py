@@ -38,6 +38,7 @@ from factcheck.auditing.link import Alternative, Link, apply_renames, background
 from factcheck.auditing.manifest import Manifest, find_manifests, stray_entries
 from factcheck.auditing.merge import LineWriter, Merger, load_texts, reduce_context
 from factcheck.auditing.stories import CURATED, curated_docs, doc_keys
+from factcheck.auditing.windows import split_windows
 from factcheck.cache import Cache, content_key
 from factcheck.corpus.load import ARTICLE_SUFFIXES, Skipped, load_article, read_article_text, walk_article_paths
 from factcheck.dates.deadline import DEFAULT_SECONDS as DEFAULT_MATCH_SECONDS
@@ -156,7 +157,8 @@ def read_one(ctx: ReadContext, path: str) -> DocRead:
             ex = reader.read(art)
     except MatchTimeout as exc:
         return DocRead(path, skipped=str(exc), failed=True, warnings=art.warnings)
-    extraction = {"doc_id": ex.doc_id, "document": ex.document, "events": ex.events, "facts": ex.facts}
+    extraction = {"doc_id": ex.doc_id, "document": ex.document, "events": ex.events, "facts": ex.facts,
+                  "windows": [w.char_start for w in art.plan.windows] if art.plan else None}  # fmt: skip
     series_kinds = {k for k, spec in reader.pack.pack.events.items() if spec.located}
     bg_events = _background(ctx.background).get("events", []) if ctx.background else []
     keys = tuple(doc_keys(ex.events, series_kinds, bg_events))
@@ -217,6 +219,7 @@ def audit_story(ctx: StoryContext, story: StoryInput) -> dict[str, Any]:
 def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]:
     options = ctx.options
     extractions = [Extraction(e["doc_id"], e["document"], e["events"], e["facts"]) for e in story.extractions]
+    windows = {e["doc_id"]: e["windows"] for e in story.extractions if e.get("windows")}
     curated = [Path(f) for f in ctx.curated] if story.curated else []
     # The extracted facts stay in memory, validated as if they were a file at the root
     # (article paths resolve to absolute ones); their origins are the articles themselves.
@@ -234,6 +237,8 @@ def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]
     if ctx.background:
         data, bg_links, bg_used = _link_background(data, extractions, Path(ctx.background), out, extra, options)
         links += bg_links
+    # A long file's later windows are checked as documents of their own (factcheck.auditing.windows).
+    data = split_windows(data, windows)
     if bg_used:
         with interrupts.held_back():
             scratch = tempfile.TemporaryDirectory(prefix="factcheck-audit-")
@@ -345,7 +350,7 @@ def audit(
         try:
             pack_files = [Path(extract_pack)] if extract_pack else []
             rule_print = _fingerprint([shipped_rules_dir(), *map(Path, rules)])
-            read_key = content_key("read", rule_print, _fingerprint(pack_files), repr(extract_replace),
+            read_key = content_key("read-windows", rule_print, _fingerprint(pack_files), repr(extract_replace),
                                    repr(match_timeout), _fingerprint([bg_path]) if background else "")  # fmt: skip
             clock = time.perf_counter()
             skipped = _read_stage(roots, read_ctx, read_key, store, executor, info, index, progress)
