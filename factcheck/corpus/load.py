@@ -243,6 +243,7 @@ def walk_article_paths(paths: list[Path]) -> Iterator[Path | Skipped]:
 
     Every file under a folder named comes out: an article as its path, any other file as
     a Skipped saying why it is not one.
+
     Lazy, so that listing an archive holds one folder's entries, never the whole list.  A
     file is listed once: a symbolic link to an article the walk lists anyway under its
     own name is left out, as is a folder named inside another folder named, and a file
