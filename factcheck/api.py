@@ -9,7 +9,7 @@ from pathlib import Path
 from factcheck.engine import CheckOptions
 from factcheck.engine import check as check_factset
 from factcheck.factset import load_fact_sets
-from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
+from factcheck.limits import DEFAULT_MAX_CONFLICTS, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS, limit_notes
 from factcheck.model import FactSet, Report
 from factcheck.policy import load_policy
 
@@ -22,7 +22,7 @@ def check(
     jobs: int = 1,
     timeout_ms: int = DEFAULT_TIMEOUT_MS,
     rlimit: int = DEFAULT_RLIMIT,
-    max_conflicts: int = 10,
+    max_conflicts: int = DEFAULT_MAX_CONFLICTS,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Report, FactSet]:
     """Check fact set files or folders; returns the report and the merged fact set."""
@@ -35,4 +35,5 @@ def check(
         rlimit=rlimit,
         max_conflicts=max_conflicts,
     )
-    return check_factset(fs, options, progress=progress), fs
+    report = check_factset(fs, options, progress=progress)
+    return report.model_copy(update={"notes": limit_notes(report.stats, max_conflicts)}), fs

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One problem in a user-written file, as ``path:line:col: message``."""
+    """One problem in a user-written file, as ``path:line:col: message`` (``path: message`` for line 0: no place)."""
 
     path: str
     line: int
@@ -15,6 +15,8 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
+        if self.line == 0:
+            return f"{self.path}: {self.message}"
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 

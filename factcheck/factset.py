@@ -13,6 +13,7 @@ from typing import Any
 
 from factcheck.corpus.load import read_article_text
 from factcheck.errors import Diagnostic, UserError
+from factcheck.folders import holds
 from factcheck.model import (
     ArticleText,
     DateFact,
@@ -53,8 +54,17 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 def load_fact_sets(paths: Iterable[Path | str], *, read_articles: bool = True) -> FactSet:
-    """Load and merge fact set files and folders into one FactSet, or raise UserError."""
-    files = expand_paths(Path(p) for p in paths)
+    """Load and merge fact set files and folders into one FactSet, or raise UserError.
+
+    Paths that hold no fact set file at all are an error naming what each holds: a check
+    of nothing must not pass.
+    """
+    given = [Path(p) for p in paths]
+    files = expand_paths(given)
+    if not files:
+        wanted = " or ".join(FACT_SUFFIXES)
+        raise UserError([Diagnostic(str(p), 0, 0, f"no fact set to check: {holds(p, wanted)}") for p in given]
+                        or Diagnostic("<input>", 0, 0, "no fact set to check: no path given"))  # fmt: skip
     diags: list[Diagnostic] = []
     parsed: list[tuple[Path, FactSetFile, Any]] = []
     for f in files:

@@ -576,7 +576,10 @@ class FileAccount(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     audited: tuple[str, ...] = ()
-    warnings: tuple[FileNote, ...] = Field(default=(), description="Audited files with a caveat (not UTF-8, cut).")
+    warnings: tuple[FileNote, ...] = Field(
+        default=(),
+        description="Audited files with a caveat (not UTF-8, cut), and corpus manifests with an entry naming no file.",
+    )
     skipped: tuple[FileNote, ...] = ()
     failed: tuple[FileNote, ...] = ()
 
@@ -589,6 +592,10 @@ class Report(BaseModel):
     version: Literal[1] = 1
     status: Status
     as_of: dt.date
+    notes: tuple[str, ...] = Field(
+        default=(),
+        description="Caveats on the whole report, in words: conflict enumeration that stopped at --max-conflicts.",
+    )
     documents: tuple[DocumentTimes, ...] = ()
     events: tuple[EventTimes, ...] = ()
     findings: tuple[Finding, ...] = ()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.errors import Diagnostic, UserError
+from factcheck.folders import holds
 
 
 @dataclass(frozen=True)
@@ -150,14 +151,68 @@ def _timex(el: ET.Element, start: int | None, end: int | None, text: str | None 
     )
 
 
+@dataclass(frozen=True)
+class FileText:
+    """A TimeML file's own text and where its TLINK and TIMEX3 elements are in it (character offsets)."""
+
+    text: str
+    tlinks: dict[str, tuple[int, int]]  # lid -> the element's tag
+    timexes: dict[str, tuple[int, int]]  # tid -> the element's opening tag
+
+
+def element_spans(path: Path) -> FileText:
+    """Where each TLINK and TIMEX3 is written in the file, so that findings can point at its line.
+
+    The file is parsed with expat (which knows where each tag starts), never searched with
+    regular expressions.
+    """
+    import xml.parsers.expat
+
+    raw = path.read_bytes()
+    starts: list[tuple[int, str, str]] = []
+    parser = xml.parsers.expat.ParserCreate()
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        if name == "TLINK" and "lid" in attrs:
+            starts.append((parser.CurrentByteIndex, name, attrs["lid"]))
+        elif name == "TIMEX3" and "tid" in attrs:
+            starts.append((parser.CurrentByteIndex, name, attrs["tid"]))
+
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(raw, True)
+    except xml.parsers.expat.ExpatError as exc:
+        raise UserError(Diagnostic(str(path), exc.lineno, exc.offset + 1, f"not well-formed TimeML: {exc}")) from None
+    text = raw.decode("utf-8", errors="replace")
+    out = FileText(text, {}, {})
+    chars = pos = 0
+    for at, name, ident in sorted(starts):
+        chars += len(raw[pos:at].decode("utf-8", errors="replace"))
+        pos = at
+        end = text.find(">", chars)
+        span = (chars, end + 1 if end >= 0 else len(text))
+        (out.tlinks if name == "TLINK" else out.timexes).setdefault(ident, span)
+    return out
+
+
+TIMEML_SUFFIXES = (".tml", ".tml.TE3input")
+
+
 def timeml_files(paths: list[Path]) -> list[Path]:
-    """TimeML files named, or under folders named (``*.tml``, ``*.tml.TE3input``), sorted."""
+    """TimeML files named, or under folders named (``*.tml``, ``*.tml.TE3input``), sorted.
+
+    Paths that hold no TimeML file at all are an error naming what each holds.
+    """
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(q for q in p.rglob("*") if q.is_file() and q.name.endswith((".tml", ".tml.TE3input")))
+            out += sorted(q for q in p.rglob("*") if q.is_file() and q.name.endswith(TIMEML_SUFFIXES))
         elif p.exists():
             out.append(p)
         else:
             raise UserError(Diagnostic(str(p), 1, 1, "no such file or folder"))
+    if not out:
+        wanted = "named " + " or ".join("*" + s for s in TIMEML_SUFFIXES)
+        raise UserError([Diagnostic(str(p), 0, 0, f"no TimeML file: {holds(p, wanted)}") for p in paths]
+                        or Diagnostic("<input>", 0, 0, "no TimeML file: no path given"))  # fmt: skip
     return out

@@ -18,10 +18,10 @@ from factcheck.codes import CODES
 from factcheck.engine.diagnose import SolveOptions
 from factcheck.engine.solver import Outcome, SolverLimits
 from factcheck.engine.tlinks import Interval, Link, LinkDoc, LinkResult, Mode, check_links
-from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
-from factcheck.model import DateRange, DocumentTimes, Finding, Report, Severity, SourceQuote, Status
+from factcheck.limits import DEFAULT_MAX_CONFLICTS, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS, limit_notes
+from factcheck.model import DateRange, DocumentTimes, FactSet, Finding, Report, Severity, SourceQuote, Status
 from factcheck.policy import Policy, load_policy
-from factcheck.timeml import TimeMLDoc, Timex, read_timeml, timeml_files
+from factcheck.timeml import FileText, TimeMLDoc, Timex, element_spans, read_timeml, timeml_files
 
 PINNABLE_MODS = (None, "START", "MID", "END")
 
@@ -80,6 +80,7 @@ class TimeMLAudit:
     links: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     report: Report | None = None
+    factset: FactSet = field(default_factory=FactSet)  # the files of the documents with findings, to locate them
 
 
 def audit_timeml(
@@ -88,7 +89,7 @@ def audit_timeml(
     modes: tuple[Mode, ...] = ("links", "metric"),
     timeout_ms: int = DEFAULT_TIMEOUT_MS,
     rlimit: int = DEFAULT_RLIMIT,
-    max_conflicts: int = 10,
+    max_conflicts: int = DEFAULT_MAX_CONFLICTS,
     progress: Callable[[int, int], None] | None = None,
 ) -> TimeMLAudit:
     """Check the TLINKs of every TimeML document under the paths."""
@@ -100,6 +101,8 @@ def audit_timeml(
     documents: list[DocumentTimes] = []
     info = CODES["tlink-conflict"]
     stats: Counter[str] = Counter()
+    texts: dict[str, str] = {}
+    text_paths: dict[str, str] = {}
     for n, f in enumerate(files, 1):
         t0 = time.perf_counter()
         doc = read_timeml(f)
@@ -111,12 +114,17 @@ def audit_timeml(
         documents.append(DocumentTimes(id=doc.id, published=DateRange(earliest=dct, latest=dct), retrieved=DateRange()))
         stats["documents"] += 1
         stats["links"] += len(linkdoc.links)
+        located: FileText | None = None
         for mode in modes:
             res = check_links(linkdoc, mode, opts)
             audit.results[doc.id][mode] = res
             stats[f"{mode}_{'inconsistent' if res.outcome is Outcome.UNSAT else res.outcome.value}"] += 1
             in_conflict = {f for c in res.conflicts for f in c if f.startswith("link:")}
             stats[f"{mode}_links_in_conflicts"] += len(in_conflict)
+            if res.conflicts and not res.complete:
+                stats["conflict_enumeration_truncated"] += 1
+                if len(res.conflicts) < max_conflicts:  # stopped by its time budget, not by the limit
+                    stats["conflict_enumeration_out_of_time"] += 1
             if res.outcome is Outcome.UNKNOWN:
                 findings.append(
                     Finding(
@@ -131,7 +139,11 @@ def audit_timeml(
             for conflict in res.conflicts:
                 if mode == "metric" and "links" in modes and not any(f.startswith("value:") for f in conflict):
                     continue  # the links alone clash: reported once, under links mode
-                findings.append(_finding(doc, mode, conflict, res, link_by_id, spans, info.code, info.name))
+                located = located or element_spans(f)
+                findings.append(_finding(doc, mode, conflict, res, link_by_id, spans, located, info.code, info.name))
+        if located is not None:
+            # Findings point into the .tml file itself: a TLINK at its element's line.
+            texts[doc.id], text_paths[doc.id] = located.text, str(f)
         audit.seconds[doc.id] = time.perf_counter() - t0
         if progress:
             progress(n, len(files))
@@ -149,7 +161,9 @@ def audit_timeml(
         documents=tuple(documents),
         findings=tuple(sorted(findings, key=lambda x: (x.subject or "", x.message))),
         stats=dict(sorted(stats.items())),
+        notes=limit_notes(stats, max_conflicts),
     )
+    audit.factset = FactSet(texts=texts, text_paths=text_paths)
     return audit
 
 
@@ -160,9 +174,11 @@ def _finding(
     res: LinkResult,
     links: dict[str, Link],
     spans: dict[str, tuple[int, int, str]],
+    located: FileText,
     code: str,
     name: str,
 ) -> Finding:
+    """A minimal conflict as a finding; each source is where its TLINK (or TIMEX3) is written in the file."""
     sources = []
     described = []
     for fid in conflict:
@@ -171,19 +187,17 @@ def _finding(
             link = links[ident]
             a, b = spans.get(link.a), spans.get(link.b)
             quote = f"{a[2] if a else link.a} {link.rel} {b[2] if b else link.b}"
-            starts = [s[0] for s in (a, b) if s]
-            ends = [s[1] for s in (a, b) if s]
+            at = located.tlinks.get(ident)
             sources.append(
-                SourceQuote(
-                    doc=doc.id, start=min(starts, default=None), end=max(ends, default=None), quote=quote, fact=fid
-                )
+                SourceQuote(doc=doc.id, start=at[0] if at else None, end=at[1] if at else None, quote=quote, fact=fid)
             )
             described.append(f"{ident} ({quote})")
         else:
             sp = spans.get(ident)
             text = sp[2] if sp else ident
+            at = located.timexes.get(ident)
             sources.append(
-                SourceQuote(doc=doc.id, start=sp[0] if sp else None, end=sp[1] if sp else None, quote=text, fact=fid)
+                SourceQuote(doc=doc.id, start=at[0] if at else None, end=at[1] if at else None, quote=text, fact=fid)
             )
             described.append(f'{ident} "{text}" has its calendar value')
     return Finding(

@@ -83,3 +83,57 @@ def test_cli_exit_codes_and_summary(tmp_path: Path) -> None:
     (tmp_path / "broken.tml").write_text("<TimeML><TEXT>unclosed", encoding="utf-8")
     r = CliRunner().invoke(cli, ["timeml", "check", str(tmp_path / "broken.tml")])
     assert r.exit_code == 2 and "broken.tml:1:" in r.output
+
+
+def _tlink_lines(path: Path) -> dict[str, int]:
+    import re
+
+    lines = enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+    return {"link:" + m.group(1): n for n, line in lines if (m := re.search(r'<TLINK lid="([^"]+)"', line))}
+
+
+def test_github_annotations_point_at_the_tlink_to_drop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    monkeypatch.chdir(tmp_path)
+    good = tml(tmp_path, "good", [("BEFORE", "ei1", "ei2")])
+    bad = tml(tmp_path, "bad", [("BEFORE", "ei1", "ei2"), ("BEFORE", "ei2", "ei3"), ("AFTER", "ei1", "ei3")])
+    r = CliRunner().invoke(cli, ["timeml", "check", str(good), str(bad), "--mode", "links", "--format", "github"])
+    assert r.exit_code == 1, r.output
+    [line] = [x for x in r.stdout.splitlines() if x.startswith("::error")]
+    m = re.match(r"::error file=([^,]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=FC111::(.*)", line)
+    assert m, line
+    assert m.group(1) == "bad.tml"
+    audit = audit_timeml([bad], modes=("links",))
+    assert audit.report is not None
+    [finding] = audit.report.findings
+    lines = _tlink_lines(bad)
+    assert int(m.group(2)) == lines[finding.retract[0]]  # the cheapest link to drop
+    text = bad.read_text(encoding="utf-8").splitlines()[int(m.group(2)) - 1]
+    assert text[int(m.group(3)) - 1 :].startswith("<TLINK")
+    others = [f for f in finding.facts if f != finding.retract[0]]
+    assert all(f"bad.tml:{lines[o]}:1 (fact {o}" in m.group(6) for o in others)
+
+
+def test_timeml_sarif_has_locations_at_the_tlinks_and_is_schema_valid(tmp_path: Path) -> None:
+    import json
+
+    from tests.report.test_sarif import validate
+
+    p = tml(tmp_path, "metric", [("BEFORE", "ei1", "t1"), ("AFTER", "ei1", "t2")])
+    r = CliRunner().invoke(cli, ["timeml", "check", str(p), "--format", "sarif"])
+    assert r.exit_code == 1, r.output
+    log = json.loads(r.stdout)
+    [res] = log["runs"][0]["results"]
+    assert res["ruleId"] == "FC111"
+    locs = [res["locations"][0], *res["relatedLocations"]]
+    assert {loc["physicalLocation"]["artifactLocation"]["uri"] for loc in locs} == {p.as_uri()}
+    text = p.read_text(encoding="utf-8").splitlines()
+    for loc in locs:
+        region = loc["physicalLocation"]["region"]
+        tag = text[region["startLine"] - 1][region["startColumn"] - 1 :]
+        fact = loc["message"]["text"].split(":", 2)[:2]
+        want = "<TLINK" if fact[0] == "fact link" else "<TIMEX3"
+        assert tag.startswith(want), (fact, tag)
+    assert res["locations"][0]["message"]["text"].split(":")[1] in {x.split(":")[1] for x in res["properties"]["retract"]}
+    validate(log)

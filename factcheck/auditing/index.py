@@ -130,6 +130,10 @@ class CorpusIndex:
         rows = self._db.execute("SELECT path, key FROM files WHERE doc=? ORDER BY seq", (doc,))
         return [(str(p), str(k)) for p, k in rows]
 
+    def count(self) -> int:
+        """How many files were audited."""
+        return int(self._db.execute("SELECT COUNT(*) FROM files").fetchone()[0])
+
     def audited(self) -> Iterator[tuple[str, tuple[str, ...]]]:
         """Every audited file's path and warnings, sorted by path."""
         for path, warnings in self._db.execute("SELECT path, warnings FROM files ORDER BY path, seq"):

@@ -7,14 +7,15 @@ that same time.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from factcheck.corpus.load import MANIFEST_NAME
 from factcheck.model import TimeBound
-from factcheck.yamlio import load_yaml_model
-
-MANIFEST_NAME = "corpus.yaml"
+from factcheck.yamlio import load_yaml_model, read_text
 
 
 class ManifestEntry(BaseModel):
@@ -44,6 +45,27 @@ class Manifest(BaseModel):
         own = self.documents.get(stem, ManifestEntry())
         merged = self.defaults.model_dump(exclude_none=True) | own.model_dump(exclude_none=True)
         return ManifestEntry.model_validate(merged)
+
+
+def stray_entries(manifests: dict[Path, Manifest], audited: Iterable[str]) -> list[tuple[str, str]]:
+    """(manifest path, warning) for every entry that names no file audited in its folder."""
+    stems: dict[Path, set[str]] = {folder: set() for folder in manifests}
+    for path in audited:
+        folder = Path(path).resolve().parent
+        if folder in stems:
+            stems[folder].add(Path(path).name.split(".")[0])
+    out = []
+    for folder, m in sorted(manifests.items()):
+        missing = sorted(set(m.documents) - stems[folder])
+        if not missing:
+            continue
+        where = folder / MANIFEST_NAME
+        lines = read_text(where).splitlines()
+        for stem in missing:
+            key = re.compile(rf"^\s+['\"]?{re.escape(stem)}['\"]?\s*:")
+            line = next((i for i, t in enumerate(lines, 1) if key.match(t)), 1)
+            out.append((str(where), f"line {line}: entry {stem!r} names no article audited in {folder}"))
+    return out
 
 
 def find_manifests(paths: list[Path]) -> dict[Path, Manifest]:

@@ -24,7 +24,7 @@ import json
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,11 +35,12 @@ from factcheck import interrupts
 from factcheck.auditing.executor import Executor, InProcess, make_executor
 from factcheck.auditing.index import CorpusIndex
 from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
-from factcheck.auditing.manifest import Manifest, find_manifests
+from factcheck.auditing.manifest import Manifest, find_manifests, stray_entries
 from factcheck.auditing.merge import LineWriter, Merger, load_texts, reduce_context
 from factcheck.auditing.stories import CURATED, curated_docs, doc_keys
+from factcheck.auditing.windows import split_windows
 from factcheck.cache import Cache, content_key
-from factcheck.corpus.load import Skipped, load_article, read_article_text, walk_article_paths
+from factcheck.corpus.load import ARTICLE_SUFFIXES, Skipped, load_article, read_article_text, walk_article_paths
 from factcheck.dates.deadline import DEFAULT_SECONDS as DEFAULT_MATCH_SECONDS
 from factcheck.dates.deadline import MatchTimeout, match_budget
 from factcheck.dates.tagger import DateReader
@@ -51,7 +52,7 @@ from factcheck.extract.factset import dump_factset, to_factset_data
 from factcheck.extract.reader import ArticleReader, Extraction
 from factcheck.extract.rules import load_extract_pack
 from factcheck.factset import expand_paths, load_fact_data, load_fact_sets
-from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
+from factcheck.limits import DEFAULT_MAX_CONFLICTS, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS, limit_notes
 from factcheck.model import EventLink, FactSet, FileAccount, FileNote, Report, SourceLocation
 from factcheck.policy import load_policy
 from factcheck.report.json_format import file_counts, file_line, file_lines, story_line, summary_line_json
@@ -95,6 +96,7 @@ class ReadContext:
 
     rules: tuple[str, ...] = ()
     extract_pack: str | None = None
+    extract_replace: bool = False  # the pack replaces the shipped one instead of extending it
     match_timeout: float | None = DEFAULT_MATCH_SECONDS
     background: str | None = None  # the background fact set, whose events link keys may name
 
@@ -135,7 +137,7 @@ def reader_for(ctx: ReadContext) -> ArticleReader:
     """The article reader for a context, built on first use in this process."""
     reader = _READERS.get(ctx)
     if reader is None:
-        pack = load_extract_pack(Path(ctx.extract_pack)) if ctx.extract_pack else None
+        pack = load_extract_pack(Path(ctx.extract_pack), replace=ctx.extract_replace) if ctx.extract_pack else None
         reader = _READERS[ctx] = ArticleReader(DateReader.load([Path(r) for r in ctx.rules]), pack)
     return reader
 
@@ -156,7 +158,8 @@ def read_one(ctx: ReadContext, path: str) -> DocRead:
             ex = reader.read(art)
     except MatchTimeout as exc:
         return DocRead(path, skipped=str(exc), failed=True, warnings=art.warnings)
-    extraction = {"doc_id": ex.doc_id, "document": ex.document, "events": ex.events, "facts": ex.facts}
+    extraction = {"doc_id": ex.doc_id, "document": ex.document, "events": ex.events, "facts": ex.facts,
+                  "windows": [w.char_start for w in art.plan.windows] if art.plan else None}  # fmt: skip
     series_kinds = {k for k, spec in reader.pack.pack.events.items() if spec.located}
     bg_events = _background(ctx.background).get("events", []) if ctx.background else []
     keys = tuple(doc_keys(ex.events, series_kinds, bg_events))
@@ -217,6 +220,7 @@ def audit_story(ctx: StoryContext, story: StoryInput) -> dict[str, Any]:
 def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]:
     options = ctx.options
     extractions = [Extraction(e["doc_id"], e["document"], e["events"], e["facts"]) for e in story.extractions]
+    windows = {e["doc_id"]: e["windows"] for e in story.extractions if e.get("windows")}
     curated = [Path(f) for f in ctx.curated] if story.curated else []
     # The extracted facts stay in memory, validated as if they were a file at the root
     # (article paths resolve to absolute ones); their origins are the articles themselves.
@@ -234,6 +238,8 @@ def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]
     if ctx.background:
         data, bg_links, bg_used = _link_background(data, extractions, Path(ctx.background), out, extra, options)
         links += bg_links
+    # A long file's later windows are checked as documents of their own (factcheck.auditing.windows).
+    data = split_windows(data, windows)
     if bg_used:
         with interrupts.held_back():
             scratch = tempfile.TemporaryDirectory(prefix="factcheck-audit-")
@@ -287,39 +293,46 @@ def audit(
     policy_path: Path | None = None,
     rules: Iterable[Path | str] = (),
     extract_pack: Path | str | None = None,
+    extract_replace: bool = False,
     jobs: int = 1,
     timeout_ms: int = DEFAULT_TIMEOUT_MS,
     rlimit: int = DEFAULT_RLIMIT,
-    max_conflicts: int = 10,
+    max_conflicts: int = DEFAULT_MAX_CONFLICTS,
     match_timeout: float | None = DEFAULT_MATCH_SECONDS,
     executor: Executor | None = None,
     cache_dir: Path | str | None = None,
     texts: bool = True,
     sink: Callable[[str], object] | None = None,
+    progress: Callable[[str, int, int | None], None] | None = None,
 ) -> AuditResult:
     """Audit articles (files or folders): the report ``factcheck audit`` prints.
 
-    ``match_timeout`` bounds the pattern matching of each article, in seconds; an article
-    that runs over it is reported as failed and the rest are still audited.  ``executor``
-    runs the work (default: a process pool of ``jobs`` workers, or this process); with
-    ``cache_dir``, articles and stories unchanged since an earlier run are not read or
-    checked again.  The report is the same bytes whichever executor, and with or without
-    a cache.  With ``texts``, the result's fact set holds the text of every article a
-    finding quotes (the text, SARIF and HTML formats show quotes in their lines).
+    ``extract_pack`` extends the shipped article-reader pack by rule id (and its tables by
+    key), or with ``extract_replace`` takes its place.  ``match_timeout`` bounds the
+    pattern matching of each article, in seconds; an article that runs over it is reported
+    as failed and the rest are still audited.  ``executor`` runs the work (default: a
+    process pool of ``jobs`` workers, or this process); with ``cache_dir``, articles and
+    stories unchanged since an earlier run are not read or checked again.  The report is
+    the same bytes whichever executor, and with or without a cache.  With ``texts``, the
+    result's fact set holds the text of every article a finding quotes (the text, SARIF
+    and HTML formats show quotes in their lines).
 
     With ``sink``, each story's report goes to it as one line of JSON (newline included),
     in story order, as soon as it is done (:class:`~factcheck.auditing.merge.LineWriter`),
     and the result's report holds only the status, the summed counts and the file
     account: memory holds the stories in flight, never the whole corpus's report.
+
+    ``progress`` is told ``(stage, done, total)`` as articles are read (total unknown: the
+    listing is lazy) and as stories are checked.
     """
     roots = [Path(p) for p in paths]
     manifests = find_manifests(roots)
     bg_path = shipped_facts_dir() / BACKGROUND
     read_ctx = ReadContext(tuple(str(Path(r)) for r in rules), str(extract_pack) if extract_pack else None,
-                           match_timeout, str(bg_path) if background else None)  # fmt: skip
+                           extract_replace, match_timeout, str(bg_path) if background else None)  # fmt: skip
     # The date reader is built only if some article must be read (not on a re-audit that
     # finds every article in the cache); the extraction pack's event kinds are needed anyway.
-    pack = load_extract_pack(Path(extract_pack)) if extract_pack else load_extract_pack()
+    pack = load_extract_pack(Path(extract_pack) if extract_pack else None, replace=extract_replace)
     nlp.model_name()  # no English pipeline installed: say so now, not once per article
     policy = load_policy(policy_path)
     options = CheckOptions(as_of=as_of or dt.date.today(), policy=policy, jobs=jobs, timeout_ms=timeout_ms,
@@ -339,11 +352,13 @@ def audit(
         try:
             pack_files = [Path(extract_pack)] if extract_pack else []
             rule_print = _fingerprint([shipped_rules_dir(), *map(Path, rules)])
-            read_key = content_key("read", rule_print, _fingerprint(pack_files), repr(match_timeout),
-                                   _fingerprint([bg_path]) if background else "")  # fmt: skip
+            read_key = content_key("read-windows", rule_print, _fingerprint(pack_files), repr(extract_replace),
+                                   repr(match_timeout), _fingerprint([bg_path]) if background else "")  # fmt: skip
             clock = time.perf_counter()
-            skipped = _read_stage(roots, read_ctx, read_key, store, executor, info, index)
+            skipped = _read_stage(roots, read_ctx, read_key, store, executor, info, index, progress)
             info.seconds["read"] = time.perf_counter() - clock
+            if index.count() == 0 and not (curated_data and curated_data.facts):
+                raise UserError(nothing_audited(roots, skipped))
             # Documents and link keys are in the index; the extractions themselves stay in the store.
             tied = curated_docs([f.model_dump(mode="json") for f in curated_data.facts], index) \
                 if curated_data else None  # fmt: skip
@@ -361,14 +376,17 @@ def audit(
             clock = time.perf_counter()
             merger: Merger | LineWriter = Merger() if sink is None else LineWriter(sink)
             _story_stage(index, manifests, read_ctx, ctx, ctx_key, store, InProcess() if single else executor, info,
-                         merger)  # fmt: skip
+                         merger, progress)  # fmt: skip
             info.seconds["stories"] = time.perf_counter() - clock
             clock = time.perf_counter()
             report, context = merger.finish(options.as_of)
+            report = report.model_copy(update={"notes": limit_notes(report.stats, max_conflicts)})
+            stray = stray_entries(manifests, (p for p, _ in index.audited()))
             if sink is None:
-                report = report.model_copy(update={"files": file_account(list(index.audited()), skipped)})
+                account = file_account(list(index.audited()), skipped, stray)
+                report = report.model_copy(update={"files": account})
             else:
-                _write_file_lines(sink, report, index, skipped)
+                _write_file_lines(sink, report, index, skipped, stray)
             info.seconds["merge"] = time.perf_counter() - clock
         finally:
             index.close()
@@ -382,7 +400,7 @@ def audit(
 
 def _read_stage(
     roots: list[Path], ctx: ReadContext, read_key: str, store: Cache, executor: Executor, info: RunInfo,
-    index: CorpusIndex,
+    index: CorpusIndex, progress: Callable[[str, int, int | None], None] | None = None,
 ) -> list[Skipped]:  # fmt: skip
     """Read every article not already in the store, recording each in the index; the files skipped, in listing order.
 
@@ -428,6 +446,8 @@ def _read_stage(
             store.put(key, d.to_json())
             store.put("s:" + key, d.to_json(summary=True))
         record(seq, path, key, d)
+        if progress:
+            progress("reading articles", info.articles_read + info.articles_cached, None)
     store.commit()
     if errors:
         raise UserError(errors)
@@ -437,6 +457,7 @@ def _read_stage(
 def _story_stage(
     index: CorpusIndex, manifests: dict[Path, Manifest], read_ctx: ReadContext, ctx: StoryContext, ctx_key: str,
     store: Cache, executor: Executor, info: RunInfo, merger: Merger | LineWriter,
+    progress: Callable[[str, int, int | None], None] | None = None,
 ) -> None:  # fmt: skip
     """Audit each story not already in the store; their results go to ``merger`` in story order.
 
@@ -492,12 +513,15 @@ def _story_stage(
         del keys[i]
         ready[i] = done
         flush()
+        if progress:
+            progress("checking stories", info.stories_checked + info.stories_cached, info.stories)
     flush()
     store.commit()
 
 
 def _write_file_lines(
-    sink: Callable[[str], object], report: Report, index: CorpusIndex, skipped: list[Skipped]
+    sink: Callable[[str], object], report: Report, index: CorpusIndex, skipped: list[Skipped],
+    stray: list[tuple[str, str]],
 ) -> None:  # fmt: skip
     """The JSON Lines form's end: a line per file with a warning, skipped or failed, then the summary.
 
@@ -509,11 +533,50 @@ def _write_file_lines(
         for reason in sorted(w.removeprefix(f"{path}: ") for w in warnings):
             sink(file_line("warning", path, reason))
             warned += 1
+    for path, reason in sorted(stray):
+        sink(file_line("warning", path, reason))
+        warned += 1
     account = file_account([], skipped)
     for line in file_lines(account):
         sink(line)
     counts = file_counts(audited, account)
     sink(summary_line_json(report, {**counts, "warnings": warned}))
+
+
+def nothing_audited(roots: list[Path], skipped: list[Skipped]) -> list[Diagnostic]:
+    """Why a run audited no article: for each path given, what it holds and why none of it is an article."""
+    out = []
+    for root in roots:
+        if root.is_dir():
+            mine = [s for s in skipped if Path(s.path).is_relative_to(root)]
+            what = f"a folder of {len(mine)} file{'s' if len(mine) != 1 else ''}" if mine else "an empty folder"
+        else:
+            mine = [s for s in skipped if s.path == str(root)]
+            what = "a file"
+        why = _reasons(mine)
+        msg = f"nothing audited: {what}" + (f", none an article: {why}" if why else "")
+        out.append(Diagnostic(str(root), 0, 0, msg))
+    if not roots:
+        out.append(Diagnostic("<input>", 0, 0, "nothing audited: no path given"))
+    return out
+
+
+def _reasons(skipped: list[Skipped]) -> str:
+    """Skipped files' reasons, counted; files of the wrong type grouped by their suffix."""
+    suffixes: dict[str, int] = {}
+    others: dict[str, int] = {}
+    for s in skipped:
+        if s.reason.startswith("not an article type"):
+            suffix = Path(s.path).suffix or "no suffix"
+            suffixes[suffix] = suffixes.get(suffix, 0) + 1
+        else:
+            reason = f"failed: {s.reason}" if s.failed else s.reason
+            others[reason] = others.get(reason, 0) + 1
+    parts = [f"{n} {reason}" for reason, n in sorted(others.items())]
+    if suffixes:
+        kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(suffixes.items()))
+        parts.append(f"{kinds} (articles are {', '.join(ARTICLE_SUFFIXES)})")
+    return "; ".join(parts)
 
 
 def _manifest_json(path: str, manifests: dict[Path, Manifest]) -> str:
@@ -525,9 +588,15 @@ def _manifest_json(path: str, manifests: dict[Path, Manifest]) -> str:
     return m.entry(Path(path).name.split(".")[0]).model_dump_json()
 
 
-def file_account(audited: list[tuple[str, tuple[str, ...]]], skipped: list[Skipped]) -> FileAccount:
-    """Every input file as audited (with any warning), skipped or failed, each list sorted by path."""
+def file_account(
+    audited: list[tuple[str, tuple[str, ...]]], skipped: list[Skipped], stray: Sequence[tuple[str, str]] = ()
+) -> FileAccount:
+    """Every input file as audited (with any warning), skipped or failed, each list sorted by path.
+
+    ``stray`` adds the warnings of manifests with entries that name no file.
+    """
     notes = [FileNote(path=p, reason=w.removeprefix(f"{p}: ")) for p, ws in audited for w in ws]
+    notes += [FileNote(path=p, reason=r) for p, r in stray]
 
     def ordered(items: list[FileNote]) -> tuple[FileNote, ...]:
         return tuple(sorted(items, key=lambda n: (n.path, n.reason)))

@@ -12,7 +12,7 @@ import click
 
 from factcheck.cli import cli
 from factcheck.cli.check import _parse_date
-from factcheck.cli.common import exit_code_for, handle_errors, streamed_output, write_output
+from factcheck.cli.common import audit_progress, exit_code_for, handle_errors, streamed_output, write_output
 from factcheck.exitcodes import ExitCode
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Status
@@ -40,7 +40,10 @@ from factcheck.report import Format, render
               help="Cache folder (e.g. .factcheck-cache): a re-audit re-reads only changed articles "
                    "and re-checks only the stories they touch.")  # fmt: skip
 @click.option("--extract-rules", "extract_pack", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Article-reader rule pack instead of the shipped one (entities, places, events).")  # fmt: skip
+              help="Article-reader rule pack laid over the shipped one: a rule of a shipped id replaces it, a new "
+                   "id (or table entry) extends it.")  # fmt: skip
+@click.option("--extract-rules-only", "extract_replace", is_flag=True,
+              help="Use the --extract-rules pack alone, in place of the shipped one.")
 @click.option("--timeout", "timeout_ms", type=click.IntRange(1),
               help=f"Wall-clock backstop per solver check, in ms [config timeout; default: {DEFAULT_TIMEOUT_MS}].")
 @click.option("--rlimit", type=click.IntRange(0),
@@ -56,7 +59,8 @@ from factcheck.report import Format, render
 def audit(
     paths: tuple[Path, ...], fmt: str, as_of: dt.date | None, facts: tuple[Path, ...], no_background: bool,
     rule_dirs: tuple[Path, ...], policy_path: Path | None, jobs: int | None, scheduler: str | None,
-    dask_local: int | None, cache_dir: Path | None, extract_pack: Path | None, timeout_ms: int | None,
+    dask_local: int | None, cache_dir: Path | None, extract_pack: Path | None, extract_replace: bool,
+    timeout_ms: int | None,
     rlimit: int | None, max_conflicts: int | None, match_timeout: float | None, config_path: Path | None,
     isolated: bool, output: Path | None,
 ) -> None:  # fmt: skip
@@ -77,17 +81,21 @@ def audit(
         if resolved.sources["jobs"] == DEFAULT:
             # An audit uses every core unless told otherwise.
             cfg = cfg.model_copy(update={"jobs": os.cpu_count() or 1})
+        if extract_replace and extract_pack is None:
+            raise click.UsageError("--extract-rules-only needs --extract-rules PACK")
         if scheduler and dask_local:
             raise click.UsageError("--scheduler and --dask-local exclude each other")
         executor = make_executor(cfg.jobs, scheduler, dask_local)
         stream = Format(fmt) is Format.JSONL
-        with streamed_output(output) if stream else contextlib.nullcontext(None) as sink:
+        with streamed_output(output) if stream else contextlib.nullcontext(None) as sink, audit_progress() as tick:
             try:
                 result = run(paths, as_of=as_of, facts=facts, background=not no_background, policy_path=policy_path,
-                             rules=[*cfg.rules, *rule_dirs], extract_pack=extract_pack, jobs=cfg.jobs,
+                             rules=[*cfg.rules, *rule_dirs], extract_pack=extract_pack,
+                             extract_replace=extract_replace, jobs=cfg.jobs,
                              timeout_ms=cfg.timeout, rlimit=cfg.rlimit, max_conflicts=cfg.max_conflicts,
                              match_timeout=cfg.match_timeout, executor=executor, cache_dir=cache_dir,
-                             texts=Format(fmt) not in (Format.JSON, Format.JSONL), sink=sink)  # fmt: skip
+                             texts=Format(fmt) not in (Format.JSON, Format.JSONL), sink=sink,
+                             progress=tick)  # fmt: skip
             finally:
                 executor.close()
         acc = result.report.files

@@ -168,17 +168,23 @@ def config_cmd(config_path: Path | None, isolated: bool, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("what", type=click.Choice(["facts", "policy", "report", "config", "rules", "manifest"]))
+@click.argument("what", type=click.Choice(["facts", "policy", "report", "config", "rules", "extract", "manifest"]))
 def schema(what: str) -> None:
-    """Print the JSON Schema of a file kind, for editors that validate YAML."""
+    """Print the JSON Schema of a file kind, for editors that validate YAML.
+
+    rules: date-reader packs; extract: article-reader packs (--extract-rules).
+    """
     from factcheck.auditing.manifest import Manifest
     from factcheck.config import Config
     from factcheck.dates.pack import Pack
+    from factcheck.extract.rules import ExtractPack
     from factcheck.model import FactSetFile, Report
     from factcheck.policy import Policy
 
     if what == "rules":
         data = Pack.model_json_schema()
+    elif what == "extract":
+        data = ExtractPack.model_json_schema()
     elif what == "manifest":
         data = Manifest.model_json_schema()
     elif what == "facts":

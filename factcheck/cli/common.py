@@ -9,6 +9,7 @@ import tempfile
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -84,6 +85,8 @@ def streamed_output(path: Path | None) -> Iterator[Callable[[str], object]]:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # mkstemp makes the file private (0600); the output is an ordinary file, so the umask decides.
+    os.chmod(tmp, 0o666 & ~_umask())
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             yield fh.write
@@ -92,6 +95,12 @@ def streamed_output(path: Path | None) -> Iterator[Callable[[str], object]]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the umask can only be read by setting it
+    os.umask(mask)
+    return mask
 
 
 def write_output(text: str, path: Path | None) -> None:
@@ -114,10 +123,38 @@ def config_rules() -> list[Path]:
     return [Path(r) for r in resolve().config.rules]
 
 
+def on_terminal() -> bool:
+    """Whether stderr is a person's terminal: a terminal, and not a CI job (whose log may claim to be one)."""
+    return sys.stderr.isatty() and not os.environ.get("CI") and os.environ.get("TERM") != "dumb"
+
+
+@contextlib.contextmanager
+def audit_progress() -> Iterator[Callable[[str, int, int | None], None] | None]:
+    """Progress of an audit on stderr (articles read, stories checked), only on a terminal; else None."""
+    if not on_terminal():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as bar:  # fmt: skip
+        tasks: dict[str, Any] = {}
+
+        def tick(stage: str, done: int, total: int | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield tick
+
+
 @contextlib.contextmanager
 def progress_bar(text_format: bool) -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on stderr for long checks; none when stderr is not a terminal or the output is not text."""
-    if not (text_format and sys.stderr.isatty()):
+    if not (text_format and on_terminal()):
         yield None
         return
     from rich.console import Console

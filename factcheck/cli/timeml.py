@@ -64,7 +64,7 @@ def check_timeml(
                              max_conflicts=max_conflicts)  # fmt: skip
         assert audit.report is not None
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        text = render(audit.report, Format(fmt), None, color=color)
+        text = render(audit.report, Format(fmt), audit.factset, color=color)
         if Format(fmt) is Format.TEXT:
             s = audit.report.stats
             lines = [f"{s.get('documents', 0)} documents, {s.get('links', 0)} links"]

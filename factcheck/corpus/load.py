@@ -225,8 +225,24 @@ def _is_article_name(name: str) -> bool:
     return Path(name).suffix.lower() in ARTICLE_SUFFIXES and not name.startswith(".")
 
 
+MANIFEST_NAME = "corpus.yaml"
+
+
+def not_an_article(name: str, *, top: bool) -> str:
+    """Why a file under a folder given is not read as an article (``top``: directly in that folder)."""
+    if name == MANIFEST_NAME:
+        return "corpus manifest" if top else "corpus manifest below the folder given (only a folder given has one)"
+    if name.startswith("."):
+        return "hidden file"
+    suffix = Path(name).suffix
+    return f"not an article type ({suffix or 'no suffix'}; articles are {', '.join(ARTICLE_SUFFIXES)})"
+
+
 def walk_article_paths(paths: list[Path]) -> Iterator[Path | Skipped]:
     """Article files named or under folders named, one at a time, each folder's in sorted order; else why not.
+
+    Every file under a folder named comes out: an article as its path, any other file as
+    a Skipped saying why it is not one.
 
     Lazy, so that listing an archive holds one folder's entries, never the whole list.  A
     file is listed once: a symbolic link to an article the walk lists anyway under its
@@ -280,6 +296,7 @@ def _walk(folder: Path, root: Path, walked: Callable[[Path], bool]) -> Iterator[
         yield Skipped(str(folder), f"cannot read: {exc.strerror or exc}", failed=True)
         return
     targets: set[Path] = set()
+    top = folder.resolve() == root
     for e in entries:
         q = folder / e.name
         try:
@@ -287,6 +304,9 @@ def _walk(folder: Path, root: Path, walked: Callable[[Path], bool]) -> Iterator[
                 yield from _walk(q, root, walked)
                 continue
             if not _is_article_name(e.name):
+                folder_link = e.is_symlink() and q.is_dir()
+                yield Skipped(str(q), "symbolic link to a folder (not followed)" if folder_link else
+                              not_an_article(e.name, top=top))  # fmt: skip
                 continue
             if e.is_symlink():
                 target = q.resolve(strict=True)

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from factcheck.errors import Diagnostic, UserError
+from factcheck.resources import shipped_rules_dir
 from factcheck.yamlio import MarkedDict, MarkedList, parse_yaml, read_text, validate_data
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -215,6 +216,28 @@ def load_ruleset(paths: list[Path]) -> RuleSet:
             loaded.append((str(f), load_pack(f)))
         except UserError as exc:
             problems += exc.diagnostics
+    problems += _shared_user_ids(loaded)
     if problems:
         raise UserError(problems)
     return RuleSet(loaded)
+
+
+def _shared_user_ids(loaded: list[tuple[str, Pack]]) -> list[Diagnostic]:
+    """A rule id defined by two user packs: which one was meant is unknowable, so both are named.
+
+    (A user rule with the id of a shipped rule replaces it; that is how a pack overrides.)
+    """
+    shipped = shipped_rules_dir().resolve()
+    first: dict[str, str] = {}
+    problems = []
+    for path, pack in loaded:
+        if Path(path).resolve().is_relative_to(shipped):
+            continue
+        for rule in pack.rules:
+            if rule.id in first and first[rule.id] != path:
+                line, col = rule_line(path, rule.id)
+                there = first[rule.id]
+                problems.append(Diagnostic(path, line, col, f"rule id {rule.id!r} is also defined in "
+                                           f"{there}:{rule_line(there, rule.id)[0]}; user packs must not share an id"))
+            first.setdefault(rule.id, path)
+    return problems

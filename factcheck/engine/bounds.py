@@ -17,7 +17,8 @@ def check_document_times(fs: FactSet, as_of: dt.date) -> None:
     """Raise a UserError naming every document whose own times cannot hold."""
     diags: list[Diagnostic] = []
     for d in sorted(fs.documents, key=lambda d: d.id):
-        where = d.path or f"doc:{d.id}"
+        # The article's path as given (a fact set's document paths are relative to the fact set file).
+        where = fs.text_paths.get(d.id) or d.path or f"doc:{d.id}"
         problems = []
         for key in ("published", "retrieved"):
             earliest = getattr(d, key).earliest

@@ -286,6 +286,8 @@ def assemble(
             findings.append(_contradiction(conflict, facts, res))
         if res.conflicts and not res.conflicts_complete:
             stats["conflict_enumeration_truncated"] += 1
+            if len(res.conflicts) < options.max_conflicts:  # stopped by its time budget, not by the limit
+                stats["conflict_enumeration_out_of_time"] += 1
     findings += _gaps(fs, ranges, placeholders, policy, facts)
     events = _events(fs, ranges, placeholders, facts)
     documents = tuple(

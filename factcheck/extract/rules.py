@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.dates.compile import Pattern, compile_user
 from factcheck.errors import Diagnostic, UserError
+from factcheck.packmerge import overlay
 from factcheck.resources import shipped_rules_dir
 from factcheck.yamlio import load_yaml_model
 
@@ -226,12 +227,19 @@ class CompiledPack:
         return _SLOT.sub(sub, pattern)
 
 
-def load_extract_pack(path: Path | None = None) -> CompiledPack:
-    """The shipped (or a given) article reader pack, validated and compiled."""
-    path = path or shipped_rules_dir() / "en" / "extract.yaml"
-    return _load(str(path))
+def load_extract_pack(path: Path | None = None, *, replace: bool = False) -> CompiledPack:
+    """The shipped article reader pack, extended by a given one (by rule id and table key), or replaced by it."""
+    shipped = shipped_rules_dir() / "en" / "extract.yaml"
+    if path is None:
+        return _load(str(shipped), None)
+    return _load(str(path), None if replace else str(shipped))
 
 
 @functools.cache
-def _load(path: str) -> CompiledPack:
-    return CompiledPack(load_yaml_model(Path(path), ExtractPack), path)
+def _load(path: str, base: str | None) -> CompiledPack:
+    user = load_yaml_model(Path(path), ExtractPack)  # the user's file is valid on its own, at its lines
+    if base is None:
+        return CompiledPack(user, path)
+    shipped = load_yaml_model(Path(base), ExtractPack)
+    merged = overlay(shipped.model_dump(exclude_unset=True), user.model_dump(exclude_unset=True))
+    return CompiledPack(ExtractPack.model_validate(merged), path)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from factcheck.model import FactSet, Finding, Report, Severity
 from factcheck.report.common import summary_line
-from factcheck.report.locate import locate_finding
+from factcheck.report.locate import Location, locate_to_fix
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 
@@ -19,8 +19,15 @@ def _prop(s: str) -> str:
     return _data(s).replace(":", "%3A").replace(",", "%2C")
 
 
+def _claim(loc: Location) -> str:
+    where = f"{loc.path}:{loc.start_line}:{loc.start_col}"
+    if not loc.fact:
+        return where
+    return f"{where} (fact {loc.fact}" + (f': "{loc.quote}")' if loc.quote else ")")
+
+
 def _annotation(f: Finding, fs: FactSet | None, cwd: Path | None) -> str:
-    locs = locate_finding(f, fs, cwd)
+    locs = locate_to_fix(f, fs, cwd)  # on the claim to retract; the other claims named in the message
     props: list[str] = []
     message = f.message
     if locs:
@@ -28,9 +35,11 @@ def _annotation(f: Finding, fs: FactSet | None, cwd: Path | None) -> str:
         props += [f"file={_prop(first.path)}", f"line={first.start_line}", f"col={first.start_col}"]
         if first.in_article:
             props += [f"endLine={first.end_line}", f"endColumn={first.end_col}"]
-        others = [f"{loc.path}:{loc.start_line}:{loc.start_col}" for loc in locs[1:]]
+        if f.retract and first.fact in f.retract:
+            message += f"\nretract this claim: {_claim(first)}"
+        others = [_claim(loc) for loc in locs[1:]]
         if others:
-            message += "\nalso at: " + ", ".join(others)
+            message += "\nother claims: " + "; ".join(others)
     if f.retract:
         message += "\ncheapest retraction: " + ", ".join(f.retract)
     props.append(f"title={_prop(f.code)}")
@@ -40,6 +49,7 @@ def _annotation(f: Finding, fs: FactSet | None, cwd: Path | None) -> str:
 def render_github(report: Report, fs: FactSet | None = None, *, cwd: Path | None = None) -> str:
     """One workflow command per finding, then the summary line as a notice."""
     lines = [_annotation(f, fs, cwd) for f in report.findings]
+    lines += [f"::warning title=max-conflicts::{_data(n)}" for n in report.notes]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
@@ -51,10 +61,11 @@ def _cell(s: str) -> str:
 def step_summary(report: Report, fs: FactSet | None = None, *, cwd: Path | None = None) -> str:
     """A markdown summary for ``$GITHUB_STEP_SUMMARY``: status line and a table of findings."""
     out = ["## factcheck", "", f"**{_cell(summary_line(report))}**", ""]
+    out += [f"> **note**: {_cell(n)}\n" for n in report.notes]
     if report.findings:
         out += ["| severity | code | where | message |", "|---|---|---|---|"]
         for f in report.findings:
-            locs = locate_finding(f, fs, cwd)
+            locs = locate_to_fix(f, fs, cwd)
             where = f"`{locs[0].path}:{locs[0].start_line}`" if locs else ""
             out.append(f"| {f.severity.value} | {f.code} {f.name} | {_cell(where)} | {_cell(f.message)} |")
         out.append("")

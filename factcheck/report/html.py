@@ -328,6 +328,7 @@ def render_html(report: Report, fs: FactSet | None = None, *, cwd: Path | None =
         "<body>",
         "<h1>factcheck timeline</h1>",
         f'<p class="summary status-{escape(status)}">{escape(summary_line(report))}</p>',
+        *(f'<p class="note"><strong>note</strong>: {escape(n)}</p>' for n in report.notes),
         '<div class="legend"><span class="l-event">event (range or exact date)</span>'
         '<span class="l-doc">document creation time</span><span class="l-gap">gap</span>'
         '<span class="l-conflict">contradiction</span><span>faded: open-ended</span></div>',

@@ -25,7 +25,7 @@ def render_json(report: Report) -> str:
 
 def story_line(report: Report) -> str:
     """A story's report as the text of its JSON line, without the story number (which the writer puts first)."""
-    data = report.model_dump(mode="json", exclude={"files"})
+    data = report.model_dump(mode="json", exclude={"files", "notes"})  # notes are the whole run's: in the summary
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -41,7 +41,7 @@ def file_line(kind: str, path: str, reason: str) -> str:
 
 def summary_line_json(report: Report, files: dict[str, int] | None = None) -> str:
     """The last line: status, counts, and how many files were audited, had warnings, were skipped or failed."""
-    data = report.model_dump(mode="json", include={"version", "status", "as_of", "stats"})
+    data = report.model_dump(mode="json", include={"version", "status", "as_of", "notes", "stats"})
     data["files"] = files
     return json.dumps({"summary": data}, ensure_ascii=False, separators=(",", ":")) + "\n"
 

@@ -81,6 +81,9 @@ def render_junit(
             if quiet:
                 out = ET.SubElement(case, "system-out")
                 out.text = _x("\n\n".join(_describe(f, fs, cwd) for f in quiet))
+        if report.notes and info is not None and info.kind == "contradiction":
+            # Where conflicts were cut short, the suites that list them say so.
+            ET.SubElement(suite, "system-out").text = _x("\n".join(f"note: {n}" for n in report.notes))
         for k, v in counts.items():
             suite.set(k, str(v))
             totals[k] += v

@@ -96,6 +96,21 @@ def locate_finding(f: Finding, fs: FactSet | None, cwd: Path | None = None) -> l
     return []
 
 
+def locate_to_fix(f: Finding, fs: FactSet | None, cwd: Path | None = None) -> list[Location]:
+    """A finding's locations with the line to fix first: a contradiction's cheapest retraction.
+
+    Annotations go where the reader acts, so a contradiction lands on the claim to retract
+    (its first retracted fact that has a place), never on a claim that is kept; the other
+    claims follow in their order.
+    """
+    locs = locate_finding(f, fs, cwd)
+    for fid in f.retract:
+        i = next((i for i, loc in enumerate(locs) if loc.fact == fid), None)
+        if i is not None:
+            return [locs[i], *locs[:i], *locs[i + 1 :]]
+    return locs
+
+
 def fingerprint(f: Finding) -> str:
     """A hash stable across runs: the code and the sorted quotes (doc, span, fact), never lines or dates."""
     parts = sorted(f"{s.doc or ''}:{s.start}:{s.end}:{s.fact}" for s in f.sources)

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from factcheck.codes import BY_CODE, Code
 from factcheck.model import FactSet, Finding, Report, Severity
-from factcheck.report.locate import Location, fingerprint, locate_finding
+from factcheck.report.locate import Location, fingerprint, locate_to_fix
 from factcheck.version import __version__
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -57,7 +57,7 @@ def _location(loc: Location, ident: int | None = None) -> dict[str, Any]:
 
 
 def _result(f: Finding, index: dict[str, int], fs: FactSet | None, cwd: Path | None) -> dict[str, Any]:
-    locs = locate_finding(f, fs, cwd)
+    locs = locate_to_fix(f, fs, cwd)  # the claim to retract first, the others as related locations
     out: dict[str, Any] = {
         "ruleId": f.code,
         "level": _LEVEL[f.severity],
@@ -82,6 +82,14 @@ def _result(f: Finding, index: dict[str, int], fs: FactSet | None, cwd: Path | N
     return out
 
 
+def _invocations(report: Report) -> dict[str, Any]:
+    """The report's notes (conflict enumeration cut at its limit) as notifications of the run."""
+    if not report.notes:
+        return {}
+    notes = [{"level": "warning", "message": {"text": n}, "descriptor": {"id": "max-conflicts"}} for n in report.notes]
+    return {"invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notes}]}
+
+
 def render_sarif(report: Report, fs: FactSet | None = None, *, cwd: Path | None = None) -> str:
     """The report as a SARIF 2.1.0 log, one run; byte-identical for equal input."""
     rules = [_rule(c) for c in sorted(BY_CODE.values(), key=lambda c: c.code)]
@@ -96,6 +104,7 @@ def render_sarif(report: Report, fs: FactSet | None = None, *, cwd: Path | None 
             }
         },
         "columnKind": "unicodeCodePoints",
+        **_invocations(report),
         "results": [_result(f, index, fs, cwd) for f in report.findings],
         "properties": {"status": report.status.value, "asOf": report.as_of.isoformat(), "stats": report.stats},
     }

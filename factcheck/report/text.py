@@ -107,6 +107,8 @@ def render_text(
         for rng, ident, label in rows:
             out.print(f"  {rng:<{w}}  {escape(ident)}  [dim]{escape(label)}[/]")
         out.print()
+    for note in report.notes:
+        out.print(f"[bold yellow]note[/]: {escape(note)}")
     status_style = {"consistent": "green", "contradiction": "red", "inconclusive": "yellow"}[report.status.value]
     status, rest = summary_line(report).split(":", 1)
     out.print(f"[bold {status_style}]{status}[/]:{escape(rest)}")

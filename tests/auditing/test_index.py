@@ -71,9 +71,14 @@ def test_the_lazy_listing_is_the_sorted_recursive_glob(names: list[str]) -> None
             _tree(root, names)
         except (FileExistsError, NotADirectoryError, IsADirectoryError):
             return  # a name used both as a file and as a folder
-        expected = [q for q in sorted(root.rglob("*")) if q.is_file() and q.suffix.lower() in ARTICLE_SUFFIXES
-                    and not q.name.startswith(".")]  # fmt: skip
-        assert iter_article_paths([root]) == (expected, [])
+        files = [q for q in sorted(root.rglob("*")) if q.is_file()]
+        expected = [q for q in files if q.suffix.lower() in ARTICLE_SUFFIXES and not q.name.startswith(".")]
+        listed, skipped = iter_article_paths([root])
+        assert listed == expected
+        # Every other file is accounted for, with why it is not an article.
+        assert sorted(Path(s.path) for s in skipped) == [q for q in files if q not in expected]
+        assert all(s.reason in ("hidden file", "corpus manifest") or s.reason.startswith("not an article type")
+                   for s in skipped)  # fmt: skip
 
 
 def test_each_file_is_listed_once(tmp_path: Path) -> None:
@@ -84,6 +89,7 @@ def test_each_file_is_listed_once(tmp_path: Path) -> None:
     (root / "a" / "alias2.txt").symlink_to(root / "data.bin")
     files, skipped = iter_article_paths([root, root / "a", root / "b" / "y.txt", root])
     assert files == [root / "a" / "alias.txt", root / "a" / "x.txt", root / "b" / "y.txt"]
-    assert skipped == []
+    assert [(Path(s.path), s.reason) for s in skipped] == [
+        (root / "data.bin", "not an article type (.bin; articles are .txt, .md, .markdown, .html, .htm)")]
     items = walk_article_paths([root])
     assert next(items) == root / "a" / "alias.txt"  # one at a time

@@ -18,7 +18,10 @@ COMMAND = re.compile(
 
 def test_errors_and_warnings_as_workflow_commands(perturbed: Case) -> None:
     out = render_github(perturbed.report, perturbed.fs, cwd=perturbed.cwd).splitlines()
-    commands = [COMMAND.match(line) for line in out if line.startswith("::")]
+    # The run's notes (conflicts cut at --max-conflicts) are warnings of their own, with no file.
+    notes = [line for line in out if line.startswith("::warning title=max-conflicts::")]
+    assert [n.split("::", 2)[2] for n in notes] == list(perturbed.report.notes)
+    commands = [COMMAND.match(line) for line in out if line.startswith("::") and line not in notes]
     assert all(commands) and len(commands) == len(perturbed.report.findings)
     kinds = {(m.group(1), m.group(5)) for m in commands if m}
     assert ("error", "FC101") in kinds and ("warning", "FC201") in kinds
@@ -26,6 +29,28 @@ def test_errors_and_warnings_as_workflow_commands(perturbed: Case) -> None:
         assert m is not None
         assert "\n" not in m.group(6)
         assert (perturbed.cwd / m.group(2)).is_file()
+
+
+def test_a_contradiction_lands_on_the_claim_to_retract_and_names_the_others(perturbed: Case) -> None:
+    from factcheck.report.locate import locate_source
+
+    out = [x for x in render_github(perturbed.report, perturbed.fs, cwd=perturbed.cwd).splitlines()
+           if "title=FC101::" in x]  # fmt: skip
+    findings = [f for f in perturbed.report.findings if f.code == "FC101"]
+    assert out and len(out) == len(findings)
+    for line, f in zip(out, findings, strict=True):
+        m = COMMAND.match(line)
+        assert m is not None
+        cut = next(s for s in f.sources if s.fact in f.retract)
+        loc = locate_source(cut, perturbed.fs, perturbed.cwd)
+        assert loc is not None
+        assert (m.group(2), int(m.group(3)), int(m.group(4))) == (loc.path, loc.start_line, loc.start_col)
+        message = m.group(6).replace("%0A", "\n")
+        assert f"retract this claim: {loc.path}:{loc.start_line}:{loc.start_col} (fact {cut.fact}" in message
+        for other in f.sources:
+            if other is not cut:
+                o = locate_source(other, perturbed.fs, perturbed.cwd)
+                assert o is not None and f"{o.path}:{o.start_line}:{o.start_col} (fact {other.fact}" in message
 
 
 def test_message_data_is_escaped(tmp_path: Path) -> None:

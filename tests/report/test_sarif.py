@@ -62,7 +62,14 @@ def test_contradiction_results_point_at_their_quotes(perturbed: Case) -> None:
         assert res["level"] == "error"
         locs = [res["locations"][0], *res.get("relatedLocations", [])]
         assert len(locs) == len(f.sources) >= 2
-        for loc, src in zip(locs, f.sources, strict=True):
+        # The result sits on the claim to retract; the other claims are related locations, in order.
+        first = next(i for i, s in enumerate(f.sources) if s.fact in f.retract)
+        ordered = [f.sources[first], *f.sources[:first], *f.sources[first + 1 :]]
+        assert res["locations"][0]["message"]["text"].startswith(f"fact {ordered[0].fact}")
+        assert ordered[0].fact in res["properties"]["retract"]
+        assert [r["message"]["text"].split(":")[0] for r in res.get("relatedLocations", [])] == [
+            f"fact {s.fact}" for s in ordered[1:]]
+        for loc, src in zip(locs, ordered, strict=True):
             phys = loc["physicalLocation"]
             uri = phys["artifactLocation"]["uri"]
             assert not uri.startswith("/") and uri.startswith("corpus/istanbul-2025/")

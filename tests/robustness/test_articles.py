@@ -54,11 +54,12 @@ def test_every_file_is_audited_skipped_or_failed(tmp_path: Path) -> None:
         ("binary.txt", "binary file"),
         ("empty.txt", "empty file"),
         ("out.txt", "symbolic link to a file outside the folder given"),
+        ("up", "symbolic link to a folder (not followed)"),
     }
     assert sorted(Path(n["path"]).name for n in files["failed"]) == ["loop1.txt", "loop2.txt"]
     assert all("Symlink loop" in n["reason"] for n in files["failed"])
     named = set(files["audited"]) | {n["path"] for k in ("skipped", "failed") for n in files[k]}
-    assert named == {str(p) for p in d.glob("*.txt")}  # each file once, none forgotten
+    assert named == {str(p) for p in d.glob("*.txt")} | {str(d / "sub" / "up")}  # each file once, none forgotten
     for name in ("latin.txt", "binary.txt", "empty.txt", "loop1.txt", "out.txt"):
         assert f"{d / name}:" in err
     assert data["stats"]["documents"] == 2 and data["status"] == "consistent"

@@ -1,0 +1,121 @@
+"""Big-article benchmark: one huge synthetic wire-news file audited, time and peak RSS by size.
+
+The article is the scale benchmark's wire stories (``scale_corpus``) written one after
+another into a single file, up to each size.  For each size it prints the audit's wall
+time, peak resident memory, facts, documents (a long file's later windows are documents
+of their own) and components, with its status; side by side, in the same run, the
+baseline: the same audit with the file's facts checked as one set (how an audit checked it
+before its windows became components of their own), for the sizes
+up to ``--baseline-max-mb``, since the baseline does not finish in reasonable time on
+the large ones.
+
+    python benchmarks/big_article.py                   # 1 MB and 20 MB (about 15 minutes on 2 cores)
+    python benchmarks/big_article.py --sizes-mb 1,5    # a quicker run
+
+Every measurement runs in a fresh process with ``--jobs 1``, so its peak RSS is the whole
+run's.  The matching budget is raised (``--match-timeout 600``): the benchmark measures
+time, it should not lose windows to a loaded machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from scale_corpus import AS_OF, generate  # noqa: E402
+
+WRAP = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "rc = subprocess.run(sys.argv[2:], stdout=open(sys.argv[1], 'w')).returncode\n"
+    "print(rc, time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def write_article(work: Path, size: int) -> tuple[Path, Path]:
+    """A file of about ``size`` bytes of wire stories, alone in its folder, and the reader pack that knows its names."""
+    parts = work / f"parts-{size}"
+    folder = work / f"article-{size}"
+    article = folder / "big.txt"
+    if article.is_file():
+        return article, work / f"parts-{size}-pack.yaml"
+    shutil.rmtree(parts, ignore_errors=True)
+    corpus = generate(parts, size // 250 + 10)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with article.open("w", encoding="utf-8") as fh:
+        for p in sorted(parts.rglob("*.txt")):
+            text = p.read_text(encoding="utf-8") + "\n\n"
+            fh.write(text)
+            written += len(text.encode("utf-8"))
+            if written >= size:
+                break
+    shutil.rmtree(parts)
+    return article, corpus.pack
+
+
+def timed(cmd: list[str], out: Path) -> tuple[int, float, int]:
+    """Exit code, wall seconds and peak RSS (bytes) of one command run in a fresh process."""
+    res = subprocess.run([sys.executable, "-c", WRAP, str(out), *cmd], capture_output=True, text=True, check=True)
+    rc, seconds, kb = res.stdout.split()
+    return int(rc), float(seconds), int(kb) * 1024
+
+
+BASELINE = (
+    "import sys\n"
+    "import factcheck.auditing.run as run\n"
+    "run.split_windows = lambda data, windows: data  # the file's facts as one set, as before\n"
+    "from factcheck.cli import main\n"
+    "main()\n"
+)
+
+
+def audit(article: Path, pack: Path, out: Path, *, windowed: bool = True) -> dict[str, object]:
+    """One audit of the article's folder; ``windowed=False`` checks the file's facts as one set (the baseline)."""
+    exe = ["factcheck"] if windowed else [sys.executable, "-c", BASELINE]
+    cmd = [*exe, "audit", str(article.parent), "--as-of", AS_OF.isoformat(), "--no-background",
+           "--extract-rules", str(pack), "--jobs", "1", "--match-timeout", "600", "--format", "json", "--isolated"]
+    rc, seconds, rss = timed(cmd, out)
+    data = json.loads(out.read_text(encoding="utf-8")) if out.stat().st_size else {}
+    stats = data.get("stats", {})
+    return {"rc": rc, "seconds": seconds, "rss": rss, "status": data.get("status", "-"), "facts": stats.get("facts"),
+            "documents": stats.get("documents"), "components": stats.get("components")}  # fmt: skip
+
+
+def row(label: str, mb: float, r: dict[str, object]) -> str:
+    rss = int(r["rss"]) / 2**20  # type: ignore[call-overload]
+    return (f"{label:<22} {mb:>6.1f} {float(r['seconds']):>9.1f} {rss:>9.0f} {r['facts']!s:>8} "  # type: ignore[arg-type]
+            f"{r['documents']!s:>6} {r['components']!s:>6}  {r['status']} (exit {r['rc']})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes-mb", default="1,20")
+    ap.add_argument("--baseline-max-mb", type=float, default=1.0)
+    ap.add_argument("--work", type=Path, default=None)
+    args = ap.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="factcheck-big-"))
+    work.mkdir(parents=True, exist_ok=True)
+    out = work / "out.json"
+    print(f"{'run':<22} {'MB':>6} {'seconds':>9} {'peak MB':>9} {'facts':>8} {'docs':>6} {'comps':>6}  status")
+    for mb in (float(s) for s in args.sizes_mb.split(",")):
+        article, pack = write_article(work, int(mb * 2**20))
+        size = article.stat().st_size / 2**20
+        start = time.perf_counter()
+        print(row("audit (windowed)", size, audit(article, pack, out)), flush=True)
+        if mb <= args.baseline_max_mb:
+            print(row("baseline (one set)", size, audit(article, pack, out, windowed=False)), flush=True)
+        print(f"  ({time.perf_counter() - start:.0f} s for this size)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
