@@ -357,7 +357,8 @@ def audit(
             clock = time.perf_counter()
             skipped = _read_stage(roots, read_ctx, read_key, store, executor, info, index, progress)
             info.seconds["read"] = time.perf_counter() - clock
-            if index.count() == 0 and not (curated_data and curated_data.facts):
+            if index.count() == 0 and not (curated_data and curated_data.facts) and not any(s.failed for s in skipped):
+                # Nothing was an article (an article that failed to be read is reported as failed instead).
                 raise UserError(nothing_audited(roots, skipped))
             # Documents and link keys are in the index; the extractions themselves stay in the store.
             tied = curated_docs([f.model_dump(mode="json") for f in curated_data.facts], index) \

@@ -260,6 +260,7 @@ class ArticleReader:
             for sent in sentences
         ]
         state.set_apart_by_date()
+        state.resolve_in_text_order(found)
         for sent, matches in zip(sentences, found, strict=True):
             for rule, m, got, span, speech in matches:
                 state.apply(rule, m, got, span, speech, sent)
@@ -490,8 +491,26 @@ class _State:
         rel = dict(t.relative)
         if rel.get("expression") == "weekday":
             self.times.setdefault(ev.index, set()).add(f"weekday:{rel.get('value')}")
-        elif _full_date(t.symbolic) or re.fullmatch(r"XXXX-\d\d-\d\d", t.symbolic):
+        elif rel.get("expression") == "shift" and int(str(rel.get("amount", 0))) != 0:
+            # "five years ago", "last year's final": a day other than the report's
+            self.times.setdefault(ev.index, set()).add(f"shift:{rel.get('unit')}:{rel.get('amount')}")
+        elif re.fullmatch(r"(?:\d{4}|XXXX)(?:-\d\d){0,2}", t.symbolic) and any(ch.isdigit() for ch in t.symbolic):
             self.times.setdefault(ev.index, set()).add(t.symbolic)
+
+    def resolve_in_text_order(self, found: list[list[Any]]) -> None:
+        """Name the events of head-resolved kinds in the order the text mentions them, not the order rules fire.
+
+        "Sunday's election ... a runoff on Oct. 25": the election is the article's first, the runoff another.
+        """
+        used = {x.index for matches in found for _, _, got, _, _ in matches for x in got.values()
+                if isinstance(x, Mention)}  # fmt: skip
+        for mn in self.mentions:
+            spec = self.pack.pack.events.get(mn.kind)
+            if (mn.index in used and mn.kind != "statement" and spec is not None and spec.corefer == "head"
+                    and not spec.per_agent
+                    and mn.asserted and not (mn.earlier or mn.later or mn.index in self.referred_back)
+                    and mn.index not in self.previous):  # fmt: skip
+                self.event_for(mn)
 
     def set_apart_by_date(self) -> None:
         """Mentions of one kind that name other days than the article's event, with nothing tying them to it.
@@ -511,7 +530,7 @@ class _State:
             if mn.location and main_loc and mn.location != main_loc:
                 continue  # an event elsewhere is apart already
             main = first.setdefault(mn.kind, times)
-            if main is not times and not times & main and (mn.dated or not mn.definite):
+            if main is not times and not times & main:
                 self.apart[mn.index] = f"{self.doc}:{mn.kind}-on-" + _slug(sorted(times)[0].replace("weekday:", ""))
 
     def _topic(self) -> str | None:
@@ -602,11 +621,15 @@ class _State:
 
         A mention with a date of its own before it ("the January 1998 bombing") is new too.
         """
+        if mn.key:
+            return mn.key  # resolved once, in text order
         head = self.quote(mn).lower().split()[-1].rstrip("s")
         phrase = _phrase(self.quote(mn))
         if mn.definite and not mn.dated:
             for other in reversed(self.mentions[: mn.index]):
                 if other.kind == mn.kind and other.key and self.quote(other).lower().split()[-1].rstrip("s") == head:
+                    if self._other_day(mn, other):
+                        break  # "the final on Sunday" after "last year's final": another final
                     return other.key
         elif " " in phrase and not mn.dated:
             # The same specific wording by the same party ("Ukraine launched a drone attack ... a
@@ -619,6 +642,11 @@ class _State:
         n = sum(1 for m in self.mentions[: mn.index] if m.kind == mn.kind and m.key and m.key != base)
         used = {m.key for m in self.mentions[: mn.index] if m.key}
         return base if base not in used else f"{base}-{n + 2}"
+
+    def _other_day(self, mn: Mention, other: Mention) -> bool:
+        """Both mentions name an explicit day, and not the same one."""
+        a, b = self.times.get(mn.index), self.times.get(other.index)
+        return bool(a and b and not a & b)
 
     def quote(self, mn: Mention) -> str:
         return self.text[mn.start : mn.end]

@@ -59,10 +59,21 @@ def test_a_day_named_possessive_other_than_the_meetings_day_is_another_meeting(t
     assert sorted(k for k in evs if k.startswith("talks")) == ["talks", "talks-on-thursday"]
 
 
-def test_a_reference_back_with_another_day_stays_the_same_meeting(tmp_path: Path) -> None:
-    # "The talks on Friday" refers back to the talks set for Thursday: one event, two days, a clash to report.
+def test_a_reference_back_that_names_another_day_is_another_meeting(tmp_path: Path) -> None:
+    # "The talks on Friday" after talks set for Thursday may be a second session: nothing ties the two days
+    # to one event, so no contradiction is made of them.
     evs = events_of(tmp_path, "The talks will take place Thursday in Oslo. The talks on Friday will focus on trade.")
+    assert sorted(k for k in evs if k.startswith("talks")) == ["talks", "talks-on-friday"]
+
+
+def test_a_reference_back_without_a_day_of_its_own_is_the_same_meeting(tmp_path: Path) -> None:
+    evs = events_of(tmp_path, "The talks will take place Thursday in Oslo. The talks will focus on trade.")
     assert sorted(k for k in evs if k.startswith("talks")) == ["talks"]
+
+
+def test_a_definite_mention_with_another_date_than_its_antecedent_is_another_event(tmp_path: Path) -> None:
+    evs = events_of(tmp_path, "Riga won last year's final on June 15, 2025. The final will be played on Sunday in Riga.")
+    assert len([k for k in evs if k.startswith("match")]) == 2
 
 
 def test_a_link_never_makes_one_event_of_two_an_article_tells_apart() -> None:

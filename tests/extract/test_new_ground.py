@@ -136,18 +136,20 @@ EXPECT = {p.name: _load(p) for p in STORY_DIRS}
 
 _NO_EVENT = "the reader finds no event at {}"
 _CLOSED = "is in none of the pack's closed event kinds"
-_UNSEEN_X2 = f"no event is read for 'unveiled' or 'went on sale': a product launch {_CLOSED}"
+_UNSEEN_X2 = ("the launch is read in each article ('unveiled', 'went on sale'), but nothing ties the mentions of one "
+              "product together across articles: the company and the product are no party the reader links on")
 _UNSEEN_EARNINGS = (
     f"no event is read for the earnings report ('report ... earnings', 'reported a ... rise'): it {_CLOSED}"
 )
-_UNSEEN_TRIAL = f"no event is read for 'trial', 'hearing', 'adjourned' or 'sentencing': a court hearing {_CLOSED}"
-_UNSEEN_QUAKE = (f"no event is read for 'earthquake', 'quake' or 'aftershock' (only 'struck' is read, as an attack): a quake "
-                 f"{_CLOSED}")  # fmt: skip
-_UNSEEN_MATCH = f"no event is read for 'final', 'semifinal', 'won' or 'beat': a match {_CLOSED}"
+_UNSEEN_TRIAL = ("hearings and trials are read, but 'adjourned' and 'convicting' are not, and nothing links a hearing "
+                 "across articles")
+_UNSEEN_QUAKE = ("quakes and aftershocks are read, but nothing links them across articles ('struck' is read as an "
+                 "attack, 'ended the search' not at all)")
+_UNSEEN_MATCH = "finals and semifinals are read, but 'won' and 'beat' are not, and nothing links a match across articles"
 _UNSEEN_ROUND = "a round named without the word 'talks' ('the first round', 'a fourth round') is not read as an event"
-_UNSEEN_RUNOFF = "'runoff' and an election's 'first round' are not read as election mentions"
-_ONE_ELECTION = ("every election mention in an article is one event (corefer: article): the first round, the runoff and "
-                 "the election five years ago are merged")  # fmt: skip
+_UNSEEN_RUNOFF = "an election's 'first round' is not read as an election mention, and nothing links one across articles"
+_ONE_ELECTION = ("election mentions that name no day of their own ('the election') are read as the article's first "
+                 "election, whichever the text means")  # fmt: skip
 _NO_YEAR = "the undated article's year-less dates get no year: nothing links its events to the dated articles' ones"
 _NO_LINK = (
     "events of different articles are not linked: no party or place that the alias tables name, so nothing to link on"
@@ -156,45 +158,32 @@ _NO_LINK = (
 KNOWN_FAILURES: dict[str, str] = {
     "business_apart-earnings-vs-unveiling": _UNSEEN_X2,
     "business_apart-x2-sale-vs-unveiling": _UNSEEN_X2,
-    "business_apart-x2-sale-vs-x1-sale": _UNSEEN_X2,
     "business_apart-x2-unveiling-vs-x1-sale": _UNSEEN_X2,
     "business_created-sale-report": f"{_UNSEEN_X2}, so the undated article's creation is left open",
     "business_dated-earnings-announced": _UNSEEN_EARNINGS,
     "business_dated-earnings-reported": _UNSEEN_EARNINGS,
-    "business_dated-unveiling": _UNSEEN_X2,
-    "business_dated-x1-sale": _UNSEEN_X2,
     "business_dated-x2-sale": _UNSEEN_X2,
     "business_edits-earnings-weekday-moved": _UNSEEN_EARNINGS,
-    "business_edits-predecessor-year-moved": _UNSEEN_X2,
     "business_edits-sale-before-unveiling": _UNSEEN_X2,
     "business_edits-sale-month-moved": _UNSEEN_X2,
     "business_same-earnings-across": _UNSEEN_EARNINGS,
     "business_same-unveiling-across": _UNSEEN_X2,
     "business_same-x2-sale-across": _UNSEEN_X2,
-    "court_apart-bribery-trial-vs-2019-trial": _UNSEEN_TRIAL,
-    "court_apart-conviction-vs-sentencing-announced": _UNSEEN_TRIAL,
-    "court_apart-hearing-vs-sentencing": _UNSEEN_TRIAL,
     "court_created-verdict-report": f"{_NO_YEAR} ('convicted ... on March 27'; the sentencing, a noun, is not read)",
     "court_dated-adjournment": _UNSEEN_TRIAL,
     "court_dated-conviction": f"{_NO_YEAR}: 'convicted ... on March 27' is only 'not after 2026-03-27'",
-    "court_dated-earlier-trial": _UNSEEN_TRIAL,
-    "court_dated-hearing": _UNSEEN_TRIAL,
     "court_dated-sentencing": "'on Wednesday' is not tied to 'sentenced ... to four years in prison': only 'before the article'",
     "court_dated-sentencing-announced": _UNSEEN_TRIAL,
     "court_edits-adjourned-into-the-past": _UNSEEN_TRIAL,
     "court_edits-sentencing-day-moved": f"{_UNSEEN_TRIAL}; {_NO_LINK}",
-    "court_edits-verdict-after-sentencing": f"'twelve days after convicting him' is not read (a gerund); {_NO_LINK}",
     "court_edits-verdict-offset-shortened": "'twelve days after convicting him' is not read: a gerund is no trigger",
     "court_same-conviction-across": "'convicting him' is not read: a gerund is no trigger",
     "court_same-earlier-trial-across": _UNSEEN_TRIAL,
     "court_same-sentencing-across": _UNSEEN_TRIAL,
     "disaster_apart-aftershock-vs-quake": _UNSEEN_QUAKE,
-    "disaster_apart-aftershock-vs-quake-dated": _UNSEEN_QUAKE,
-    "disaster_apart-quake-vs-2013-quake": _UNSEEN_QUAKE,
     "disaster_apart-search-vs-quake": f"{_UNSEEN_QUAKE}; nor for 'ended the search'",
     "disaster_created-aftershock-report": f"{_UNSEEN_QUAKE}, so the undated article's creation is left open",
     "disaster_dated-aftershock": _UNSEEN_QUAKE,
-    "disaster_dated-earlier-quake": _UNSEEN_QUAKE,
     "disaster_dated-search-ended": "no event is read for 'ended the search': the verb is no trigger and no relation dates it",
     "disaster_edits-aftershock-before-quake": _UNSEEN_QUAKE,
     "disaster_edits-aftershock-moved-before-quake": _UNSEEN_QUAKE,
@@ -203,15 +192,10 @@ KNOWN_FAILURES: dict[str, str] = {
     "disaster_same-aftershock-across": _UNSEEN_QUAKE,
     "disaster_same-quake-first-and-second-article": _UNSEEN_QUAKE,
     "disaster_same-quake-first-and-third-article": _UNSEEN_QUAKE,
-    "election_apart-first-round-vs-previous-election": _ONE_ELECTION,
-    "election_apart-first-round-vs-runoff": _ONE_ELECTION,
-    "election_apart-runoff-vs-2021-election": _UNSEEN_RUNOFF,
     "election_apart-runoff-vs-first-round-later": _UNSEEN_RUNOFF,
     "election_consistent": f"{_ONE_ELECTION}: six false contradictions",
     "election_created-runoff-result": f"{_UNSEEN_RUNOFF}, so the undated article's creation is left open",
     "election_dated-first-round-later": _UNSEEN_RUNOFF,
-    "election_dated-previous-election": f"{_ONE_ELECTION}: 'five years ago' is read as Oct. 4, 2026",
-    "election_dated-runoff": f"{_ONE_ELECTION}: 'a runoff on Oct. 25' is read as Oct. 4",
     "election_dated-runoff-result": _UNSEEN_RUNOFF,
     "election_edits-first-round-moved": f"{_UNSEEN_RUNOFF}; only the false contradictions of the clean story remain",
     "election_edits-runoff-before-first-round": f"{_UNSEEN_RUNOFF}; only the false contradictions of the clean story remain",
@@ -220,18 +204,12 @@ KNOWN_FAILURES: dict[str, str] = {
     "election_same-first-round-across": _UNSEEN_RUNOFF,
     "election_same-runoff-first-and-second-article": _UNSEEN_RUNOFF,
     "election_same-runoff-first-and-third-article": _UNSEEN_RUNOFF,
-    "sport_apart-final-vs-last-years-final": _UNSEEN_MATCH,
-    "sport_apart-final-vs-last-years-final-across": _UNSEEN_MATCH,
     "sport_apart-final-vs-semifinal": _UNSEEN_MATCH,
-    "sport_apart-semifinal-vs-other-semifinal": _UNSEEN_MATCH,
     "sport_created-final-report": f"{_UNSEEN_MATCH}, so the undated article's creation is left open",
-    "sport_dated-final": _UNSEEN_MATCH,
     "sport_dated-final-report": _UNSEEN_MATCH,
-    "sport_dated-last-years-final": _UNSEEN_MATCH,
     "sport_dated-other-semifinal": _UNSEEN_MATCH,
     "sport_dated-semifinal": _UNSEEN_MATCH,
     "sport_edits-final-weekday-moved": _UNSEEN_MATCH,
-    "sport_edits-last-years-final-in-the-future": _UNSEEN_MATCH,
     "sport_edits-semifinal-offset-changed": _UNSEEN_MATCH,
     "sport_same-final-across": _UNSEEN_MATCH,
     "sport_same-semifinal-across": _UNSEEN_MATCH,
@@ -239,8 +217,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "trade_apart-third-round-vs-last-met": "the 'last met' mention is also put under the third round's event",
     "trade_apart-third-vs-first-round": _UNSEEN_ROUND,
     "trade_apart-third-vs-fourth-round": _UNSEEN_ROUND,
-    "trade_consistent": "the negated 'did not meet on Feb. 27' is read as a meeting and merged with the third round "
-    "(Thursday): a false contradiction",
     "trade_created-closing-report": _NO_YEAR,
     "trade_dated-first-round": _UNSEEN_ROUND,
     "trade_dated-fourth-round": _UNSEEN_ROUND,
@@ -251,9 +227,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "trade_edits-third-round-before-announcement": f"{_NO_LINK}; {_NO_YEAR}",
     "trade_same-second-round-across": _UNSEEN_ROUND,
     "trade_same-third-round-across": f"{_NO_LINK} (the same ordinal of one series is not used either)",
-    "trade_undated-conditional-vote": "the conditional 'If the talks ... break down, a vote ... would likely be pushed "
-    "back to mid-June' is read as an election dated mid-June",
-    "trade_undated-negated-meeting": "the negated 'did not meet on Feb. 27' is read as an asserted meeting",
 }
 """Case id -> what the current article reader gets wrong; each mark must go once the reader reads the case right."""
 
