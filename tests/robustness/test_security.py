@@ -64,7 +64,9 @@ def test_manifest_and_front_matter_cannot_point_at_other_files(tmp_path: Path, o
 
 
 def test_markup_in_an_article_reaches_the_html_report_escaped(tmp_path: Path) -> None:
-    (tmp_path / "evil.txt").write_text(
+    # Published before the day it says the meeting took place: a contradiction, so the quote is shown.
+    (tmp_path / "evil.md").write_text(
+        "---\npublished: 2025-03-01\n---\n"
         'Officials met <script>alert("pwn")</script><img src=x onerror=alert(1)> in Istanbul on March 3, 2025.\n'
         "The talks ended on March 5, 2025 & resumed on March 1, 2025.\n",
         encoding="utf-8",
