@@ -3,6 +3,9 @@
 The primary limit is z3's resource limit (``rlimit``): it counts z3's own steps, so whether a
 check finishes within it is the same on an idle and on an overloaded machine.  The wall-clock
 timeout is only a backstop, far beyond what the resource limit allows on any ordinary machine.
+Budgets bound a whole component's and a whole story's work in the same units (see
+``factcheck.engine.solver.Budget``): many checks that each stay under the per-check limit
+still end when their sum reaches the budget.
 """
 
 from __future__ import annotations
@@ -13,3 +16,22 @@ about 1,000,000 (1.4 s of CPU), so this leaves twenty times that; see docs/robus
 
 DEFAULT_TIMEOUT_MS = 600_000
 """Wall-clock backstop per check (10 minutes): reached only with the resource limit off, or on a machine that crawls."""
+
+DEFAULT_COMPONENT_BUDGET = 3_000_000
+"""Resource units for everything done on one component (its checks, the enumeration of its
+conflicts, the retraction, the ranges).  A component that spends it is inconclusive, with what
+was established before; see docs/robustness.md for what real components spend."""
+
+DEFAULT_STORY_BUDGET = 5_000_000
+"""Resource units for one story of ``audit`` (the link probes and every component's check)."""
+
+CHECK_CHARGE = 2_000
+"""Units charged per solver check on top of what z3 counts (Python's share of a check), so
+that work made of very many cheap checks is bounded as well."""
+
+EXACT_UNITS_PER_STEP = 1
+"""Units charged per edge relaxation of the z3-free paths (factcheck.engine.exact)."""
+
+EXACT_MAX_STEPS = 500_000
+"""Edge relaxations the exact path may spend on one component before it leaves it to z3
+(about 0.3 s of Python here), so that a component it cannot finish leaves z3 most of the budget."""
