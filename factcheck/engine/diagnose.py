@@ -14,7 +14,7 @@ import z3
 
 from factcheck.calendar import concrete_span, weekday_of
 from factcheck.engine.encode import Encoding, encode
-from factcheck.engine.exact import GiveUp, Meter, all_conflicts, cheapest_hitting_set, solve_exact
+from factcheck.engine.exact import Meter, all_conflicts, cheapest_hitting_set, solve_exact
 from factcheck.engine.solver import (
     Budget,
     Outcome,
@@ -528,6 +528,7 @@ def _decide(
             result.path = "exact"
             result.outcome = Outcome.SAT if fast.sat else Outcome.UNSAT
             result.conflicts = fast.conflicts
+            result.conflicts_complete = fast.complete
             result.retract = fast.retract
             if fast.ranges is not None:
                 result.ranges = _open_ends(enc, fast.ranges[0], fast.ranges[1], sorted(enc.vars))
@@ -578,10 +579,9 @@ def _by_shortest_paths(result: ComponentResult, enc: Encoding, weights: dict[str
     result.path = "bellman-ford"
     ids = sorted(enc.fact_ids)
     if _negative_cycle(enc):
-        try:
-            muses = all_conflicts(ids, lambda active: not _negative_cycle(enc, active), opts.max_conflicts)
-        except GiveUp:
-            raise PathNotApplicable("as many conflicts as the enumeration limit") from None
+        muses, complete = all_conflicts(ids, lambda active: not _negative_cycle(enc, active), opts.max_conflicts)
+        if not complete:
+            raise PathNotApplicable("as many conflicts as the enumeration limit")
         if not muses or any(not m for m in muses):
             raise PathNotApplicable("the frame itself is infeasible")
         result.outcome = Outcome.UNSAT

@@ -17,11 +17,13 @@ union of the choices' ranges.
 
 The same check on subsets of the facts explains a contradiction: every minimal conflict
 (a hitting-set tree), the cheapest retraction (the unique cheapest set meeting them all,
-with the MaxSAT's costs) and the exact ranges of what remains.
+with the MaxSAT's costs) and the exact ranges of what remains.  With as many conflicts as
+the enumeration limit, the list stops there (flagged incomplete, as the solver's would be)
+and the retraction grows it, as the solver's does, until what remains is consistent.
 
 Whenever the answer is not certain to come out exactly (too many choices, no fixpoint
-after a few rounds, as many conflicts as the enumeration limit) this module gives up and
-the caller uses z3, whose answers are then the output as before.
+after a few rounds, more work than its cap) this module gives up and the caller uses z3,
+whose answers are then the output as before.
 """
 
 from __future__ import annotations
@@ -283,8 +285,8 @@ class Exact:
         lo, hi = bounds
         return {n: lo[self.index[n]] for n in self.names}, {n: hi[self.index[n]] for n in self.names}
 
-    def all_conflicts(self, limit: int) -> list[frozenset[str]]:
-        """Every minimal unsatisfiable subset of the facts (see :func:`all_conflicts`)."""
+    def all_conflicts(self, limit: int) -> tuple[list[frozenset[str]], bool]:
+        """Minimal conflicts of the facts, up to ``limit``, and whether they are all (:func:`all_conflicts`)."""
         return all_conflicts(self.ids, self.feasible, limit)
 
 
@@ -297,11 +299,12 @@ def shrink(unsat: frozenset[str], feasible: Callable[[frozenset[str]], bool]) ->
     return frozenset(kept)
 
 
-def all_conflicts(ids: Iterable[str], feasible: Callable[[frozenset[str]], bool], limit: int) -> list[frozenset[str]]:
-    """Every minimal unsatisfiable subset of ``ids`` under a feasibility oracle (Reiter's hitting-set tree).
+def all_conflicts(
+    ids: Iterable[str], feasible: Callable[[frozenset[str]], bool], limit: int
+) -> tuple[list[frozenset[str]], bool]:
+    """Minimal unsatisfiable subsets of ``ids`` under a feasibility oracle (Reiter's hitting-set tree).
 
-    Gives up at ``limit``: which of them z3 reports then, and whether it calls the list
-    complete, depends on its search, so z3 is asked.
+    Stops at ``limit`` of them, in the tree's order; the flag says whether they are all.
     """
     everything = frozenset(ids)
     muses: list[frozenset[str]] = []
@@ -322,9 +325,9 @@ def all_conflicts(ids: Iterable[str], feasible: Callable[[frozenset[str]], bool]
             label = shrink(rest, feasible)
             muses.append(label)
             if len(muses) >= limit:
-                raise GiveUp
+                return muses, False
         queue += [removed | {f} for f in sorted(label)]
-    return muses
+    return muses, True
 
 
 def cheapest_hitting_set(muses: list[frozenset[str]], weights: dict[str, float]) -> tuple[str, ...]:
@@ -363,6 +366,7 @@ class ExactResult:
     conflicts: list[tuple[str, ...]]
     retract: tuple[str, ...]
     ranges: tuple[dict[str, int], dict[str, int]] | None  # None: no fact left active
+    complete: bool = True  # whether ``conflicts`` are all the minimal conflicts
 
 
 def solve_exact(
@@ -374,17 +378,21 @@ def solve_exact(
         full = ex.solve(ex.ids)
         if full is not None:
             return ExactResult(True, [], (), ex.by_name(full))
-        muses = ex.all_conflicts(max_conflicts)
-        if not muses:
+        muses, complete = ex.all_conflicts(max_conflicts)
+        if not muses or any(not m for m in muses):
             raise GiveUp  # infeasible, yet no fact to blame: leave it to z3
-        drop = cheapest_hitting_set(muses, weights)
-        active = [f for f in ex.ids if f not in set(drop)]
-        ranges = None
-        if active:
-            r = ex.solve(active)
-            if r is None:
+        while True:
+            drop = cheapest_hitting_set(muses, weights)
+            active = [f for f in ex.ids if f not in set(drop)]
+            r = ex.solve(active) if active else None
+            if r is not None or not active:
+                break
+            if complete:
                 raise GiveUp
-            ranges = ex.by_name(r)
-        return ExactResult(False, sorted(tuple(sorted(m)) for m in muses), drop, ranges)
+            # With the enumeration cut at its limit, what is left may still clash (as in the
+            # solver's retraction): its conflict joins the list and the retraction is redone.
+            muses.append(shrink(frozenset(active), ex.feasible))
+        ranges = ex.by_name(r) if r is not None else None
+        return ExactResult(False, sorted(tuple(sorted(m)) for m in muses), drop, ranges, complete)
     except GiveUp:
         return None
