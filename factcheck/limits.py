@@ -21,7 +21,7 @@ DEFAULT_COMPONENT_BUDGET = 10_000_000
 """Resource units for everything done on one component (its checks, the enumeration of its
 conflicts, the retraction, the ranges).  A component that spends it is inconclusive, with what
 was established before.  The costliest bundled component (the sample corpus audited without
-background facts, every year open) spends 8,600,000, about 17 s here; see docs/robustness.md."""
+background facts, every year open) spends 6,100,000, about 12 s here; see docs/robustness.md."""
 
 DEFAULT_STORY_BUDGET = 12_000_000
 """Resource units for one story of ``audit`` (the link probes and every component's check)."""

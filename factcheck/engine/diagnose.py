@@ -413,46 +413,68 @@ def _weekday_bounds(
 def _tighten(
     probe: _Probe, model: z3.ModelRef, names: list[str], enc: Encoding, bound: dict[str, int], *, lower: bool
 ) -> dict[str, int]:
-    """Move outer bounds to exact ones: one joint check, then a binary search per variable."""
+    """Move outer bounds to exact ones: one joint check, then a binary search per variable.
+
+    Every model a probe returns places every variable, so the most extreme value seen so far
+    for each starts its search (or settles it): fewer probes for the same exact bounds.
+    """
     t = enc.terms
-    if all(model.eval(t[n], model_completion=True).as_long() == bound[n] for n in names):
+    better = min if lower else max
+    seen = {n: model.eval(t[n], model_completion=True).as_long() for n in names}
+
+    def note(m: z3.ModelRef) -> None:
+        for n in names:
+            seen[n] = better(seen[n], m.eval(t[n], model_completion=True).as_long())
+
+    if all(seen[n] == bound[n] for n in names):
         return dict(bound)
     joint = [t[n] <= bound[n] if lower else t[n] >= bound[n] for n in names]
     if probe.model(joint) is not None:
         return dict(bound)
     out = dict(bound)
+    lo_h, hi_h = enc.horizon
+    near = lo_h + HORIZON_MARGIN if lower else hi_h - HORIZON_MARGIN
     for n in names:
         x = t[n]
-        best = model.eval(x, model_completion=True).as_long()
-        if best == bound[n] or probe.model([x <= bound[n]] if lower else [x >= bound[n]]) is not None:
+        if seen[n] == bound[n]:
+            continue
+        m = probe.model([x <= bound[n]] if lower else [x >= bound[n]])
+        if m is not None:
+            note(m)
             continue
         # An end that can reach within the margin of the horizon is reported open (None) anyway:
-        # one check instead of a binary search over two centuries.
-        lo_h, hi_h = enc.horizon
-        near = lo_h + HORIZON_MARGIN if lower else hi_h - HORIZON_MARGIN
-        if (bound[n] <= near if lower else bound[n] >= near) and probe.model([x <= near] if lower else [x >= near]):
+        # one check (or none, if a model seen already reaches it) instead of a binary search.
+        if seen[n] <= near if lower else seen[n] >= near:
             out[n] = bound[n]
             continue
+        if bound[n] <= near if lower else bound[n] >= near:
+            m = probe.model([x <= near] if lower else [x >= near])
+            if m is not None:
+                note(m)
+                out[n] = bound[n]
+                continue
         edge = bound[n]
         if lower:
-            lo_b, hi_b = edge + 1, best  # the minimum lies in [lo_b, hi_b]
+            lo_b, hi_b = edge + 1, seen[n]  # the minimum lies in [lo_b, hi_b]
             while lo_b < hi_b:
                 mid = (lo_b + hi_b) // 2
                 m = probe.model([x <= mid])
                 if m is None:
                     lo_b = mid + 1
                 else:
-                    hi_b = m.eval(x, model_completion=True).as_long()
+                    note(m)
+                    hi_b = seen[n]
             out[n] = lo_b
         else:
-            lo_b, hi_b = best, edge - 1  # the maximum lies in [lo_b, hi_b]
+            lo_b, hi_b = seen[n], edge - 1  # the maximum lies in [lo_b, hi_b]
             while lo_b < hi_b:
                 mid = (lo_b + hi_b + 1) // 2
                 m = probe.model([x >= mid])
                 if m is None:
                     hi_b = mid - 1
                 else:
-                    lo_b = m.eval(x, model_completion=True).as_long()
+                    note(m)
+                    lo_b = seen[n]
             out[n] = hi_b
     return out
 
