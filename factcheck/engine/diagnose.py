@@ -195,6 +195,33 @@ def _marco(comp: _Component, opts: SolveOptions, muses: list[tuple[str, ...]]) -
     return muses, comp.run(mapper) is not Outcome.SAT
 
 
+ENUMERATION_SHARE = 2
+"""Conflict enumeration may spend 1/ENUMERATION_SHARE of what is left of a component's budget,
+so that the retraction and the timeline of what remains still get the rest."""
+
+
+def _bounded_marco(
+    comp: _Component, opts: SolveOptions, muses: list[tuple[str, ...]]
+) -> tuple[list[tuple[str, ...]], bool]:
+    """MARCO within a share of the component's budget, the list stopping, incomplete, when it is spent.
+
+    As at the count limit: a resource limit, counted, not a clock.
+    """
+    left = comp.budget.left()
+    if left is None:
+        return _marco(comp, opts, muses)
+    own, comp.budget = comp.budget, Budget(left // ENUMERATION_SHARE, parent=comp.budget)
+    share = comp.budget
+    try:
+        return _marco(comp, opts, muses)
+    except _Unknown:
+        if not (muses and share.exhausted() and not own.exhausted()):
+            raise
+        return muses, False
+    finally:
+        comp.budget = own
+
+
 def _retraction(
     comp: _Component, weights: dict[str, float], muses: list[tuple[str, ...]]
 ) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
@@ -574,7 +601,7 @@ def _decide(
         first_core = tuple(comp.core())
         found: list[tuple[str, ...]] = []
         try:
-            muses, complete = _marco(comp, opts, found)
+            muses, complete = _bounded_marco(comp, opts, found)
             drop, extra = _retraction(comp, weights, muses)
             result.conflicts = sorted(set(muses) | set(extra))
             result.conflicts_complete = complete
