@@ -2,7 +2,9 @@
 
     python benchmarks/fuzz.py --cases 10000 --jobs 2 --case-timeout 30
 
-Each case mutates a bundled article, a user rule pack, a fact set or a corpus manifest
+Each case mutates a bundled article, real news (the TBAQ texts in ../shared/evaldata/ and
+the benchmark's own articles; skipped, saying so, where TBAQ is absent), a user rule pack,
+a fact set or a corpus manifest
 (lines deleted, duplicated or swapped, characters flipped, garbage YAML, random Unicode,
 huge numbers, impossible dates) and runs the matching command in-process.  The only
 acceptable outcomes are exits 0, 1, 2 and 3; a traceback, exit 70 or another code is a
@@ -24,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.robustness.mutations import TARGETS, Seeds, load_seeds, mutate, run_case, seed_text  # noqa: E402
+from tests.robustness.mutations import TARGETS, TBAQ, Seeds, load_seeds, mutate, run_case, seed_text  # noqa: E402
 
 OUTCOMES = ("exit 0", "exit 1", "exit 2", "exit 3", "other", "crash", "hang")
 
@@ -32,7 +34,8 @@ OUTCOMES = ("exit 0", "exit 1", "exit 2", "exit 3", "other", "crash", "hang")
 def case(seed: int, seeds: Seeds) -> tuple[str, str, str]:
     """Run case number ``seed``: (target, outcome, detail)."""
     rng = random.Random(seed)
-    target = TARGETS[seed % len(TARGETS)]
+    targets = seeds.targets()
+    target = targets[seed % len(targets)]
     text = mutate(seed_text(target, seeds, rng), rng)
     code, out = run_case(target, text, rng, seeds)
     if code == "crash":
@@ -63,6 +66,9 @@ def main() -> int:
     if args.replay is not None:
         print(case(args.replay, load_seeds()))
         return 0
+    if not TBAQ.is_dir():
+        print(f"real news skipped: TBAQ texts not found at {TBAQ}", file=sys.stderr)
+    targets = tuple(t for t in TARGETS if t != "news" or TBAQ.is_dir())
 
     ctx = mp.get_context("fork")
     tasks: mp.Queue = ctx.Queue()
@@ -98,7 +104,7 @@ def main() -> int:
         for seed, started in list(running.items()):
             if now - started > args.case_timeout:
                 running.pop(seed)
-                target = TARGETS[seed % len(TARGETS)]
+                target = targets[seed % len(targets)]
                 counts[target, "hang"] += 1
                 done += 1
                 failures.append((seed, target, "hang", f"over {args.case_timeout:g}s"))
@@ -117,12 +123,12 @@ def main() -> int:
     head = f"{'target':<10}" + "".join(f"{o:>8}" for o in OUTCOMES) + f"{'total':>8}"
     print(head)
     print("-" * len(head))
-    for t in TARGETS:
+    for t in targets:
         row = [counts[t, o] for o in OUTCOMES]
         print(f"{t:<10}" + "".join(f"{n:>8}" for n in row) + f"{sum(row):>8}")
-    tot = [sum(counts[t, o] for t in TARGETS) for o in OUTCOMES]
+    tot = [sum(counts[t, o] for t in targets) for o in OUTCOMES]
     print(f"{'all':<10}" + "".join(f"{n:>8}" for n in tot) + f"{sum(tot):>8}")
-    bad = sum(counts[t, o] for t in TARGETS for o in ("other", "crash", "hang"))
+    bad = sum(counts[t, o] for t in targets for o in ("other", "crash", "hang"))
     print()
     print(f"failures (other/crash/hang): {bad}")
     for seed, target, outcome, detail in failures[:30]:

@@ -3,6 +3,9 @@
 The primary limit is z3's resource limit (``rlimit``): it counts z3's own steps, so whether a
 check finishes within it is the same on an idle and on an overloaded machine.  The wall-clock
 timeout is only a backstop, far beyond what the resource limit allows on any ordinary machine.
+Budgets bound a whole component's and a whole story's work in the same units (see
+``factcheck.engine.solver.Budget``): many checks that each stay under the per-check limit
+still end when their sum reaches the budget.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ def truncation_note(components: int, max_conflicts: int, *, out_of_time: bool = 
     where = "1 component" if components == 1 else f"{components} components"
     limit = f"{max_conflicts} minimal conflict{'s' if max_conflicts != 1 else ''}"
     if out_of_time:
-        return (f"conflict enumeration ran out of its time budget in {where} before the limit of {limit} "
+        return (f"conflict enumeration spent its share of the solver budget in {where} before the limit of {limit} "
                 f"(--max-conflicts N, configuration: max_conflicts): more conflicts may exist "
                 f"there")  # fmt: skip
     return (f"conflict enumeration stopped at the limit of {limit} in {where}: more "
@@ -39,3 +42,23 @@ def limit_notes(stats: dict[str, int], max_conflicts: int) -> tuple[str, ...]:
     if late:
         notes.append(truncation_note(late, max_conflicts, out_of_time=True))
     return tuple(notes)
+
+DEFAULT_COMPONENT_BUDGET = 10_000_000
+"""Resource units for everything done on one component (its checks, the enumeration of its
+conflicts, the retraction, the ranges).  A component that spends it is inconclusive, with what
+was established before.  The costliest bundled component (the sample corpus audited without
+background facts, every year open) spends 6,100,000, about 12 s here; see docs/robustness.md."""
+
+DEFAULT_STORY_BUDGET = 12_000_000
+"""Resource units for one story of ``audit`` (the link probes and every component's check)."""
+
+CHECK_CHARGE = 2_000
+"""Units charged per solver check on top of what z3 counts (Python's share of a check), so
+that work made of very many cheap checks is bounded as well."""
+
+EXACT_UNITS_PER_STEP = 1
+"""Units charged per edge relaxation of the z3-free paths (factcheck.engine.exact)."""
+
+EXACT_MAX_STEPS = 500_000
+"""Edge relaxations the exact path may spend on one component before it leaves it to z3
+(about 0.3 s of Python here), so that a component it cannot finish leaves z3 most of the budget."""

@@ -123,7 +123,7 @@ def audit_timeml(
             stats[f"{mode}_links_in_conflicts"] += len(in_conflict)
             if res.conflicts and not res.complete:
                 stats["conflict_enumeration_truncated"] += 1
-                if len(res.conflicts) < max_conflicts:  # stopped by its time budget, not by the limit
+                if len(res.conflicts) < max_conflicts:  # stopped by its share of the budget, not by the limit
                     stats["conflict_enumeration_out_of_time"] += 1
             if res.outcome is Outcome.UNKNOWN:
                 findings.append(

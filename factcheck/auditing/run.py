@@ -46,13 +46,20 @@ from factcheck.dates.deadline import MatchTimeout, match_budget
 from factcheck.dates.tagger import DateReader
 from factcheck.engine import CheckOptions, check
 from factcheck.engine.components import split
+from factcheck.engine.solver import Budget
 from factcheck.errors import Diagnostic, UserError
 from factcheck.extract import nlp
 from factcheck.extract.factset import dump_factset, to_factset_data
 from factcheck.extract.reader import ArticleReader, Extraction
 from factcheck.extract.rules import load_extract_pack
 from factcheck.factset import expand_paths, load_fact_data, load_fact_sets
-from factcheck.limits import DEFAULT_MAX_CONFLICTS, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS, limit_notes
+from factcheck.limits import (
+    DEFAULT_MAX_CONFLICTS,
+    DEFAULT_RLIMIT,
+    DEFAULT_STORY_BUDGET,
+    DEFAULT_TIMEOUT_MS,
+    limit_notes,
+)
 from factcheck.model import EventLink, FactSet, FileAccount, FileNote, Report, SourceLocation
 from factcheck.policy import load_policy
 from factcheck.report.json_format import file_counts, file_line, file_lines, story_line, summary_line_json
@@ -219,6 +226,8 @@ def audit_story(ctx: StoryContext, story: StoryInput) -> dict[str, Any]:
 
 def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]:
     options = ctx.options
+    # one budget for the whole story: the link probes and the check spend it in turn
+    budget = Budget(options.story_budget) if options.story_budget else None
     extractions = [Extraction(e["doc_id"], e["document"], e["events"], e["facts"]) for e in story.extractions]
     windows = {e["doc_id"]: e["windows"] for e in story.extractions if e.get("windows")}
     curated = [Path(f) for f in ctx.curated] if story.curated else []
@@ -232,11 +241,12 @@ def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]
     rename, series, links, alternatives = link_events(docs, data["facts"], set(ctx.series_kinds))
     data = apply_renames(data, rename, series)
     extra: list[Path] = [*curated]
-    data, weak_links = _resolve_alternatives(data, alternatives, out, extra, options)
+    data, weak_links = _resolve_alternatives(data, alternatives, out, extra, options, budget)
     links += weak_links
     bg_used = None
     if ctx.background:
-        data, bg_links, bg_used = _link_background(data, extractions, Path(ctx.background), out, extra, options)
+        data, bg_links, bg_used = _link_background(data, extractions, Path(ctx.background), out, extra, options,
+                                                   budget)  # fmt: skip
         links += bg_links
     # A long file's later windows are checked as documents of their own (factcheck.auditing.windows).
     data = split_windows(data, windows)
@@ -250,7 +260,7 @@ def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]
             fs = _with_article_origins(load_fact_data(data, out, [*extra, bg_file]))
     else:
         fs = _with_article_origins(load_fact_data(data, out, extra))
-    report = check(fs, options)
+    report = check(fs, options, budget=budget)
     links_out = tuple(
         EventLink(event=lk.event, members=lk.members, reason=lk.reason, assumed=lk.assumed, linked=lk.linked)
         for lk in links
@@ -336,7 +346,7 @@ def audit(
     nlp.model_name()  # no English pipeline installed: say so now, not once per article
     policy = load_policy(policy_path)
     options = CheckOptions(as_of=as_of or dt.date.today(), policy=policy, jobs=jobs, timeout_ms=timeout_ms,
-                           rlimit=rlimit, max_conflicts=max_conflicts)  # fmt: skip
+                           rlimit=rlimit, max_conflicts=max_conflicts, story_budget=DEFAULT_STORY_BUDGET)  # fmt: skip
     curated = [Path(f) for f in facts]
     curated_data = load_fact_sets(curated, read_articles=False) if curated else None
     series_kinds = frozenset(k for k, spec in pack.pack.events.items() if spec.located)
@@ -373,7 +383,8 @@ def audit(
             ctx_key = content_key("story-lines" if sink else "story", read_key, _fingerprint(curated),
                                   json.dumps(sorted(series_kinds)),
                                   policy.model_dump_json(),
-                                  f"{options.as_of}|{timeout_ms}|{rlimit}|{max_conflicts}|{options.seed}")  # fmt: skip
+                                  f"{options.as_of}|{timeout_ms}|{rlimit}|{max_conflicts}|{options.seed}|"
+                                  f"{options.component_budget}|{options.story_budget}")  # fmt: skip
             clock = time.perf_counter()
             merger: Merger | LineWriter = Merger() if sink is None else LineWriter(sink)
             _story_stage(index, manifests, read_ctx, ctx, ctx_key, store, InProcess() if single else executor, info,
@@ -612,7 +623,7 @@ def file_account(
 
 def _link_background(
     data: dict[str, Any], extractions: list[Extraction], bg_path: Path, out: Path, extra: list[Path],
-    options: CheckOptions,
+    options: CheckOptions, budget: Budget | None = None,
 ) -> tuple[dict[str, Any], list[Link], dict[str, Any] | None]:  # fmt: skip
     """Link extracted events to background events; among several candidates, keep the one that fits."""
     bg = _background(str(bg_path))
@@ -635,7 +646,8 @@ def _link_background(
     for ev_id, options_ in sorted(cands.items()):
         chosen = options_
         if len(options_) > 1:
-            chosen = [c for c in options_ if _consistent(renamed(data, ev_id, c), c, out, [*extra, bg_path], options)]
+            chosen = [c for c in options_
+                      if _consistent(renamed(data, ev_id, c), c, out, [*extra, bg_path], options, budget)]  # fmt: skip
         if len(chosen) == 1:
             data = renamed(data, ev_id, chosen[0])
             why = "the only background event of its kind and parties named"
@@ -670,8 +682,9 @@ def _merge(data: dict[str, Any], into: str, others: tuple[str, ...]) -> dict[str
 
 
 def _resolve_alternatives(
-    data: dict[str, Any], alternatives: list[Alternative], out: Path, extra: list[Path], options: CheckOptions
-) -> tuple[dict[str, Any], list[Link]]:
+    data: dict[str, Any], alternatives: list[Alternative], out: Path, extra: list[Path], options: CheckOptions,
+    budget: Budget | None = None,
+) -> tuple[dict[str, Any], list[Link]]:  # fmt: skip
     """Decide each weak link with the solver: merged only if it is the single candidate consistent with the rest."""
     links: list[Link] = []
     for alt in alternatives:
@@ -682,28 +695,34 @@ def _resolve_alternatives(
         members = (alt.event, *alt.candidates)
         if alt.together:
             trial = _merge(data, alt.event, alt.candidates)
-            if _consistent(trial, alt.event, out, extra, options):
+            if _consistent(trial, alt.event, out, extra, options, budget):
                 data = trial
                 links.append(Link(alt.event, tuple(sorted(members)), f"{alt.reason}; consistent with everything else",
                                   assumed=True))  # fmt: skip
             else:
-                why = _why_apart(data, alt.event, out, extra, options, "as one event their dates cannot all be true")
+                why = _why_apart(data, alt.event, out, extra, options, budget,
+                                 "as one event their dates cannot all be true")  # fmt: skip
                 links.append(Link(alt.event, tuple(sorted(members)), f"{why} ({alt.reason})", linked=False))
             continue
-        fit = [c for c in alt.candidates if _consistent(_merge(data, alt.event, (c,)), alt.event, out, extra, options)]
+        fit = [c for c in alt.candidates
+               if _consistent(_merge(data, alt.event, (c,)), alt.event, out, extra, options, budget)]  # fmt: skip
         if len(fit) == 1:
             data = _merge(data, alt.event, (fit[0],))
             why = f"of {len(alt.candidates)} candidates, the only one consistent with the rest"
             links.append(Link(alt.event, tuple(sorted((alt.event, fit[0]))), f"{why} ({alt.reason})", assumed=True))
         else:
             why = (f"{len(fit)} of {len(alt.candidates)} candidates fit equally" if fit else
-                   _why_apart(data, alt.event, out, extra, options, "no candidate can be the same event"))  # fmt: skip
+                   _why_apart(data, alt.event, out, extra, options, budget,
+                              "no candidate can be the same event"))  # fmt: skip
             links.append(Link(alt.event, tuple(sorted(members)), f"{why} ({alt.reason})", linked=False))
     return data, links
 
 
-def _why_apart(data: dict[str, Any], event: str, out: Path, extra: list[Path], options: CheckOptions, why: str) -> str:
-    if _consistent(data, event, out, extra, options):
+def _why_apart(
+    data: dict[str, Any], event: str, out: Path, extra: list[Path], options: CheckOptions, budget: Budget | None,
+    why: str,
+) -> str:  # fmt: skip
+    if _consistent(data, event, out, extra, options, budget):
         return why
     return "its facts already conflict without the link, so the solver cannot judge it"
 
@@ -712,15 +731,20 @@ def _refs(fact: dict[str, Any]) -> set[str]:
     return {v for k in ("subject", "anchor") if isinstance(v := fact.get(k), str) and not v.startswith("doc:")}
 
 
-def _consistent(data: dict[str, Any], event: str, out: Path, extra: list[Path], options: CheckOptions) -> bool:
-    """Whether the component holding ``event`` is consistent (the rest cannot be affected by the link)."""
+def _consistent(
+    data: dict[str, Any], event: str, out: Path, extra: list[Path], options: CheckOptions, budget: Budget | None = None
+) -> bool:
+    """Whether the component holding ``event`` is shown consistent (the rest cannot be affected by the link).
+
+    A probe the solver gives up on (its limits, or the story's budget) shows nothing: not consistent.
+    """
     fs = load_fact_data(data, out, extra, read_articles=False)
     part = next((c for c in split(fs) if any(e.id == event for e in c.events)), None)
     if part is None:
         return True
     # Only consistency matters here: no timeline, and a single conflict settles it.
     quick = dataclasses.replace(options, ranges=False, max_conflicts=1, verify_quotes=False)
-    report = check(part, quick)
+    report = check(part, quick, budget=budget)
     return report.stats.get("components_sat", -1) == report.stats.get("components", 0)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -21,14 +21,15 @@ from factcheck.engine.bounds import check_document_times
 from factcheck.engine.components import split
 from factcheck.engine.diagnose import (
     ComponentResult,
+    DecisionPath,
     SolveOptions,
     result_from_json,
     result_to_json,
     solve_component,
 )
-from factcheck.engine.solver import Outcome, SolverLimits
+from factcheck.engine.solver import Budget, Outcome, SolverLimits
 from factcheck.factset import fact_refs
-from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
+from factcheck.limits import DEFAULT_COMPONENT_BUDGET, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import (
     DateRange,
     DocumentTimes,
@@ -60,6 +61,9 @@ class CheckOptions:
     jobs: int = 1
     verify_quotes: bool = True
     ranges: bool = True  # False: only whether each component is consistent (no timeline)
+    component_budget: int = DEFAULT_COMPONENT_BUDGET  # resource units per component (0: none)
+    story_budget: int = 0  # resource units for the whole check (0: none); audit sets one per story
+    path: DecisionPath = "auto"  # force one decision path (diagnose.DecisionPath), for cross-checks
 
 
 class ResultStore(Protocol):
@@ -78,7 +82,7 @@ def component_key(comp: FactSet, policy: Policy, options: CheckOptions) -> str:
 
     facts = comp.model_dump_json(include={"documents", "events", "facts"})
     o = options
-    solver = f"{o.as_of}|{o.timeout_ms}|{o.rlimit}|{o.seed}|{o.max_conflicts}|{o.ranges}"
+    solver = f"{o.as_of}|{o.timeout_ms}|{o.rlimit}|{o.seed}|{o.max_conflicts}|{o.ranges}|{o.component_budget}|{o.path}"
     return content_key(facts, policy.model_dump_json(), solver)
 
 
@@ -88,7 +92,9 @@ def _solve_args(
     solve = SolveOptions(
         limits=SolverLimits(options.timeout_ms, options.rlimit, options.seed),
         max_conflicts=options.max_conflicts,
+        budget=options.component_budget,
         ranges=options.ranges,
+        path=options.path,
     )
     for i, comp in enumerate(split(fs)):
         yield i, comp, policy, to_day(options.as_of), solve
@@ -97,6 +103,14 @@ def _solve_args(
 def _run(args: tuple[int, FactSet, Policy, int, SolveOptions]) -> ComponentResult:
     return solve_component(*args)
 
+
+def _fits(r: ComponentResult, budget: Budget) -> bool:
+    left = budget.left()
+    return left is None or r.units <= left
+
+
+PATH_TALLY: Counter[str] = Counter()
+"""How many components each decision path decided in this process (benchmarks read it)."""
 
 _SHARED: list[tuple[int, FactSet, Policy, int, SolveOptions]] = []
 """The work of the current parallel check, set before the pool forks: workers inherit it."""
@@ -112,11 +126,14 @@ def check(
     *,
     progress: Callable[[int, int], None] | None = None,
     cache: ResultStore | None = None,
+    budget: Budget | None = None,
 ) -> Report:
     """Check a fact set: contradictions with their minimal explanations, gaps and a timeline.
 
     With a cache, components whose content is unchanged since a previous run are not
-    solved again; inconclusive results are never cached.
+    solved again; inconclusive results are never cached.  ``budget`` (else one of
+    ``options.story_budget`` units, if set) is shared by all components, spent in
+    component order: once it is gone, the components left are inconclusive.
     """
     options = options or CheckOptions()
     check_document_times(fs, options.as_of)
@@ -126,7 +143,9 @@ def check(
     # large sets) and keeps forked workers from touching, and so copying, its pages.
     gc.freeze()
     try:
-        return _check(fs, options, policy, progress, cache)
+        if budget is None and options.story_budget:
+            budget = Budget(options.story_budget)
+        return _check(fs, options, policy, progress, cache, budget)
     finally:
         gc.unfreeze()
 
@@ -137,6 +156,7 @@ def _check(
     policy: Policy,
     progress: Callable[[int, int], None] | None,
     cache: ResultStore | None,
+    budget: Budget | None,
 ) -> Report:
     work = list(_solve_args(fs, options, policy))
     done: dict[int, ComponentResult] = {}
@@ -169,20 +189,32 @@ def _check(
                             progress(n_done, len(work))
         finally:
             _SHARED.clear()
-    else:
-        for args in todo:
+    cached = set(done) - {w[0] for w in todo}
+    results: list[ComponentResult] = []
+    for args in work:
+        hit = done.get(args[0])
+        # A result solved without the shared budget (cached, or from a worker) stands when
+        # it spent no more than is left: solving it now, within what is left, would give the
+        # same.  Otherwise it is solved again within what is left, so the report is the same
+        # whatever the cache and the parallelism.
+        if hit is None or (budget is not None and not _fits(hit, budget)):
             interrupts.checkpoint()
-            r = _run(args)
-            done[r.index] = r
-            n_done += 1
-            if progress:
+            if hit is None:
+                n_done += 1
+            r = solve_component(*args, budget)
+            cached.discard(args[0])
+            if progress and args[0] not in done:
                 progress(n_done, len(work))
+        else:
+            r = hit
+            if budget is not None:
+                budget.spend(r.units)
+        PATH_TALLY[r.path or "none"] += 1
+        results.append(r)
     if cache is not None:
-        for w in todo:
-            r = done[w[0]]
-            if r.outcome is not Outcome.UNKNOWN:
-                cache.put(keys[w[0]], result_to_json(r))
-    results = [done[w[0]] for w in work]
+        for r in results:
+            if r.index not in cached and r.outcome is not Outcome.UNKNOWN and not r.reason:
+                cache.put(keys[r.index], result_to_json(r))
     return assemble(fs, [w[1] for w in work], results, options, policy)
 
 
@@ -286,8 +318,12 @@ def assemble(
             findings.append(_contradiction(conflict, facts, res))
         if res.conflicts and not res.conflicts_complete:
             stats["conflict_enumeration_truncated"] += 1
-            if len(res.conflicts) < options.max_conflicts:  # stopped by its time budget, not by the limit
+            if len(res.conflicts) < options.max_conflicts:  # stopped by its share of the budget, not by the limit
                 stats["conflict_enumeration_out_of_time"] += 1
+        if res.reason:
+            # decided, but the solver gave up on part of the diagnosis: what was established
+            # stands, and the rest is inconclusive, never complete or consistent
+            findings.append(_partial(comp, res))
     findings += _gaps(fs, ranges, placeholders, policy, facts)
     events = _events(fs, ranges, placeholders, facts)
     documents = tuple(
@@ -316,6 +352,23 @@ def assemble(
         events=events,
         findings=tuple(sorted(findings, key=_finding_key)),
         stats=dict(sorted(stats.items())),
+    )
+
+
+def _partial(comp: FactSet, res: ComponentResult) -> Finding:
+    info = CODES["inconclusive"]
+    subjects = sorted({e.id for e in comp.events} | {d.id for d in comp.documents})
+    known = (
+        "its facts cannot all be true (the contradictions listed), but"
+        if res.outcome is Outcome.UNSAT
+        else "its facts can all be true, but"
+    )
+    return _finding(
+        info,
+        message=f"component {res.index} ({', '.join(subjects[:5])}{'…' if len(subjects) > 5 else ''}): "
+        f"{known} the solver gave up on the rest ({res.reason}); no timeline is claimed for it",
+        facts=tuple(sorted(f.id for f in comp.facts)),
+        component=res.index,
     )
 
 

@@ -8,16 +8,35 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal
 
 import z3
 
 from factcheck.calendar import concrete_span, weekday_of
 from factcheck.engine.encode import Encoding, encode
-from factcheck.engine.exact import solve_exact
-from factcheck.engine.solver import Outcome, SolverLimits, make_optimizer, make_solver, outcome
+from factcheck.engine.exact import Meter, all_conflicts, cheapest_hitting_set, solve_exact
+from factcheck.engine.solver import (
+    Budget,
+    Outcome,
+    SolverLimits,
+    make_map_solver,
+    make_optimizer,
+    make_solver,
+    run_check,
+)
+from factcheck.limits import DEFAULT_COMPONENT_BUDGET, EXACT_MAX_STEPS, EXACT_UNITS_PER_STEP
 from factcheck.model import FactSet
 from factcheck.policy import Policy
+
+DecisionPath = Literal["auto", "bellman-ford", "exact", "z3"]
+"""How a component is decided: the cheapest path that applies (auto), or one forced.
+
+``bellman-ford``: difference constraints only, by shortest paths (negative cycles for
+conflicts); ``exact``: differences, weekdays and year-less dates without z3
+(factcheck.engine.exact); ``z3``: the solver, MARCO and MaxSAT.  A forced path that does
+not apply to a component raises ``ValueError``; the paths agree wherever they apply
+(tests/engine/test_paths.py).
+"""
 
 
 @dataclass(frozen=True)
@@ -26,8 +45,9 @@ class SolveOptions:
 
     limits: SolverLimits = field(default_factory=SolverLimits)
     max_conflicts: int = 10
-    enumeration_seconds: float = 20.0
+    budget: int = DEFAULT_COMPONENT_BUDGET  # resource units for the whole component (0: none)
     ranges: bool = True  # False: decide consistency only (no timeline), for quick probes
+    path: DecisionPath = "auto"
 
 
 @dataclass
@@ -41,9 +61,11 @@ class ComponentResult:
     retract: tuple[str, ...] = ()
     ranges: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
     placeholders: dict[str, str] = field(default_factory=dict)
-    reason: str = ""
+    reason: str = ""  # why the solver gave up somewhere ("" when every answer is complete)
     seconds: float = 0.0
     difference_only: bool = False
+    path: str = ""  # the path that decided it: bellman-ford, exact, z3 (or none: no budget left)
+    units: int = 0  # resource units spent (solver.Budget)
 
 
 def result_to_json(r: ComponentResult) -> dict[str, Any]:
@@ -59,6 +81,8 @@ def result_to_json(r: ComponentResult) -> dict[str, Any]:
         "reason": r.reason,
         "seconds": r.seconds,
         "difference_only": r.difference_only,
+        "path": r.path,
+        "units": r.units,
     }
 
 
@@ -75,6 +99,8 @@ def result_from_json(d: dict[str, Any], index: int) -> ComponentResult:
         reason=str(d["reason"]),
         seconds=0.0,
         difference_only=bool(d["difference_only"]),
+        path=str(d.get("path", "")),
+        units=int(d.get("units", 0)),
     )
 
 
@@ -95,20 +121,25 @@ def load(s: z3.Solver | z3.Optimize, enc: Encoding) -> None:
 
 
 class _Component:
-    def __init__(self, enc: Encoding, limits: SolverLimits) -> None:
+    def __init__(self, enc: Encoding, limits: SolverLimits, budget: Budget) -> None:
         enc.parsed()
         self.enc = enc
         self.limits = limits
+        self.budget = budget
         self.ids = sorted(enc.trackers)
         self.solver = make_solver(enc.ctx, limits, difference_logic=enc.difference_only)
         load(self.solver, enc)
         self.by_id = {enc.trackers[f].get_id(): f for f in self.ids}
 
-    def check(self, ids: list[str] | tuple[str, ...] | set[str]) -> Outcome:
-        res = outcome(self.solver.check(*[self.enc.trackers[f] for f in sorted(ids)]))
+    def run(self, s: z3.Solver | z3.Optimize, *assumptions: Any) -> Outcome:
+        """Check any of this component's solvers within its limits and budget; UNKNOWN raises."""
+        res, why = run_check(s, self.limits, self.budget, *assumptions)
         if res is Outcome.UNKNOWN:
-            raise _Unknown(self.solver.reason_unknown())
+            raise _Unknown(why)
         return res
+
+    def check(self, ids: list[str] | tuple[str, ...] | set[str]) -> Outcome:
+        return self.run(self.solver, *[self.enc.trackers[f] for f in sorted(ids)])
 
     def core(self) -> list[str]:
         return sorted(self.by_id[a.get_id()] for a in self.solver.unsat_core())
@@ -129,19 +160,18 @@ class _Component:
 
 
 def _marco(comp: _Component, opts: SolveOptions, muses: list[tuple[str, ...]]) -> tuple[list[tuple[str, ...]], bool]:
-    """Enumerate minimal conflicts (MUSes) with MARCO into ``muses``, up to a limit; True if all were found."""
+    """Enumerate minimal conflicts (MUSes) with MARCO into ``muses``, up to a limit; True if all were found.
+
+    Bounded by the count (``max_conflicts``) and by the component's budget, which every
+    check of the map solver is charged to as well; an ``unknown`` from either solver
+    raises, so a list cut short by a limit is never called complete.
+    """
     ids = comp.ids
     ctx = comp.enc.ctx
     sel = {f: z3.Bool(f"sel:{f}", ctx) for f in ids}
-    mapper = z3.Solver(ctx=ctx)
-    mapper.set("random_seed", comp.limits.seed)
-    # seeds start from "every fact selected": most grow steps then have nothing to add
-    mapper.set("phase_selection", 1)
-    deadline = time.monotonic() + opts.enumeration_seconds
+    mapper = make_map_solver(ctx, comp.limits)
     while len(muses) < opts.max_conflicts:
-        if time.monotonic() > deadline:
-            return muses, False
-        if mapper.check() != z3.sat:
+        if comp.run(mapper) is not Outcome.SAT:
             return muses, True
         model = mapper.model()
         chosen = {d.name() for d in model.decls() if z3.is_true(model[d])}
@@ -152,7 +182,7 @@ def _marco(comp: _Component, opts: SolveOptions, muses: list[tuple[str, ...]]) -
         mapper.push()
         mapper.add(*[sel[f] for f in sorted(seed)])
         for f in ids:
-            if f not in seed and mapper.check(sel[f]) == z3.sat:
+            if f not in seed and comp.run(mapper, sel[f]) is Outcome.SAT:
                 seed.add(f)
                 mapper.add(sel[f])
         mapper.pop()
@@ -162,7 +192,34 @@ def _marco(comp: _Component, opts: SolveOptions, muses: list[tuple[str, ...]]) -
             mus = comp.shrink(comp.core())
             muses.append(mus)
             mapper.add(z3.Or([z3.Not(sel[f]) for f in mus]))
-    return muses, mapper.check() != z3.sat
+    return muses, comp.run(mapper) is not Outcome.SAT
+
+
+ENUMERATION_SHARE = 2
+"""Conflict enumeration may spend 1/ENUMERATION_SHARE of what is left of a component's budget,
+so that the retraction and the timeline of what remains still get the rest."""
+
+
+def _bounded_marco(
+    comp: _Component, opts: SolveOptions, muses: list[tuple[str, ...]]
+) -> tuple[list[tuple[str, ...]], bool]:
+    """MARCO within a share of the component's budget, the list stopping, incomplete, when it is spent.
+
+    As at the count limit: a resource limit, counted, not a clock.
+    """
+    left = comp.budget.left()
+    if left is None:
+        return _marco(comp, opts, muses)
+    own, comp.budget = comp.budget, Budget(left // ENUMERATION_SHARE, parent=comp.budget)
+    share = comp.budget
+    try:
+        return _marco(comp, opts, muses)
+    except _Unknown:
+        if not (muses and share.exhausted() and not own.exhausted()):
+            raise
+        return muses, False
+    finally:
+        comp.budget = own
 
 
 def _retraction(
@@ -194,9 +251,7 @@ def _retraction(
             # the same, so the optimum is unique and the output deterministic.
             cost = round(weights.get(f, 1.0) * 1000) * scale + (1 << rank)
             opt.add_soft(comp.enc.trackers[f], cost)
-        res = outcome(opt.check())
-        if res is Outcome.UNKNOWN:
-            raise _Unknown(opt.reason_unknown())
+        comp.run(opt)
         model = opt.model()
         drop = tuple(sorted(f for f in soft if not z3.is_true(model.eval(comp.enc.trackers[f], model_completion=True))))
         return drop, extra
@@ -221,9 +276,9 @@ def _open_ends(
     }
 
 
-def _negative_cycle(enc: Encoding) -> bool:
-    """True when the difference edges of all facts contain a negative cycle (are inconsistent)."""
-    edges = [e for es in enc.edges.values() for e in es]
+def _negative_cycle(enc: Encoding, active: frozenset[str] | set[str] | None = None) -> bool:
+    """True when the difference edges of the facts (all, or the active ones) contain a negative cycle."""
+    edges = [e for fid, es in enc.edges.items() if active is None or fid == "" or fid in active for e in es]
     dist = dict.fromkeys(["0", *enc.vars], 0)  # a virtual source at distance 0 to every node
     for _ in range(len(dist)):
         changed = False
@@ -273,6 +328,7 @@ class _Probe:
     """Satisfiability of the active facts plus temporary extra constraints."""
 
     def __init__(self, comp: _Component, active: list[str]) -> None:
+        self.comp = comp
         self.s = comp.solver
         self.tr = [comp.enc.trackers[f] for f in active]
         # consequences already proved (years every model agrees on): asserting them spares
@@ -281,13 +337,12 @@ class _Probe:
 
     def model(self, extra: list[Any]) -> z3.ModelRef | None:
         self.s.push()
-        self.s.add(*self.known, *extra)
-        res = outcome(self.s.check(*self.tr))
-        model = self.s.model() if res is Outcome.SAT else None
-        self.s.pop()
-        if res is Outcome.UNKNOWN:
-            raise _Unknown(self.s.reason_unknown())
-        return model
+        try:
+            self.s.add(*self.known, *extra)
+            res = self.comp.run(self.s, *self.tr)
+            return self.s.model() if res is Outcome.SAT else None
+        finally:
+            self.s.pop()
 
 
 def _fixed_year_edges(
@@ -385,46 +440,68 @@ def _weekday_bounds(
 def _tighten(
     probe: _Probe, model: z3.ModelRef, names: list[str], enc: Encoding, bound: dict[str, int], *, lower: bool
 ) -> dict[str, int]:
-    """Move outer bounds to exact ones: one joint check, then a binary search per variable."""
+    """Move outer bounds to exact ones: one joint check, then a binary search per variable.
+
+    Every model a probe returns places every variable, so the most extreme value seen so far
+    for each starts its search (or settles it): fewer probes for the same exact bounds.
+    """
     t = enc.terms
-    if all(model.eval(t[n], model_completion=True).as_long() == bound[n] for n in names):
+    better = min if lower else max
+    seen = {n: model.eval(t[n], model_completion=True).as_long() for n in names}
+
+    def note(m: z3.ModelRef) -> None:
+        for n in names:
+            seen[n] = better(seen[n], m.eval(t[n], model_completion=True).as_long())
+
+    if all(seen[n] == bound[n] for n in names):
         return dict(bound)
     joint = [t[n] <= bound[n] if lower else t[n] >= bound[n] for n in names]
     if probe.model(joint) is not None:
         return dict(bound)
     out = dict(bound)
+    lo_h, hi_h = enc.horizon
+    near = lo_h + HORIZON_MARGIN if lower else hi_h - HORIZON_MARGIN
     for n in names:
         x = t[n]
-        best = model.eval(x, model_completion=True).as_long()
-        if best == bound[n] or probe.model([x <= bound[n]] if lower else [x >= bound[n]]) is not None:
+        if seen[n] == bound[n]:
+            continue
+        m = probe.model([x <= bound[n]] if lower else [x >= bound[n]])
+        if m is not None:
+            note(m)
             continue
         # An end that can reach within the margin of the horizon is reported open (None) anyway:
-        # one check instead of a binary search over two centuries.
-        lo_h, hi_h = enc.horizon
-        near = lo_h + HORIZON_MARGIN if lower else hi_h - HORIZON_MARGIN
-        if (bound[n] <= near if lower else bound[n] >= near) and probe.model([x <= near] if lower else [x >= near]):
+        # one check (or none, if a model seen already reaches it) instead of a binary search.
+        if seen[n] <= near if lower else seen[n] >= near:
             out[n] = bound[n]
             continue
+        if bound[n] <= near if lower else bound[n] >= near:
+            m = probe.model([x <= near] if lower else [x >= near])
+            if m is not None:
+                note(m)
+                out[n] = bound[n]
+                continue
         edge = bound[n]
         if lower:
-            lo_b, hi_b = edge + 1, best  # the minimum lies in [lo_b, hi_b]
+            lo_b, hi_b = edge + 1, seen[n]  # the minimum lies in [lo_b, hi_b]
             while lo_b < hi_b:
                 mid = (lo_b + hi_b) // 2
                 m = probe.model([x <= mid])
                 if m is None:
                     lo_b = mid + 1
                 else:
-                    hi_b = m.eval(x, model_completion=True).as_long()
+                    note(m)
+                    hi_b = seen[n]
             out[n] = lo_b
         else:
-            lo_b, hi_b = best, edge - 1  # the maximum lies in [lo_b, hi_b]
+            lo_b, hi_b = seen[n], edge - 1  # the maximum lies in [lo_b, hi_b]
             while lo_b < hi_b:
                 mid = (lo_b + hi_b + 1) // 2
                 m = probe.model([x >= mid])
                 if m is None:
                     hi_b = mid - 1
                 else:
-                    lo_b = m.eval(x, model_completion=True).as_long()
+                    note(m)
+                    lo_b = seen[n]
             out[n] = hi_b
     return out
 
@@ -444,56 +521,88 @@ def _no_tight_limits(limits: SolverLimits) -> bool:
     return rlimit_ok and (limits.timeout_ms == 0 or limits.timeout_ms >= EXACT_MIN_TIMEOUT_MS)
 
 
-def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: SolveOptions) -> ComponentResult:
-    """Check one component and diagnose it: conflicts and retraction if unsat, ranges always."""
+class PathNotApplicable(ValueError):
+    """A forced decision path (SolveOptions.path) does not apply to this component, or gave up on it."""
+
+
+def solve_component(
+    index: int, fs: FactSet, policy: Policy, as_of: int, opts: SolveOptions, budget: Budget | None = None
+) -> ComponentResult:
+    """Check one component and diagnose it: conflicts and retraction if unsat, ranges always.
+
+    Everything spent is charged to the component's own budget (``opts.budget``) and to
+    ``budget``, the story's, if given; when either runs out the component is inconclusive
+    (or, if its contradiction was already proved, its explanations are incomplete), never
+    consistent.
+    """
     t0 = time.perf_counter()
     enc = encode(fs, policy, as_of)
+    own = Budget(opts.budget or None, parent=budget)
     result = ComponentResult(
         index=index, outcome=Outcome.SAT, placeholders=dict(enc.placeholders), difference_only=enc.difference_only
     )
-    if enc.difference_only and not _negative_cycle(enc):
+    try:
+        _decide(result, enc, {f.id: f.weight for f in fs.facts}, policy, opts, own)
+    finally:
+        result.units = own.spent
+        result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _decide(
+    result: ComponentResult, enc: Encoding, weights: dict[str, float], policy: Policy, opts: SolveOptions, own: Budget
+) -> None:
+    path = opts.path
+    if path == "bellman-ford" or (path == "auto" and enc.difference_only and not _negative_cycle(enc)):
         # Differences of days alone: Bellman-Ford decides them exactly (it is what z3's
         # difference-logic theory does too) and its distances are the exact ranges.
-        lo, hi = _bellman_ford(enc, set(enc.fact_ids))
-        result.ranges = _open_ends(enc, lo, hi, sorted(enc.vars))
-        result.seconds = time.perf_counter() - t0
-        return result
-    fast = (
-        solve_exact(enc, {f.id: f.weight for f in fs.facts}, opts.max_conflicts)
-        if enc.exact and _no_tight_limits(opts.limits)
-        else None
-    )
-    if fast is not None:
-        # differences, weekdays and year-less dates: outcome, every minimal conflict, the
-        # unique cheapest retraction and exact ranges without z3 (factcheck.engine.exact);
-        # the solver's enumeration, MaxSAT and probes come to the same answers
-        result.outcome = Outcome.SAT if fast.sat else Outcome.UNSAT
-        result.conflicts = fast.conflicts
-        result.retract = fast.retract
-        if fast.ranges is not None:
-            result.ranges = _open_ends(enc, fast.ranges[0], fast.ranges[1], sorted(enc.vars))
-        result.seconds = time.perf_counter() - t0
-        return result
+        _by_shortest_paths(result, enc, weights, opts)
+        return
+    if own.exhausted():
+        result.outcome, result.path, result.reason = Outcome.UNKNOWN, "none", "resource budget spent"
+        return
+    if path == "exact" or (path == "auto" and enc.exact and _no_tight_limits(opts.limits)):
+        if not enc.exact:
+            raise PathNotApplicable("the exact path applies to differences, weekdays and year-less dates only")
+        left = own.left()
+        meter = Meter(EXACT_MAX_STEPS if left is None else min(EXACT_MAX_STEPS, left // EXACT_UNITS_PER_STEP))
+        try:
+            fast = solve_exact(enc, weights, opts.max_conflicts, meter)
+        finally:
+            own.spend(meter.steps * EXACT_UNITS_PER_STEP)
+        if fast is not None:
+            # differences, weekdays and year-less dates: outcome, every minimal conflict, the
+            # unique cheapest retraction and exact ranges without z3 (factcheck.engine.exact);
+            # the solver's enumeration, MaxSAT and probes come to the same answers
+            result.path = "exact"
+            result.outcome = Outcome.SAT if fast.sat else Outcome.UNSAT
+            result.conflicts = fast.conflicts
+            result.conflicts_complete = fast.complete
+            result.retract = fast.retract
+            if fast.ranges is not None:
+                result.ranges = _open_ends(enc, fast.ranges[0], fast.ranges[1], sorted(enc.vars))
+            return
+        if path == "exact":
+            raise PathNotApplicable("the exact path gave up on this component")
+    result.path = "z3"
     try:
-        comp = _Component(enc, opts.limits)
+        comp = _Component(enc, opts.limits, own)
         result.outcome = comp.check(comp.ids)
     except _Unknown as exc:
         result.outcome = Outcome.UNKNOWN
         result.reason = exc.reason or "unknown"
-        result.seconds = time.perf_counter() - t0
-        return result
+        return
     if not opts.ranges:
         # A consistency probe: the outcome is all that is asked (no conflicts, no timeline).
-        result.seconds = time.perf_counter() - t0
-        return result
+        return
     active = comp.ids
     model = comp.solver.model() if result.outcome is Outcome.SAT else None
     if result.outcome is Outcome.UNSAT:
         first_core = tuple(comp.core())
         found: list[tuple[str, ...]] = []
         try:
-            muses, complete = _marco(comp, opts, found)
-            drop, extra = _retraction(comp, {f.id: f.weight for f in fs.facts}, muses)
+            muses, complete = _bounded_marco(comp, opts, found)
+            drop, extra = _retraction(comp, weights, muses)
             result.conflicts = sorted(set(muses) | set(extra))
             result.conflicts_complete = complete
             result.retract = drop
@@ -510,8 +619,30 @@ def solve_component(index: int, fs: FactSet, policy: Policy, as_of: int, opts: S
     except _Unknown as exc:
         result.reason = (result.reason + "; " if result.reason else "") + f"ranges incomplete ({exc.reason})"
         result.ranges = {}
-    result.seconds = time.perf_counter() - t0
-    return result
+
+
+def _by_shortest_paths(result: ComponentResult, enc: Encoding, weights: dict[str, float], opts: SolveOptions) -> None:
+    """Decide a component of difference constraints by Bellman-Ford: negative cycles are its conflicts."""
+    if not enc.difference_only:
+        raise PathNotApplicable("the Bellman-Ford path applies to difference constraints only")
+    result.path = "bellman-ford"
+    ids = sorted(enc.fact_ids)
+    if _negative_cycle(enc):
+        muses, complete = all_conflicts(ids, lambda active: not _negative_cycle(enc, active), opts.max_conflicts)
+        if not complete:
+            raise PathNotApplicable("as many conflicts as the enumeration limit")
+        if not muses or any(not m for m in muses):
+            raise PathNotApplicable("the frame itself is infeasible")
+        result.outcome = Outcome.UNSAT
+        result.conflicts = sorted(tuple(sorted(m)) for m in muses)
+        result.retract = cheapest_hitting_set(muses, weights)
+        active = set(ids) - set(result.retract)
+        if not active:
+            return
+    else:
+        active = set(ids)
+    lo, hi = _bellman_ford(enc, active)
+    result.ranges = _open_ends(enc, lo, hi, sorted(enc.vars))
 
 
 def diagnose_encoding(
@@ -523,7 +654,7 @@ def diagnose_encoding(
     cheapest retraction and the solver's reason when it gave up.
     """
     try:
-        comp = _Component(enc, opts.limits)
+        comp = _Component(enc, opts.limits, Budget(opts.budget or None))
         res = comp.check(comp.ids)
     except _Unknown as exc:
         return Outcome.UNKNOWN, [], False, (), exc.reason

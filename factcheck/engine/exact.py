@@ -17,15 +17,18 @@ union of the choices' ranges.
 
 The same check on subsets of the facts explains a contradiction: every minimal conflict
 (a hitting-set tree), the cheapest retraction (the unique cheapest set meeting them all,
-with the MaxSAT's costs) and the exact ranges of what remains.
+with the MaxSAT's costs) and the exact ranges of what remains.  With as many conflicts as
+the enumeration limit, the list stops there (flagged incomplete, as the solver's would be)
+and the retraction grows it, as the solver's does, until what remains is consistent.
 
 Whenever the answer is not certain to come out exactly (too many choices, no fixpoint
-after a few rounds, as many conflicts as the enumeration limit) this module gives up and
-the caller uses z3, whose answers are then the output as before.
+after a few rounds, more work than its cap) this module gives up and the caller uses z3,
+whose answers are then the output as before.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import product
 
@@ -33,9 +36,9 @@ from factcheck.calendar import WEEKDAY_SHIFT, from_day
 from factcheck.engine.encode import Edge, Encoding, YearChoice
 
 _INF = 1 << 62
-MAX_CHOICES = 16
+MAX_CHOICES = 512
 """Most alternatives (year, AP-rule branch) kept for one year-less date."""
-MAX_CASES = 64
+MAX_CASES = 4096
 """Most combinations of alternatives solved for one component."""
 ROUNDS = 32
 """Most rounds of weekday rounding before giving the component to z3."""
@@ -49,11 +52,33 @@ class GiveUp(Exception):
     """The exact answer is not certain here: ask z3."""
 
 
-def _bounds(n: int, edges: list[IEdge]) -> tuple[list[int], list[int]] | None:
+class Meter:
+    """Edge relaxations done so far, against a cap: the z3-free paths' deterministic measure of work.
+
+    Past the cap the path gives up (``GiveUp``), so a component whose subsets are many and
+    large costs a bounded amount of Python before z3, with its own budget, takes over.
+    """
+
+    def __init__(self, cap: int | None = None) -> None:
+        self.cap = cap
+        self.steps = 0
+
+    def add(self, steps: int) -> None:
+        """Count steps; give up past the cap."""
+        self.steps += steps
+        if self.cap is not None and self.steps > self.cap:
+            raise GiveUp
+
+
+_UNMETERED = Meter()
+
+
+def _bounds(n: int, edges: list[IEdge], meter: Meter = _UNMETERED) -> tuple[list[int], list[int]] | None:
     """Lower and upper bound of every node (node 0 is day 0), None on a negative cycle."""
     up = [_INF] * n
     up[0] = 0
     for r in range(n + 1):
+        meter.add(len(edges))
         changed = False
         for u, v, c in edges:
             du = up[u]
@@ -67,6 +92,7 @@ def _bounds(n: int, edges: list[IEdge]) -> tuple[list[int], list[int]] | None:
     down = [_INF] * n
     down[0] = 0
     for r in range(n + 1):
+        meter.add(len(edges))
         changed = False
         for u, v, c in edges:
             dv = down[v]
@@ -82,11 +108,13 @@ def _bounds(n: int, edges: list[IEdge]) -> tuple[list[int], list[int]] | None:
     return [-d for d in down], up
 
 
-def _solve(n: int, edges: list[IEdge], weekdays: dict[int, int]) -> tuple[list[int], list[int]] | None:
+def _solve(
+    n: int, edges: list[IEdge], weekdays: dict[int, int], meter: Meter = _UNMETERED
+) -> tuple[list[int], list[int]] | None:
     """Exact bounds of every node under the edges and weekdays, None when infeasible."""
     extra: list[IEdge] = []
     for _ in range(ROUNDS):
-        b = _bounds(n, edges + extra)
+        b = _bounds(n, edges + extra, meter)
         if b is None:
             return None
         lo, hi = b
@@ -165,9 +193,10 @@ class Exact:
     Every method raises ``GiveUp`` when it cannot be sure of the exact answer.
     """
 
-    def __init__(self, enc: Encoding) -> None:
+    def __init__(self, enc: Encoding, meter: Meter = _UNMETERED) -> None:
         if not enc.exact:
             raise GiveUp
+        self.meter = meter
         self.names = sorted(enc.vars)
         self.index = {"0": 0} | {name: i + 1 for i, name in enumerate(self.names)}
         self.ids = sorted(enc.fact_ids)
@@ -199,7 +228,7 @@ class Exact:
             choices += self.choices[f]
         if not choices:
             return base, weekdays, []
-        outer = _bounds(n, base)
+        outer = _bounds(n, base, self.meter)
         if outer is None:
             return None
         lo, hi = outer
@@ -207,7 +236,7 @@ class Exact:
         for ch in choices:
             near = None
             if ch.doc is not None:
-                near = _bounds(n, base + [(self.index[u], self.index[v], c) for u, v, c in ch.nearby()])
+                near = _bounds(n, base + [(self.index[u], self.index[v], c) for u, v, c in ch.nearby()], self.meter)
             per.append(_alternatives(ch, self.index, lo, hi, near))
         return base, weekdays, per
 
@@ -233,7 +262,7 @@ class Exact:
         for k, combo in enumerate(product(*per)):
             if k == MAX_CASES:
                 raise GiveUp  # feasibility only: no feasible case among the first few
-            r = _solve(n, base + [e for alt in combo for e in alt], weekdays)
+            r = _solve(n, base + [e for alt in combo for e in alt], weekdays, self.meter)
             if r is None:
                 continue
             if not ranges:
@@ -256,42 +285,49 @@ class Exact:
         lo, hi = bounds
         return {n: lo[self.index[n]] for n in self.names}, {n: hi[self.index[n]] for n in self.names}
 
-    def shrink(self, unsat: frozenset[str]) -> frozenset[str]:
-        """A minimal unsatisfiable subset (deletion-based, in id order)."""
-        kept = set(unsat)
-        for f in sorted(unsat):
-            if not self.feasible(kept - {f}):
-                kept.discard(f)
-        return frozenset(kept)
+    def all_conflicts(self, limit: int) -> tuple[list[frozenset[str]], bool]:
+        """Minimal conflicts of the facts, up to ``limit``, and whether they are all (:func:`all_conflicts`)."""
+        return all_conflicts(self.ids, self.feasible, limit)
 
-    def all_conflicts(self, limit: int) -> list[frozenset[str]]:
-        """Every minimal unsatisfiable subset of the facts (Reiter's hitting-set tree).
 
-        Gives up at ``limit``: which of them z3 reports then, and whether it calls the list
-        complete, depends on its search, so z3 is asked.
-        """
-        everything = frozenset(self.ids)
-        muses: list[frozenset[str]] = []
-        sat_removed: list[frozenset[str]] = []
-        queue = [frozenset[str]()]
-        seen: set[frozenset[str]] = set()
-        while queue:
-            removed = queue.pop(0)
-            if removed in seen or any(h <= removed for h in sat_removed):
+def shrink(unsat: frozenset[str], feasible: Callable[[frozenset[str]], bool]) -> frozenset[str]:
+    """A minimal unsatisfiable subset of an unsatisfiable set (deletion-based, in id order)."""
+    kept = set(unsat)
+    for f in sorted(unsat):
+        if not feasible(frozenset(kept - {f})):
+            kept.discard(f)
+    return frozenset(kept)
+
+
+def all_conflicts(
+    ids: Iterable[str], feasible: Callable[[frozenset[str]], bool], limit: int
+) -> tuple[list[frozenset[str]], bool]:
+    """Minimal unsatisfiable subsets of ``ids`` under a feasibility oracle (Reiter's hitting-set tree).
+
+    Stops at ``limit`` of them, in the tree's order; the flag says whether they are all.
+    """
+    everything = frozenset(ids)
+    muses: list[frozenset[str]] = []
+    sat_removed: list[frozenset[str]] = []
+    queue = [frozenset[str]()]
+    seen: set[frozenset[str]] = set()
+    while queue:
+        removed = queue.pop(0)
+        if removed in seen or any(h <= removed for h in sat_removed):
+            continue
+        seen.add(removed)
+        label = next((m for m in muses if not m & removed), None)
+        if label is None:
+            rest = everything - removed
+            if feasible(rest):
+                sat_removed.append(removed)
                 continue
-            seen.add(removed)
-            label = next((m for m in muses if not m & removed), None)
-            if label is None:
-                rest = everything - removed
-                if self.feasible(rest):
-                    sat_removed.append(removed)
-                    continue
-                label = self.shrink(rest)
-                muses.append(label)
-                if len(muses) >= limit:
-                    raise GiveUp
-            queue += [removed | {f} for f in sorted(label)]
-        return muses
+            label = shrink(rest, feasible)
+            muses.append(label)
+            if len(muses) >= limit:
+                return muses, False
+        queue += [removed | {f} for f in sorted(label)]
+    return muses, True
 
 
 def cheapest_hitting_set(muses: list[frozenset[str]], weights: dict[str, float]) -> tuple[str, ...]:
@@ -330,26 +366,33 @@ class ExactResult:
     conflicts: list[tuple[str, ...]]
     retract: tuple[str, ...]
     ranges: tuple[dict[str, int], dict[str, int]] | None  # None: no fact left active
+    complete: bool = True  # whether ``conflicts`` are all the minimal conflicts
 
 
-def solve_exact(enc: Encoding, weights: dict[str, float], max_conflicts: int) -> ExactResult | None:
+def solve_exact(
+    enc: Encoding, weights: dict[str, float], max_conflicts: int, meter: Meter = _UNMETERED
+) -> ExactResult | None:
     """Outcome, every minimal conflict, the cheapest retraction and exact ranges; None: ask z3."""
     try:
-        ex = Exact(enc)
+        ex = Exact(enc, meter)
         full = ex.solve(ex.ids)
         if full is not None:
             return ExactResult(True, [], (), ex.by_name(full))
-        muses = ex.all_conflicts(max_conflicts)
-        if not muses:
+        muses, complete = ex.all_conflicts(max_conflicts)
+        if not muses or any(not m for m in muses):
             raise GiveUp  # infeasible, yet no fact to blame: leave it to z3
-        drop = cheapest_hitting_set(muses, weights)
-        active = [f for f in ex.ids if f not in set(drop)]
-        ranges = None
-        if active:
-            r = ex.solve(active)
-            if r is None:
+        while True:
+            drop = cheapest_hitting_set(muses, weights)
+            active = [f for f in ex.ids if f not in set(drop)]
+            r = ex.solve(active) if active else None
+            if r is not None or not active:
+                break
+            if complete:
                 raise GiveUp
-            ranges = ex.by_name(r)
-        return ExactResult(False, sorted(tuple(sorted(m)) for m in muses), drop, ranges)
+            # With the enumeration cut at its limit, what is left may still clash (as in the
+            # solver's retraction): its conflict joins the list and the retraction is redone.
+            muses.append(shrink(frozenset(active), ex.feasible))
+        ranges = ex.by_name(r) if r is not None else None
+        return ExactResult(False, sorted(tuple(sorted(m)) for m in muses), drop, ranges, complete)
     except GiveUp:
         return None

@@ -45,7 +45,7 @@ def test_the_cli_prints_the_note_and_a_higher_limit_lifts_it(perturbed: Case) ->
     assert r.exit_code == 1
     assert f"note: {WORDS}" in r.stdout
     r = CliRunner().invoke(cli, [*base, "--max-conflicts", "50"])
-    # Every conflict fits under 50: no word of a limit (on a loaded machine the time budget may still speak).
+    # Every conflict fits under 50: no word of a limit (the budget share is in resource units, so no machine load changes it).
     assert r.exit_code == 1 and "stopped at the limit" not in r.stdout
 
 
