@@ -27,10 +27,20 @@ def test_no_bar_when_stderr_is_not_a_terminal_or_output_not_text(monkeypatch):
 def test_bar_on_a_terminal_takes_progress(monkeypatch):
     fake = _Tty()
     monkeypatch.setattr(sys, "stderr", fake)
+    monkeypatch.delenv("CI", raising=False)  # a CI job's log may claim to be a terminal: no bar there
+    monkeypatch.setenv("TERM", "xterm")
     with progress_bar(True) as tick:
         assert tick is not None
         tick(1, 3)
         tick(3, 3)
+
+
+def test_no_bar_in_a_ci_job_even_on_a_terminal(monkeypatch):
+    monkeypatch.setattr(sys, "stderr", _Tty())
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.setenv("TERM", "xterm")
+    with progress_bar(True) as tick:
+        assert tick is None
 
 
 def test_check_output_has_no_bar_when_piped():
