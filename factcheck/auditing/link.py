@@ -269,20 +269,27 @@ def background_kinds_match(event: dict[str, Any], background: list[dict[str, Any
 def background_candidates(
     events: list[dict[str, Any]], background: list[dict[str, Any]], sentence_of: Callable[[dict[str, Any]], str]
 ) -> dict[str, list[str]]:
-    """Background events each extracted event may refer to: same kind, parties within, names in its sentence."""
+    """Background events each extracted event may refer to: same kind, and parties or people named with it.
+
+    A background event's people are public record, not the reader's rules: "a priority for
+    Trump since he took office" names a party of "Donald Trump takes office" by surname.
+    """
     out: dict[str, list[str]] = {}
-    by_id = {bg["id"]: bg for bg in background}
     for ev in events:
         if role(ev["id"]) != "main" and not _SUFFIX.search(ev["id"]):
             continue
-        cands = []
         parties = set(ev.get("participants", []))
-        for bg_id in background_kinds_match(ev, background):
-            bg = by_id[bg_id]
-            people = set(bg.get("participants", [])) - _countries(bg, parties)
-            if people and not any(p.split()[-1] in sentence_of(ev) for p in people):
+        sentence = sentence_of(ev)
+        cands = []
+        for bg in background:
+            if bg.get("kind") != ev.get("kind"):
                 continue
-            cands.append(bg_id)
+            people = set(bg.get("participants", [])) - _countries(bg, parties)
+            named = any(re.search(rf"\b{re.escape(p.split()[-1])}\b", sentence) for p in people)
+            if people and not named:
+                continue
+            if named or _countries(bg, parties) & parties:
+                cands.append(bg["id"])
         if cands:
             out[ev["id"]] = sorted(cands)
     return out

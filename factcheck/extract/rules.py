@@ -96,7 +96,11 @@ class ExtractPack(_Strict):
 
     extract: str
     entities: dict[str, list[str]] = Field(default_factory=dict)
-    people: dict[str, list[str]] = Field(default_factory=dict)
+    people: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="A project's own people and the side each speaks for; the shipped pack lists none (names "
+        "are found in the text, and well-known people are in the background facts).",
+    )
     locations: dict[str, list[str]] = Field(default_factory=dict)
     topics: dict[str, list[str]] = Field(default_factory=dict)
     events: dict[str, EventKind] = Field(default_factory=dict)
