@@ -368,7 +368,7 @@ class ArticleReader:
     def _counterpart(self, after: str) -> str:
         """A person named right after the trigger ("with ... Tony Blair") whom the rules do not know.
 
-        A known person or party ("with Lavrov", "with Ukraine") resolves to a party and is
+        A known party ("with Ukraine", "with the Kremlin's envoy") resolves to a party and is
         left to the participant comparison; an unknown full name sets the meeting apart.
         """
         m = _COUNTERPART.match(after)
