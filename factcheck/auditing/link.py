@@ -132,16 +132,17 @@ def link_events(
         same_place = bool(a.get("location")) and a.get("location") == b.get("location")
         return same_place or bool(ordinals.get(a["id"], set()) & ordinals.get(b["id"], set()))
 
+    docs_of = {ev["id"]: {doc} for doc, ev in items}  # per union-find root, the articles of its events
+
     def two_of_one_article(x: str, y: str) -> bool:
         """Whether linking would make one event of two that an article tells apart."""
         rx, ry = uf.find(x), uf.find(y)
-        if rx == ry:
-            return False
-        docs_x = {m.split(":", 1)[0] for m in members_of(rx)}
-        return any(m.split(":", 1)[0] in docs_x for m in members_of(ry))
+        return rx != ry and bool(docs_of[rx] & docs_of[ry])
 
-    def members_of(root: str) -> list[str]:
-        return [ev["id"] for _, ev in items if uf.find(ev["id"]) == root]
+    def join(x: str, y: str) -> None:
+        merged = docs_of[uf.find(x)] | docs_of[uf.find(y)]
+        uf.union(x, y)
+        docs_of[uf.find(x)] = merged
 
     weak: list[tuple[str, str, str]] = []
     # Pass 1: the reported events of series kinds (talks and the like).
@@ -154,7 +155,7 @@ def link_events(
                     # "They last met in Oslo on April 1" may be the meeting another article reports.
                     weak.append((a["id"], b["id"], why + ", one the earlier (or later) meeting the other refers to"))
                 elif strong(a, b) and not two_of_one_article(a["id"], b["id"]):
-                    uf.union(a["id"], b["id"])
+                    join(a["id"], b["id"])
                     reasons[(a["id"], b["id"])] = why
                 else:
                     weak.append((a["id"], b["id"], why + ", named without a shared place or ordinal"))
@@ -187,7 +188,7 @@ def link_events(
                     weak.append((a["id"], b["id"], why))
     for x, y, dx, dy in worded:
         if per_doc[(x, dy)] == 1 and per_doc[(y, dx)] == 1 and not two_of_one_article(x, y):
-            uf.union(x, y)
+            join(x, y)
             reasons[(x, y)] = f"same {_wording(by_id[x])!r} by the same parties, in articles of one story"
         else:
             weak.append((x, y, f"same {_wording(by_id[x])!r} by the same parties, one of several in an article"))

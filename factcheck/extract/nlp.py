@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import importlib
 import importlib.util
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -82,37 +81,9 @@ class Sentence:
             out.append(cur)
         return out
 
-    def subtree(self, i: int) -> list[Token]:
-        """Token ``i`` and everything below it, in text order."""
-        keep = {i}
-        changed = True
-        while changed:
-            changed = False
-            for t in self.tokens:
-                if t.i not in keep and t.head in keep and t.head != t.i:
-                    keep.add(t.i)
-                    changed = True
-        return [t for t in self.tokens if t.i in keep]
-
-    def entity_at(self, i: int) -> Entity | None:
-        """The entity covering token ``i``, if any."""
-        return next((e for e in self.entities if e.first <= i <= e.last), None)
-
     def token_at(self, offset: int) -> Token | None:
         """The token covering a character offset of the article."""
         return next((t for t in self.tokens if t.start <= offset < t.end), None)
-
-
-@dataclass
-class Stats:
-    """What the layer has done in this process (read by benchmarks)."""
-
-    sentences: int = 0
-    characters: int = 0
-    seconds: float = 0.0
-
-
-STATS = Stats()
 
 
 def model_name() -> str:
@@ -136,13 +107,9 @@ def parse(text: str, spans: Sequence[tuple[int, int]]) -> list[Sentence]:
     """Parse the sentences of ``text`` at ``spans`` (each on its own); offsets are into ``text``."""
     if not spans:
         return []
-    t0 = time.perf_counter()
     nlp = _pipeline()
     pieces = [text[a:b] for a, b in spans]
     out = [_sentence(doc, a, b) for doc, (a, b) in zip(nlp.pipe(pieces, batch_size=64), spans, strict=True)]
-    STATS.sentences += len(spans)
-    STATS.characters += sum(len(p) for p in pieces)
-    STATS.seconds += time.perf_counter() - t0
     return out
 
 
@@ -172,4 +139,4 @@ def _sentence(doc: Any, a: int, b: int) -> Sentence:
     return Sentence(a, b, tokens, tuple(entities))
 
 
-__all__ = ["STATS", "Entity", "NLPUnavailable", "Sentence", "Token", "model_name", "parse"]
+__all__ = ["Entity", "NLPUnavailable", "Sentence", "Token", "model_name", "parse"]
