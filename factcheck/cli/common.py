@@ -129,11 +129,8 @@ def on_terminal() -> bool:
 
 
 @contextlib.contextmanager
-def audit_progress() -> Iterator[Callable[[str, int, int | None], None] | None]:
-    """Progress of an audit on stderr (articles read, stories checked), only on a terminal; else None."""
-    if not on_terminal():
-        yield None
-        return
+def _bars() -> Iterator[Any]:
+    """A transient rich progress display on stderr, one bar per task, each named by its description."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -141,6 +138,16 @@ def audit_progress() -> Iterator[Callable[[str, int, int | None], None] | None]:
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=Console(stderr=True), transient=True,
     ) as bar:  # fmt: skip
+        yield bar
+
+
+@contextlib.contextmanager
+def audit_progress() -> Iterator[Callable[[str, int, int | None], None] | None]:
+    """Progress of an audit on stderr (articles read, stories checked), only on a terminal; else None."""
+    if not on_terminal():
+        yield None
+        return
+    with _bars() as bar:
         tasks: dict[str, Any] = {}
 
         def tick(stage: str, done: int, total: int | None) -> None:
@@ -157,14 +164,8 @@ def progress_bar(text_format: bool) -> Iterator[Callable[[int, int], None] | Non
     if not (text_format and on_terminal()):
         yield None
         return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        TextColumn("checking components"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=True,
-    ) as bar:  # fmt: skip
-        task = bar.add_task("check", total=None)
+    with _bars() as bar:
+        task = bar.add_task("checking components", total=None)
 
         def tick(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
