@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,12 +38,25 @@ def _ite(c: Any, a: Any, b: Any) -> Any:
     return z3.If(c, a, b)
 
 
-def days_from_civil(y: Any, m: Any, d: Any) -> Any:
-    """Day number of civil date y-m-d (proleptic Gregorian); y, m, d ints or z3 terms."""
-    y = y - _ite(m <= 2, 1, 0)
-    doy = _div(153 * _ite(m > 2, m - 3, m + 9) + 2, 5) + d - 1
+def days_from_civil(y: Any, m: Any, d: Any, div: Callable[[Any, int], Any] = _div) -> Any:
+    """Day number of civil date y-m-d (proleptic Gregorian), the one copy of the formula.
+
+    ``y`` may be a Python int, a z3 term or any term type with ``+``, ``-`` and ``*`` by ints;
+    ``div`` is its floor division by a positive constant (the engine passes one that keeps
+    every constraint linear).  A month past 12 rolls into the next years (month 14 of 2025 is
+    February 2026); a constant month picks its branch here, a z3 month inside the solver.
+    """
+    if isinstance(m, int):
+        if m > 12:
+            y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+        if m <= 2:
+            y = y - 1
+        doy: Any = (153 * (m - 3 if m > 2 else m + 9) + 2) // 5 + d - 1
+    else:
+        y = y - _ite(m <= 2, 1, 0)
+        doy = _div(153 * _ite(m > 2, m - 3, m + 9) + 2, 5) + d - 1
     # 146097 days per 400 years = 400*365 + 100 - 4 + 1 leap days.
-    return 365 * y + _div(y, 4) - _div(y, 100) + _div(y, 400) + doy - 719468
+    return 365 * y + div(y, 4) - div(y, 100) + div(y, 400) + doy - 719468
 
 
 def civil_from_days(z: Any) -> tuple[Any, Any, Any]:

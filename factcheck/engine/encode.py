@@ -74,12 +74,8 @@ class Yearless:
 
 
 def civil_day(y: int, m: int, d: int) -> int:
-    """``Encoder._days_from_civil`` for a known year: the same arithmetic on Python ints."""
-    if m > 12:
-        y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
-    yp = y - 1 if m <= 2 else y
-    doy = (153 * (m - 3 if m > 2 else m + 9) + 2) // 5 + d - 1
-    return 365 * yp + yp // 4 - yp // 100 + yp // 400 + doy - 719468
+    """Day number of a civil date with a known year (months past 12 roll into later years)."""
+    return int(days_from_civil(y, m, d))
 
 
 Edge = tuple[str, str, int]
@@ -286,11 +282,7 @@ class Encoder:
 
     def _days_from_civil(self, y: T, m: int, d: int) -> T:
         """Day number of (y, m, d) for a year term y and constant month and day."""
-        if m > 12:
-            y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
-        yp = y - 1 if m <= 2 else y
-        doy = (153 * (m - 3 if m > 2 else m + 9) + 2) // 5 + d - 1
-        return 365 * yp + self._floor_div(yp, 4) - self._floor_div(yp, 100) + self._floor_div(yp, 400) + doy - 719468
+        return days_from_civil(y, m, d, self._floor_div)  # type: ignore[no-any-return]
 
     def _weekday_is(self, x: T, wd: int, fid: str, name: str) -> B:
         """X falls on weekday wd (Monday = 0): x + 3 = 7q + wd for some integer q."""
