@@ -13,7 +13,7 @@ from typing import Any, Literal
 import z3
 
 from factcheck.calendar import concrete_span, weekday_of
-from factcheck.engine.encode import Encoding, encode
+from factcheck.engine.encode import Encoding, encode, relation_edges
 from factcheck.engine.exact import Meter, all_conflicts, cheapest_hitting_set, solve_exact
 from factcheck.engine.solver import (
     Budget,
@@ -365,15 +365,7 @@ def _fixed_year_edges(
         span = concrete_span(replace(info.value, year=year), mp, yp)
         if span is None:
             continue
-        first, last = span
-        if info.relation in ("on", "not_before"):
-            out.append((info.lo_name, "0", -first))
-        if info.relation in ("on", "not_after"):
-            out.append(("0", info.hi_name, last))
-        if info.relation == "before":
-            out.append(("0", info.hi_name, first - 1))
-        if info.relation == "after":
-            out.append((info.lo_name, "0", -(last + 1)))
+        out += relation_edges(info.relation, info.lo_name, info.hi_name, *span)
     return out
 
 

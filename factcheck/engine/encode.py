@@ -81,6 +81,24 @@ def civil_day(y: int, m: int, d: int) -> int:
 Edge = tuple[str, str, int]
 
 
+def relation_edges(relation: str, lo_name: str, hi_name: str, first: int, last: int) -> list[Edge]:
+    """A date relation to the span [first, last] as difference edges on the subject's bounds.
+
+    Edges (u, v, c) mean v - u <= c with "0" as day 0: "on" pins both bounds inside the span,
+    "before" puts the subject's end before its first day, "after" its start past its last.
+    """
+    out: list[Edge] = []
+    if relation in ("on", "not_before"):
+        out.append((lo_name, "0", -first))
+    if relation in ("on", "not_after"):
+        out.append(("0", hi_name, last))
+    if relation == "before":
+        out.append(("0", hi_name, first - 1))
+    if relation == "after":
+        out.append((lo_name, "0", -(last + 1)))
+    return out
+
+
 @dataclass(frozen=True)
 class YearChoice:
     """A year-less date fact written without z3: for each candidate year, its difference edges.
@@ -122,18 +140,7 @@ class YearChoice:
         span = self.span(y)
         if span is None:
             return None
-        first, last = span
-        rel = self.relation
-        out: list[Edge] = []
-        if rel in ("on", "not_before"):
-            out.append((self.lo_name, "0", -first))
-        if rel in ("on", "not_after"):
-            out.append(("0", self.hi_name, last))
-        if rel == "before":
-            out.append(("0", self.hi_name, first - 1))
-        if rel == "after":
-            out.append((self.lo_name, "0", -(last + 1)))
-        return out
+        return relation_edges(self.relation, self.lo_name, self.hi_name, *span)
 
     def same_year(self, y: int) -> list[Edge]:
         """The document's creation time lies in year y."""
