@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.errors import Diagnostic, UserError
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
-from factcheck.report import Format
+from factcheck.formats import Format
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
