@@ -45,7 +45,7 @@ MAX_CASES = 4096
 ROUNDS = 32
 """Most rounds of weekday rounding before giving the component to z3."""
 MAX_DEPTH = 200
-"""Most year-less dates and choices with more than one alternative searched for one subset of facts."""
+"""Most year-less dates and choices of alternatives searched for one subset of facts."""
 MAX_ORACLE_CALLS = 400
 """Most subsets of a component's facts solved while explaining a contradiction."""
 
@@ -168,15 +168,25 @@ class _Graph:
         self.into[v].pop()
 
     def relax(self, dist: list[int], start: list[int], forward: bool) -> bool:
-        """Shortest distances from node 0 (``forward``) or to it, relaxed from ``start``; False on a negative cycle."""
+        """Shortest distances from node 0 (``forward``) or to it, relaxed from ``start``; False on a negative cycle.
+
+        Last in, first out first, which needed the fewest relaxations here; a node improved
+        more than n times sends the rest to first in, first out from every node, where n + 1
+        rounds without a negative cycle are certain to reach the fixpoint.
+        """
+        if self._relax(dist, start, forward, fifo=False, cap=self.n):
+            return dist[0] == 0
+        return self._relax(dist, list(range(self.n)), forward, fifo=True, cap=2 * self.n + 2) and dist[0] == 0
+
+    def _relax(self, dist: list[int], start: list[int], forward: bool, *, fifo: bool, cap: int) -> bool:
+        """Relax from ``start`` until nothing changes (True), or until a node is queued more than ``cap`` times."""
         adj = self.out if forward else self.into
         todo = deque(dict.fromkeys(start))
+        take = todo.popleft if fifo else todo.pop
         queued = set(todo)
-        # first in, first out: a node is queued at most once per round of Bellman-Ford, and
-        # without a negative cycle n + 1 rounds reach the fixpoint
         count = [0] * self.n
         while todo:
-            u = todo.popleft()
+            u = take()
             queued.discard(u)
             du = dist[u]
             if du == _INF:
@@ -187,11 +197,11 @@ class _Graph:
                     dist[v] = du + c
                     if v not in queued:
                         count[v] += 1
-                        if count[v] > 2 * self.n + 2:  # with room to spare
+                        if count[v] > cap:
                             return False
                         queued.add(v)
                         todo.append(v)
-        return dist[0] == 0
+        return True
 
     def fixpoint(
         self, up: list[int], down: list[int], changed: list[int], weekdays: dict[int, int]
@@ -222,19 +232,10 @@ class _Graph:
 def _search(
     n: int, base: list[IEdge], weekdays: dict[int, int], per: list[list[list[IEdge]]], ranges: bool, meter: Meter
 ) -> tuple[list[int], list[int]] | None:
-    """Exact bounds over every choice of alternatives (their union), or the first feasible case's.
-
-    Depth first over the choices: a partial choice that is already infeasible is not
-    extended, and with ``ranges`` neither is one whose bounds (which hold for every case
-    below it) lie within the union found so far, as no case below can widen it.
-    """
-    if any(not alts for alts in per):
-        return None
-    fixed = [e for alts in per if len(alts) == 1 for e in alts[0]]
-    per = [alts for alts in per if len(alts) > 1]
+    """Exact bounds over every choice of alternatives (their union), or the first feasible case's."""
     if len(per) > MAX_DEPTH:
         raise GiveUp
-    graph = _Graph(n, base + fixed, meter)
+    graph = _Graph(n, base, meter)
     up, down = [_INF] * n, [_INF] * n
     up[0] = down[0] = 0
     if not (graph.relax(up, [0], True) and graph.relax(down, [0], False)):
@@ -244,18 +245,26 @@ def _search(
     root = graph.fixpoint(up, down, [], weekdays)
     if root is None:
         return None
-    search = _Search(graph, weekdays, per, ranges)
-    search.visit(0, *root)
+    search = _Search(graph, weekdays, ranges)
+    search.visit(per, *root)
     return search.best
 
 
 class _Search:
-    """The depth-first search of :func:`_search` below its root (a class, so that it leaves no reference cycle)."""
+    """Depth first over the choices of alternatives, each step from the bounds of the choices made before it.
 
-    def __init__(self, graph: _Graph, weekdays: dict[int, int], per: list[list[list[IEdge]]], ranges: bool) -> None:
+    At each step, under the bounds so far: an alternative they rule out is dropped, a choice
+    one of whose alternatives they already imply is met whatever is chosen (it is dropped),
+    and a choice left with one alternative is taken without branching.  None of this changes
+    the solutions, so the union of the cases' bounds is the same as over every combination.
+    With ``ranges``, a step whose bounds lie within the union found so far is not explored
+    further (no case below it can widen the union); without, the first feasible case ends it.
+    (A class, so that the recursion leaves no reference cycle.)
+    """
+
+    def __init__(self, graph: _Graph, weekdays: dict[int, int], ranges: bool) -> None:
         self.graph = graph
         self.weekdays = weekdays
-        self.per = per
         self.ranges = ranges
         self.best: tuple[list[int], list[int]] | None = None
         self.tried = 0
@@ -265,36 +274,65 @@ class _Search:
         lo, hi = self.best
         return all(-down[v] >= lo[v] and up[v] <= hi[v] for v in range(len(up)))
 
-    def visit(self, depth: int, up: list[int], down: list[int]) -> bool:
-        """Explore below a partial choice; True to stop (a feasible case, when only feasibility is asked)."""
-        if self.best is not None and self._within(up, down):
-            return False
-        per = self.per
-        if depth == len(per):
-            lo = [-d for d in down]
-            if self.best is None:
-                self.best = (lo, up)
-            else:
-                b_lo, b_hi = self.best
-                self.best = ([min(a, b) for a, b in zip(b_lo, lo, strict=True)],
-                             [max(a, b) for a, b in zip(b_hi, up, strict=True)])  # fmt: skip
-            return not self.ranges
-        graph = self.graph
-        for alt in per[depth]:
-            if depth == len(per) - 1:
+    def _add(self, edges: list[IEdge], up: list[int], down: list[int]) -> tuple[list[int], list[int]] | None:
+        for e in edges:
+            self.graph.add(e)
+        return self.graph.fixpoint(up, down, [u for u, _, _ in edges] + [v for _, v, _ in edges], self.weekdays)
+
+    def _remove(self, edges: list[IEdge]) -> None:
+        for e in reversed(edges):
+            self.graph.remove(e)
+
+    def visit(self, pending: list[list[list[IEdge]]], up: list[int], down: list[int]) -> bool:
+        """Explore the cases of the pending choices under these bounds; True to stop (feasibility found)."""
+        added: list[IEdge] = []
+        try:
+            while True:
+                rest: list[list[list[IEdge]]] = []
+                units: list[IEdge] = []
+                for alts in pending:
+                    if any(all(up[v] + down[u] <= c for u, v, c in alt) for alt in alts):
+                        continue  # every point within the bounds meets this alternative
+                    keep = [alt for alt in alts if all(-down[v] - up[u] <= c for u, v, c in alt)]
+                    if not keep:
+                        return False
+                    if len(keep) == 1:
+                        units += keep[0]
+                    else:
+                        rest.append(keep)
+                pending = rest
+                if not units:
+                    break
+                r = self._add(units, up, down)
+                added += units
+                if r is None:
+                    return False
+                up, down = r
+            if self.best is not None and self.ranges and self._within(up, down):
+                return False
+            if not pending:
+                self.tried += 1
+                lo = [-d for d in down]
+                if self.best is None:
+                    self.best = (lo, up)
+                else:
+                    b_lo, b_hi = self.best
+                    self.best = ([min(a, b) for a, b in zip(b_lo, lo, strict=True)],
+                                 [max(a, b) for a, b in zip(b_hi, up, strict=True)])  # fmt: skip
+                return not self.ranges
+            for alt in pending[0]:
                 self.tried += 1
                 if not self.ranges and self.tried > MAX_CASES:
                     raise GiveUp  # feasibility only: no feasible case among the first few
-            for e in alt:
-                graph.add(e)
-            try:
-                r = graph.fixpoint(up, down, [u for u, _, _ in alt] + [v for _, v, _ in alt], self.weekdays)
-                if r is not None and self.visit(depth + 1, *r):
-                    return True
-            finally:
-                for e in reversed(alt):
-                    graph.remove(e)
-        return False
+                r = self._add(alt, up, down)
+                try:
+                    if r is not None and self.visit(pending[1:], *r):
+                        return True
+                finally:
+                    self._remove(alt)
+            return False
+        finally:
+            self._remove(added)
 
 
 def _fits(edges: list[IEdge], lo: list[int], hi: list[int]) -> bool:
