@@ -4,11 +4,12 @@
 
 Each command is run as a fresh process (``sys.executable`` importing ``factcheck.cli``
 from this checkout, or from a ``git archive`` of ``--base`` on ``PYTHONPATH``, so that only
-the code differs), once to warm the file cache and write bytecode, then ``--runs`` times;
-the median wall-clock time is printed, with the target where the project sets one and
-whether the two commits printed the same bytes.  ``timeml check`` reads one TBAQ file from
-``../shared/evaldata`` and is left out, saying so, when it is absent.  The date-reader
-pack cache (``FACTCHECK_CACHE_DIR``) lives in a temporary folder that the warm-up run fills.
+the code differs; from an empty folder, so that no configuration applies), once to warm
+the file cache and write bytecode, then ``--runs`` times; the median wall-clock time is
+printed, with the target where the project sets one and whether the two commits printed
+the same bytes.  ``timeml check`` reads one TBAQ file from ``../shared/evaldata`` and is
+left out, saying so, when it is absent.  The date-reader index cache
+(``FACTCHECK_CACHE_DIR``) lives in a temporary folder that the warm-up run fills.
 """
 
 from __future__ import annotations
@@ -42,13 +43,13 @@ COMMANDS: list[tuple[str, list[str], float | None]] = [
 ]
 
 
-def timed(argv: list[str], env: dict[str, str], runs: int) -> tuple[float, bytes]:
+def timed(argv: list[str], env: dict[str, str], runs: int, cwd: Path) -> tuple[float, bytes]:
     """Median seconds of ``runs`` runs after one warm-up, and the stdout of the last."""
-    out = subprocess.run(argv, env=env, cwd=REPO, capture_output=True, check=False).stdout
+    out = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, check=False).stdout
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        out = subprocess.run(argv, env=env, cwd=REPO, capture_output=True, check=False).stdout
+        out = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, check=False).stdout
         times.append(time.perf_counter() - t0)
     return statistics.median(times), out
 
@@ -80,7 +81,11 @@ def main() -> None:
         trees = {"this": REPO}
         if not args.no_base:
             trees[args.base] = base_tree(args.base, Path(tmp))
-        pas, _ = timed([sys.executable, "-c", "pass"], env, args.runs)
+        # Run from a folder of its own: `python -c` puts the working folder first on the path, and
+        # no configuration file applies.
+        cwd = Path(tmp) / "cwd"
+        cwd.mkdir()
+        pas, _ = timed([sys.executable, "-c", "pass"], env, args.runs, cwd)
         print(f"whole-process seconds, median of {args.runs} after one warm-up run; python -c pass: {pas:.3f}")
         head = f"{'command':38} {'this':>7}" + (f" {args.base:>8} {'same output':>11}" if not args.no_base else "")
         print(head + f" {'target':>8}")
@@ -88,7 +93,9 @@ def main() -> None:
             row = f"{label:38}"
             outs = []
             for tree in trees.values():
-                secs, out = timed([sys.executable, "-c", LAUNCH, *argv], {**env, "PYTHONPATH": str(tree)}, args.runs)
+                secs, out = timed(
+                    [sys.executable, "-c", LAUNCH, *argv], {**env, "PYTHONPATH": str(tree)}, args.runs, cwd
+                )
                 outs.append(out)
                 row += f" {secs:7.3f}" if tree == REPO else f" {secs:8.3f}"
                 if tree == REPO:
