@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -87,3 +88,18 @@ def test_the_console_script_help_is_the_same_with_commands_loaded_or_not() -> No
     loaded = subprocess.run([sys.executable, "-c", load + "from factcheck.cli import main\nmain()", "--help"],
                             capture_output=True, text=True, timeout=120, check=True, env=env).stdout  # fmt: skip
     assert lazy == loaded.replace("Usage: -c ", "Usage: factcheck ")
+
+
+def test_timeml_tag_imports_the_date_reader_but_no_solver_report_or_model(tmp_path: Path) -> None:
+    doc = tmp_path / "a.tml"
+    doc.write_text(
+        '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>a</DOCID>\n<DCT><TIMEX3 tid="t0" type="DATE" value="2025-03-05"'
+        ' temporalFunction="false" functionInDocument="CREATION_TIME">2025-03-05</TIMEX3></DCT>\n'
+        "<TEXT>The talks resumed on Feb. 27, two days after the vote.</TEXT>\n</TimeML>\n",
+        encoding="utf-8",
+    )
+    modules = imported("timeml", "tag", str(doc), "--out", str(tmp_path / "out"))
+    assert "factcheck.dates.tagger" in modules
+    assert 'value="2025-02-27">Feb. 27</TIMEX3>' in (tmp_path / "out" / "a.tml").read_text(encoding="utf-8")
+    assert not [m for m in modules if m.split(".")[0] in ("z3", "spacy", "rich")]
+    assert not [m for m in modules if m.startswith(("factcheck.model", "factcheck.report", "factcheck.engine"))]
