@@ -45,7 +45,7 @@ MAX_CASES = 4096
 ROUNDS = 32
 """Most rounds of weekday rounding before giving the component to z3."""
 MAX_DEPTH = 200
-"""Most year-less dates and choices of alternatives searched for one subset of facts."""
+"""Most choices with more than one alternative left that the search branches on, for one subset of facts."""
 MAX_ORACLE_CALLS = 400
 """Most subsets of a component's facts solved while explaining a contradiction."""
 
@@ -233,8 +233,8 @@ def _search(
     n: int, base: list[IEdge], weekdays: dict[int, int], per: list[list[list[IEdge]]], ranges: bool, meter: Meter
 ) -> tuple[list[int], list[int]] | None:
     """Exact bounds over every choice of alternatives (their union), or the first feasible case's."""
-    if len(per) > MAX_DEPTH:
-        raise GiveUp
+    if sum(len(alts) > 1 for alts in per) > MAX_DEPTH:
+        raise GiveUp  # the search would branch deeper than the recursion should go
     graph = _Graph(n, base, meter)
     up, down = [_INF] * n, [_INF] * n
     up[0] = down[0] = 0
