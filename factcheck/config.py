@@ -17,8 +17,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.errors import Diagnostic, UserError
+from factcheck.formats import Format
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
-from factcheck.report import Format
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"

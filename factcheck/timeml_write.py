@@ -19,7 +19,11 @@ from factcheck.errors import Diagnostic, UserError
 
 _TEXT_OPEN = re.compile(r"<TEXT(?:\s[^>]*)?>")
 _TEXT_CLOSE = re.compile(r"</TEXT\s*>")
-_TOKEN = re.compile(r"<!\[CDATA\[(?P<cdata>.*?)\]\]>|<!--.*?-->|<[^>]*>|&[^;\s]{1,10};|\r\n|.", re.DOTALL)
+# A run of plain characters is one token (each of its characters is one of content); the
+# single-character alternative takes what is left: an entity's "&", a lone "<" or CR.
+_TOKEN = re.compile(
+    r"(?P<plain>[^<&\r]+)|<!\[CDATA\[(?P<cdata>.*?)\]\]>|<!--.*?-->|<[^>]*>|&[^;\s]{1,10};|\r\n|.", re.DOTALL
+)
 _INNER = re.compile(r"</?(?:TIMEX3|EVENT|SIGNAL)\b[^>]*>")
 _LINKS = re.compile(r"[ \t]*<(?:MAKEINSTANCE|TLINK|SLINK|ALINK)\b[^>]*/>[ \t]*(?:\r?\n)?")
 _TID = re.compile(r'\btid="t(\d+)"')
@@ -58,6 +62,9 @@ def _char_offsets(raw: str, lo: int, hi: int) -> list[int]:
     """Raw offset of each character of the parsed content of raw[lo:hi], plus the end offset."""
     starts: list[int] = []
     for m in _TOKEN.finditer(raw, lo, hi):
+        if m.group("plain") is not None:
+            starts += range(m.start(), m.end())
+            continue
         tok = m.group(0)
         if m.group("cdata") is not None:
             base = m.start("cdata")

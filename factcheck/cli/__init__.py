@@ -2,32 +2,69 @@
 
 from __future__ import annotations
 
+import importlib
 import signal
 import sys
 
 import click
+from click.utils import make_default_short_help
 
 from factcheck import interrupts
 from factcheck.exitcodes import ExitCode
 from factcheck.version import __version__
 
+# Each command lives in a module of its own, imported only when that command runs, so that
+# ``factcheck --help`` and ``--version`` load no solver, NLP pipeline or report model.  The first
+# paragraph of each command's help is kept here for the command list; a test checks it against
+# the command's own help.
+_COMMANDS: dict[str, tuple[str, str]] = {
+    "audit": (
+        "factcheck.cli.audit",
+        "Audit a corpus: read every article, link what they say, and check it all together.",
+    ),
+    "check": ("factcheck.cli.check", "Check curated fact sets (YAML files or folders) for contradictions and gaps."),
+    "config": ("factcheck.cli.check", "Print the resolved configuration and where each value came from."),
+    "extract": (
+        "factcheck.cli.extract",
+        "Read articles (files or folders) into a fact set that `factcheck check` reads.",
+    ),
+    "rules": (
+        "factcheck.cli.rules",
+        "Test and lint the date reader's YAML rule packs (the shipped pack, extended by PATHS).",
+    ),
+    "schema": ("factcheck.cli.check", "Print the JSON Schema of a file kind, for editors that validate YAML."),
+    "timeml": ("factcheck.cli.timeml", "Work with TimeML (.tml) documents."),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _LazyGroup(click.Group):
+    """A group whose commands are imported on first use (listing them imports none)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in _COMMANDS:
+            importlib.import_module(_COMMANDS[cmd_name][0])  # its decorators attach it to ``cli``
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in self.commands:
+                rows.append((name, self.commands[name].get_short_help_str(limit)))
+            else:
+                rows.append((name, make_default_short_help(_COMMANDS[name][1], limit).strip()))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factcheck")
 def cli() -> None:
     """Check dated claims for contradictions, gaps and an inferred timeline."""
-
-
-def _register() -> None:
-    # Each command group lives in its own module; importing it attaches it to ``cli``.
-    from factcheck.cli import audit as _audit  # noqa: F401
-    from factcheck.cli import check as _check  # noqa: F401
-    from factcheck.cli import extract as _extract  # noqa: F401
-    from factcheck.cli import rules as _rules  # noqa: F401
-    from factcheck.cli import timeml as _timeml  # noqa: F401
-
-
-_register()
 
 
 def _terminate(signum: int, frame: object) -> None:

@@ -10,8 +10,8 @@ import click
 
 from factcheck.cli import cli
 from factcheck.cli.common import config_rules, exit_code_for, handle_errors, write_output
+from factcheck.formats import Format
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
-from factcheck.report import Format, render
 
 _OUT_DIR = click.Path(file_okay=False, path_type=Path)
 _EXISTING = click.Path(exists=True, path_type=Path)
@@ -56,6 +56,7 @@ def check_timeml(
 
     Exit codes as for `factcheck check`: 0 consistent, 1 inconsistent, 2 bad input, 3 inconclusive.
     """
+    from factcheck.report import render
     from factcheck.timeml_audit import audit_timeml
 
     with handle_errors():

@@ -10,11 +10,12 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import regex
 
+from factcheck.dates import index_cache
 from factcheck.dates.pack import Rule, RuleSet
 
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -48,16 +49,6 @@ class PatternError(Exception):
         super().__init__(message)
 
 
-@dataclass
-class Compiled:
-    """A rule set's patterns, expanded and compiled, plus the union used to find candidates."""
-
-    rules: list[Rule]
-    regexes: list[Pattern]
-    union: Pattern
-    used_patterns: set[str] = field(default_factory=set)
-
-
 def expand(ruleset: RuleSet, text: str, where: str, used: set[str] | None = None, stack: tuple[str, ...] = ()) -> str:
     """Replace every ``{name}`` with its sub-pattern (recursively) or table alternation."""
 
@@ -82,31 +73,37 @@ def _literal(key: str) -> str:
     return r"[\s-]+".join(re.escape(part) for part in key.split(" "))
 
 
-def compile_rule(ruleset: RuleSet, rule: Rule, used: set[str] | None = None) -> Pattern:
-    """Expand and compile one rule's pattern, anchored at word boundaries."""
+def rule_source(ruleset: RuleSet, rule: Rule, used: set[str] | None = None) -> tuple[str, int]:
+    """One rule's pattern expanded and anchored at word boundaries, with its flags (not compiled)."""
     if _BACKREF.search(rule.pattern):
         raise PatternError(rule.id, "back-references are not supported (they defeat the candidate scan)")
     body = expand(ruleset, rule.pattern, rule.id, used)
-    flags = 0 if rule.case_sensitive else re.IGNORECASE
+    return _LEFT + "(?:" + body + ")" + _RIGHT, 0 if rule.case_sensitive else re.IGNORECASE
+
+
+def compile_rule(ruleset: RuleSet, rule: Rule, used: set[str] | None = None) -> Pattern:
+    """Expand and compile one rule's pattern, anchored at word boundaries."""
+    pattern, flags = rule_source(ruleset, rule, used)
     try:
-        return compile_user(_LEFT + "(?:" + body + ")" + _RIGHT, flags)
+        return compile_user(pattern, flags)
     except (regex.error, OverflowError, RecursionError) as exc:
         raise PatternError(rule.id, f"pattern does not compile: {exc}") from None
 
 
-def compile_ruleset(ruleset: RuleSet) -> Compiled:
-    """Compile every rule, and the union of all of them (groups made anonymous) for scanning."""
-    rules = sorted(ruleset.rules.values(), key=lambda r: r.id)
-    used: set[str] = set()
-    regexes = [compile_rule(ruleset, r, used) for r in rules]
-    # One scan with the union finds the leftmost place any rule matches; the rules are then
-    # tried only there.  Case-sensitive rules keep their case inside the union with (?-i:...).
-    parts = []
-    for r, rx in zip(rules, regexes, strict=True):
-        body = _GROUP.sub("(?:", rx.pattern)
-        parts.append(body if not r.case_sensitive else "(?-i:" + body + ")")
-    union = compile_user("|".join(parts) or "(?!)", re.IGNORECASE)
-    return Compiled(rules, regexes, union, used)
+def start_index(sources: list[tuple[str, int]]) -> list[index_cache.Entry]:
+    """Each pattern's first words and first characters (:func:`first_words`, :func:`first_chars`).
+
+    Read from the user's cache when it was worked out for the same patterns before.
+    """
+    key = index_cache.content_key(sources)
+    got = index_cache.load(key, len(sources))
+    if got is None:
+        got = []
+        for pattern, flags in sources:
+            words = first_words(pattern, flags)
+            got.append((words, None if words is not None else first_chars(pattern, flags)))
+        index_cache.store(key, got)
+    return got
 
 
 @dataclass(frozen=True, order=True)

@@ -20,10 +20,9 @@ from factcheck.dates.compile import (
     PatternError,
     backtracks,
     compile_rule,
-    compile_ruleset,
     compile_user,
-    first_chars,
-    first_words,
+    rule_source,
+    start_index,
     trie_regex,
     word_key,
 )
@@ -112,7 +111,8 @@ class DateReader:
 
     def __init__(self, ruleset: RuleSet) -> None:
         self.ruleset = ruleset
-        self.compiled = compile_ruleset(ruleset)
+        self.rules = sorted(ruleset.rules.values(), key=lambda r: r.id)
+        self._sources = [rule_source(ruleset, r) for r in self.rules]
         cues = ruleset.tense
         flags = re.IGNORECASE
         self._future = compile_user(cues.future, flags) if cues else None
@@ -124,39 +124,53 @@ class DateReader:
         # backtracking in CI and run on ``re``, several times faster per call; the document's budget
         # is still checked between their calls.
         base = str(shipped_rules_dir().resolve())
-        self._user = {r.id for r in self.compiled.rules if not _under(ruleset.origin.get(r.id, ""), base)}
-        self._rules = [
-            (r, rx if r.id in self._user else re.compile(rx.pattern, rx.flags & RE_FLAGS))
-            for r, rx in zip(self.compiled.rules, self.compiled.regexes, strict=True)
+        self._user = {r.id for r in self.rules if not _under(ruleset.origin.get(r.id, ""), base)}
+        # A rule's pattern is compiled when a text first reaches a word it can start at, so a
+        # run compiles only the rules its texts can trigger.  User rules are compiled up front,
+        # so that one that does not compile is an error before any text is read.
+        self._patterns: list[Pattern | None] = [
+            self._compile(i) if r.id in self._user else None for i, r in enumerate(self.rules)
         ]
         self._dispatch()
         # Only templates that resolve by tense need the (comparatively slow) tense cue search.
         tensed = ("near_year", "near_quarter", "weekday(", "weekend(")
-        self._tensed = {r.id for r in self.compiled.rules if any(f in r.value for f in tensed)}
+        self._tensed = {r.id for r in self.rules if any(f in r.value for f in tensed)}
         # Rules that name a quarter a year back: not the quarter a report is about.
         self._year_back = {
             r.id
-            for r in self.compiled.rules
+            for r in self.rules
             if "year_ago_quarter" in r.value or any("year_ago_quarter" in v.value for v in r.contexts)
         }
         self._contexts = {
             r.id: [(compile_user(v.when, re.IGNORECASE), v.value, v.mod, v.scope) for v in r.contexts]
-            for r in self.compiled.rules
+            for r in self.rules
             if r.contexts
         }
 
+    def _compile(self, i: int) -> Pattern:
+        rule = self.rules[i]
+        pattern, flags = self._sources[i]
+        if rule.id in self._user:
+            return compile_rule(self.ruleset, rule)
+        return re.compile(pattern, flags & RE_FLAGS)
+
+    def _pattern(self, i: int) -> Pattern:
+        rx = self._patterns[i]
+        if rx is None:
+            rx = self._patterns[i] = self._compile(i)
+        return rx
+
     def _dispatch(self) -> None:
         """Index the rules by the words a match can start with; the rest by first character."""
-        self._by_word: dict[str, list[tuple[Rule, Pattern]]] = {}
-        self._by_char: dict[str, list[tuple[Rule, Pattern]]] = {}
-        self._anywhere: list[tuple[Rule, Pattern]] = []
-        for rr in self._rules:
-            words = first_words(rr[1].pattern, rr[1].flags)
+        self._by_word: dict[str, list[tuple[Rule, int]]] = {}
+        self._by_char: dict[str, list[tuple[Rule, int]]] = {}
+        self._anywhere: list[tuple[Rule, int]] = []
+        for i, (words, chars) in enumerate(start_index(self._sources)):
+            rr = (self.rules[i], i)
             if words is not None:
                 for w in words:
                     self._by_word.setdefault(w, []).append(rr)
                 continue
-            chars = first_chars(rr[1].pattern, rr[1].flags)
             if chars is None:
                 self._anywhere.append(rr)
             else:
@@ -179,10 +193,10 @@ class DateReader:
         key = word_key(word)
         got = self._cands.get(key)
         if got is None:
-            found = {r.id: (r, rx) for r, rx in self._by_word.get(key, [])}
-            for r, rx in self._by_char.get(key[:1], []) + self._anywhere:
-                found[r.id] = (r, rx)
-            got = [found[k] for k in sorted(found)]
+            found = {r.id: (r, i) for r, i in self._by_word.get(key, [])}
+            for r, i in self._by_char.get(key[:1], []) + self._anywhere:
+                found[r.id] = (r, i)
+            got = [(found[k][0], self._pattern(found[k][1])) for k in sorted(found)]
         if len(self._cands) < 200_000:
             self._cands[key] = got
             self._cands[word] = got

@@ -173,11 +173,15 @@ class Encoding:
     weekdays: list[tuple[str, str, int]] = field(default_factory=list)  # (fact, variable, weekday)
     fact_ids: list[str] = field(default_factory=list)
     # exact: every constraint is a difference edge (``edges`` plus ``extra_edges``), a weekday
-    # (``weekdays``) or a year-less date (``year_choices``), so the component can be solved
+    # (``weekdays``), a year-less date (``year_choices``) or a choice of difference edges
+    # (``edge_choices``), so the component can be solved
     # without z3 (see factcheck.engine.exact); False when some constraint is anything else
     exact: bool = False
     extra_edges: dict[str, list[Edge]] = field(default_factory=lambda: defaultdict(list))  # by fact id
     year_choices: list[YearChoice] = field(default_factory=list)
+    # (fact id, alternatives): one of the alternatives' difference edges holds ("no other
+    # round between them": each round is before the one or after the other)
+    edge_choices: list[tuple[str, list[list[Edge]]]] = field(default_factory=list)
     script: str = ""  # the whole component as SMT-LIB: declarations, structure, guarded facts
     finish: Callable[[Encoding], None] | None = None  # parses the SMT-LIB text on first need
 
@@ -619,13 +623,37 @@ class Encoder:
             self.enc.exact = False
         return smt.Sum(earlier).eq(n - 1)
 
-    def _not_between(self, series: str | None, after: T, before: T, skip: set[str]) -> list[B]:
+    def _not_between(
+        self,
+        fid: str,
+        series: str | None,
+        after: T,
+        before: T,
+        skip: set[str],
+        after_at: tuple[str, int] | None,
+        before_name: str,
+    ) -> list[B]:
+        """No member of the series lies strictly between ``after`` and ``before``.
+
+        ``after_at`` is ``(name, c)`` when ``after`` is that variable plus ``c`` (the variable
+        "0" for a constant day), None otherwise.  With it, each member's
+        "at or before ``after``, or at or after ``before``" is also kept as two alternative
+        difference edges, so that the component stays solvable without z3.
+        """
         out = []
         for m in self._members(series):
             if m in skip:
                 continue
-            m_lo, m_hi = self._event_vars(self.events[m])
+            ev = self.events[m]
+            m_lo, m_hi = self._event_vars(ev)
             out.append(smt.Not(smt.And([after < m_lo, m_hi < before])))
+            if after_at is None:
+                self.enc.exact = False
+                continue
+            lo_name, hi_name = (f"e:{m}", f"e:{m}") if ev.extent == "point" else (f"e:{m}.start", f"e:{m}.end")
+            at_name, c = after_at
+            # m_lo - after_var <= c, or before - m_hi <= 0
+            self.enc.edge_choices.append((fid, [[(at_name, lo_name, c)], [(hi_name, before_name, 0)]]))
         return out
 
     def _last_before(self, fact: LastBeforeFact) -> list[B]:
@@ -634,18 +662,18 @@ class Encoder:
         x_lo, _, xn, _ = self.ref(Ref(id=fact.anchor))
         series = fact_series(fact, self.events)
         self._diff(fact.id, dn, xn, 1, None)
-        between = self._not_between(series, d_hi, x_lo, {fact.subject, fact.anchor})
-        if between:
-            self.enc.exact = False
+        between = self._not_between(fact.id, series, d_hi, x_lo, {fact.subject, fact.anchor}, (dn, 0), xn)
         return [d_hi < x_lo, *between]
 
     def _first_since(self, fact: FirstSinceFact) -> list[B]:
         self.enc.nonlinear.add(fact.id)
         x_lo, _, xn, _ = self.ref(Ref(id=fact.subject))
         self._extra = []
+        after_at: tuple[str, int] | None = None
         if fact.since is not None:
             _, t, _, tn = self.ref(fact.since)
             self._diff(fact.id, tn, xn, 1, None)
+            after_at = (tn, 0)
         else:
             bounds = self._value_bounds(fact.id, parse_value(fact.since_value or ""), fact.doc, x_lo)
             if bounds is None:
@@ -653,11 +681,12 @@ class Encoder:
             t = bounds[1]
             if bounds[3] is not None:
                 self._diff(fact.id, "0", xn, bounds[3] + 1, None)
+                after_at = ("0", bounds[3])  # t is that constant day
             else:
                 self.enc.exact = False
         series = fact_series(fact, self.events)
-        between = self._not_between(series, t, x_lo, {fact.subject})
-        if between or self._extra:
+        between = self._not_between(fact.id, series, t, x_lo, {fact.subject}, after_at, xn)
+        if self._extra:
             self.enc.exact = False
         return [x_lo > t, *between, *self._extra]
 

@@ -1,10 +1,12 @@
 """Components of differences, weekdays and year-less dates, solved exactly without z3.
 
 A component qualifies when every constraint is a difference of days (``x - y <= c``), a
-weekday (``x`` falls on a given day of the week) or a year-less date ("Feb. 27", its year
-a choice among finitely many).  Choosing a year for each year-less date (and, under the AP
-rule, whether the quoted document was created that year or within a few days of the
-date) leaves differences and weekdays, which this module solves exactly:
+weekday (``x`` falls on a given day of the week), a year-less date ("Feb. 27", its year
+a choice among finitely many) or a choice between differences ("no round between them":
+each round is before the one or after the other).  Choosing a year for each year-less date
+(and, under the AP rule, whether the quoted document was created that year or within a few
+days of the date) and an alternative of each choice leaves differences and weekdays, which
+this module solves exactly:
 
 Difference constraints are monotone, and a weekday only restricts a variable's own
 domain, so bounds consistency is global consistency.  Shortest paths give every
@@ -28,9 +30,9 @@ whose answers are then the output as before.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import product
 
 from factcheck.calendar import WEEKDAY_SHIFT, from_day
 from factcheck.engine.encode import Edge, Encoding, YearChoice
@@ -42,6 +44,8 @@ MAX_CASES = 4096
 """Most combinations of alternatives solved for one component."""
 ROUNDS = 32
 """Most rounds of weekday rounding before giving the component to z3."""
+MAX_DEPTH = 200
+"""Most choices with more than one alternative left that the search branches on, for one subset of facts."""
 MAX_ORACLE_CALLS = 400
 """Most subsets of a component's facts solved while explaining a contradiction."""
 
@@ -136,6 +140,201 @@ def _solve(
     raise GiveUp
 
 
+class _Graph:
+    """Difference edges as adjacency lists, with shortest-path bounds kept up to date as edges are added.
+
+    ``up[v]`` bounds ``x_v - x_0`` from above and ``down[v]`` bounds ``x_0 - x_v``; both only
+    fall as edges are added, so a case's bounds start from those of the choices made before
+    it and only what the new edges change is relaxed again (a worklist, not whole passes).
+    """
+
+    def __init__(self, n: int, edges: list[IEdge], meter: Meter) -> None:
+        self.n = n
+        self.meter = meter
+        self.out: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+        self.into: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+        for e in edges:
+            self.add(e)
+
+    def add(self, e: IEdge) -> None:
+        u, v, c = e
+        self.out[u].append((v, c))
+        self.into[v].append((u, c))
+
+    def remove(self, e: IEdge) -> None:
+        """Take back the edge added last."""
+        u, v, _ = e
+        self.out[u].pop()
+        self.into[v].pop()
+
+    def relax(self, dist: list[int], start: list[int], forward: bool) -> bool:
+        """Shortest distances from node 0 (``forward``) or to it, relaxed from ``start``; False on a negative cycle.
+
+        Last in, first out first, which needed the fewest relaxations here; a node improved
+        more than n times sends the rest to first in, first out from every node, where n + 1
+        rounds without a negative cycle are certain to reach the fixpoint.
+        """
+        if self._relax(dist, start, forward, fifo=False, cap=self.n):
+            return dist[0] == 0
+        return self._relax(dist, list(range(self.n)), forward, fifo=True, cap=2 * self.n + 2) and dist[0] == 0
+
+    def _relax(self, dist: list[int], start: list[int], forward: bool, *, fifo: bool, cap: int) -> bool:
+        """Relax from ``start`` until nothing changes (True), or until a node is queued more than ``cap`` times."""
+        adj = self.out if forward else self.into
+        todo = deque(dict.fromkeys(start))
+        take = todo.popleft if fifo else todo.pop
+        queued = set(todo)
+        count = [0] * self.n
+        while todo:
+            u = take()
+            queued.discard(u)
+            du = dist[u]
+            if du == _INF:
+                continue
+            self.meter.add(len(adj[u]))
+            for v, c in adj[u]:
+                if du + c < dist[v]:
+                    dist[v] = du + c
+                    if v not in queued:
+                        count[v] += 1
+                        if count[v] > cap:
+                            return False
+                        queued.add(v)
+                        todo.append(v)
+        return True
+
+    def fixpoint(
+        self, up: list[int], down: list[int], changed: list[int], weekdays: dict[int, int]
+    ) -> tuple[list[int], list[int]] | None:
+        """Bounds under every edge and weekday, from earlier bounds and the nodes whose edges changed.
+
+        None when infeasible.
+        """
+        up, down = list(up), list(down)
+        for _ in range(ROUNDS):
+            if not (self.relax(up, changed, True) and self.relax(down, changed, False)):
+                return None
+            changed = []
+            for v, wd in weekdays.items():
+                a, z = -down[v], up[v]
+                a2 = a + (wd - (a + WEEKDAY_SHIFT) % 7) % 7  # as calendar.weekday_of
+                z2 = z - ((z + WEEKDAY_SHIFT) % 7 - wd) % 7
+                if a2 > z2:
+                    return None
+                if a2 != a or z2 != z:
+                    down[v], up[v] = -a2, z2
+                    changed.append(v)
+            if not changed:
+                return up, down
+        raise GiveUp
+
+
+def _search(
+    n: int, base: list[IEdge], weekdays: dict[int, int], per: list[list[list[IEdge]]], ranges: bool, meter: Meter
+) -> tuple[list[int], list[int]] | None:
+    """Exact bounds over every choice of alternatives (their union), or the first feasible case's."""
+    if sum(len(alts) > 1 for alts in per) > MAX_DEPTH:
+        raise GiveUp  # the search would branch deeper than the recursion should go
+    graph = _Graph(n, base, meter)
+    up, down = [_INF] * n, [_INF] * n
+    up[0] = down[0] = 0
+    if not (graph.relax(up, [0], True) and graph.relax(down, [0], False)):
+        return None
+    if _INF in up or _INF in down:
+        raise GiveUp  # a variable without horizon bounds: not an encoding this module knows
+    root = graph.fixpoint(up, down, [], weekdays)
+    if root is None:
+        return None
+    search = _Search(graph, weekdays, ranges)
+    search.visit(per, *root)
+    return search.best
+
+
+class _Search:
+    """Depth first over the choices of alternatives, each step from the bounds of the choices made before it.
+
+    At each step, under the bounds so far: an alternative they rule out is dropped, a choice
+    one of whose alternatives they already imply is met whatever is chosen (it is dropped),
+    and a choice left with one alternative is taken without branching.  None of this changes
+    the solutions, so the union of the cases' bounds is the same as over every combination.
+    With ``ranges``, a step whose bounds lie within the union found so far is not explored
+    further (no case below it can widen the union); without, the first feasible case ends it.
+    (A class, so that the recursion leaves no reference cycle.)
+    """
+
+    def __init__(self, graph: _Graph, weekdays: dict[int, int], ranges: bool) -> None:
+        self.graph = graph
+        self.weekdays = weekdays
+        self.ranges = ranges
+        self.best: tuple[list[int], list[int]] | None = None
+        self.tried = 0
+
+    def _within(self, up: list[int], down: list[int]) -> bool:
+        assert self.best is not None
+        lo, hi = self.best
+        return all(-down[v] >= lo[v] and up[v] <= hi[v] for v in range(len(up)))
+
+    def _add(self, edges: list[IEdge], up: list[int], down: list[int]) -> tuple[list[int], list[int]] | None:
+        for e in edges:
+            self.graph.add(e)
+        return self.graph.fixpoint(up, down, [u for u, _, _ in edges] + [v for _, v, _ in edges], self.weekdays)
+
+    def _remove(self, edges: list[IEdge]) -> None:
+        for e in reversed(edges):
+            self.graph.remove(e)
+
+    def visit(self, pending: list[list[list[IEdge]]], up: list[int], down: list[int]) -> bool:
+        """Explore the cases of the pending choices under these bounds; True to stop (feasibility found)."""
+        added: list[IEdge] = []
+        try:
+            while True:
+                rest: list[list[list[IEdge]]] = []
+                units: list[IEdge] = []
+                for alts in pending:
+                    if any(all(up[v] + down[u] <= c for u, v, c in alt) for alt in alts):
+                        continue  # every point within the bounds meets this alternative
+                    keep = [alt for alt in alts if all(-down[v] - up[u] <= c for u, v, c in alt)]
+                    if not keep:
+                        return False
+                    if len(keep) == 1:
+                        units += keep[0]
+                    else:
+                        rest.append(keep)
+                pending = rest
+                if not units:
+                    break
+                r = self._add(units, up, down)
+                added += units
+                if r is None:
+                    return False
+                up, down = r
+            if self.best is not None and self.ranges and self._within(up, down):
+                return False
+            if not pending:
+                self.tried += 1
+                lo = [-d for d in down]
+                if self.best is None:
+                    self.best = (lo, up)
+                else:
+                    b_lo, b_hi = self.best
+                    self.best = ([min(a, b) for a, b in zip(b_lo, lo, strict=True)],
+                                 [max(a, b) for a, b in zip(b_hi, up, strict=True)])  # fmt: skip
+                return not self.ranges
+            for alt in pending[0]:
+                self.tried += 1
+                if not self.ranges and self.tried > MAX_CASES:
+                    raise GiveUp  # feasibility only: no feasible case among the first few
+                r = self._add(alt, up, down)
+                try:
+                    if r is not None and self.visit(pending[1:], *r):
+                        return True
+                finally:
+                    self._remove(alt)
+            return False
+        finally:
+            self._remove(added)
+
+
 def _fits(edges: list[IEdge], lo: list[int], hi: list[int]) -> bool:
     """Whether no edge contradicts the (outer) bounds on its own."""
     return all(lo[v] - hi[u] <= c for u, v, c in edges)
@@ -212,6 +411,9 @@ class Exact:
         self.choices: dict[str, list[YearChoice]] = {f: [] for f in self.ids}
         for ch in enc.year_choices:
             self.choices[ch.fact].append(ch)
+        self.edge_choices: dict[str, list[list[list[IEdge]]]] = {f: [] for f in self.ids}
+        for fid, alts in enc.edge_choices:
+            self.edge_choices[fid].append([[(ix[u], ix[v], c) for u, v, c in alt] for alt in alts])
         self.oracle_calls = 0
 
     def _cases(self, active: list[str]) -> tuple[list[IEdge], dict[int, int], list[list[list[IEdge]]]] | None:
@@ -220,19 +422,22 @@ class Exact:
         base = list(self.structural)
         weekdays: dict[int, int] = {}
         choices: list[YearChoice] = []
+        either: list[list[list[IEdge]]] = []
         for f in active:
             base += self.edges[f]
             for v, wd in self.weekdays[f]:
                 if weekdays.setdefault(v, wd) != wd:
                     return None  # two weekdays for one day
             choices += self.choices[f]
-        if not choices:
+            either += self.edge_choices[f]
+        if not choices and not either:
             return base, weekdays, []
         outer = _bounds(n, base, self.meter)
         if outer is None:
             return None
         lo, hi = outer
-        per: list[list[list[IEdge]]] = []
+        # an alternative that the outer bounds already rule out is in no solution
+        per: list[list[list[IEdge]]] = [[alt for alt in alts if _fits(alt, lo, hi)] for alts in either]
         for ch in choices:
             near = None
             if ch.doc is not None:
@@ -257,24 +462,7 @@ class Exact:
             total *= len(alts)
         if ranges and (total > MAX_CASES or any(len(alts) > MAX_CHOICES for alts in per)):
             raise GiveUp
-        n = len(self.index)
-        best: tuple[list[int], list[int]] | None = None
-        for k, combo in enumerate(product(*per)):
-            if k == MAX_CASES:
-                raise GiveUp  # feasibility only: no feasible case among the first few
-            r = _solve(n, base + [e for alt in combo for e in alt], weekdays, self.meter)
-            if r is None:
-                continue
-            if not ranges:
-                return r
-            if best is None:
-                best = r
-            else:
-                best = (
-                    [min(a, b) for a, b in zip(best[0], r[0], strict=True)],
-                    [max(a, b) for a, b in zip(best[1], r[1], strict=True)],
-                )
-        return best
+        return _search(len(self.index), base, weekdays, per, ranges, self.meter)
 
     def feasible(self, active: list[str] | set[str] | frozenset[str]) -> bool:
         """Whether the active facts can all be true."""

@@ -5,9 +5,9 @@ One Finding type feeds every format, as in ruff: a quote sits at the same place 
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 
+from factcheck.formats import Format as Format
 from factcheck.model import FactSet, Report, Severity
 from factcheck.report.github import render_github, step_summary
 from factcheck.report.html import render_html
@@ -15,18 +15,6 @@ from factcheck.report.json_format import render_json, render_jsonl
 from factcheck.report.junit import render_junit
 from factcheck.report.sarif import render_sarif
 from factcheck.report.text import render_text
-
-
-class Format(StrEnum):
-    """The output formats, one enum for ``--format``."""
-
-    TEXT = "text"
-    JSON = "json"
-    JSONL = "jsonl"
-    SARIF = "sarif"
-    JUNIT = "junit"
-    GITHUB = "github"
-    HTML = "html"
 
 
 def render(

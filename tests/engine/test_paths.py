@@ -32,13 +32,20 @@ slow on year-less dates, seconds for a handful, so cases hold at most two of the
 
 
 @st.composite
-def fact_sets(draw: st.DrawFn, *, calendar: bool) -> dict[str, Any]:
-    """Up to four events and one document; differences of days, and with ``calendar`` weekdays and year-less dates."""
+def fact_sets(draw: st.DrawFn, *, calendar: bool, series: bool = False) -> dict[str, Any]:
+    """Up to four events and one document; differences of days, and with ``calendar`` weekdays and year-less dates.
+
+    With ``series``, some events are rounds of one series, and "the last ... before" and
+    "the first ... since" facts say that no other round lies between two times.
+    """
     n_events = draw(st.integers(2, 4))
     events = [f"e{i}" for i in range(n_events)]
     published = BASE + draw(st.integers(0, 60))
     facts: list[dict[str, Any]] = []
     kinds = ["date", "order", "duration"] + (["weekday", "yearless"] if calendar else [])
+    rounds = [e for e in events if draw(st.booleans())] if series else []
+    if series:
+        kinds += ["last_before", "first_since", "first_since_value"]
     for i in range(draw(st.integers(1, 7))):
         kind = draw(st.sampled_from(kinds))
         e = draw(st.sampled_from(events))
@@ -59,15 +66,24 @@ def fact_sets(draw: st.DrawFn, *, calendar: bool) -> dict[str, Any]:
             fact |= {"kind": "duration", "subject": e, "until": a, "length": f"P{draw(st.integers(1, 40))}D"}
         elif kind == "weekday":
             fact |= {"kind": "date", "subject": e, "value": draw(st.sampled_from(WEEKDAYS)).title()}
-        else:
+        elif kind == "yearless":
             d = from_day(day)
             fact |= {"kind": "date", "subject": e, "value": f"XXXX-{d.month:02d}-{d.day:02d}", "doc": "d0"}
+        elif kind == "last_before":
+            a = draw(st.sampled_from([x for x in events if x != e]))
+            fact |= {"kind": "last_before", "subject": e, "anchor": a, "series": "r"}
+        elif kind == "first_since":
+            a = draw(st.sampled_from([x for x in events if x != e]))
+            fact |= {"kind": "first_since", "subject": e, "since": {"id": a}, "series": "r"}
+        elif kind == "first_since_value":
+            fact |= {"kind": "first_since", "subject": e, "since_value": from_day(day).isoformat()[:7], "series": "r"}
         facts.append(fact)
     assume(sum(1 for f in facts if str(f.get("value", "")).startswith("XXXX")) <= 2)
     window = draw(st.integers(0, 15))
     doc = {"id": "d0", "published": {"earliest": from_day(published).isoformat(),
                                      "latest": from_day(published + window).isoformat()}}  # fmt: skip
-    return {"documents": [doc], "events": [{"id": e, "label": e} for e in events], "facts": facts}
+    evs = [{"id": e, "label": e} | ({"series": "r"} if e in rounds else {}) for e in events]
+    return {"documents": [doc], "events": evs, "facts": facts}
 
 
 def factset(data: dict[str, Any]) -> FactSet:
@@ -126,6 +142,16 @@ def test_difference_constraints_agree_on_bellman_ford_exact_and_z3(data: dict[st
 @given(fact_sets(calendar=True))
 def test_weekdays_and_yearless_dates_agree_on_exact_and_z3(data: dict[str, Any]) -> None:
     agree(data, ("bellman-ford", "exact", "z3"))
+
+
+@PROFILE
+@given(fact_sets(calendar=True, series=True))
+def test_no_round_between_agrees_on_exact_and_z3(data: dict[str, Any]) -> None:
+    # "no other round between them" is a choice between two differences for each round
+    got = agree(data, ("exact", "z3"))
+    between = {"last_before", "first_since"} & {f["kind"] for f in data["facts"]}
+    if between and len({e["id"] for e in data["events"] if e.get("series")}) > 2:
+        assert "exact" in got
 
 
 def test_the_reports_of_the_forced_paths_are_the_same_bytes() -> None:
