@@ -206,6 +206,10 @@ class ArticleReader:
         assert merger is not None  # a plan has at least one window
         return merger.finish()
 
+    def read_part(self, part: Article, dct: dt.date | None = None, *, rest: bool = False) -> Extraction:
+        """One window of a long file (from ``article_windows``) on its own; ``rest``: a sidebar began before it."""
+        return self._read_text(part, dct, rest=rest)
+
     def _read_text(self, article: Article, dct: dt.date | None, *, rest: bool = False) -> Extraction:
         """The facts of one text (an article, or one window of a long one)."""
         text = article.text
