@@ -91,11 +91,13 @@ def baseline_tree(rev: str, work: Path) -> Path:
     return root
 
 
-def audit(article: Path, pack: Path, out: Path, baseline: Path | None = None) -> dict[str, object]:
+def audit(article: Path, pack: Path, out: Path, baseline: Path | None = None, extra: tuple[str, ...] = ()
+          ) -> dict[str, object]:  # fmt: skip
     """One audit of the article's folder, by this factcheck or by the one unpacked at ``baseline``."""
     exe = ["factcheck"] if baseline is None else [sys.executable, "-c", BASELINE, str(baseline)]
     cmd = [*exe, "audit", str(article.parent), "--as-of", AS_OF.isoformat(), "--no-background",
-           "--extract-rules", str(pack), "--jobs", "1", "--match-timeout", "600", "--format", "json", "--isolated"]
+           "--extract-rules", str(pack), "--jobs", "1", "--match-timeout", "600", "--format", "json", "--isolated",
+           *extra]
     rc, seconds, rss = timed(cmd, out)
     data = json.loads(out.read_text(encoding="utf-8")) if out.stat().st_size else {}
     stats = data.get("stats", {})
@@ -114,22 +116,26 @@ def main() -> None:
     ap.add_argument("--sizes-mb", default="1,20")
     ap.add_argument("--baseline-max-mb", type=float, default=1.0)
     ap.add_argument("--baseline", default="692e7b5", help="git revision to compare with [%(default)s]")
+    ap.add_argument("--audit-args", default="", help="extra audit options for every run, e.g. '--max-conflicts 1'")
     ap.add_argument("--work", type=Path, default=None)
     args = ap.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="factcheck-big-"))
     work.mkdir(parents=True, exist_ok=True)
     out = work / "out.json"
     base = baseline_tree(args.baseline, work)
+    extra = tuple(args.audit_args.split())
+    if extra:
+        print(f"audit options added to every run: {' '.join(extra)}")
     print(f"{'run':<22} {'MB':>6} {'seconds':>9} {'peak MB':>9} {'facts':>8} {'docs':>6} {'comps':>6}  status")
     verdicts = []
     for mb in (float(s) for s in args.sizes_mb.split(",")):
         article, pack = write_article(work, int(mb * 2**20))
         size = article.stat().st_size / 2**20
         start = time.perf_counter()
-        r = audit(article, pack, out)
+        r = audit(article, pack, out, extra=extra)
         print(row("under test", size, r), flush=True)
         if mb <= args.baseline_max_mb:
-            print(row(f"baseline {args.baseline}", size, audit(article, pack, out, base)), flush=True)
+            print(row(f"baseline {args.baseline}", size, audit(article, pack, out, base, extra)), flush=True)
         print(f"  ({time.perf_counter() - start:.0f} s for this size)", flush=True)
         if mb >= 20:
             peak = int(r["rss"]) / 2**20  # type: ignore[call-overload]

@@ -296,6 +296,47 @@ def _read_windows(reader: ArticleReader, art: Article) -> tuple[dict[str, Any], 
     return first, tuple(parts), spill
 
 
+@dataclass
+class Extracted:
+    """What ``factcheck extract`` read: each article's record (manifest applied), in listing order, and the rest."""
+
+    records: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def extract(
+    paths: Iterable[Path | str], *, rules: Iterable[Path | str] = (), extract_pack: Path | str | None = None,
+    extract_replace: bool = False, match_timeout: float | None = DEFAULT_MATCH_SECONDS,
+) -> Extracted:  # fmt: skip
+    """Read articles as ``audit`` reads them (the same reader, packs and ``corpus.yaml``), each file read whole.
+
+    A long file is read as one document here: its fact set is for review, and ``check``
+    checks it as one.  Bad input raises UserError, as in ``audit``.
+    """
+    roots = [Path(p) for p in paths]
+    manifests = find_manifests(roots)
+    ctx = ReadContext(tuple(str(Path(r)) for r in rules), str(extract_pack) if extract_pack else None,
+                      extract_replace, match_timeout, None, windows=False)  # fmt: skip
+    out = Extracted()
+    errors: list[Diagnostic] = []
+    for f in walk_article_paths(roots):
+        if isinstance(f, Skipped):
+            out.skipped.append(f)
+            continue
+        d = read_one(ctx, str(f))
+        errors.extend(d.errors)
+        out.warnings += d.warnings
+        if d.skipped is not None:
+            out.skipped.append(Skipped(d.path, d.skipped, failed=d.failed))
+        elif d.extraction is not None:
+            _apply_manifest(str(f), d.extraction, manifests)
+            out.records.append(d.extraction)
+    if errors:
+        raise UserError(errors)
+    return out
+
+
 def _fingerprint(paths: Iterable[Path]) -> str:
     """A hash of the contents of the given files and the files under the given folders."""
     h = hashlib.sha256()
@@ -950,4 +991,4 @@ def _sentence_text(ex: dict[str, Any], span: list[int], texts: dict[str, Article
     return text[lo : hi if hi >= 0 else len(text)]
 
 
-__all__ = ["AuditResult", "audit", "load_yaml_model"]
+__all__ = ["AuditResult", "Extracted", "audit", "extract", "load_yaml_model"]
