@@ -65,21 +65,7 @@ def load_fact_sets(paths: Iterable[Path | str], *, read_articles: bool = True) -
         wanted = " or ".join(FACT_SUFFIXES)
         raise UserError([Diagnostic(str(p), 0, 0, f"no fact set to check: {holds(p, wanted)}") for p in given]
                         or Diagnostic("<input>", 0, 0, "no fact set to check: no path given"))  # fmt: skip
-    diags: list[Diagnostic] = []
-    parsed: list[tuple[Path, FactSetFile, Any]] = []
-    for f in files:
-        try:
-            data = parse_yaml(read_text(f), str(f))
-            if data is None:
-                data = {}
-            if not isinstance(data, dict):
-                raise UserError(Diagnostic(str(f), 1, 1, "a fact set is a mapping with documents, events and facts"))
-            parsed.append((f, validate_data(data, FactSetFile, str(f)), data))
-        except UserError as exc:
-            diags.extend(exc.diagnostics)
-    if diags:
-        raise UserError(diags)
-    return merge([(str(f), fs, data) for f, fs, data in parsed], read_articles=read_articles)
+    return merge(parse_fact_set_files(files), read_articles=read_articles)
 
 
 def load_fact_data(
@@ -89,23 +75,16 @@ def load_fact_data(
 
     The data is validated exactly as the file would be, without the YAML round trip.
     """
-    files = expand_paths(Path(p) for p in extra)
     diags: list[Diagnostic] = []
     items: list[tuple[str, FactSetFile, Any]] = []
     try:
         items.append((str(path), validate_data(data, FactSetFile, str(path)), data))
     except UserError as exc:
         diags.extend(exc.diagnostics)
-    for f in files:
-        try:
-            parsed = parse_yaml(read_text(f), str(f))
-            if parsed is None:
-                parsed = {}
-            if not isinstance(parsed, dict):
-                raise UserError(Diagnostic(str(f), 1, 1, "a fact set is a mapping with documents, events and facts"))
-            items.append((str(f), validate_data(parsed, FactSetFile, str(f)), parsed))
-        except UserError as exc:
-            diags.extend(exc.diagnostics)
+    try:
+        items += parse_fact_set_files(extra)
+    except UserError as exc:
+        diags.extend(exc.diagnostics)
     if diags:
         raise UserError(diags)
     return merge(items, read_articles=read_articles)

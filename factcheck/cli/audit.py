@@ -119,5 +119,5 @@ def audit(
                 lines.append(f"  {how} {', '.join(lk.members)}: {lk.reason}")
             text += "\n".join(lines) + "\n"
         write_output(text, output)
-    code = exit_code_for(result.report)
-    sys.exit(ExitCode.INCONCLUSIVE.value if incomplete and code == ExitCode.OK else code)
+    ends = exit_code_for(result.report)
+    sys.exit(ExitCode.INCONCLUSIVE.value if incomplete and ends == ExitCode.OK else ends)

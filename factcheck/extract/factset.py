@@ -25,8 +25,11 @@ def to_factset_data(extractions: list[Extraction] | list[dict[str, Any]], out_di
     documents: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     facts: list[dict[str, Any]] = []
-    plain: list[dict[str, Any]] = [ex if isinstance(ex, dict) else {"doc_id": ex.doc_id, "document": ex.document, "events": ex.events,
-                                              "facts": ex.facts} for ex in extractions]  # fmt: skip
+    plain: list[dict[str, Any]] = [
+        ex if isinstance(ex, dict) else {"doc_id": ex.doc_id, "document": ex.document, "events": ex.events,
+                                         "facts": ex.facts}
+        for ex in extractions
+    ]  # fmt: skip
     for ex in sorted(plain, key=lambda e: e["doc_id"]):
         doc = dict(ex["document"])
         if doc.get("path"):
