@@ -218,7 +218,11 @@ def _record(ex: Extraction, art: Article, lines: _Lines | None = None) -> dict[s
     record = from_extraction(ex).to_json()
     lines = lines or _Lines.of(art)
     path = str(Path(art.path).resolve())
-    record["origins"] = {f["id"]: [path, *lines.at(f["span"][0])] for f in record["facts"]}
+    if art.path.lower().endswith((".html", ".htm")):
+        # Spans index the text extracted from the page, not the file: the origin is the file.
+        record["origins"] = {f["id"]: [path, 1, 1] for f in record["facts"]}
+    else:
+        record["origins"] = {f["id"]: [path, *lines.at(f["span"][0])] for f in record["facts"]}
     try:
         _build(record_data([record]), _origins([record]), read_articles=False)
     except UserError as exc:
