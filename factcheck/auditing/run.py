@@ -140,6 +140,7 @@ class DocRead:
     keys: tuple[str, ...] = ()  # link keys (factcheck.auditing.stories)
     parts: tuple[str, ...] = ()  # the document ids of a long file's later windows
     spill: str | None = None
+    fault: bool = False  # failed for a fault of the reader's, not of the file
 
     def to_json(self, *, summary: bool = False) -> dict[str, Any]:
         """Plain JSON, as the store keeps it; a summary leaves out the extraction but keeps its document id."""
@@ -148,7 +149,7 @@ class DocRead:
             extraction = {"doc_id": extraction["doc_id"]}
         return {"path": self.path, "extraction": extraction, "warnings": list(self.warnings), "skipped": self.skipped,
                 "failed": self.failed, "errors": [dataclasses.asdict(e) for e in self.errors],
-                "keys": list(self.keys), "parts": list(self.parts)}  # fmt: skip
+                "keys": list(self.keys), "parts": list(self.parts), "fault": self.fault}  # fmt: skip
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> DocRead:
@@ -168,6 +169,8 @@ def reader_for(ctx: ReadContext) -> ArticleReader:
     if reader is None:
         pack = load_extract_pack(Path(ctx.extract_pack), replace=ctx.extract_replace) if ctx.extract_pack else None
         reader = _READERS[ctx] = ArticleReader(DateReader.load([Path(r) for r in ctx.rules]), pack)
+        # Loaded here, not in the first article's matching budget (forked workers inherit it).
+        nlp.load()
     return reader
 
 
@@ -194,7 +197,7 @@ def read_one(ctx: ReadContext, path: str) -> DocRead:
     except UserError as exc:
         return DocRead(path, errors=tuple(exc.diagnostics))
     except Exception as exc:  # a fault of the reader fails its article, not the run
-        return DocRead(path, skipped=_fault(exc), failed=True, warnings=art.warnings)
+        return DocRead(path, skipped=_fault(exc), failed=True, warnings=art.warnings, fault=True)
     series_kinds = {k for k, spec in reader.pack.pack.events.items() if spec.located}
     bg_events = _background(ctx.background).get("events", []) if ctx.background else []
     keys = tuple(doc_keys(extraction["events"], series_kinds, bg_events))
@@ -332,7 +335,7 @@ def extract(
         errors.extend(d.errors)
         out.warnings += d.warnings
         if d.skipped is not None:
-            out.skipped.append(Skipped(d.path, d.skipped, failed=d.failed))
+            out.skipped.append(Skipped(d.path, d.skipped, failed=d.failed, fault=d.fault))
         elif d.extraction is not None:
             _apply_manifest(str(f), d.extraction, manifests)
             out.records.append(d.extraction)
@@ -645,7 +648,7 @@ def _read_stage(
     def record(seq: int, path: str, key: str, d: DocRead) -> None:
         errors.extend(d.errors)
         if d.skipped is not None:
-            skipped[seq] = Skipped(d.path, d.skipped, failed=d.failed)
+            skipped[seq] = Skipped(d.path, d.skipped, failed=d.failed, fault=d.fault)
         elif d.extraction is not None and not d.failed:
             index.add(seq, path, key, d.extraction["doc_id"], d.keys, d.warnings)
             for doc in d.parts:  # a long file's later windows: documents of their own, each its own story

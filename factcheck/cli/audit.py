@@ -68,7 +68,7 @@ def audit(
 
     An optional corpus.yaml in a folder gives documents' published/retrieved times, url,
     publisher and trust.  Exit codes as for `check`: 0 consistent, 1 contradiction, 2 bad
-    input, 3 inconclusive (also when an article failed to be read: the run is incomplete).
+    input, 3 inconclusive (also when the reader failed on an article: the run is incomplete).
     """
     from factcheck.auditing import audit as run
     from factcheck.auditing.executor import make_executor
@@ -103,8 +103,8 @@ def audit(
             click.echo(f"warning: {note.path}: {note.reason}", err=True)
         for s in result.skipped:
             click.echo(f"warning: {s.path}: {'failed' if s.failed else 'skipped'}: {s.reason}", err=True)
-        # An article that failed to be read leaves the run incomplete: it cannot pass.
-        incomplete = any(s.failed for s in result.skipped)
+        # An article the reader failed on (a fault of factcheck's) leaves the run incomplete: it cannot pass.
+        incomplete = any(s.fault for s in result.skipped)
         if stream:
             # The stories went out as they were done; the summary holds no findings to count.
             code = {Status.CONTRADICTION: ExitCode.CONTRADICTION, Status.INCONCLUSIVE: ExitCode.INCONCLUSIVE}
