@@ -13,7 +13,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     """Bad input or usage: a file, its line, what is wrong."""
     INCONCLUSIVE = 3
-    """The solver gave up (timeout or resource limit) on at least one component."""
+    """The solver gave up (timeout or resource limit) on at least one component, or the reader failed on an article."""
     INTERNAL = 70
     """An internal bug: a short crash report was printed."""
     SIGINT = 130

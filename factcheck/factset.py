@@ -65,21 +65,7 @@ def load_fact_sets(paths: Iterable[Path | str], *, read_articles: bool = True) -
         wanted = " or ".join(FACT_SUFFIXES)
         raise UserError([Diagnostic(str(p), 0, 0, f"no fact set to check: {holds(p, wanted)}") for p in given]
                         or Diagnostic("<input>", 0, 0, "no fact set to check: no path given"))  # fmt: skip
-    diags: list[Diagnostic] = []
-    parsed: list[tuple[Path, FactSetFile, Any]] = []
-    for f in files:
-        try:
-            data = parse_yaml(read_text(f), str(f))
-            if data is None:
-                data = {}
-            if not isinstance(data, dict):
-                raise UserError(Diagnostic(str(f), 1, 1, "a fact set is a mapping with documents, events and facts"))
-            parsed.append((f, validate_data(data, FactSetFile, str(f)), data))
-        except UserError as exc:
-            diags.extend(exc.diagnostics)
-    if diags:
-        raise UserError(diags)
-    return merge([(str(f), fs, data) for f, fs, data in parsed], read_articles=read_articles)
+    return merge(parse_fact_set_files(files), read_articles=read_articles)
 
 
 def load_fact_data(
@@ -89,23 +75,16 @@ def load_fact_data(
 
     The data is validated exactly as the file would be, without the YAML round trip.
     """
-    files = expand_paths(Path(p) for p in extra)
     diags: list[Diagnostic] = []
     items: list[tuple[str, FactSetFile, Any]] = []
     try:
         items.append((str(path), validate_data(data, FactSetFile, str(path)), data))
     except UserError as exc:
         diags.extend(exc.diagnostics)
-    for f in files:
-        try:
-            parsed = parse_yaml(read_text(f), str(f))
-            if parsed is None:
-                parsed = {}
-            if not isinstance(parsed, dict):
-                raise UserError(Diagnostic(str(f), 1, 1, "a fact set is a mapping with documents, events and facts"))
-            items.append((str(f), validate_data(parsed, FactSetFile, str(f)), parsed))
-        except UserError as exc:
-            diags.extend(exc.diagnostics)
+    try:
+        items += parse_fact_set_files(extra)
+    except UserError as exc:
+        diags.extend(exc.diagnostics)
     if diags:
         raise UserError(diags)
     return merge(items, read_articles=read_articles)
@@ -123,13 +102,52 @@ def _mark(data: Any, *keys: str | int) -> tuple[int, int]:
     return best
 
 
-def merge(items: list[tuple[str, FactSetFile, Any]], *, read_articles: bool = True) -> FactSet:
-    """Merge validated fact set files, checking ids and references across all of them."""
+def parse_fact_set_files(paths: Iterable[Path | str]) -> list[tuple[str, FactSetFile, Any]]:
+    """Fact set files (and the files under folders) parsed and validated, ready to :func:`merge`; or UserError."""
+    diags: list[Diagnostic] = []
+    items: list[tuple[str, FactSetFile, Any]] = []
+    for f in expand_paths(Path(p) for p in paths):
+        try:
+            parsed = parse_yaml(read_text(f), str(f))
+            if parsed is None:
+                parsed = {}
+            if not isinstance(parsed, dict):
+                raise UserError(Diagnostic(str(f), 1, 1, "a fact set is a mapping with documents, events and facts"))
+            items.append((str(f), validate_data(parsed, FactSetFile, str(f)), parsed))
+        except UserError as exc:
+            diags.extend(exc.diagnostics)
+    if diags:
+        raise UserError(diags)
+    return items
+
+
+def fact_origins(items: list[tuple[str, FactSetFile, Any]]) -> dict[str, SourceLocation]:
+    """Where each fact of parsed fact set files is written."""
+    out: dict[str, SourceLocation] = {}
+    for path, fs, data in items:
+        for i, fact in enumerate(fs.facts):
+            line, col = _mark(data, "facts", i)
+            out.setdefault(fact.id, SourceLocation(path=path, line=line, column=col))
+    return out
+
+
+def merge(
+    items: list[tuple[str, FactSetFile, Any]], *, read_articles: bool = True,
+    origins: dict[str, SourceLocation] | None = None,
+) -> FactSet:  # fmt: skip
+    """Merge validated fact set files, checking ids and references across all of them.
+
+    ``origins`` gives facts held in memory (not read from a file) their place: an
+    extracted fact's is its quote's line in its article.  A document held in memory is
+    named in a problem by its article's path.
+    """
+    origins = dict(origins or {})
     diags: list[Diagnostic] = []
     documents: dict[str, Document] = {}
     events: dict[str, Event] = {}
     facts: dict[str, Fact] = {}
-    origins: dict[str, SourceLocation] = {}
+    given = origins
+    origins = {}
     texts: dict[str, ArticleText] = {}
     text_paths: dict[str, str] = {}
     where: dict[str, str] = {}
@@ -137,13 +155,14 @@ def merge(items: list[tuple[str, FactSetFile, Any]], *, read_articles: bool = Tr
     for path, fs, data in items:
         for i, d in enumerate(fs.documents):
             line, col = _mark(data, "documents", i)
+            here = path or d.path or "<memory>"
             if d.id in documents:
                 diags.append(
-                    Diagnostic(path, line, col, f"duplicate document id {d.id!r} (first at {where['d:' + d.id]})")
+                    Diagnostic(here, line, col, f"duplicate document id {d.id!r} (first at {where['d:' + d.id]})")
                 )
                 continue
             documents[d.id] = d
-            where["d:" + d.id] = f"{path}:{line}"
+            where["d:" + d.id] = f"{here}:{line}" if path else here
             if d.path and read_articles:
                 art = (Path(path).parent / d.path).resolve()
                 try:
@@ -151,16 +170,16 @@ def merge(items: list[tuple[str, FactSetFile, Any]], *, read_articles: bool = Tr
                     text_paths[d.id] = os.path.normpath(Path(path).parent / d.path)
                 except (OSError, UnicodeDecodeError) as exc:
                     pl, pc = _mark(data, "documents", i, "path")
-                    diags.append(Diagnostic(path, pl, pc, f"cannot read article {d.path!r}: {exc}"))
+                    diags.append(Diagnostic(path or "<memory>", pl, pc, f"cannot read article {d.path!r}: {exc}"))
         for i, e in enumerate(fs.events):
             line, col = _mark(data, "events", i)
             if e.id in events:
-                diags.append(
-                    Diagnostic(path, line, col, f"duplicate event id {e.id!r} (first at {where['e:' + e.id]})")
-                )
+                first = where["e:" + e.id]
+                here = path or "<memory>"
+                diags.append(Diagnostic(here, line, col, f"duplicate event id {e.id!r} (first at {first})"))
                 continue
             events[e.id] = e
-            where["e:" + e.id] = f"{path}:{line}"
+            where["e:" + e.id] = f"{path}:{line}" if path else "<memory>"
         for i, fact in enumerate(fs.facts):
             line, col = _mark(data, "facts", i)
             if fact.id in facts:
@@ -169,8 +188,8 @@ def merge(items: list[tuple[str, FactSetFile, Any]], *, read_articles: bool = Tr
                 )
                 continue
             facts[fact.id] = fact
-            origins[fact.id] = SourceLocation(path=path, line=line, column=col)
-            where["f:" + fact.id] = f"{path}:{line}"
+            origins[fact.id] = given.get(fact.id) or SourceLocation(path=path, line=line, column=col)
+            where["f:" + fact.id] = f"{origins[fact.id].path}:{origins[fact.id].line}"
 
     series = {e.series for e in events.values() if e.series}
     for fid, fact in facts.items():

@@ -24,6 +24,7 @@ CREATE TABLE files (seq INTEGER PRIMARY KEY, path TEXT, key TEXT, doc TEXT, warn
 CREATE INDEX files_doc ON files (doc, seq);
 CREATE TABLE nodes (id INTEGER PRIMARY KEY, name TEXT UNIQUE);
 CREATE TABLE roots (doc TEXT, root INTEGER);
+CREATE TABLE windows (doc TEXT PRIMARY KEY, path TEXT, key TEXT);
 """
 
 
@@ -72,6 +73,11 @@ class CorpusIndex:
         d = self._node("d:" + doc)
         for k in keys:
             self._union(d, self._node(k))
+
+    def add_window(self, doc: str, path: str, key: str) -> None:
+        """Record a later window of a long file (``path``) as a document of its own, joined to nothing."""
+        self._db.execute("INSERT OR REPLACE INTO windows VALUES (?, ?, ?)", (doc, path, key))
+        self._node("d:" + doc)
 
     def __contains__(self, doc: object) -> bool:
         """Whether a document of this id was audited."""
@@ -127,7 +133,8 @@ class CorpusIndex:
 
     def files_of(self, doc: str) -> list[tuple[str, str]]:
         """The (path, store key) of every file of a document, in listing order."""
-        rows = self._db.execute("SELECT path, key FROM files WHERE doc=? ORDER BY seq", (doc,))
+        rows = self._db.execute("SELECT path, key FROM files WHERE doc=? ORDER BY seq", (doc,)).fetchall()
+        rows += self._db.execute("SELECT path, key FROM windows WHERE doc=?", (doc,)).fetchall()
         return [(str(p), str(k)) for p, k in rows]
 
     def count(self) -> int:

@@ -16,11 +16,13 @@ the stories they touch, else a temporary one, so that memory holds one story at 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
 import hashlib
 import json
+import os
 import tempfile
 import time
 from collections import deque
@@ -30,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 from factcheck import interrupts
 from factcheck.auditing.executor import Executor, InProcess, make_executor
@@ -38,21 +41,29 @@ from factcheck.auditing.link import Alternative, Link, apply_renames, background
 from factcheck.auditing.manifest import Manifest, find_manifests, stray_entries
 from factcheck.auditing.merge import LineWriter, Merger, load_texts, reduce_context
 from factcheck.auditing.stories import CURATED, curated_docs, doc_keys
-from factcheck.auditing.windows import split_windows
+from factcheck.auditing.windows import own_window
 from factcheck.cache import Cache, content_key
-from factcheck.corpus.load import ARTICLE_SUFFIXES, Skipped, load_article, read_article_text, walk_article_paths
+from factcheck.corpus.load import (
+    ARTICLE_SUFFIXES,
+    Article,
+    Skipped,
+    article_windows,
+    load_article,
+    read_article_text,
+    walk_article_paths,
+)
 from factcheck.dates.deadline import DEFAULT_SECONDS as DEFAULT_MATCH_SECONDS
-from factcheck.dates.deadline import MatchTimeout, match_budget
+from factcheck.dates.deadline import MatchTimeout, match_budget, renewed_budget
 from factcheck.dates.tagger import DateReader
 from factcheck.engine import CheckOptions, check
 from factcheck.engine.components import split
 from factcheck.engine.solver import Budget
 from factcheck.errors import Diagnostic, UserError
 from factcheck.extract import nlp
-from factcheck.extract.factset import dump_factset, to_factset_data
 from factcheck.extract.reader import ArticleReader, Extraction
+from factcheck.extract.records import ReadFault, from_extraction
 from factcheck.extract.rules import load_extract_pack
-from factcheck.factset import expand_paths, load_fact_data, load_fact_sets
+from factcheck.factset import expand_paths, fact_origins, load_fact_sets, merge, parse_fact_set_files
 from factcheck.limits import (
     DEFAULT_MAX_CONFLICTS,
     DEFAULT_RLIMIT,
@@ -60,7 +71,7 @@ from factcheck.limits import (
     DEFAULT_TIMEOUT_MS,
     limit_notes,
 )
-from factcheck.model import EventLink, FactSet, FileAccount, FileNote, Report, SourceLocation
+from factcheck.model import ArticleText, EventLink, FactSet, FactSetFile, FileAccount, FileNote, Report, SourceLocation
 from factcheck.policy import load_policy
 from factcheck.report.json_format import file_counts, file_line, file_lines, story_line, summary_line_json
 from factcheck.resources import shipped_facts_dir, shipped_rules_dir
@@ -106,11 +117,19 @@ class ReadContext:
     extract_replace: bool = False  # the pack replaces the shipped one instead of extending it
     match_timeout: float | None = DEFAULT_MATCH_SECONDS
     background: str | None = None  # the background fact set, whose events link keys may name
+    windows: bool = True  # a long file's later windows as documents of their own (else the file read as one)
 
 
 @dataclass(frozen=True)
 class DocRead:
-    """What reading one article file gave: its extraction (plain data), or why it was skipped."""
+    """What reading one article file gave: its extraction (plain data), or why it was skipped.
+
+    The extraction is a :class:`~factcheck.extract.records.ReadArticle` as plain JSON, with
+    ``origins``: each fact's ``[path, line, column]`` in the article.  A long file's later
+    windows are documents of their own (``parts``, their ids); their extractions are not
+    held here but written one per line to the ``spill`` file, so no process ever holds
+    the whole file's reading.
+    """
 
     path: str
     extraction: dict[str, Any] | None = None
@@ -119,6 +138,9 @@ class DocRead:
     failed: bool = False
     errors: tuple[Diagnostic, ...] = ()
     keys: tuple[str, ...] = ()  # link keys (factcheck.auditing.stories)
+    parts: tuple[str, ...] = ()  # the document ids of a long file's later windows
+    spill: str | None = None
+    fault: bool = False  # failed for a fault of the reader's, not of the file
 
     def to_json(self, *, summary: bool = False) -> dict[str, Any]:
         """Plain JSON, as the store keeps it; a summary leaves out the extraction but keeps its document id."""
@@ -127,12 +149,13 @@ class DocRead:
             extraction = {"doc_id": extraction["doc_id"]}
         return {"path": self.path, "extraction": extraction, "warnings": list(self.warnings), "skipped": self.skipped,
                 "failed": self.failed, "errors": [dataclasses.asdict(e) for e in self.errors],
-                "keys": list(self.keys)}  # fmt: skip
+                "keys": list(self.keys), "parts": list(self.parts), "fault": self.fault}  # fmt: skip
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> DocRead:
-        """The inverse of :meth:`to_json`."""
+        """The inverse of :meth:`to_json` (a spill file is never kept)."""
         return cls(**{**d, "warnings": tuple(d["warnings"]), "keys": tuple(d.get("keys", ())),
+                      "parts": tuple(d.get("parts", ())), "spill": None,
                       "errors": tuple(Diagnostic(**e) for e in d["errors"])})  # fmt: skip
 
 
@@ -146,6 +169,8 @@ def reader_for(ctx: ReadContext) -> ArticleReader:
     if reader is None:
         pack = load_extract_pack(Path(ctx.extract_pack), replace=ctx.extract_replace) if ctx.extract_pack else None
         reader = _READERS[ctx] = ArticleReader(DateReader.load([Path(r) for r in ctx.rules]), pack)
+        # Loaded here, not in the first article's matching budget (forked workers inherit it).
+        nlp.load()
     return reader
 
 
@@ -160,17 +185,163 @@ def read_one(ctx: ReadContext, path: str) -> DocRead:
         return DocRead(path, skipped=str(exc))
     except OSError as exc:
         return DocRead(path, skipped=f"cannot read: {exc.strerror or exc}", failed=True)
+    spill: str | None = None
     try:
         with match_budget(ctx.match_timeout):
-            ex = reader.read(art)
+            if ctx.windows and art.plan is not None and len(art.plan.windows) > 1:
+                extraction, parts, spill = _read_windows(reader, art)
+            else:
+                extraction, parts = _record(reader.read(art), art), ()
     except MatchTimeout as exc:
         return DocRead(path, skipped=str(exc), failed=True, warnings=art.warnings)
-    extraction = {"doc_id": ex.doc_id, "document": ex.document, "events": ex.events, "facts": ex.facts,
-                  "windows": [w.char_start for w in art.plan.windows] if art.plan else None}  # fmt: skip
+    except UserError as exc:
+        return DocRead(path, errors=tuple(exc.diagnostics))
+    except Exception as exc:  # a fault of the reader fails its article, not the run
+        return DocRead(path, skipped=_fault(exc), failed=True, warnings=art.warnings, fault=True)
     series_kinds = {k for k, spec in reader.pack.pack.events.items() if spec.located}
     bg_events = _background(ctx.background).get("events", []) if ctx.background else []
-    keys = tuple(doc_keys(ex.events, series_kinds, bg_events))
-    return DocRead(path, extraction=extraction, warnings=art.warnings, keys=keys)
+    keys = tuple(doc_keys(extraction["events"], series_kinds, bg_events))
+    return DocRead(path, extraction=extraction, warnings=art.warnings, keys=keys, parts=parts, spill=spill)
+
+
+def _fault(exc: Exception) -> str:
+    """Why an article failed for a fault of the reader (not of the article), in one line."""
+    if isinstance(exc, ReadFault):
+        return f"internal error while reading: {exc}"
+    first = str(exc).strip().splitlines()
+    return f"internal error while reading: {type(exc).__name__}" + (f": {first[0]}" if first else "")
+
+
+def _record(ex: Extraction, art: Article, lines: _Lines | None = None) -> dict[str, Any]:
+    """A reader's draft as the plain data of its validated records, with each fact's place in the article.
+
+    The records are built into a fact set of their own, so a fact the engine could not
+    take (a reference to no event, a count in no series) fails this article, here.
+    """
+    record = from_extraction(ex).to_json()
+    lines = lines or _Lines.of(art)
+    path = str(Path(art.path).resolve())
+    if art.path.lower().endswith((".html", ".htm")):
+        # Spans index the text extracted from the page, not the file: the origin is the file.
+        record["origins"] = {f["id"]: [path, 1, 1] for f in record["facts"]}
+    else:
+        record["origins"] = {f["id"]: [path, *lines.at(f["span"][0])] for f in record["facts"]}
+    try:
+        _build(record_data([record]), _origins([record]), read_articles=False)
+    except UserError as exc:
+        raise ReadFault("; ".join(d.message for d in exc.diagnostics[:3])) from exc
+    return record
+
+
+@dataclass(frozen=True)
+class _Lines:
+    """Line and column of a file offset, within a text that starts at a known offset and line of the file."""
+
+    newlines: tuple[int, ...]  # file offsets of the text's line breaks
+    start: int
+    line: int  # 0-based line of the file at which the text starts
+
+    @classmethod
+    def of(cls, art: Article) -> _Lines:
+        """The lines of an article (of a long file, its first window), front matter counted."""
+        if art.plan is not None:
+            return cls.window(art.text, art.body_offset, art.plan.read(0)[: art.body_offset].count("\n"))
+        if art.body_offset and not art.path.lower().endswith((".html", ".htm")):
+            whole = read_article_text(Path(art.path))
+            if isinstance(whole, str):
+                return cls.window(whole, 0, 0)
+        return cls.window(art.text, art.body_offset, 0)
+
+    @classmethod
+    def window(cls, text: str, start: int, line: int) -> _Lines:
+        nl, pos = [], text.find("\n")
+        while pos >= 0:
+            nl.append(start + pos)
+            pos = text.find("\n", pos + 1)
+        return cls(tuple(nl), start, line)
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """(line, column), both from 1; a line's column counts from its first character."""
+        i = bisect.bisect_left(self.newlines, offset)
+        begin = self.newlines[i - 1] + 1 if i else self.start
+        return self.line + i + 1, offset - begin + 1
+
+
+def _read_windows(reader: ArticleReader, art: Article) -> tuple[dict[str, Any], tuple[str, ...], str]:
+    """A long file read window by window: the first window's record, the later windows' ids, and their spill file.
+
+    Each later window becomes a document of its own (``factcheck.auditing.windows``) as
+    soon as it is read, and goes to the spill file as one line: memory holds one window.
+    """
+    assert art.plan is not None
+    rest_rules = {rule.id for rule, _ in reader.pack.boilerplate if rule.rest}
+    starts = [w.char_start for w in art.plan.windows]
+    first: dict[str, Any] | None = None
+    parts: list[str] = []
+    rest = False
+    with interrupts.held_back():
+        fd, spill = tempfile.mkstemp(prefix="factcheck-windows-", suffix=".jsonl")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            for i, part in enumerate(article_windows(art)):
+                with renewed_budget():
+                    ex = reader.read_part(part, rest=rest)
+                rest = rest or any(r in rest_rules for *_, r in ex.boilerplate)
+                w = art.plan.windows[i]
+                lines = _Lines.of(art) if i == 0 else _Lines.window(part.text, w.char_start, w.line_start)
+                record = _record(ex, part, lines)
+                if i == 0:
+                    first = record
+                    continue
+                record = own_window(record, starts, i)
+                parts.append(record["doc_id"])
+                out.write(json.dumps(record, separators=(",", ":")) + "\n")
+    except BaseException:
+        os.unlink(spill)
+        raise
+    assert first is not None
+    return first, tuple(parts), spill
+
+
+@dataclass
+class Extracted:
+    """What ``factcheck extract`` read: each article's record (manifest applied), in listing order, and the rest."""
+
+    records: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def extract(
+    paths: Iterable[Path | str], *, rules: Iterable[Path | str] = (), extract_pack: Path | str | None = None,
+    extract_replace: bool = False, match_timeout: float | None = DEFAULT_MATCH_SECONDS,
+) -> Extracted:  # fmt: skip
+    """Read articles as ``audit`` reads them (the same reader, packs and ``corpus.yaml``), each file read whole.
+
+    A long file is read as one document here: its fact set is for review, and ``check``
+    checks it as one.  Bad input raises UserError, as in ``audit``.
+    """
+    roots = [Path(p) for p in paths]
+    manifests = find_manifests(roots)
+    ctx = ReadContext(tuple(str(Path(r)) for r in rules), str(extract_pack) if extract_pack else None,
+                      extract_replace, match_timeout, None, windows=False)  # fmt: skip
+    out = Extracted()
+    errors: list[Diagnostic] = []
+    for f in walk_article_paths(roots):
+        if isinstance(f, Skipped):
+            out.skipped.append(f)
+            continue
+        d = read_one(ctx, str(f))
+        errors.extend(d.errors)
+        out.warnings += d.warnings
+        if d.skipped is not None:
+            out.skipped.append(Skipped(d.path, d.skipped, failed=d.failed, fault=d.fault))
+        elif d.extraction is not None:
+            _apply_manifest(str(f), d.extraction, manifests)
+            out.records.append(d.extraction)
+    if errors:
+        raise UserError(errors)
+    return out
 
 
 def _fingerprint(paths: Iterable[Path]) -> str:
@@ -228,44 +399,94 @@ def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]
     options = ctx.options
     # one budget for the whole story: the link probes and the check spend it in turn
     budget = Budget(options.story_budget) if options.story_budget else None
-    extractions = [Extraction(e["doc_id"], e["document"], e["events"], e["facts"]) for e in story.extractions]
-    windows = {e["doc_id"]: e["windows"] for e in story.extractions if e.get("windows")}
-    curated = [Path(f) for f in ctx.curated] if story.curated else []
-    # The extracted facts stay in memory, validated as if they were a file at the root
-    # (article paths resolve to absolute ones); their origins are the articles themselves.
-    out = Path(Path.cwd().anchor) / "extracted.yaml"
-    data = to_factset_data(extractions, out.parent)
+    extractions = list(story.extractions)
+    # Fact set files are parsed once per story; the probes below only build fact sets in memory.
+    curated = parse_fact_set_files(ctx.curated) if story.curated and ctx.curated else []
+    data = record_data(extractions)
+    origins = _origins(extractions)
     if story.curated and ctx.reviewed:
         data["facts"] = [f for f in data["facts"] if f["id"] not in ctx.reviewed]
-    docs = {ex.doc_id: ex.events for ex in extractions}
+    probe = _Probe(origins, curated, options, budget)
+    docs = {ex["doc_id"]: ex["events"] for ex in extractions}
     rename, series, links, alternatives = link_events(docs, data["facts"], set(ctx.series_kinds))
     data = apply_renames(data, rename, series)
-    extra: list[Path] = [*curated]
-    data, weak_links = _resolve_alternatives(data, alternatives, out, extra, options, budget)
+    data, weak_links = _resolve_alternatives(data, alternatives, probe)
     links += weak_links
-    bg_used = None
-    if ctx.background:
-        data, bg_links, bg_used = _link_background(data, extractions, Path(ctx.background), out, extra, options,
-                                                   budget)  # fmt: skip
+    parts = list(curated)
+    # A long file's later windows are documents of their own, linked to nothing (factcheck.auditing.windows).
+    if ctx.background and not any(ex.get("window") for ex in extractions):
+        bg_path = Path(ctx.background)
+        data, bg_links, bg_used = _link_background(data, extractions, bg_path, probe)
         links += bg_links
-    # A long file's later windows are checked as documents of their own (factcheck.auditing.windows).
-    data = split_windows(data, windows)
-    if bg_used:
-        with interrupts.held_back():
-            scratch = tempfile.TemporaryDirectory(prefix="factcheck-audit-")
-        with scratch as tmp:
+        if bg_used:
             # Only the background events an article refers to (and their facts) take part.
-            bg_file = Path(tmp) / BACKGROUND
-            bg_file.write_text(dump_factset(bg_used), encoding="utf-8")
-            fs = _with_article_origins(load_fact_data(data, out, [*extra, bg_file]))
-    else:
-        fs = _with_article_origins(load_fact_data(data, out, extra))
+            parts.append((str(bg_path), FactSetFile.model_validate(bg_used), bg_used))
+            origins = {**origins, **_background_origins(str(bg_path))}
+    fs = _build(data, origins, parts)
     report = check(fs, options, budget=budget)
     links_out = tuple(
         EventLink(event=lk.event, members=lk.members, reason=lk.reason, assumed=lk.assumed, linked=lk.linked)
         for lk in links
     )
     return report.model_copy(update={"links": links_out}), fs
+
+
+def record_data(extractions: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """One fact-set document of several articles' records, sorted by document, article paths absolute."""
+    documents, events, facts = [], [], []
+    for ex in sorted(extractions, key=lambda e: e["doc_id"]):
+        doc = dict(ex["document"])
+        if doc.get("path"):
+            doc["path"] = str(Path(doc["path"]).resolve())
+        documents.append(doc)
+        events += [{k: v for k, v in ev.items() if k != "arguments"} for ev in ex["events"]]
+        facts += ex["facts"]
+    return {"version": 1, "documents": documents, "events": events, "facts": facts}
+
+
+def _origins(extractions: Iterable[dict[str, Any]]) -> dict[str, SourceLocation]:
+    return {fid: SourceLocation(path=p, line=line, column=col)
+            for ex in extractions for fid, (p, line, col) in ex.get("origins", {}).items()}  # fmt: skip
+
+
+def _build(
+    data: dict[str, Any], origins: dict[str, SourceLocation], parts: Sequence[tuple[str, FactSetFile, Any]] = (),
+    *, read_articles: bool = True,
+) -> FactSet:  # fmt: skip
+    """The fact set of extracted data held in memory (validated as a file would be) and parsed fact set files.
+
+    A problem in the extracted data is named at its fact's place in its article.
+    """
+    try:
+        own = FactSetFile.model_validate(data)
+    except ValidationError as exc:
+        raise UserError(Diagnostic("<extracted>", 1, 1, f"invalid extracted data: {exc}")) from exc
+    return merge([("", own, data), *parts], read_articles=read_articles, origins=origins)
+
+
+@dataclass
+class _Probe:
+    """What trying a link with the solver needs: the facts' places, the parsed fact set files, the limits."""
+
+    origins: dict[str, SourceLocation]
+    parts: list[tuple[str, FactSetFile, Any]]
+    options: CheckOptions
+    budget: Budget | None
+
+    def consistent(self, data: dict[str, Any], event: str, parts: Sequence[tuple[str, FactSetFile, Any]] = (),
+                   origins: dict[str, SourceLocation] | None = None) -> bool:  # fmt: skip
+        """Whether the component holding ``event`` is shown consistent (the rest cannot be affected by the link).
+
+        A probe the solver gives up on (its limits, or the story's budget) shows nothing: not consistent.
+        """
+        fs = _build(data, origins or self.origins, [*self.parts, *parts], read_articles=False)
+        part = next((c for c in split(fs) if any(e.id == event for e in c.events)), None)
+        if part is None:
+            return True
+        # Only consistency matters here: no timeline, and a single conflict settles it.
+        quick = dataclasses.replace(self.options, ranges=False, max_conflicts=1, verify_quotes=False)
+        report = check(part, quick, budget=self.budget)
+        return report.stats.get("components_sat", -1) == report.stats.get("components", 0)
 
 
 # --------------------------------------------------------------------------- the run
@@ -362,7 +583,7 @@ def audit(
         try:
             pack_files = [Path(extract_pack)] if extract_pack else []
             rule_print = _fingerprint([shipped_rules_dir(), *map(Path, rules)])
-            read_key = content_key("read-windows", rule_print, _fingerprint(pack_files), repr(extract_replace),
+            read_key = content_key("read-records", rule_print, _fingerprint(pack_files), repr(extract_replace),
                                    repr(match_timeout), _fingerprint([bg_path]) if background else "")  # fmt: skip
             clock = time.perf_counter()
             skipped = _read_stage(roots, read_ctx, read_key, store, executor, info, index, progress)
@@ -427,9 +648,11 @@ def _read_stage(
     def record(seq: int, path: str, key: str, d: DocRead) -> None:
         errors.extend(d.errors)
         if d.skipped is not None:
-            skipped[seq] = Skipped(d.path, d.skipped, failed=d.failed)
+            skipped[seq] = Skipped(d.path, d.skipped, failed=d.failed, fault=d.fault)
         elif d.extraction is not None and not d.failed:
             index.add(seq, path, key, d.extraction["doc_id"], d.keys, d.warnings)
+            for doc in d.parts:  # a long file's later windows: documents of their own, each its own story
+                index.add_window(doc, path, f"{key}#{doc}")
 
     def to_read() -> Iterator[str]:
         built = False
@@ -440,6 +663,8 @@ def _read_stage(
             digest = _file_digest(f)
             key = content_key(read_key, str(f), digest or "unreadable")
             cached = store.get("s:" + key) if digest is not None else None
+            if cached is not None and cached.get("parts") and store.get(f"{key}#{cached['parts'][-1]}") is None:
+                cached = None  # a long file's windows went missing from the store: read it again
             if cached is not None:
                 record(seq, str(f), key, DocRead.from_json(cached))
                 info.articles_cached += 1
@@ -454,6 +679,8 @@ def _read_stage(
     for d in executor.map(read_one, ctx, to_read()):
         seq, path, key = sent.popleft()
         info.articles_read += 1
+        if d.spill is not None:
+            _unspill(d, path, key, store)
         if not d.failed:  # a read that failed for want of time may succeed another time: never kept
             store.put(key, d.to_json())
             store.put("s:" + key, d.to_json(summary=True))
@@ -464,6 +691,18 @@ def _read_stage(
     if errors:
         raise UserError(errors)
     return [skipped[k] for k in sorted(skipped)]
+
+
+def _unspill(d: DocRead, path: str, key: str, store: Cache) -> None:
+    """Move a long file's later windows from its spill file into the store, one at a time."""
+    assert d.spill is not None
+    try:
+        with open(d.spill, encoding="utf-8") as fh:
+            for line in fh:
+                record = json.loads(line)
+                store.put(f"{key}#{record['doc_id']}", DocRead(path, extraction=record).to_json())
+    finally:
+        os.unlink(d.spill)
 
 
 def _story_stage(
@@ -492,8 +731,11 @@ def _story_stage(
         exts = []
         for path, key in files:
             value = store.get(key)
+            if value is None and "#" in key:
+                continue  # a window gone from the store since it was read: its file is read again next time
             # A store entry that went missing or bad since the summary was read: read it again.
-            d = DocRead.from_json(value) if value is not None else read_one(read_ctx, path)
+            d = DocRead.from_json(value) if value is not None else read_one(dataclasses.replace(read_ctx,
+                                                                                               windows=False), path)
             if d.extraction is not None:
                 _apply_manifest(path, d.extraction, manifests)  # a fresh copy from the store
                 exts.append(d.extraction)
@@ -622,20 +864,22 @@ def file_account(
 
 
 def _link_background(
-    data: dict[str, Any], extractions: list[Extraction], bg_path: Path, out: Path, extra: list[Path],
-    options: CheckOptions, budget: Budget | None = None,
+    data: dict[str, Any], extractions: list[dict[str, Any]], bg_path: Path, probe: _Probe,
 ) -> tuple[dict[str, Any], list[Link], dict[str, Any] | None]:  # fmt: skip
     """Link extracted events to background events; among several candidates, keep the one that fits."""
     bg = _background(str(bg_path))
-    texts = {ex.doc_id: ex for ex in extractions}
+    docs = {ex["doc_id"]: ex for ex in extractions}
+    texts: dict[str, ArticleText] = {}  # each article's text, read once
     quotes: dict[str, str] = {}
     for f in data["facts"]:
         for key in ("subject", "anchor"):
             v = f.get(key)
-            if isinstance(v, str) and not v.startswith("doc:") and f.get("doc") in texts:
-                quotes[v] = quotes.get(v, "") + " " + _sentence_text(texts[f["doc"]], f["span"])
+            if isinstance(v, str) and not v.startswith("doc:") and f.get("doc") in docs:
+                quotes[v] = quotes.get(v, "") + " " + _sentence_text(docs[f["doc"]], f["span"], texts)
     cands = background_candidates(data["events"], bg.get("events", []), lambda ev: quotes.get(ev["id"], ""))
     bg_ids = {e["id"] for e in bg.get("events", [])}
+    whole = _background_parts(str(bg_path))
+    with_bg = {**probe.origins, **_background_origins(str(bg_path))}
 
     def renamed(d: dict[str, Any], ev_id: str, target: str) -> dict[str, Any]:
         new = apply_renames(d, {ev_id: target}, {})
@@ -646,8 +890,7 @@ def _link_background(
     for ev_id, options_ in sorted(cands.items()):
         chosen = options_
         if len(options_) > 1:
-            chosen = [c for c in options_
-                      if _consistent(renamed(data, ev_id, c), c, out, [*extra, bg_path], options, budget)]  # fmt: skip
+            chosen = [c for c in options_ if probe.consistent(renamed(data, ev_id, c), c, whole, with_bg)]
         if len(chosen) == 1:
             data = renamed(data, ev_id, chosen[0])
             why = "the only background event of its kind and parties named"
@@ -673,6 +916,18 @@ def _background(path: str) -> dict[str, Any]:
     return data
 
 
+@functools.lru_cache(maxsize=4)
+def _background_parts(path: str) -> tuple[tuple[str, FactSetFile, Any], ...]:
+    """The background fact set validated, once per process, as the link probes take it."""
+    return tuple(parse_fact_set_files([path]))
+
+
+@functools.lru_cache(maxsize=4)
+def _background_origins(path: str) -> dict[str, SourceLocation]:
+    """Where each background fact is written in the shipped file."""
+    return fact_origins(list(_background_parts(path)))
+
+
 def _merge(data: dict[str, Any], into: str, others: tuple[str, ...]) -> dict[str, Any]:
     """The fact set with ``others`` merged into the event ``into`` (and their series into its series)."""
     series = {e["id"]: e.get("series") for e in data["events"]}
@@ -682,9 +937,8 @@ def _merge(data: dict[str, Any], into: str, others: tuple[str, ...]) -> dict[str
 
 
 def _resolve_alternatives(
-    data: dict[str, Any], alternatives: list[Alternative], out: Path, extra: list[Path], options: CheckOptions,
-    budget: Budget | None = None,
-) -> tuple[dict[str, Any], list[Link]]:  # fmt: skip
+    data: dict[str, Any], alternatives: list[Alternative], probe: _Probe
+) -> tuple[dict[str, Any], list[Link]]:
     """Decide each weak link with the solver: merged only if it is the single candidate consistent with the rest."""
     links: list[Link] = []
     for alt in alternatives:
@@ -695,34 +949,28 @@ def _resolve_alternatives(
         members = (alt.event, *alt.candidates)
         if alt.together:
             trial = _merge(data, alt.event, alt.candidates)
-            if _consistent(trial, alt.event, out, extra, options, budget):
+            if probe.consistent(trial, alt.event):
                 data = trial
                 links.append(Link(alt.event, tuple(sorted(members)), f"{alt.reason}; consistent with everything else",
                                   assumed=True))  # fmt: skip
             else:
-                why = _why_apart(data, alt.event, out, extra, options, budget,
-                                 "as one event their dates cannot all be true")  # fmt: skip
+                why = _why_apart(data, alt.event, probe, "as one event their dates cannot all be true")
                 links.append(Link(alt.event, tuple(sorted(members)), f"{why} ({alt.reason})", linked=False))
             continue
-        fit = [c for c in alt.candidates
-               if _consistent(_merge(data, alt.event, (c,)), alt.event, out, extra, options, budget)]  # fmt: skip
+        fit = [c for c in alt.candidates if probe.consistent(_merge(data, alt.event, (c,)), alt.event)]
         if len(fit) == 1:
             data = _merge(data, alt.event, (fit[0],))
             why = f"of {len(alt.candidates)} candidates, the only one consistent with the rest"
             links.append(Link(alt.event, tuple(sorted((alt.event, fit[0]))), f"{why} ({alt.reason})", assumed=True))
         else:
             why = (f"{len(fit)} of {len(alt.candidates)} candidates fit equally" if fit else
-                   _why_apart(data, alt.event, out, extra, options, budget,
-                              "no candidate can be the same event"))  # fmt: skip
+                   _why_apart(data, alt.event, probe, "no candidate can be the same event"))  # fmt: skip
             links.append(Link(alt.event, tuple(sorted(members)), f"{why} ({alt.reason})", linked=False))
     return data, links
 
 
-def _why_apart(
-    data: dict[str, Any], event: str, out: Path, extra: list[Path], options: CheckOptions, budget: Budget | None,
-    why: str,
-) -> str:  # fmt: skip
-    if _consistent(data, event, out, extra, options, budget):
+def _why_apart(data: dict[str, Any], event: str, probe: _Probe, why: str) -> str:
+    if probe.consistent(data, event):
         return why
     return "its facts already conflict without the link, so the solver cannot judge it"
 
@@ -731,48 +979,23 @@ def _refs(fact: dict[str, Any]) -> set[str]:
     return {v for k in ("subject", "anchor") if isinstance(v := fact.get(k), str) and not v.startswith("doc:")}
 
 
-def _consistent(
-    data: dict[str, Any], event: str, out: Path, extra: list[Path], options: CheckOptions, budget: Budget | None = None
-) -> bool:
-    """Whether the component holding ``event`` is shown consistent (the rest cannot be affected by the link).
-
-    A probe the solver gives up on (its limits, or the story's budget) shows nothing: not consistent.
-    """
-    fs = load_fact_data(data, out, extra, read_articles=False)
-    part = next((c for c in split(fs) if any(e.id == event for e in c.events)), None)
-    if part is None:
-        return True
-    # Only consistency matters here: no timeline, and a single conflict settles it.
-    quick = dataclasses.replace(options, ranges=False, max_conflicts=1, verify_quotes=False)
-    report = check(part, quick, budget=budget)
-    return report.stats.get("components_sat", -1) == report.stats.get("components", 0)
-
-
-def _with_article_origins(fs: FactSet) -> FactSet:
-    """Extracted facts are defined by their quotes: their origin is the quote's line in the article."""
-    origins = dict(fs.origins)
-    for f in fs.facts:
-        text, path = fs.texts.get(f.doc or ""), fs.text_paths.get(f.doc or "")
-        if text is not None and path and f.span is not None and origins.get(f.id, None) is not None:
-            if origins[f.id].path.endswith("extracted.yaml"):
-                a = max(0, min(f.span[0], len(text)))
-                line = text.count("\n", 0, a) + 1
-                origins[f.id] = SourceLocation(path=path, line=line, column=a - text.rfind("\n", 0, a))
-    return fs.model_copy(update={"origins": origins})
-
-
-def _sentence_text(ex: Extraction, span: list[int]) -> str:
-    path = ex.document.get("path")
+def _sentence_text(ex: dict[str, Any], span: list[int], texts: dict[str, ArticleText]) -> str:
+    path = ex["document"].get("path")
     if not path:
         return ""
-    try:
-        text = read_article_text(Path(path))
-    except OSError:
-        return ""
+    if path not in texts:
+        try:
+            texts[path] = read_article_text(Path(path))
+        except OSError:
+            return ""
+    # A sentence of a long file is read around its span (the file is read from disk by offset).
     a, b = span
+    base = max(0, a - 4000)
+    text = texts[path][base : b + 4000]
+    a, b = a - base, b - base
     lo = max(0, text.rfind(".", 0, a) + 1)
     hi = text.find(".", b)
     return text[lo : hi if hi >= 0 else len(text)]
 
 
-__all__ = ["AuditResult", "audit", "load_yaml_model"]
+__all__ = ["AuditResult", "Extracted", "audit", "extract", "load_yaml_model"]

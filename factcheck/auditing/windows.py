@@ -46,25 +46,49 @@ def split_windows(data: dict[str, Any], windows: dict[str, list[int]]) -> dict[s
         if mine not in docs:
             docs[mine] = {**docs[doc], "id": mine}
             documents.append(docs[mine])
-        g = {**f, "doc": mine}
-        for key in _REFERENCES:
-            v = g.get(key)
-            if not isinstance(v, str):
-                continue
-            if v.startswith("doc:"):
-                ident, dot, point = v[4:].partition(".")
-                g[key] = f"doc:{mine}{dot}{point}" if ident == doc else v
-                continue
-            base, dot, point = v.partition(".")
-            if base in events:
-                copy = f"{base}#w{w}"
-                if copy not in extra_events:
-                    extra_events[copy] = _copy(events[base], copy, w)
-                g[key] = copy + (dot + point if dot else "")
-        if isinstance(g.get("series"), str):
-            g["series"] = f"{g['series']}#w{w}"
-        facts.append(g)
+        facts.append(_moved(f, doc, w, events, extra_events))
     return {**data, "documents": documents, "events": [*data["events"], *extra_events.values()], "facts": facts}
+
+
+def own_window(record: dict[str, Any], starts: list[int], window: int) -> dict[str, Any]:
+    """A later window's reading (a record of ``factcheck.extract.records``) as a document of its own.
+
+    The same as :func:`split_windows` gives for the window's facts: document ``ID#wN``,
+    with copies of the events its facts speak of; ``starts`` are the file's window offsets.
+    """
+    doc = record["doc_id"]
+    mine = f"{doc}#w{window}"
+    events = {e["id"]: e for e in record["events"]}
+    extra_events: dict[str, dict[str, Any]] = {}
+    facts = [_moved(f, doc, window, events, extra_events) for f in record["facts"]]
+    return {**record, "doc_id": mine, "document": {**record["document"], "id": mine},
+            "events": list(extra_events.values()), "facts": facts, "window": window,
+            "window_start": starts[window]}  # fmt: skip
+
+
+def _moved(
+    f: dict[str, Any], doc: str, w: int, events: dict[str, dict[str, Any]], extra_events: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """A fact of window ``w`` of ``doc`` moved to the window's document and its copies of the events."""
+    mine = f"{doc}#w{w}"
+    g = {**f, "doc": mine}
+    for key in _REFERENCES:
+        v = g.get(key)
+        if not isinstance(v, str):
+            continue
+        if v.startswith("doc:"):
+            ident, dot, point = v[4:].partition(".")
+            g[key] = f"doc:{mine}{dot}{point}" if ident == doc else v
+            continue
+        base, dot, point = v.partition(".")
+        if base in events:
+            copy = f"{base}#w{w}"
+            if copy not in extra_events:
+                extra_events[copy] = _copy(events[base], copy, w)
+            g[key] = copy + (dot + point if dot else "")
+    if isinstance(g.get("series"), str):
+        g["series"] = f"{g['series']}#w{w}"
+    return g
 
 
 def _copy(event: dict[str, Any], new_id: str, window: int) -> dict[str, Any]:

@@ -68,7 +68,7 @@ def audit(
 
     An optional corpus.yaml in a folder gives documents' published/retrieved times, url,
     publisher and trust.  Exit codes as for `check`: 0 consistent, 1 contradiction, 2 bad
-    input, 3 inconclusive.
+    input, 3 inconclusive (also when the reader failed on an article: the run is incomplete).
     """
     from factcheck.auditing import audit as run
     from factcheck.auditing.executor import make_executor
@@ -103,10 +103,13 @@ def audit(
             click.echo(f"warning: {note.path}: {note.reason}", err=True)
         for s in result.skipped:
             click.echo(f"warning: {s.path}: {'failed' if s.failed else 'skipped'}: {s.reason}", err=True)
+        # An article the reader failed on (a fault of factcheck's) leaves the run incomplete: it cannot pass.
+        incomplete = any(s.fault for s in result.skipped)
         if stream:
             # The stories went out as they were done; the summary holds no findings to count.
             code = {Status.CONTRADICTION: ExitCode.CONTRADICTION, Status.INCONCLUSIVE: ExitCode.INCONCLUSIVE}
-            sys.exit(code.get(result.report.status, ExitCode.OK).value)
+            got = code.get(result.report.status, ExitCode.OK)
+            sys.exit((ExitCode.INCONCLUSIVE if incomplete and got is ExitCode.OK else got).value)
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         text = render(result.report, Format(fmt), result.factset, color=color)
         if Format(fmt) is Format.TEXT and result.report.links:
@@ -116,4 +119,5 @@ def audit(
                 lines.append(f"  {how} {', '.join(lk.members)}: {lk.reason}")
             text += "\n".join(lines) + "\n"
         write_output(text, output)
-    sys.exit(exit_code_for(result.report))
+    ends = exit_code_for(result.report)
+    sys.exit(ExitCode.INCONCLUSIVE.value if incomplete and ends == ExitCode.OK else ends)

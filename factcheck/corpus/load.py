@@ -66,6 +66,7 @@ class Skipped:
     path: str
     reason: str
     failed: bool = False
+    fault: bool = False  # failed for a fault of factcheck's reader, not of the file: the run is incomplete
 
 
 @dataclass

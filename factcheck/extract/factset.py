@@ -17,16 +17,26 @@ HEADER = (
 )
 
 
-def to_factset_data(extractions: list[Extraction], out_dir: Path) -> dict[str, Any]:
-    """A fact-set document for several articles, with article paths relative to ``out_dir``."""
-    documents, events, facts = [], [], []
-    for ex in sorted(extractions, key=lambda e: e.doc_id):
-        doc = dict(ex.document)
+def to_factset_data(extractions: list[Extraction] | list[dict[str, Any]], out_dir: Path) -> dict[str, Any]:
+    """A fact-set document for several articles, with article paths relative to ``out_dir``.
+
+    Each article is a reader's draft or a record's plain data (``factcheck.extract.records``).
+    """
+    documents: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    facts: list[dict[str, Any]] = []
+    plain: list[dict[str, Any]] = [
+        ex if isinstance(ex, dict) else {"doc_id": ex.doc_id, "document": ex.document, "events": ex.events,
+                                         "facts": ex.facts}
+        for ex in extractions
+    ]  # fmt: skip
+    for ex in sorted(plain, key=lambda e: e["doc_id"]):
+        doc = dict(ex["document"])
         if doc.get("path"):
             doc["path"] = Path(os.path.relpath(Path(doc["path"]).resolve(), out_dir.resolve())).as_posix()
         documents.append(doc)
-        events += ex.events
-        facts += ex.facts
+        events += [{k: v for k, v in ev.items() if k != "arguments"} for ev in ex["events"]]
+        facts += ex["facts"]
     return {"version": 1, "documents": documents, "events": events, "facts": facts}
 
 

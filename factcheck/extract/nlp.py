@@ -103,6 +103,11 @@ def _pipeline() -> Any:
     return module.load()
 
 
+def load() -> None:
+    """Load the English pipeline now (once per process): its loading is no article's reading time."""
+    _pipeline()
+
+
 def parse(text: str, spans: Sequence[tuple[int, int]]) -> list[Sentence]:
     """Parse the sentences of ``text`` at ``spans`` (each on its own); offsets are into ``text``."""
     if not spans:
@@ -139,4 +144,4 @@ def _sentence(doc: Any, a: int, b: int) -> Sentence:
     return Sentence(a, b, tokens, tuple(entities))
 
 
-__all__ = ["Entity", "NLPUnavailable", "Sentence", "Token", "model_name", "parse"]
+__all__ = ["Entity", "NLPUnavailable", "Sentence", "Token", "load", "model_name", "parse"]

@@ -13,6 +13,7 @@ n-th round since" sets one apart as an earlier event of the same series.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -205,6 +206,10 @@ class ArticleReader:
         assert merger is not None  # a plan has at least one window
         return merger.finish()
 
+    def read_part(self, part: Article, dct: dt.date | None = None, *, rest: bool = False) -> Extraction:
+        """One window of a long file (from ``article_windows``) on its own; ``rest``: a sidebar began before it."""
+        return self._read_text(part, dct, rest=rest)
+
     def _read_text(self, article: Article, dct: dt.date | None, *, rest: bool = False) -> Extraction:
         """The facts of one text (an article, or one window of a long one)."""
         text = article.text
@@ -254,17 +259,29 @@ class ArticleReader:
             mentions += extra
         self._modalities(text, mentions)
         state = _State(ex, text, doc, self.pack, mentions, article.segmentation.headlines)
-        found = [
-            self._matches(state, sent, [t for t in story_timexes if sent[0] <= t.start < sent[1]],
-                          [m for m in mentions if sent[0] <= m.start < sent[1]])
-            for sent in sentences
-        ]
+        # Each sentence's timexes and mentions, found by bisection: a long window has thousands of sentences.
+        # (in the order of the lists, as a filter over them would give)
+        order = {id(mn): i for i, mn in enumerate(mentions)}
+        by_start = sorted(mentions, key=lambda mn: (mn.start, order[id(mn)]))
+        mention_starts = [mn.start for mn in by_start]
+        t_order = sorted(range(len(story_timexes)), key=lambda i: (story_timexes[i].start, i))
+        timex_starts = [story_timexes[i].start for i in t_order]
+
+        def within(sent: tuple[int, int]) -> list[Mention]:
+            got = by_start[bisect.bisect_left(mention_starts, sent[0]) : bisect.bisect_left(mention_starts, sent[1])]
+            return sorted(got, key=lambda mn: order[id(mn)])
+
+        def timexes_within(sent: tuple[int, int]) -> list[TimexMatch]:
+            lo, hi = bisect.bisect_left(timex_starts, sent[0]), bisect.bisect_left(timex_starts, sent[1])
+            return [story_timexes[i] for i in sorted(t_order[lo:hi])]
+
+        found = [self._matches(state, sent, timexes_within(sent), within(sent)) for sent in sentences]
         state.set_apart_by_date()
         state.resolve_in_text_order(found)
         for sent, matches in zip(sentences, found, strict=True):
             for rule, m, got, span, speech in matches:
                 state.apply(rule, m, got, span, speech, sent)
-            self._tenses(state, sent, [m for m in mentions if sent[0] <= m.start < sent[1]])
+            self._tenses(state, sent, within(sent))
         self._post_events(state, bp, timexes, mentions)
         state.finish()
         if article.body_offset:
@@ -331,6 +348,7 @@ class ArticleReader:
         self, text: str, sentences: list[tuple[int, int]], boiler: Any, timex_ends: tuple[int, ...] = ()
     ) -> list[Mention]:
         out: list[Mention] = []
+        sorted_ends = sorted(timex_ends)
         rx = self.pack.trigger_rx
         if rx is None:
             return out
@@ -360,7 +378,7 @@ class ArticleReader:
                 mn.earlier = bool(_EARLIER.search(before))
                 mn.later = bool(_LATER.search(before))
                 mn.definite = bool(_DEFINITE.search(before))
-                mn.dated = any(t_end <= a and a - t_end <= 12 for t_end in timex_ends)
+                mn.dated = _ends_within(sorted_ends, a - 12, a)
                 mn.counterpart = self._counterpart(text[b : min(sent[1], b + 80)])
                 out.append(mn)
         return out
@@ -472,6 +490,7 @@ class _State:
         self.main_location: dict[str, str | None] = {}
         self.topic = self._topic()
         self.statements = 0
+        self._first_pair: dict[str, tuple[str, ...] | None] = {}
         for mn in mentions:
             if mn.kind != "statement" and mn.location and not mn.earlier and mn.kind not in self.main_location:
                 self.main_location[mn.kind] = mn.location
@@ -652,8 +671,10 @@ class _State:
         return self.text[mn.start : mn.end]
 
     def _participants(self, kind: str, mn: Mention) -> tuple[str, ...]:
-        same = [m for m in self.mentions if m.kind == kind and len(m.participants) >= 2]
-        return same[0].participants if same else mn.participants
+        if kind not in self._first_pair:  # the first mention of the kind naming two parties or more
+            same = next((m for m in self.mentions if m.kind == kind and len(m.participants) >= 2), None)
+            self._first_pair[kind] = same.participants if same else None
+        return self._first_pair[kind] or mn.participants
 
     def _series(self, kind: str, mn: Mention) -> str | None:
         if kind not in ("talks", "exchange", "phone-call", "visit"):
@@ -830,6 +851,12 @@ class _State:
         self.ex.events = sorted(self.events.values(), key=lambda e: e["id"])
         facts = sorted(self.facts.values(), key=lambda f: (f["span"][0], f["id"]))
         self.ex.facts = sorted(self.ex.facts + facts, key=lambda f: (f["span"][0], f["id"]))
+
+
+def _ends_within(ends: list[int], lo: int, hi: int) -> bool:
+    """Whether any of the sorted ``ends`` lies in ``[lo, hi]``."""
+    i = bisect.bisect_left(ends, lo)
+    return i < len(ends) and ends[i] <= hi
 
 
 def _tense(t: str) -> str:
