@@ -25,6 +25,7 @@ from factcheck.dates.deadline import left as budget
 from factcheck.dates.deadline import renewed_budget
 from factcheck.dates.tagger import DateReader, TimexMatch
 from factcheck.extract import nlp
+from factcheck.extract.arguments import ArgumentReader, Arguments
 from factcheck.extract.merge import Merger
 from factcheck.extract.modality import CUES, UNASSERTED, modality
 from factcheck.extract.rules import CompiledPack, RelationRule, load_extract_pack
@@ -81,6 +82,7 @@ class Mention:
     dated: bool = False  # "the 1996 Olympic bombing": a date (and maybe a word) right before the trigger
     counterpart: str = ""  # "with Tony Blair": a named person met, who is no known party
     modality: str = "asserted"  # or planned, reported; hypothetical, conditional, negated state nothing
+    args: Arguments | None = None  # agents, participants, theme and place from the parse
 
     @property
     def asserted(self) -> bool:
@@ -155,6 +157,11 @@ class ArticleReader:
         self.dates = dates or DateReader.load()
         self.pack = pack or load_extract_pack()
         nlp.model_name()  # fails at once, with how to install it, where no English pipeline is
+        self.arguments = ArgumentReader(self._canonical)
+
+    def _canonical(self, name: str) -> str | None:
+        """A name's canonical form by the alias tables (metonymy, demonyms, spellings), if they know it."""
+        return self.pack.entity_rx.canonical(name) or self.pack.location_rx.canonical(name)
 
     # ------------------------------------------------------------------ boilerplate
     def boilerplate(self, text: str, *, rest: bool = False) -> list[tuple[int, int, str, str, re.Match[str]]]:
@@ -252,7 +259,7 @@ class ArticleReader:
             for mn in extra:
                 mn.index += len(mentions)
             mentions += extra
-        self._modalities(text, mentions)
+        self._parse_mentions(text, mentions)
         state = _State(ex, text, doc, self.pack, mentions, article.segmentation.headlines)
         found = [
             self._matches(state, sent, [t for t in story_timexes if sent[0] <= t.start < sent[1]],
@@ -272,20 +279,33 @@ class ArticleReader:
                 f["span"] = [f["span"][0] + article.body_offset, f["span"][1] + article.body_offset]
         return ex
 
-    def _modalities(self, text: str, mentions: list[Mention]) -> None:
-        """Mark hypothetical, conditional and negated mentions, parsing only the sentences that hold a cue for it."""
-        spans = sorted({mn.sentence for mn in mentions if CUES.search(text[mn.sentence[0] : mn.sentence[1]])})
+    def _parse_mentions(self, text: str, mentions: list[Mention]) -> None:
+        """Parse every sentence that holds a mention: its arguments, and its modality where a cue word is.
+
+        A party or place that no alias table names is still one: the parse's names fill in
+        where the tables find none, so the tables only normalise ("the Kremlin" is Russia).
+        """
+        spans = sorted({mn.sentence for mn in mentions})
         if not spans:
             return
         reporting = frozenset(v.lower() for v in self.pack.pack.reporting_verbs)
+        by_sentence: dict[tuple[int, int], list[Mention]] = {}
+        for mn in mentions:
+            by_sentence.setdefault(mn.sentence, []).append(mn)
         for parsed in nlp.parse(text, spans):
-            for mn in mentions:
-                if mn.sentence != (parsed.start, parsed.end):
-                    continue
+            cued = CUES.search(text[parsed.start : parsed.end]) is not None
+            for mn in by_sentence.get((parsed.start, parsed.end), ()):
                 # The trigger's head word is its last one ("will meet", "drone attacks", "took office").
                 tok = parsed.token_at(mn.end - 1)
-                if tok is not None:
+                if tok is None:
+                    continue
+                if cued:
                     mn.modality = modality(parsed, tok, reporting)
+                mn.args = self.arguments.read(parsed, tok)
+                if not mn.participants and mn.kind != "statement":
+                    mn.participants = mn.args.parties
+                if mn.location is None and mn.args.place and self.pack.pack.events[mn.kind].located:
+                    mn.location = mn.args.place
 
     def _page_facts(self, ex: Extraction, text: str, bp: list[Any], timexes: list[TimexMatch]) -> None:
         doc = ex.doc_id
@@ -827,6 +847,11 @@ class _State:
 
     def finish(self) -> None:
         self._series_for_counted()
+        for mn in self.mentions:  # an event's theme: what its first mention that names one acts on
+            ev = self.events.get(mn.key)
+            theme = mn.args.theme if mn.args is not None and mn.kind != "statement" else ""
+            if ev is not None and theme and "theme" not in ev:
+                ev["theme"] = theme
         self.ex.events = sorted(self.events.values(), key=lambda e: e["id"])
         facts = sorted(self.facts.values(), key=lambda f: (f["span"][0], f["id"]))
         self.ex.facts = sorted(self.ex.facts + facts, key=lambda f: (f["span"][0], f["id"]))

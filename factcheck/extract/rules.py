@@ -159,6 +159,13 @@ class AliasTable:
         return {name for name, rx, pre in self.entries
                 if (pre is None or any(p in text for p in pre)) and rx.search(text)}  # fmt: skip
 
+    def canonical(self, text: str) -> str | None:
+        """The name one of whose aliases is the whole text ("the Kremlin" aside: "Kremlin" is Russia), if any."""
+        for name, rx, pre in self.entries:
+            if (pre is None or any(text.startswith(p) for p in pre)) and rx.fullmatch(text):
+                return name
+        return None
+
     def first_in(self, text: str) -> str | None:
         """The name whose alias comes first in the text (the first name listed, on a tie)."""
         best: tuple[int, str] | None = None
