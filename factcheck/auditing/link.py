@@ -203,6 +203,21 @@ def link_events(
             if not two_of_one_article(a["id"], b["id"]):
                 join(a["id"], b["id"])
                 reasons[(a["id"], b["id"])] = why
+    # Pass 1c: events of one kind acting on one object (named or not: "filed for bankruptcy") by a
+    # party in common may be one event; the solver decides (an alternative, never a link outright).
+    for i, (da, a) in enumerate(items):
+        theme = str(a.get("theme") or "").lower()
+        if a["kind"] in series_kinds or a["kind"] == "statement" or not theme or not a.get("participants"):
+            continue
+        for db, b in items[i + 1 :]:
+            if db == da or b["kind"] != a["kind"] or str(b.get("theme") or "").lower() != theme:
+                continue
+            if role(a["id"]) != role(b["id"]) or uf.find(a["id"]) == uf.find(b["id"]):
+                continue
+            la, lb = a.get("location"), b.get("location")
+            shared = sorted(set(a["participants"]) & set(b.get("participants", [])))
+            if shared and not (la and lb and la != lb):
+                weak.append((a["id"], b["id"], f"same {a['kind']} of {theme!r} by {', '.join(shared)}"))
     # Stories: documents joined by a shared event.
     story = UnionFind()
     for doc, evs in docs.items():

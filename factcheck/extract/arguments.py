@@ -134,8 +134,23 @@ class ArgumentReader:
                 out += [p for g in s.children(c.i) for p in self._named_in(s, g)]
         if not out and clause.dep in ("relcl", "acl") and clause.head != clause.i:
             # "General Motors, which filed for bankruptcy": the noun the clause describes.
-            out += self._named_in(s, s.tokens[clause.head])
+            out += self._antecedent(s, clause)
         return _unique(out)
+
+    def _antecedent(self, s: Sentence, clause: Token) -> list[str]:
+        """The parties a relative clause describes; "which" is never a person, whatever the parser hung it on.
+
+        "Fritz Henderson, the chief executive of General Motors, which filed ...": the company.
+        """
+        found = self._named_in(s, s.tokens[clause.head])
+        which = any(c.lemma.lower() == "which" and c.dep in _SUBJECTS | {"nsubjpass"} for c in s.children(clause.i))
+        head_ent = _entity_at(s, clause.head)
+        if which and (head_ent is None or head_ent.label == "PERSON"):
+            first = min([clause.i, *(t.i for t in s.tokens if t.head == clause.i)])
+            before = [e for e in s.entities if e.last < first and e.label in _PARTY_LABELS - {"PERSON"}]
+            if before:
+                found = [p] if (p := self.party(s, s.tokens[before[-1].last])) else []
+        return found
 
     @staticmethod
     def _cores(s: Sentence, t: Token, clause: Token) -> tuple[int, ...]:

@@ -26,6 +26,7 @@ from factcheck.dates.deadline import renewed_budget
 from factcheck.dates.tagger import DateReader, TimexMatch
 from factcheck.extract import nlp
 from factcheck.extract.arguments import ArgumentReader, Arguments
+from factcheck.extract.dated_verbs import dated_verbs
 from factcheck.extract.merge import Merger
 from factcheck.extract.modality import CUES, UNASSERTED, modality
 from factcheck.extract.rules import CompiledPack, RelationRule, load_extract_pack
@@ -259,7 +260,7 @@ class ArticleReader:
             for mn in extra:
                 mn.index += len(mentions)
             mentions += extra
-        self._parse_mentions(text, mentions)
+        dated = self._parse_mentions(text, mentions, sentences, story_timexes)
         state = _State(ex, text, doc, self.pack, mentions, article.segmentation.headlines)
         found = [
             self._matches(state, sent, [t for t in story_timexes if sent[0] <= t.start < sent[1]],
@@ -272,6 +273,8 @@ class ArticleReader:
             for rule, m, got, span, speech in matches:
                 state.apply(rule, m, got, span, speech, sent)
             self._tenses(state, sent, [m for m in mentions if sent[0] <= m.start < sent[1]])
+        for mn, t in dated:
+            state.dated_verb(mn, t)
         self._post_events(state, bp, timexes, mentions)
         state.finish()
         if article.body_offset:
@@ -279,22 +282,35 @@ class ArticleReader:
                 f["span"] = [f["span"][0] + article.body_offset, f["span"][1] + article.body_offset]
         return ex
 
-    def _parse_mentions(self, text: str, mentions: list[Mention]) -> None:
-        """Parse every sentence that holds a mention: its arguments, and its modality where a cue word is.
+    def _parse_mentions(
+        self, text: str, mentions: list[Mention], sentences: list[tuple[int, int]], timexes: list[TimexMatch]
+    ) -> list[tuple[Mention, TimexMatch]]:
+        """Parse every sentence that holds a mention or a date: arguments, modality, and verbs a date hangs on.
 
-        A party or place that no alias table names is still one: the parse's names fill in
-        where the tables find none, so the tables only normalise ("the Kremlin" is Russia).
+        A mention's modality is read only where a cue word is.  A party or place that no alias
+        table names is still one: the parse's names fill in where the tables find none, so the
+        tables only normalise ("the Kremlin" is Russia).  What is returned are the open-domain
+        mentions (``dated_verbs``), each with the temporal expression that dates it.
         """
-        spans = sorted({mn.sentence for mn in mentions})
-        if not spans:
-            return
-        reporting = frozenset(v.lower() for v in self.pack.pack.reporting_verbs)
         by_sentence: dict[tuple[int, int], list[Mention]] = {}
         for mn in mentions:
             by_sentence.setdefault(mn.sentence, []).append(mn)
+        dates: dict[tuple[int, int], list[TimexMatch]] = {}
+        for sent in sentences:
+            in_sentence = [t for t in timexes if sent[0] <= t.start < sent[1]]
+            if any(t.type == "DATE" for t in in_sentence):
+                dates[sent] = in_sentence
+        spans = sorted(set(by_sentence) | set(dates))
+        if not spans:
+            return []
+        reporting = frozenset(v.lower() for v in self.pack.pack.reporting_verbs)
+        light = frozenset(v.lower() for v in self.pack.pack.light_verbs)
+        out: list[tuple[Mention, TimexMatch]] = []
         for parsed in nlp.parse(text, spans):
+            sent = (parsed.start, parsed.end)
             cued = CUES.search(text[parsed.start : parsed.end]) is not None
-            for mn in by_sentence.get((parsed.start, parsed.end), ()):
+            here = by_sentence.get(sent, [])
+            for mn in here:
                 # The trigger's head word is its last one ("will meet", "drone attacks", "took office").
                 tok = parsed.token_at(mn.end - 1)
                 if tok is None:
@@ -306,6 +322,37 @@ class ArticleReader:
                     mn.participants = mn.args.parties
                 if mn.location is None and mn.args.place and self.pack.pack.events[mn.kind].located:
                     mn.location = mn.args.place
+            if sent in dates:
+                out += self._dated_verbs(parsed, dates[sent], here, reporting, light)
+        return out
+
+    def _dated_verbs(self, parsed: nlp.Sentence, dates: list[TimexMatch], here: list[Mention],
+                     reporting: frozenset[str], light: frozenset[str]) -> list[tuple[Mention, TimexMatch]]:  # fmt: skip
+        """Open-domain mentions of a parsed sentence: verbs no table names that a date hangs on."""
+        taken = {t.i for t in parsed.tokens for mn in here if mn.start <= t.start < mn.end}
+        # "in a press conference on June 1, ... which filed earlier today": a relative date in a
+        # sentence that names a calendar day may count from that day, not from the report's.
+        absolute = any(re.match(r"(?:\d{4}|XXXX)-\d\d", t.symbolic) for t in dates)
+        days = [t for t in dates if t.type == "DATE" and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", t.symbolic)]
+        usable: list[tuple[TimexMatch, TimexMatch]] = []  # where the date is written, and what day it names
+        for t in dates:
+            if t.type != "DATE":
+                continue
+            if not (absolute and t.relative):
+                usable.append((t, t))
+            elif len(days) == 1 and dict(t.relative) == {"expression": "shift", "unit": "day", "amount": 0}:
+                usable.append((t, days[0]))  # "today" in a sentence set on one named day is that day
+        out = []
+        for dv in dated_verbs(parsed, [(t.start, t.end) for t, _ in usable], taken, reporting, light):
+            kind = _slug(dv.verb.lemma)
+            if not kind or kind in self.pack.pack.events:
+                continue
+            args = self.arguments.read(parsed, dv.verb)
+            tense = "past" if dv.verb.tense == "Past" else None
+            mn = Mention(-1, kind, dv.verb.start, dv.verb.end, tense, (parsed.start, parsed.end), args.parties,
+                         args.place or None, modality=dv.modality, args=args)  # fmt: skip
+            out.append((mn, usable[dv.timex][1]))
+        return out
 
     def _page_facts(self, ex: Extraction, text: str, bp: list[Any], timexes: list[TimexMatch]) -> None:
         doc = ex.doc_id
@@ -492,12 +539,36 @@ class _State:
         self.main_location: dict[str, str | None] = {}
         self.topic = self._topic()
         self.statements = 0
+        self.dated: list[tuple[Mention, TimexMatch, str]] = []  # open-domain mentions, their dates and events
         for mn in mentions:
             if mn.kind != "statement" and mn.location and not mn.earlier and mn.kind not in self.main_location:
                 self.main_location[mn.kind] = mn.location
 
     def is_headline(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.headlines)
+
+    def dated_verb(self, mn: Mention, t: TimexMatch) -> None:
+        """An open-domain mention and the date that hangs on it: its event, dated.
+
+        Within the article it is an earlier mention's event only on evidence: the same verb,
+        the same object (or the same agents where either names no object), and a compatible
+        date.  Otherwise it is an event of its own.
+        """
+        if self.is_headline(mn.start):
+            return
+        key = next((k for other, ot, k in self.dated if other.kind == mn.kind and _same_arguments(other, mn)
+                    and _dates_fit(ot, t)), None)  # fmt: skip
+        if key is None:
+            base = f"{self.doc}:{mn.kind}"
+            key = base if base not in self.events else next(
+                f"{base}-{n}" for n in range(2, len(self.events) + 3) if f"{base}-{n}" not in self.events)
+            self._event(key, mn.kind, mn.participants, mn.location, None, f"{mn.kind} ({self.quote(mn)})")
+            if mn.args is not None and mn.args.theme:
+                self.events[key]["theme"] = mn.args.theme
+        mn.key = key
+        self.dated.append((mn, t, key))
+        span = (min(mn.start, t.start), max(mn.end, t.end))
+        self.time_fact(key, t, "parse-dated-verb", span, 0.7)
 
     def note(self, rule: RelationRule, got: dict[str, Any]) -> None:
         """The explicit day or date a relation gives a mention ("met on Nov. 15", "Thursday's talks")."""
@@ -855,6 +926,22 @@ class _State:
         self.ex.events = sorted(self.events.values(), key=lambda e: e["id"])
         facts = sorted(self.facts.values(), key=lambda f: (f["span"][0], f["id"]))
         self.ex.facts = sorted(self.ex.facts + facts, key=lambda f: (f["span"][0], f["id"]))
+
+
+def _same_arguments(a: Mention, b: Mention) -> bool:
+    """Two mentions act on one object, or (where either names none) by the same agents."""
+    ta, tb = (a.args.theme if a.args else ""), (b.args.theme if b.args else "")
+    if ta and tb:
+        return ta.lower() == tb.lower()
+    agents_a, agents_b = set(a.args.agents if a.args else ()), set(b.args.agents if b.args else ())
+    return bool(agents_a & agents_b)
+
+
+def _dates_fit(a: TimexMatch, b: TimexMatch) -> bool:
+    """Two dates that may name one day: the same, or one within the other ("June", "June 1")."""
+    if a.relative or b.relative:
+        return a.relative == b.relative
+    return a.symbolic.startswith(b.symbolic) or b.symbolic.startswith(a.symbolic)
 
 
 def _tense(t: str) -> str:

@@ -109,6 +109,11 @@ class ExtractPack(_Strict):
         default_factory=list,
         description="Lemmas of verbs of speech: the future they report ('said the talks would go ahead') is asserted.",
     )
+    light_verbs: list[str] = Field(
+        default_factory=list,
+        description="Lemmas of verbs too general to be an event of their own when a date hangs on them "
+        "('was', 'had', 'made'); any other verb so dated is an event whose kind is its lemma.",
+    )
     relations: list[RelationRule] = Field(default_factory=list)
     boilerplate: list[BoilerplateRule] = Field(default_factory=list)
 
