@@ -14,6 +14,7 @@ n-th round since" sets one apart as an earlier event of the same series.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from factcheck.extract.dated_verbs import dated_verbs
 from factcheck.extract.merge import Merger
 from factcheck.extract.modality import CUES, UNASSERTED, modality
 from factcheck.extract.rules import CompiledPack, RelationRule, load_extract_pack
+from factcheck.policy import Horizon, load_policy
 
 _DIR = {"after": "after", "later than": "after", "before": "before", "earlier than": "before",
         "came after": "after", "followed": "after", "came before": "before", "preceded": "before"}  # fmt: skip
@@ -298,7 +300,7 @@ class ArticleReader:
         dates: dict[tuple[int, int], list[TimexMatch]] = {}
         for sent in sentences:
             in_sentence = [t for t in timexes if sent[0] <= t.start < sent[1]]
-            if any(t.type == "DATE" for t in in_sentence):
+            if any(_can_date(t) for t in in_sentence):
                 dates[sent] = in_sentence
         spans = sorted(set(by_sentence) | set(dates))
         if not spans:
@@ -336,7 +338,7 @@ class ArticleReader:
         days = [t for t in dates if t.type == "DATE" and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", t.symbolic)]
         usable: list[tuple[TimexMatch, TimexMatch]] = []  # where the date is written, and what day it names
         for t in dates:
-            if t.type != "DATE":
+            if not _can_date(t):
                 continue
             if not (absolute and t.relative):
                 usable.append((t, t))
@@ -554,8 +556,10 @@ class _State:
         the same object (or the same agents where either names no object), and a compatible
         date.  Otherwise it is an event of its own.
         """
-        if self.is_headline(mn.start):
-            return
+        year = re.match(r"\d{4}", t.symbolic)
+        horizon = _horizon()
+        if self.is_headline(mn.start) or (year and not horizon.min_year <= int(year.group()) <= horizon.max_year):
+            return  # a date the timeline cannot hold ("fought for independence in 1898") is history, not news
         key = next((k for other, ot, k in self.dated if other.kind == mn.kind and _same_arguments(other, mn)
                     and _dates_fit(ot, t)), None)  # fmt: skip
         if key is None:
@@ -926,6 +930,21 @@ class _State:
         self.ex.events = sorted(self.events.values(), key=lambda e: e["id"])
         facts = sorted(self.facts.values(), key=lambda f: (f["span"][0], f["id"]))
         self.ex.facts = sorted(self.ex.facts + facts, key=lambda f: (f["span"][0], f["id"]))
+
+
+def _can_date(t: TimexMatch) -> bool:
+    """A date that can date an event: a calendar value, a weekday or a shift ("now", "recently" cannot)."""
+    if t.type != "DATE":
+        return False
+    if t.relative:
+        return dict(t.relative).get("expression") in ("weekday", "shift")
+    return re.match(r"(?:\d{4}|XXXX)(?:-\d\d){0,2}$", t.symbolic) is not None and any(c.isdigit() for c in t.symbolic)
+
+
+@functools.cache
+def _horizon() -> Horizon:
+    """The years the shipped policy's timeline spans."""
+    return load_policy().horizon
 
 
 def _same_arguments(a: Mention, b: Mention) -> bool:
