@@ -300,9 +300,14 @@ class ArticleReader:
         dates: dict[tuple[int, int], list[TimexMatch]] = {}
         for sent in sentences:
             in_sentence = [t for t in timexes if sent[0] <= t.start < sent[1]]
-            if any(_can_date(t) for t in in_sentence):
+            said = [mn for mn in by_sentence.get(sent, ()) if mn.kind == "statement"]
+            # "..., the ministry said Tuesday": a date on the verb of saying dates the statement, no other event.
+            if any(_can_date(t) and not any(_dates_speech(text, mn, t) for mn in said) for t in in_sentence):
                 dates[sent] = in_sentence
-        spans = sorted(set(by_sentence) | set(dates))
+        # A statement's own arguments are not used: a sentence of statements alone is parsed for a cue only.
+        wanted = {sent for sent, here in by_sentence.items()
+                  if any(mn.kind != "statement" for mn in here) or CUES.search(text[sent[0] : sent[1]])}  # fmt: skip
+        spans = sorted(wanted | set(dates))
         if not spans:
             return []
         reporting = frozenset(v.lower() for v in self.pack.pack.reporting_verbs)
@@ -930,6 +935,12 @@ class _State:
         self.ex.events = sorted(self.events.values(), key=lambda e: e["id"])
         facts = sorted(self.facts.values(), key=lambda f: (f["span"][0], f["id"]))
         self.ex.facts = sorted(self.ex.facts + facts, key=lambda f: (f["span"][0], f["id"]))
+
+
+def _dates_speech(text: str, mn: Mention, t: TimexMatch) -> bool:
+    """The date is written right by a verb of saying ("said Tuesday", "announced on Monday", "Friday said")."""
+    gap = text[mn.end : t.start] if mn.end <= t.start else text[t.end : mn.start] if t.end <= mn.start else ""
+    return (mn.start < t.end and t.start < mn.end) or re.fullmatch(r"\s*(?:on\s+)?", gap, re.I) is not None
 
 
 def _can_date(t: TimexMatch) -> bool:
