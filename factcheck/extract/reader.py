@@ -23,7 +23,7 @@ from typing import Any
 from factcheck.calendar import CalendarError, parse_duration, parse_value
 from factcheck.corpus.load import Article, article_windows
 from factcheck.dates.deadline import left as budget
-from factcheck.dates.deadline import renewed_budget
+from factcheck.dates.deadline import not_charged, renewed_budget
 from factcheck.dates.tagger import DateReader, TimexMatch
 from factcheck.extract import nlp
 from factcheck.extract.arguments import ArgumentReader, Arguments
@@ -313,7 +313,9 @@ class ArticleReader:
         reporting = frozenset(v.lower() for v in self.pack.pack.reporting_verbs)
         light = frozenset(v.lower() for v in self.pack.pack.light_verbs)
         out: list[tuple[Mention, TimexMatch]] = []
-        for parsed in nlp.parse(text, spans):
+        with not_charged():  # the model's load and the parse are no user pattern's matching
+            parsed_sentences = nlp.parse(text, spans)
+        for parsed in parsed_sentences:
             sent = (parsed.start, parsed.end)
             cued = CUES.search(text[parsed.start : parsed.end]) is not None
             here = by_sentence.get(sent, [])

@@ -22,6 +22,9 @@ ARTICLES = {
     "water.\n\nThe two sides last met in Arica on May 6.\n",
     "m0.txt": "Tablet\n\nKorvath Industries unveiled the Meridian X2 tablet on April 9, 2024 in Oslo.\n",
     "m1.txt": "Review\n\nKorvath Industries unveiled the Meridian X2 on April 9, 2024, and it sells well.\n",
+    # A verb no table names, by a company no table names: one object and one party in common only.
+    "b0.txt": "Grocer fails\n\nDellmore Foods filed for bankruptcy in Delaware on May 14, 2024.\n",
+    "b1.txt": "Plant shut\n\nDellmore Foods, which filed for bankruptcy on May 14, 2024, will shut two plants.\n",
 }
 
 
@@ -39,17 +42,27 @@ def _strip(f: object) -> str:
 
 def test_parties_and_products_no_table_names_make_their_own_stories(tmp_path: Path) -> None:
     r = audit([_corpus(tmp_path / "c")], as_of=AS_OF, background=False)
-    assert r.report.stats["stories"] == 3, r.report.stats
+    assert r.report.stats["stories"] == 4, r.report.stats
     assert r.report.status.value == "consistent", [f.message for f in r.report.findings if f.kind == "contradiction"]
     linked = {frozenset(m.split(":", 1)[0] for m in lk.members) for lk in r.report.links if lk.linked}
     assert frozenset({"m0", "m1"}) in linked
+    # Weak evidence (the same verb on the same object by the same company) is decided by the solver.
+    (filing,) = [lk for lk in r.report.links if {m.split(":", 1)[0] for m in lk.members} == {"b0", "b1"}]
+    assert filing.linked and filing.assumed
+
+
+def test_a_weak_link_never_makes_a_contradiction_by_itself(tmp_path: Path) -> None:
+    r = audit([_corpus(tmp_path / "c", {"b1.txt": ("May 14", "May 16")})], as_of=AS_OF, background=False)
+    assert r.report.status.value == "consistent"
+    assert not [lk for lk in r.report.links if lk.linked and {m.split(":", 1)[0] for m in lk.members} >= {"b0", "b1"}]
+    assert {"b0:file", "b1:file"} <= {e.id for e in r.report.events}
 
 
 def test_stories_audited_apart_give_the_findings_of_one_audit_for_unlisted_parties(tmp_path: Path) -> None:
     # The second article misdates the product's unveiling and the second Peru-Chile round's antecedent.
     corpus = _corpus(tmp_path / "c", {"m1.txt": ("April 9", "April 2"), "p1.txt": ("on May 6", "on May 20")})
     whole = audit([corpus], as_of=AS_OF, background=False).report
-    apart = [audit(sorted(corpus.glob(f"{p}*.txt")), as_of=AS_OF, background=False).report for p in "kpm"]
+    apart = [audit(sorted(corpus.glob(f"{p}*.txt")), as_of=AS_OF, background=False).report for p in "kpmb"]
     assert sorted(_strip(f) for f in whole.findings if f.kind != "inconclusive") == sorted(
         _strip(f) for r in apart for f in r.findings if f.kind != "inconclusive"
     )
