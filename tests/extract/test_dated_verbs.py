@@ -61,7 +61,8 @@ def test_one_verb_on_two_objects_or_two_days_is_two_events(tmp_path: Path) -> No
 
 def test_today_in_a_sentence_set_on_a_named_day_is_that_day(tmp_path: Path) -> None:
     _, facts = _read(
-        tmp_path, "At a rally on June 1, 2024, Mara Quint, who retired earlier today, thanked her staff.",
+        tmp_path,
+        "At a rally on June 1, 2024, Mara Quint, who retired earlier today, thanked her staff.",
         published="2024-06-05",
     )
     assert "on retire 2024-06-01" in facts
