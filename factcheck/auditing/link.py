@@ -80,6 +80,30 @@ def _parties_fit(a: list[str], b: list[str]) -> bool:
     return (sa <= sb or sb <= sa) and len(small) >= min(2, len(sa | sb))
 
 
+def theme_names(event: dict[str, Any]) -> frozenset[str]:
+    """The name words of an event's theme ("iPhone SDK", "A380 superjumbo" → "A380"): what makes it one object."""
+    words = re.findall(r"[\w.'’-]+", str(event.get("theme") or ""))
+    return frozenset(w.lower() for w in words if any(c.isdigit() or c.isupper() for c in w))
+
+
+def _objects_fit(a: dict[str, Any], b: dict[str, Any]) -> bool | None:
+    """Whether two events act on the same named object: yes, no (two different objects), or None (unsaid).
+
+    The same name words make one object ("the A380", "the A380 superjumbo"); a name with
+    more words is another ("the iPhone", "the iPhone SDK"; "Meridian X2", "Meridian X3").
+    """
+    na, nb = theme_names(a), theme_names(b)
+    if not na or not nb:
+        return None
+    return na == nb
+
+
+def _parties_clash(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Both name parties, and none in common."""
+    sa, sb = set(a.get("participants", [])), set(b.get("participants", []))
+    return bool(sa and sb and not sa & sb)
+
+
 def _wording(event: dict[str, Any]) -> str:
     """The trigger wording in an extracted event's label ("attack (drone attacks)" → "drone attack")."""
     label = str(event.get("label", ""))
@@ -125,6 +149,8 @@ def link_events(
         oa, ob = ordinals.get(a["id"], set()), ordinals.get(b["id"], set())
         if oa and ob and not oa & ob:
             return None
+        if _objects_fit(a, b) is False:
+            return None  # "talks on the F-35 sale", "talks on the S-400 deal": two objects, two events
         where = f" in {la}" if la and lb else f" (one names {la or lb})" if (la or lb) else ""
         return f"same {a['kind']} between {', '.join(sorted(set(a['participants']) & set(b['participants'])))}{where}"
 
@@ -159,6 +185,39 @@ def link_events(
                     reasons[(a["id"], b["id"])] = why
                 else:
                     weak.append((a["id"], b["id"], why + ", named without a shared place or ordinal"))
+    # Pass 1b: events of any other kind that act on one named object ("released the iPhone SDK",
+    # "the SDK Apple released in March") are one event: strong evidence, unless places, parties,
+    # ordinals or roles tell them apart.  A common-noun theme ("the plan") is no evidence.
+    for i, (da, a) in enumerate(items):
+        if a["kind"] in series_kinds or a["kind"] == "statement" or not theme_names(a):
+            continue
+        for db, b in items[i + 1 :]:
+            if db == da or b["kind"] != a["kind"] or not _objects_fit(a, b) or role(a["id"]) != role(b["id"]):
+                continue
+            la, lb = a.get("location"), b.get("location")
+            oa, ob = ordinals.get(a["id"], set()), ordinals.get(b["id"], set())
+            if (la and lb and la != lb) or (oa and ob and not oa & ob) or _parties_clash(a, b):
+                continue
+            shared = sorted(theme_names(a) & theme_names(b))
+            why = f"same {a['kind']} of {a.get('theme')!r} ({', '.join(shared)})"
+            if not two_of_one_article(a["id"], b["id"]):
+                join(a["id"], b["id"])
+                reasons[(a["id"], b["id"])] = why
+    # Pass 1c: events of one kind acting on one object (named or not: "filed for bankruptcy") by a
+    # party in common may be one event; the solver decides (an alternative, never a link outright).
+    for i, (da, a) in enumerate(items):
+        theme = str(a.get("theme") or "").lower()
+        if a["kind"] in series_kinds or a["kind"] == "statement" or not theme or not a.get("participants"):
+            continue
+        for db, b in items[i + 1 :]:
+            if db == da or b["kind"] != a["kind"] or str(b.get("theme") or "").lower() != theme:
+                continue
+            if role(a["id"]) != role(b["id"]) or uf.find(a["id"]) == uf.find(b["id"]):
+                continue
+            la, lb = a.get("location"), b.get("location")
+            shared = sorted(set(a["participants"]) & set(b.get("participants", [])))
+            if shared and not (la and lb and la != lb):
+                weak.append((a["id"], b["id"], f"same {a['kind']} of {theme!r} by {', '.join(shared)}"))
     # Stories: documents joined by a shared event.
     story = UnionFind()
     for doc, evs in docs.items():
@@ -320,6 +379,8 @@ def apply_renames(data: dict[str, Any], rename: dict[str, str], series: dict[str
                 merged["participants"] = parts
             if not merged.get("location") and ev.get("location"):
                 merged["location"] = ev["location"]
+            if not merged.get("theme") and ev.get("theme"):
+                merged["theme"] = ev["theme"]
             if not merged.get("series") and ev.get("series"):
                 merged["series"] = series.get(ev["series"], ev["series"])
     facts = []

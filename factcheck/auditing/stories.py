@@ -2,12 +2,13 @@
 
 Union-find over documents and link keys.  Two extracted events can only be linked when
 they are of the same kind, share a pair of parties (or their single party) and do not
-name different places; each such event yields the keys that any event it may be linked to
-also yields, so articles that could share an event always land in one story.  Articles
-that may refer to the same background event, or that curated facts tie together, are one
-story too.  The keys over-approximate the linker, never under-approximate it: auditing
-the stories one by one gives the same links, findings and timeline as auditing the whole
-corpus at once, in bounded memory and in parallel.
+name different places, or are of the same kind and act on one named object (their
+theme), or on one object by a party in common; each such event yields the keys that any
+event it may be linked to also yields, so articles that could share an event always land
+in one story.  Articles that may refer to the same background event, or that curated
+facts tie together, are one story too.  The keys over-approximate the linker, never
+under-approximate it: auditing the stories one by one gives the same links, findings and
+timeline as auditing the whole corpus at once, in bounded memory and in parallel.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Container, Iterable
 from itertools import combinations
 from typing import Any
 
-from factcheck.auditing.link import background_kinds_match
+from factcheck.auditing.link import background_kinds_match, theme_names
 
 CURATED = "curated"
 """The story of the curated fact sets: every article a curated fact refers to joins it."""
@@ -33,6 +34,12 @@ def event_keys(event: dict[str, Any], series_kinds: set[str], background: list[d
         for g in groups:
             base = f"{kind}|{'|'.join(g)}"
             keys.append(f"L:{base}|{place}" if place else f"U:{base}")
+    if kind not in series_kinds and kind != "statement":
+        # Any kind acting on a named object may be linked to the same kind on the same object.
+        keys += [f"O:{kind}|{name}" for name in sorted(theme_names(event))]
+        if event.get("theme"):
+            # The same object by a party in common: an alternative the solver decides.
+            keys += [f"T:{kind}|{str(event['theme']).lower()}|{p}" for p in parties]
     keys += [f"B:{bg_id}" for bg_id in background_kinds_match(event, background)]
     return keys
 

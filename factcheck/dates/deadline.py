@@ -52,6 +52,18 @@ def renewed_budget() -> Iterator[None]:
         yield
 
 
+@contextlib.contextmanager
+def not_charged() -> Iterator[None]:
+    """Time spent in the block is not charged to the budget: it bounds user patterns, not the parser."""
+    start = time.monotonic()
+    try:
+        yield
+    finally:
+        end = _deadline.get()
+        if end is not None:
+            _deadline.set(end + time.monotonic() - start)
+
+
 def left() -> float | None:
     """Seconds left for matching (None: no budget); raises TimeoutError once it is spent."""
     end = _deadline.get()

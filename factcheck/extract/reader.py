@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,12 +24,15 @@ from typing import Any
 from factcheck.calendar import CalendarError, parse_duration, parse_value
 from factcheck.corpus.load import Article, article_windows
 from factcheck.dates.deadline import left as budget
-from factcheck.dates.deadline import renewed_budget
+from factcheck.dates.deadline import not_charged, renewed_budget
 from factcheck.dates.tagger import DateReader, TimexMatch
 from factcheck.extract import nlp
+from factcheck.extract.arguments import ArgumentReader, Arguments
+from factcheck.extract.dated_verbs import dated_verbs
 from factcheck.extract.merge import Merger
 from factcheck.extract.modality import CUES, UNASSERTED, modality
 from factcheck.extract.rules import CompiledPack, RelationRule, load_extract_pack
+from factcheck.policy import Horizon, load_policy
 
 _DIR = {"after": "after", "later than": "after", "before": "before", "earlier than": "before",
         "came after": "after", "followed": "after", "came before": "before", "preceded": "before"}  # fmt: skip
@@ -82,6 +86,7 @@ class Mention:
     dated: bool = False  # "the 1996 Olympic bombing": a date (and maybe a word) right before the trigger
     counterpart: str = ""  # "with Tony Blair": a named person met, who is no known party
     modality: str = "asserted"  # or planned, reported; hypothetical, conditional, negated state nothing
+    args: Arguments | None = None  # agents, participants, theme and place from the parse
 
     @property
     def asserted(self) -> bool:
@@ -156,6 +161,11 @@ class ArticleReader:
         self.dates = dates or DateReader.load()
         self.pack = pack or load_extract_pack()
         nlp.model_name()  # fails at once, with how to install it, where no English pipeline is
+        self.arguments = ArgumentReader(self._canonical)
+
+    def _canonical(self, name: str) -> str | None:
+        """A name's canonical form by the alias tables (metonymy, demonyms, spellings), if they know it."""
+        return self.pack.entity_rx.canonical(name) or self.pack.location_rx.canonical(name)
 
     # ------------------------------------------------------------------ boilerplate
     def boilerplate(self, text: str, *, rest: bool = False) -> list[tuple[int, int, str, str, re.Match[str]]]:
@@ -257,7 +267,7 @@ class ArticleReader:
             for mn in extra:
                 mn.index += len(mentions)
             mentions += extra
-        self._modalities(text, mentions)
+        dated = self._parse_mentions(text, mentions, sentences, story_timexes)
         state = _State(ex, text, doc, self.pack, mentions, article.segmentation.headlines)
         # Each sentence's timexes and mentions, found by bisection: a long window has thousands of sentences.
         # (in the order of the lists, as a filter over them would give)
@@ -282,6 +292,8 @@ class ArticleReader:
             for rule, m, got, span, speech in matches:
                 state.apply(rule, m, got, span, speech, sent)
             self._tenses(state, sent, within(sent))
+        for mn, t in dated:
+            state.dated_verb(mn, t)
         self._post_events(state, bp, timexes, mentions)
         state.finish()
         if article.body_offset:
@@ -289,20 +301,84 @@ class ArticleReader:
                 f["span"] = [f["span"][0] + article.body_offset, f["span"][1] + article.body_offset]
         return ex
 
-    def _modalities(self, text: str, mentions: list[Mention]) -> None:
-        """Mark hypothetical, conditional and negated mentions, parsing only the sentences that hold a cue for it."""
-        spans = sorted({mn.sentence for mn in mentions if CUES.search(text[mn.sentence[0] : mn.sentence[1]])})
+    def _parse_mentions(
+        self, text: str, mentions: list[Mention], sentences: list[tuple[int, int]], timexes: list[TimexMatch]
+    ) -> list[tuple[Mention, TimexMatch]]:
+        """Parse every sentence that holds a mention or a date: arguments, modality, and verbs a date hangs on.
+
+        A mention's modality is read only where a cue word is.  A party or place that no alias
+        table names is still one: the parse's names fill in where the tables find none, so the
+        tables only normalise ("the Kremlin" is Russia).  What is returned are the open-domain
+        mentions (``dated_verbs``), each with the temporal expression that dates it.
+        """
+        by_sentence: dict[tuple[int, int], list[Mention]] = {}
+        for mn in mentions:
+            by_sentence.setdefault(mn.sentence, []).append(mn)
+        dates: dict[tuple[int, int], list[TimexMatch]] = {}
+        for sent in sentences:
+            in_sentence = [t for t in timexes if sent[0] <= t.start < sent[1]]
+            said = [mn for mn in by_sentence.get(sent, ()) if mn.kind == "statement"]
+            # "..., the ministry said Tuesday": a date on the verb of saying dates the statement, no other event.
+            if any(_can_date(t) and not any(_dates_speech(text, mn, t) for mn in said) for t in in_sentence):
+                dates[sent] = in_sentence
+        # A statement's own arguments are not used: a sentence of statements alone is parsed for a cue only.
+        wanted = {sent for sent, here in by_sentence.items()
+                  if any(mn.kind != "statement" for mn in here) or CUES.search(text[sent[0] : sent[1]])}  # fmt: skip
+        spans = sorted(wanted | set(dates))
         if not spans:
-            return
+            return []
         reporting = frozenset(v.lower() for v in self.pack.pack.reporting_verbs)
-        for parsed in nlp.parse(text, spans):
-            for mn in mentions:
-                if mn.sentence != (parsed.start, parsed.end):
-                    continue
+        light = frozenset(v.lower() for v in self.pack.pack.light_verbs)
+        out: list[tuple[Mention, TimexMatch]] = []
+        with not_charged():  # the model's load and the parse are no user pattern's matching
+            parsed_sentences = nlp.parse(text, spans)
+        for parsed in parsed_sentences:
+            sent = (parsed.start, parsed.end)
+            cued = CUES.search(text[parsed.start : parsed.end]) is not None
+            here = by_sentence.get(sent, [])
+            for mn in here:
                 # The trigger's head word is its last one ("will meet", "drone attacks", "took office").
                 tok = parsed.token_at(mn.end - 1)
-                if tok is not None:
+                if tok is None:
+                    continue
+                if cued:
                     mn.modality = modality(parsed, tok, reporting)
+                mn.args = self.arguments.read(parsed, tok)
+                if not mn.participants and mn.kind != "statement":
+                    mn.participants = mn.args.parties
+                if mn.location is None and mn.args.place and self.pack.pack.events[mn.kind].located:
+                    mn.location = mn.args.place
+            if sent in dates and self.pack.pack.dated_verbs:
+                out += self._dated_verbs(parsed, dates[sent], here, reporting, light)
+        return out
+
+    def _dated_verbs(self, parsed: nlp.Sentence, dates: list[TimexMatch], here: list[Mention],
+                     reporting: frozenset[str], light: frozenset[str]) -> list[tuple[Mention, TimexMatch]]:  # fmt: skip
+        """Open-domain mentions of a parsed sentence: verbs no table names that a date hangs on."""
+        taken = {t.i for t in parsed.tokens for mn in here if mn.start <= t.start < mn.end}
+        # "in a press conference on June 1, ... which filed earlier today": a relative date in a
+        # sentence that names a calendar day may count from that day, not from the report's.
+        absolute = any(re.match(r"(?:\d{4}|XXXX)-\d\d", t.symbolic) for t in dates)
+        days = [t for t in dates if t.type == "DATE" and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", t.symbolic)]
+        usable: list[tuple[TimexMatch, TimexMatch]] = []  # where the date is written, and what day it names
+        for t in dates:
+            if not _can_date(t):
+                continue
+            if not (absolute and t.relative):
+                usable.append((t, t))
+            elif len(days) == 1 and dict(t.relative) == {"expression": "shift", "unit": "day", "amount": 0}:
+                usable.append((t, days[0]))  # "today" in a sentence set on one named day is that day
+        out = []
+        for dv in dated_verbs(parsed, [(t.start, t.end) for t, _ in usable], taken, reporting, light):
+            kind = _slug(dv.verb.lemma)
+            if not kind or kind in self.pack.pack.events:
+                continue
+            args = self.arguments.read(parsed, dv.verb)
+            tense = "past" if dv.verb.tense == "Past" else None
+            mn = Mention(-1, kind, dv.verb.start, dv.verb.end, tense, (parsed.start, parsed.end), args.parties,
+                         args.place or None, modality=dv.modality, args=args)  # fmt: skip
+            out.append((mn, usable[dv.timex][1]))
+        return out
 
     def _page_facts(self, ex: Extraction, text: str, bp: list[Any], timexes: list[TimexMatch]) -> None:
         doc = ex.doc_id
@@ -491,12 +567,38 @@ class _State:
         self.topic = self._topic()
         self.statements = 0
         self._first_pair: dict[str, tuple[str, ...] | None] = {}
+        self.dated: list[tuple[Mention, TimexMatch, str]] = []  # open-domain mentions, their dates and events
         for mn in mentions:
             if mn.kind != "statement" and mn.location and not mn.earlier and mn.kind not in self.main_location:
                 self.main_location[mn.kind] = mn.location
 
     def is_headline(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.headlines)
+
+    def dated_verb(self, mn: Mention, t: TimexMatch) -> None:
+        """An open-domain mention and the date that hangs on it: its event, dated.
+
+        Within the article it is an earlier mention's event only on evidence: the same verb,
+        the same object (or the same agents where either names no object), and a compatible
+        date.  Otherwise it is an event of its own.
+        """
+        year = re.match(r"\d{4}", t.symbolic)
+        horizon = _horizon()
+        if self.is_headline(mn.start) or (year and not horizon.min_year <= int(year.group()) <= horizon.max_year):
+            return  # a date the timeline cannot hold ("fought for independence in 1898") is history, not news
+        key = next((k for other, ot, k in self.dated if other.kind == mn.kind and _same_arguments(other, mn)
+                    and _dates_fit(ot, t)), None)  # fmt: skip
+        if key is None:
+            base = f"{self.doc}:{mn.kind}"
+            key = base if base not in self.events else next(
+                f"{base}-{n}" for n in range(2, len(self.events) + 3) if f"{base}-{n}" not in self.events)
+            self._event(key, mn.kind, mn.participants, mn.location, None, f"{mn.kind} ({self.quote(mn)})")
+            if mn.args is not None and mn.args.theme:
+                self.events[key]["theme"] = mn.args.theme
+        mn.key = key
+        self.dated.append((mn, t, key))
+        span = (min(mn.start, t.start), max(mn.end, t.end))
+        self.time_fact(key, t, "parse-dated-verb", span, 0.7)
 
     def note(self, rule: RelationRule, got: dict[str, Any]) -> None:
         """The explicit day or date a relation gives a mention ("met on Nov. 15", "Thursday's talks")."""
@@ -848,6 +950,11 @@ class _State:
 
     def finish(self) -> None:
         self._series_for_counted()
+        for mn in self.mentions:  # an event's theme: what its first mention that names one acts on
+            ev = self.events.get(mn.key)
+            theme = mn.args.theme if mn.args is not None and mn.kind != "statement" else ""
+            if ev is not None and theme and "theme" not in ev:
+                ev["theme"] = theme
         self.ex.events = sorted(self.events.values(), key=lambda e: e["id"])
         facts = sorted(self.facts.values(), key=lambda f: (f["span"][0], f["id"]))
         self.ex.facts = sorted(self.ex.facts + facts, key=lambda f: (f["span"][0], f["id"]))
@@ -857,6 +964,43 @@ def _ends_within(ends: list[int], lo: int, hi: int) -> bool:
     """Whether any of the sorted ``ends`` lies in ``[lo, hi]``."""
     i = bisect.bisect_left(ends, lo)
     return i < len(ends) and ends[i] <= hi
+
+
+def _dates_speech(text: str, mn: Mention, t: TimexMatch) -> bool:
+    """The date is written right by a verb of saying ("said Tuesday", "announced on Monday", "Friday said")."""
+    gap = text[mn.end : t.start] if mn.end <= t.start else text[t.end : mn.start] if t.end <= mn.start else ""
+    return (mn.start < t.end and t.start < mn.end) or re.fullmatch(r"\s*(?:on\s+)?", gap, re.I) is not None
+
+
+def _can_date(t: TimexMatch) -> bool:
+    """A date that can date an event: a calendar value, a weekday or a shift ("now", "recently" cannot)."""
+    if t.type != "DATE":
+        return False
+    if t.relative:
+        return dict(t.relative).get("expression") in ("weekday", "shift")
+    return re.match(r"(?:\d{4}|XXXX)(?:-\d\d){0,2}$", t.symbolic) is not None and any(c.isdigit() for c in t.symbolic)
+
+
+@functools.cache
+def _horizon() -> Horizon:
+    """The years the shipped policy's timeline spans."""
+    return load_policy().horizon
+
+
+def _same_arguments(a: Mention, b: Mention) -> bool:
+    """Two mentions act on one object, or (where either names none) by the same agents."""
+    ta, tb = (a.args.theme if a.args else ""), (b.args.theme if b.args else "")
+    if ta and tb:
+        return ta.lower() == tb.lower()
+    agents_a, agents_b = set(a.args.agents if a.args else ()), set(b.args.agents if b.args else ())
+    return bool(agents_a & agents_b)
+
+
+def _dates_fit(a: TimexMatch, b: TimexMatch) -> bool:
+    """Two dates that may name one day: the same, or one within the other ("June", "June 1")."""
+    if a.relative or b.relative:
+        return a.relative == b.relative
+    return a.symbolic.startswith(b.symbolic) or b.symbolic.startswith(a.symbolic)
 
 
 def _tense(t: str) -> str:

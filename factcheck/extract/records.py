@@ -30,8 +30,9 @@ class ReadEvent:
     """An event the reader told apart in one article.
 
     ``agents``, ``object`` and ``place`` are the event's arguments as a parser reads them
-    (who acts, what it is about, where); they are optional, and the fact set's event has
-    no fields for them yet.
+    (who acts, what it is about, where); they are optional.  The object is the fact set
+    event's ``theme``, which the linker compares across articles; agents and place are kept
+    under ``arguments``, which the fact set's event has no fields for.
     """
 
     id: str
@@ -52,7 +53,9 @@ class ReadEvent:
         for key in ("location", "series"):
             if (v := getattr(self, key)) is not None:
                 out[key] = v
-        args = {k: v for k, v in (("agents", list(self.agents)), ("object", self.object), ("place", self.place)) if v}
+        if self.object:
+            out["theme"] = self.object
+        args = {k: v for k, v in (("agents", list(self.agents)), ("place", self.place)) if v}
         return {**out, **({"arguments": args} if args else {})}
 
     @classmethod
@@ -60,7 +63,7 @@ class ReadEvent:
         """The inverse of :meth:`plain`."""
         args = d.get("arguments") or {}
         return cls(d["id"], d["kind"], d["label"], tuple(d.get("participants", ())), d.get("location"),
-                   d.get("series"), tuple(args.get("agents", ())), args.get("object"), args.get("place"))  # fmt: skip
+                   d.get("series"), tuple(args.get("agents", ())), d.get("theme"), args.get("place"))  # fmt: skip
 
 
 def plain_fact(fact: Fact) -> dict[str, Any]:

@@ -109,6 +109,16 @@ class ExtractPack(_Strict):
         default_factory=list,
         description="Lemmas of verbs of speech: the future they report ('said the talks would go ahead') is asserted.",
     )
+    light_verbs: list[str] = Field(
+        default_factory=list,
+        description="Lemmas of verbs too general to be an event of their own when a date hangs on them "
+        "('was', 'had', 'made'); any other verb so dated is an event whose kind is its lemma.",
+    )
+    dated_verbs: bool = Field(
+        default=False,
+        description="Whether a verb no table names becomes an event of its lemma when a date hangs on it in the "
+        "parse ('filed for bankruptcy on Monday'); the shipped pack turns it on, a pack read alone has it off.",
+    )
     relations: list[RelationRule] = Field(default_factory=list)
     boilerplate: list[BoilerplateRule] = Field(default_factory=list)
 
@@ -158,6 +168,13 @@ class AliasTable:
         """Every name with an alias in the text."""
         return {name for name, rx, pre in self.entries
                 if (pre is None or any(p in text for p in pre)) and rx.search(text)}  # fmt: skip
+
+    def canonical(self, text: str) -> str | None:
+        """The name one of whose aliases is the whole text ("the Kremlin" aside: "Kremlin" is Russia), if any."""
+        for name, rx, pre in self.entries:
+            if (pre is None or any(text.startswith(p) for p in pre)) and rx.fullmatch(text):
+                return name
+        return None
 
     def first_in(self, text: str) -> str | None:
         """The name whose alias comes first in the text (the first name listed, on a tie)."""

@@ -215,10 +215,7 @@ KNOWN_FAILURES: dict[str, str] = {
     "sport_same-semifinal-across": _UNSEEN_MATCH,
     "trade_apart-second-vs-first-round": _UNSEEN_ROUND,
     "trade_apart-third-round-vs-last-met": "the 'last met' mention is also put under the third round's event",
-    "trade_apart-third-vs-first-round": _UNSEEN_ROUND,
-    "trade_apart-third-vs-fourth-round": _UNSEEN_ROUND,
     "trade_created-closing-report": _NO_YEAR,
-    "trade_dated-first-round": _UNSEEN_ROUND,
     "trade_dated-fourth-round": _UNSEEN_ROUND,
     "trade_dated-third-round-closing": f"{_NO_LINK}; {_NO_YEAR}",
     "trade_edits-opening-weekday-moved": f"{_NO_LINK}: the edited weekday only shows up in the clean story's false "

@@ -1,0 +1,235 @@
+"""Who, what and where of an event mention, read off the dependency parse and the named entities.
+
+An event's arguments are its agents (the subject of its verb, the "by" phrase of a passive,
+the name-like modifiers of an event noun: "Ukrainian drone attacks", "GM's bankruptcy"),
+its other participants ("with X", "between X and Y"), its theme (what it acts on or is
+about: "released the iPhone SDK", "delivery of the A380") and its place ("in Toulouse").
+A name is an argument because the parser and the NER say so, not because a table lists
+it; the caller's ``normalise`` only maps a name onto its canonical form (the alias tables:
+"the Kremlin" is Russia, "Russian" is Russia) and leaves any other name as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from factcheck.extract.nlp import Entity, Sentence, Token
+
+Normalise = Callable[[str], str | None]
+
+_PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PLACE_LABELS = ("GPE", "LOC", "FAC")  # in order of preference: a city or country before a building
+_NOT_THEME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_OBJECTS = frozenset({"dobj", "obj", "attr"})
+_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+_WITH = frozenset({"with", "between", "among", "against"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+_ABOUT = frozenset({"of", "on", "about", "over", "for"})
+_LEADING = re.compile(r"^(?:the|a|an|this|that|its|their)\s+", re.I)
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    """What the parse says of one mention: agents, other participants, theme, place (empty where unsaid)."""
+
+    agents: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
+    theme: str = ""
+    place: str = ""
+
+    @property
+    def parties(self) -> tuple[str, ...]:
+        """Agents and participants together, sorted, each once."""
+        return tuple(sorted(set(self.agents) | set(self.participants)))
+
+
+def _strip(text: str) -> str:
+    return _POSSESSIVE.sub("", _LEADING.sub("", text.strip())).strip(" ,.;:\"'“”")
+
+
+def _entity_at(s: Sentence, i: int) -> Entity | None:
+    return next((e for e in s.entities if e.first <= i <= e.last), None)
+
+
+def _unique(items: list[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for x in items:
+        if x:
+            seen.setdefault(x, None)
+    return tuple(seen)
+
+
+class ArgumentReader:
+    """Reads arguments off parsed sentences, with names mapped through ``normalise``."""
+
+    def __init__(self, normalise: Normalise) -> None:
+        self.normalise = normalise
+
+    def read(self, s: Sentence, t: Token) -> Arguments:
+        """The arguments of the mention whose head word is ``t``."""
+        clause = self._clause(s, t)
+        agents = self._agents(s, t, clause)
+        others = [p for p in self._others(s, t, clause) if p not in agents]
+        theme = self._theme(s, t)
+        if theme in agents + tuple(others):
+            theme = ""
+        return Arguments(agents, tuple(others), theme, self._place(s, t, clause))
+
+    # ------------------------------------------------------------------ parties
+    def party(self, s: Sentence, t: Token) -> str | None:
+        """The named party a token stands for (normalised), or None for a common noun or pronoun."""
+        ent = _entity_at(s, t.i)
+        text = _strip(ent.text if ent else t.text)
+        if not text:
+            return None
+        canon = self.normalise(text)
+        if canon:
+            return canon
+        if ent is None or ent.label not in _PARTY_LABELS:
+            return None
+        return text
+
+    def _named_in(self, s: Sentence, t: Token, depth: int = 2) -> list[str]:
+        """Parties a noun phrase names: itself, its conjuncts and appositions, its name-like modifiers."""
+        out = [p] if (p := self.party(s, t)) else []
+        if depth == 0:
+            return out
+        ent = _entity_at(s, t.i)
+        for c in s.children(t.i):
+            if ent is not None and ent.first <= c.i <= ent.last:
+                continue  # a word of the same name ("General" in "General Motors")
+            if c.dep in ("conj", "appos") or (c.dep in _MODIFIERS and c.i < t.i):
+                out += self._named_in(s, c, depth - 1)
+        return out
+
+    @staticmethod
+    def _clause(s: Sentence, t: Token) -> Token:
+        """The verb whose clause the trigger is in (the trigger itself when it is a verb)."""
+        if t.pos in _CLAUSE_POS:
+            return t
+        return next((a for a in s.ancestors(t.i) if a.pos in _CLAUSE_POS), t)
+
+    def _agents(self, s: Sentence, t: Token, clause: Token) -> tuple[str, ...]:
+        out: list[str] = []
+        if t.pos in ("NOUN", "PROPN"):
+            # "Ukrainian drone attacks", "GM's bankruptcy filing": the noun's own name-like modifiers.
+            ent = _entity_at(s, t.i)
+            for c in s.children(t.i):
+                if c.dep in _MODIFIERS and c.i < t.i and not (ent and ent.first <= c.i <= ent.last):
+                    out += self._named_in(s, c)
+            if out:
+                return _unique(out)
+            if not (t.head == clause.i and t.dep in _SUBJECTS | _OBJECTS):
+                # "X took part in the talks": a noun away from its clause's core has no agent there.
+                return ()
+        for c in s.children(clause.i):
+            if c.dep in _SUBJECTS and c.i != t.i:
+                out += self._named_in(s, c)
+            elif c.dep == "agent":  # "was unveiled by Airbus"
+                out += [p for g in s.children(c.i) for p in self._named_in(s, g)]
+        if not out and clause.dep in ("relcl", "acl") and clause.head != clause.i:
+            # "General Motors, which filed for bankruptcy": the noun the clause describes.
+            out += self._antecedent(s, clause)
+        return _unique(out)
+
+    def _antecedent(self, s: Sentence, clause: Token) -> list[str]:
+        """The parties a relative clause describes; "which" is never a person, whatever the parser hung it on.
+
+        "Fritz Henderson, the chief executive of General Motors, which filed ...": the company.
+        """
+        found = self._named_in(s, s.tokens[clause.head])
+        which = any(c.lemma.lower() == "which" and c.dep in _SUBJECTS | {"nsubjpass"} for c in s.children(clause.i))
+        head_ent = _entity_at(s, clause.head)
+        if which and (head_ent is None or head_ent.label == "PERSON"):
+            first = min([clause.i, *(t.i for t in s.tokens if t.head == clause.i)])
+            before = [e for e in s.entities if e.last < first and e.label in _PARTY_LABELS - {"PERSON"}]
+            if before:
+                found = [p] if (p := self.party(s, s.tokens[before[-1].last])) else []
+        return found
+
+    @staticmethod
+    def _cores(s: Sentence, t: Token, clause: Token) -> tuple[int, ...]:
+        """Where a phrase about the event may hang: the trigger, its clause, the clause's object or "by" phrase.
+
+        "held talks with X in Y", "unveiled by X in Y": the parser hangs such phrases there too.
+        """
+        out = [t.i, clause.i]
+        for c in s.children(clause.i):
+            if c.dep in _OBJECTS | {"nsubjpass"}:
+                out.append(c.i)
+            elif c.dep == "agent":
+                out += [g.i for g in s.children(c.i)]
+        return tuple(dict.fromkeys(out))
+
+    def _others(self, s: Sentence, t: Token, clause: Token) -> list[str]:
+        """Who else takes part: "with X", "between X and Y"."""
+        out: list[str] = []
+        for head in self._cores(s, t, clause):
+            for c in s.children(head):
+                if c.dep == "prep" and c.lemma.lower() in _WITH:
+                    out += [p for g in s.children(c.i) for p in self._named_in(s, g)]
+        return list(_unique(out))
+
+    # ------------------------------------------------------------------ theme and place
+    def _theme(self, s: Sentence, t: Token) -> str:
+        """What the event acts on or is about, as a short phrase: a name as written, a common noun as its lemma."""
+        cands: list[Token] = []
+        for c in s.children(t.i):
+            if c.pos not in ("NOUN", "PROPN"):
+                continue
+            if t.pos in _CLAUSE_POS and c.dep in _OBJECTS | {"nsubjpass"}:
+                cands.append(c)
+        if t.pos not in _CLAUSE_POS:
+            for c in s.children(t.i):
+                if c.dep == "compound" and c.i < t.i and c.pos == "PROPN" and self.party(s, c) is None:
+                    cands.append(c)  # "the A380 delivery"
+        for c in s.children(t.i):
+            if c.dep == "prep" and c.lemma.lower() in _ABOUT:
+                cands += [g for g in s.children(c.i) if g.pos in ("NOUN", "PROPN")]
+        for head in cands:
+            ent = _entity_at(s, head.i)
+            if ent is not None and ent.label in _NOT_THEME_LABELS:
+                continue
+            if ent is not None:
+                text = _strip(ent.text)
+                return self.normalise(text) or text
+            words = [w.text for w in self._modifiers(s, head)]
+            return _strip(" ".join([*words, head.text if head.pos == "PROPN" else head.lemma.lower()]))
+        return ""
+
+    @staticmethod
+    def _modifiers(s: Sentence, head: Token) -> list[Token]:
+        """The name-like words before a noun, in text order ("Aurora 3" of "the Aurora 3 satellite")."""
+        out: list[Token] = []
+        todo = [head.i]
+        while todo:
+            for c in s.children(todo.pop()):
+                if c.i < head.i and (c.dep in ("compound", "nummod") or (c.dep == "nmod" and c.pos == "PROPN")):
+                    out.append(c)
+                    todo.append(c.i)
+        return sorted(out, key=lambda w: w.i)
+
+    def _place(self, s: Sentence, t: Token, clause: Token) -> str:
+        """Where it happens: a place attached by "in" or "at" to the trigger, else to its clause."""
+        for head in self._cores(s, t, clause):
+            found: list[tuple[int, int, str]] = []
+            for c in s.children(head):
+                if c.dep != "prep" or c.lemma.lower() not in _PLACE_PREPS:
+                    continue
+                for g in s.children(c.i):
+                    for h in [g, *(x for x in s.children(g.i) if x.dep in ("conj", "appos", "compound"))]:
+                        ent = _entity_at(s, h.i)
+                        if ent is not None and ent.label in _PLACE_LABELS:
+                            found.append((_PLACE_LABELS.index(ent.label), ent.first, _strip(ent.text)))
+            if found:
+                name = min(found)[2]
+                return self.normalise(name) or name
+        return ""
+
+
+__all__ = ["ArgumentReader", "Arguments", "Normalise"]

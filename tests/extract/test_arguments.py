@@ -1,0 +1,80 @@
+"""Arguments of event mentions from the parse: agents, participants, theme, place; names no table knows."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from factcheck.extract import nlp
+from factcheck.extract.arguments import ArgumentReader, Arguments
+from factcheck.extract.rules import load_extract_pack
+
+
+@functools.cache
+def _reader() -> ArgumentReader:
+    pack = load_extract_pack()
+    return ArgumentReader(lambda name: pack.entity_rx.canonical(name) or pack.location_rx.canonical(name))
+
+
+def _args(sentence: str, word: str) -> Arguments:
+    """The arguments of the first token spelled ``word`` in ``sentence``."""
+    (parsed,) = nlp.parse(sentence, [(0, len(sentence))])
+    tok = next(t for t in parsed.tokens if t.text == word)
+    return _reader().read(parsed, tok)
+
+
+def test_a_company_no_table_names_is_the_agent_and_its_product_the_theme() -> None:
+    a = _args("Korvath Industries released the Meridian X2 tablet on Tuesday.", "released")
+    assert a.agents == ("Korvath Industries",)
+    assert "Meridian" in a.theme and "X2" in a.theme
+
+
+def test_the_by_phrase_of_a_passive_is_the_agent_and_its_subject_the_theme() -> None:
+    a = _args("The new turbine was unveiled by Halvorsen Energy in Bergen.", "unveiled")
+    assert a.agents == ("Halvorsen Energy",)
+    assert a.theme == "turbine"
+    assert a.place == "Bergen"
+
+
+def test_a_relative_clause_takes_the_noun_it_describes_as_agent() -> None:
+    a = _args("Shareholders sued Dellmore Foods, which filed for bankruptcy in March.", "filed")
+    assert a.agents == ("Dellmore Foods",)
+    assert a.theme == "bankruptcy"
+
+
+def test_with_and_between_name_the_other_participants() -> None:
+    a = _args("Kenya held talks with Tanzania in Arusha on Monday.", "held")
+    assert a.agents == ("Kenya",)
+    assert a.participants == ("Tanzania",)
+    assert a.place == "Arusha"
+    assert a.parties == ("Kenya", "Tanzania")
+
+
+def test_alias_tables_only_normalise_names() -> None:
+    # Metonymy and demonyms map onto the canonical name; the name itself came from the parse.
+    assert _args("The Kremlin rejected the proposal on Friday.", "rejected").agents == ("Russia",)
+    assert "Ukraine" in _args("Ukrainian drone attacks hit the port.", "attacks").agents
+
+
+def test_common_nouns_and_pronouns_are_no_parties() -> None:
+    a = _args("Officials said they met the investors in the morning.", "met")
+    assert a.agents == () and a.participants == ()
+    assert a.place == ""  # "the morning" is no place
+
+
+def test_a_noun_away_from_its_clause_has_no_agent_there() -> None:
+    # Chile takes part in the summit; it did not hold it.
+    a = _args("Chile took part in the summit in Lima.", "summit")
+    assert a.agents == ()
+    assert a.place == "Lima"
+
+
+def test_a_date_is_no_theme() -> None:
+    assert _args("The strike ended on Monday.", "ended").theme == ""
+
+
+@pytest.mark.parametrize("word", ["delivery", "launch"])
+def test_the_object_of_an_event_noun(word: str) -> None:
+    a = _args(f"The {word} of the Aurora 3 satellite slipped to June.", word)
+    assert "Aurora" in a.theme

@@ -1,0 +1,69 @@
+"""Open-domain mentions: a verb no table names is an event of its lemma when a date hangs on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factcheck.corpus.load import load_article
+from tests.extract.helpers import READER
+
+
+def _read(tmp_path: Path, body: str, published: str = "2024-06-07") -> tuple[list[dict[str, Any]], list[str]]:
+    p = tmp_path / "a.md"
+    p.write_text(f"---\npublished: {published}\n---\nHeadline\n\n{body}\n", encoding="utf-8")
+    ex = READER.read(load_article(p))
+    return ex.events, ex.summaries()
+
+
+def test_a_verb_no_table_names_is_an_event_of_its_lemma_with_its_arguments(tmp_path: Path) -> None:
+    events, facts = _read(tmp_path, "Dellmore Foods filed for bankruptcy on May 14, 2024 in Delaware.")
+    (ev,) = [e for e in events if e["kind"] == "file"]
+    assert ev["participants"] == ["Dellmore Foods"] and ev["theme"] == "bankruptcy"
+    assert "on file 2024-05-14" in facts
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "If Dellmore Foods files for bankruptcy on May 14, its lenders will lose.",  # conditional
+        "Dellmore Foods did not file for bankruptcy on May 14.",  # negated
+        "Dellmore Foods could file for bankruptcy on May 14.",  # hypothetical
+        "It was cold in Delaware on May 14.",  # a light verb
+        "Dellmore Foods has struggled since May 14.",  # "since" names no day of the event
+        "Dellmore Foods said on May 14 that it was for sale.",  # a statement is its own kind
+    ],
+)
+def test_what_is_no_dated_open_domain_event(tmp_path: Path, body: str) -> None:
+    events, facts = _read(tmp_path, body)
+    assert not [e for e in events if e["kind"] not in ("statement",) and e["kind"] not in READER.pack.pack.events]
+    assert not [f for f in facts if f.startswith("on ") and not f.startswith("on statement")]
+
+
+def test_a_table_event_is_not_read_again_through_its_verb(tmp_path: Path) -> None:
+    events, _ = _read(tmp_path, "The talks were held in Nairobi on May 14.")
+    assert [e["kind"] for e in events] == ["talks"]
+
+
+def test_one_verb_on_two_objects_or_two_days_is_two_events(tmp_path: Path) -> None:
+    events, facts = _read(
+        tmp_path,
+        "Dellmore Foods closed its Leeds plant on March 3, 2024.\n\n"
+        "Dellmore Foods closed its Dover depot on April 9, 2024.\n\n"
+        "Dellmore Foods closed its Leeds plant in March 2024, a union said.",
+    )
+    closed = sorted(e["id"] for e in events if e["kind"] == "close")
+    assert len(closed) == 2, events
+    assert "on close 2024-03-03" in facts and "on close 2024-04-09" in facts
+
+
+def test_today_in_a_sentence_set_on_a_named_day_is_that_day(tmp_path: Path) -> None:
+    _, facts = _read(
+        tmp_path,
+        "At a rally on June 1, 2024, Mara Quint, who retired earlier today, thanked her staff.",
+        published="2024-06-05",
+    )
+    assert "on retire 2024-06-01" in facts
+    assert not [f for f in facts if "2024-06-05" in f]
