@@ -400,6 +400,8 @@ def audit(
             else:
                 _write_file_lines(sink, report, index, skipped, stray)
             info.seconds["merge"] = time.perf_counter() - clock
+        except UserError as exc:
+            raise as_given(exc, (p for p, _ in index.audited())) from None
         finally:
             index.close()
             store.close()
@@ -408,6 +410,18 @@ def audit(
     if texts and sink is None:
         context = load_texts(report, context)
     return AuditResult(report, context, skipped, info)
+
+
+def as_given(exc: UserError, given: Iterable[str]) -> UserError:
+    """The error with each audited article's path as the user gave it, not the absolute one the checks see.
+
+    Extracted facts are checked as if written at the file system's root, so their article
+    paths are absolute; a user who typed ``tmp/x/a1.md`` is told about ``tmp/x/a1.md``.
+    """
+    shown = {str(Path(p).resolve()): p for p in given}
+    if not any(d.path in shown for d in exc.diagnostics):
+        return exc
+    return UserError([dataclasses.replace(d, path=shown.get(d.path, d.path)) for d in exc.diagnostics])
 
 
 def _read_stage(

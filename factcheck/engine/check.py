@@ -27,6 +27,7 @@ from factcheck.engine.diagnose import (
     result_to_json,
     solve_component,
 )
+from factcheck.engine.grouping import ConflictGroup, group_conflicts
 from factcheck.engine.solver import Budget, Outcome, SolverLimits
 from factcheck.factset import fact_refs
 from factcheck.limits import DEFAULT_COMPONENT_BUDGET, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
@@ -314,8 +315,8 @@ def assemble(
                 )
             )
             continue
-        for conflict in res.conflicts:
-            findings.append(_contradiction(conflict, facts, res))
+        for group in group_conflicts(res.conflicts, facts, res.retract):
+            findings.append(_contradiction(group, facts, res))
         if res.conflicts and not res.conflicts_complete:
             stats["conflict_enumeration_truncated"] += 1
             if len(res.conflicts) < options.max_conflicts:  # stopped by its share of the budget, not by the limit
@@ -397,19 +398,26 @@ def _finding_key(f: Finding) -> tuple[int, str, str, tuple[str, ...], str]:
     return (KIND_ORDER[f.kind], f.code, f.subject or "", f.facts, f.message)
 
 
-def _contradiction(conflict: tuple[str, ...], facts: dict[str, Fact], res: ComponentResult) -> Finding:
+def _contradiction(group: ConflictGroup, facts: dict[str, Fact], res: ComponentResult) -> Finding:
     info = CODES["contradiction"]
+    conflict = group.shown
     quotes = [facts[f] for f in conflict if f in facts]
     summary = "; ".join(f'"{_short(q.quote)}"' if q.quote else q.id for q in quotes)
     derived = [f for f in conflict if f not in facts]
     if derived:
         summary += "; " + ", ".join(derived)
+    also = sorted((facts[f] for f in group.also if f in facts), key=lambda q: (q.doc or "", q.span or (0, 0), q.id))
+    more = ""
+    if len(group.conflicts) > 1:
+        more = f" ({len(group.conflicts)} minimal sets; {len(group.also)} other mentions read the same)"
     retract = tuple(f for f in res.retract if f in conflict) or res.retract
     return _finding(
         info,
-        message=f"these {len(conflict)} claims cannot all be true: {summary}",
+        message=f"these {len(conflict)} claims cannot all be true: {summary}{more}",
         facts=conflict,
         sources=tuple(_quote(q) for q in quotes),
+        also=tuple(_quote(q) for q in also),
+        conflicts=group.conflicts,
         retract=retract,
         component=res.index,
     )

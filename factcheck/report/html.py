@@ -18,7 +18,7 @@ from pathlib import Path
 from factcheck.factset import fact_refs
 from factcheck.model import FactSet, Finding, Report
 from factcheck.report.common import summary_line
-from factcheck.report.locate import locate_finding
+from factcheck.report.locate import locate_also, locate_finding
 
 LABEL_W = 380
 AXIS_W = 1000
@@ -306,6 +306,18 @@ def _finding_html(f: Finding, anchor: str, fs: FactSet | None, cwd: Path | None)
             f'<div class="where">{escape(where)} ({escape(s.fact)})</div>'
             + (f'<blockquote title="{escape(s.fact)}">{escape(s.quote)}</blockquote>' if s.quote else "")
         )
+    also = {loc.fact: loc for loc in locate_also(f, fs, cwd) if loc.fact}
+    if f.also:
+        n = len(f.also)
+        out.append(f'<details class="also" open><summary>Also: {n} other mentions read the same</summary>')
+        for s in f.also:
+            loc = also.get(s.fact)
+            where = f"{loc.path}:{loc.start_line}:{loc.start_col}" if loc else (s.doc or "")
+            out.append(
+                f'<div class="where">{escape(where)} ({escape(s.fact)})</div>'
+                + (f'<blockquote title="{escape(s.fact)}">{escape(s.quote)}</blockquote>' if s.quote else "")
+            )
+        out.append("</details>")
     if f.retract:
         out.append(f"<p>Cheapest retraction: {escape(', '.join(f.retract))}</p>")
     out.append("</section>")

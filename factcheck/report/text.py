@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from factcheck.model import FactSet, Finding, Report, Severity, SourceQuote
-from factcheck.report.common import files_lines, summary_line
+from factcheck.report.common import files_lines, short_quote, summary_line
 from factcheck.report.locate import line_col as line_col
 from factcheck.report.locate import locate_finding, locate_source
 
@@ -71,6 +71,11 @@ def _finding(out: Console, f: Finding, fs: FactSet | None, cwd: Path | None) -> 
             out.print(f"  [blue]-->[/] {escape(loc.path)}:{loc.start_line}:{loc.start_col}")
     for src in f.sources:
         _source(out, src, fs, cwd)
+    for src in f.also:
+        at = locate_source(src, fs, cwd)
+        where = f"{at.path}:{at.start_line}:{at.start_col}" if at else (src.doc or "(background)")
+        quote = f' "{short_quote(src.quote)}"' if src.quote else ""
+        out.print(f"  [blue]= also:[/] {escape(where)}{escape(quote)}  [dim]({escape(src.fact)})[/]")
     if f.retract:
         out.print(f"  [green]= cheapest retraction:[/] {escape(', '.join(f.retract))}")
     if f.kind == "gap" and (f.earliest or f.latest):

@@ -1,0 +1,81 @@
+"""One crawl time for every page of the bundled corpus: its page stamps clash, and that is one finding.
+
+The "1 month ago" and "3 months ago" stamps cannot both hold for the same Monday talks;
+the articles name that Monday in many ways, each a minimal conflict of its own.  Every
+format shows one contradiction that names the clash once, and the JSON keeps every
+minimal set under it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factcheck.auditing import audit
+from factcheck.engine.grouping import is_mention
+from factcheck.model import FactSet, Report
+from factcheck.report import Format, render
+from tests.report.conftest import ROOT, assert_golden
+
+AS_OF = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def one_crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, FactSet, Path]:
+    tmp = tmp_path_factory.mktemp("one-crawl")
+    shutil.copytree(ROOT / "corpus" / "istanbul-2025", tmp / "corpus")
+    (tmp / "corpus" / "corpus.yaml").write_text("defaults: {retrieved: 2025-09-05}\n", encoding="utf-8")
+    old = Path.cwd()
+    os.chdir(tmp)  # the folder as a user in it types it, so the report's paths are the same in every run
+    try:
+        result = audit([Path("corpus")], as_of=AS_OF)
+    finally:
+        os.chdir(old)
+    return result.report, result.factset, tmp
+
+
+def test_the_clash_is_one_finding_that_keeps_every_minimal_set(one_crawl: tuple[Report, FactSet, Path]) -> None:
+    report, fs, _ = one_crawl
+    found = [f for f in report.findings if f.kind == "contradiction"]
+    assert len(found) == 1
+    f = found[0]
+    facts = {x.id: x for x in fs.facts}
+    stamps = sorted(x for x in f.facts if facts[x].kind == "page_stamp")
+    assert len(stamps) == 2, "the two page stamps are the clashing claims"
+    assert len(f.conflicts) > 1 and f.facts in f.conflicts
+    claims = {x for x in f.facts if x in f.retract or not is_mention(facts.get(x))}
+    for c in f.conflicts:
+        assert claims == {x for x in c if x in f.retract or not is_mention(facts.get(x))}
+    assert {s.fact for s in f.also} == {x for c in f.conflicts for x in c} - set(f.facts)
+    assert set(f.retract) <= set(f.facts)
+
+
+def test_the_text_report_golden(one_crawl: tuple[Report, FactSet, Path]) -> None:
+    report, fs, cwd = one_crawl
+    assert_golden("one-crawl.txt", render(report, Format.TEXT, fs, cwd=cwd))
+
+
+def test_every_format_shows_one_contradiction(one_crawl: tuple[Report, FactSet, Path]) -> None:
+    report, fs, cwd = one_crawl
+    out = {fmt: render(report, fmt, fs, cwd=cwd) for fmt in Format}
+    assert out[Format.TEXT].count("error[FC101]") == 1
+    assert out[Format.TEXT].count("= also:") == len(report.findings[0].also)
+    data = json.loads(out[Format.JSON])
+    assert [len(f["conflicts"]) > 1 for f in data["findings"] if f["code"] == "FC101"] == [True]
+    story = json.loads(out[Format.JSONL].splitlines()[0])
+    assert sum(f["code"] == "FC101" for f in story["findings"]) == 1
+    sarif = json.loads(out[Format.SARIF])["runs"][0]["results"]
+    assert sum(r["ruleId"] == "FC101" for r in sarif) == 1
+    assert out[Format.GITHUB].count("title=FC101") == 1
+    assert out[Format.GITHUB].count("%0Aalso: ") == 1
+    # JUnit has a case per document: the one finding fails the case of each article it quotes
+    junit = re.findall(r'<failure message="(these[^"]*)"', out[Format.JUNIT])
+    assert len(junit) == len({s.doc for s in report.findings[0].sources}) and len(set(junit)) == 1
+    assert out[Format.HTML].count('class="finding contradiction error conflict"') == 1
+    assert '<details class="also" open>' in out[Format.HTML]
