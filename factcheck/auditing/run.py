@@ -36,7 +36,7 @@ from factcheck.auditing.executor import Executor, InProcess, make_executor
 from factcheck.auditing.index import CorpusIndex
 from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
 from factcheck.auditing.manifest import Manifest, find_manifests, stray_entries
-from factcheck.auditing.merge import LineWriter, Merger, load_texts, reduce_context
+from factcheck.auditing.merge import LineWriter, Merger, finding_counts, load_texts, reduce_context
 from factcheck.auditing.stories import CURATED, curated_docs, doc_keys
 from factcheck.auditing.windows import split_windows
 from factcheck.cache import Cache, content_key
@@ -219,7 +219,7 @@ def audit_story(ctx: StoryContext, story: StoryInput) -> dict[str, Any]:
     report, fs = _audit_story(ctx, story)
     if ctx.lines:
         return {"index": story.index, "line": story_line(report), "status": report.status.value,
-                "stats": report.stats}  # fmt: skip
+                "stats": report.stats, "counts": finding_counts(report)}  # fmt: skip
     return {"index": story.index, "report": report.model_dump(mode="json"),
             "context": reduce_context(report, fs).model_dump(mode="json")}  # fmt: skip
 

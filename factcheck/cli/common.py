@@ -1,4 +1,4 @@
-"""What every command shares: error handling, exit codes, atomic output."""
+"""What every command shares: error handling, atomic output (exit codes: :mod:`factcheck.exitcodes`)."""
 
 from __future__ import annotations
 
@@ -15,21 +15,7 @@ import click
 
 from factcheck.errors import UserError
 from factcheck.exitcodes import ExitCode
-from factcheck.model import Report, Severity, Status
-from factcheck.report.common import failing
 from factcheck.version import __version__
-
-
-def exit_code_for(report: Report, fail_on: Severity = Severity.ERROR, *, exit_zero: bool = False) -> int:
-    """The exit code for a report: 1 for findings at or above ``fail_on``, else 3 if inconclusive, else 0.
-
-    ``exit_zero`` turns 1 into 0; an inconclusive check still exits 3.
-    """
-    if failing(report, fail_on) and not exit_zero:
-        return ExitCode.CONTRADICTION.value
-    if report.status is Status.INCONCLUSIVE or any(f.kind == "inconclusive" for f in report.findings):
-        return ExitCode.INCONCLUSIVE.value
-    return ExitCode.OK.value
 
 
 @contextlib.contextmanager
