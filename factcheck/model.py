@@ -536,6 +536,7 @@ class DocumentTimes(BaseModel):
 
     id: str
     title: str | None = None
+    name: str | None = Field(default=None, description="How a reader knows it: its title and file name, or either.")
     published: DateRange
     retrieved: DateRange
 

@@ -173,7 +173,7 @@ def _rows(report: Report, fs: FactSet | None) -> tuple[list[_Row], list[_Row], d
     docs = [
         _Row(
             d.id,
-            f"doc {d.id}" + (f" — {d.title}" if d.title else ""),
+            d.name or f"doc {d.id}",
             _day(d.published.earliest),
             _day(d.published.latest),
             doc=True,

@@ -106,7 +106,7 @@ def render_text(
         for d in report.documents:
             p = d.published
             rng = _d(p.earliest) if p.earliest == p.latest and p.earliest else f"{_d(p.earliest)}..{_d(p.latest)}"
-            rows.append((rng, f"doc:{d.id}", "created" + (f" — {d.title}" if d.title else "")))
+            rows.append((rng, f"doc:{d.id}", f"created — {d.name}" if d.name else "created"))
         rows.sort(key=lambda r: (r[0].startswith("…"), r[0], r[1]))
         w = max(len(r[0]) for r in rows)
         for rng, ident, label in rows:
