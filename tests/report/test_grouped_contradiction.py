@@ -79,3 +79,20 @@ def test_every_format_shows_one_contradiction(one_crawl: tuple[Report, FactSet, 
     assert len(junit) == len({s.doc for s in report.findings[0].sources}) and len(set(junit)) == 1
     assert out[Format.HTML].count('class="finding contradiction error conflict"') == 1
     assert '<details class="also" open>' in out[Format.HTML]
+
+
+def test_underlines_cover_the_time_expression_and_the_trigger_and_the_json_quote_stays_whole(
+    one_crawl: tuple[Report, FactSet, Path],
+) -> None:
+    report, fs, cwd = one_crawl
+    lines = render(report, Format.TEXT, fs, cwd=cwd).splitlines()
+    i = next(k for k, ln in enumerate(lines) if ln.startswith("8 | New direct negotiations"))
+    body, carets = lines[i][4:], lines[i + 1][4:]
+    marked = [body[a] for a in range(len(carets)) if carets[a] == "^"]
+    assert "".join(marked) == "negotiationsMonday afternoon"  # the trigger and the time expression, not the rest
+    data = json.loads(render(report, Format.JSON, fs, cwd=cwd))
+    quotes = {s["fact"]: s["quote"] for f in data["findings"] for s in f["sources"]}
+    text = fs.texts["003_1fa625e8ca6e2f1f"]
+    fid = "003_1fa625e8ca6e2f1f-rel-event-on-time-213-1"
+    assert quotes[fid] == "negotiations between Russia and Ukraine began in Istanbul on Monday afternoon"
+    assert quotes[fid] == text[213 : 213 + len(quotes[fid])]
