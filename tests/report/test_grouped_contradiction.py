@@ -8,36 +8,14 @@ minimal set under it.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
 import re
-import shutil
 from pathlib import Path
 
-import pytest
-
-from factcheck.auditing import audit
 from factcheck.engine.grouping import is_mention
 from factcheck.model import FactSet, Report
 from factcheck.report import Format, render
-from tests.report.conftest import ROOT, assert_golden
-
-AS_OF = dt.date(2026, 11, 22)
-
-
-@pytest.fixture(scope="module")
-def one_crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, FactSet, Path]:
-    tmp = tmp_path_factory.mktemp("one-crawl")
-    shutil.copytree(ROOT / "corpus" / "istanbul-2025", tmp / "corpus")
-    (tmp / "corpus" / "corpus.yaml").write_text("defaults: {retrieved: 2025-09-05}\n", encoding="utf-8")
-    old = Path.cwd()
-    os.chdir(tmp)  # the folder as a user in it types it, so the report's paths are the same in every run
-    try:
-        result = audit([Path("corpus")], as_of=AS_OF)
-    finally:
-        os.chdir(old)
-    return result.report, result.factset, tmp
+from tests.report.conftest import assert_golden
 
 
 def test_the_clash_is_one_finding_that_keeps_every_minimal_set(one_crawl: tuple[Report, FactSet, Path]) -> None:
