@@ -122,7 +122,9 @@ class Merger:
             "links": [self.links[k] for k in sorted(self.links)],
             "stats": dict(sorted(stats.items())),
         })  # fmt: skip
-        merged = merged.model_copy(update={"status": report_status(merged.findings)})
+        # the findings' counts by severity, as a streamed audit's summary has them
+        counted = dict(sorted((Counter(merged.stats) + Counter(finding_counts(merged))).items()))
+        merged = merged.model_copy(update={"status": report_status(merged.findings), "stats": counted})
         facts = self.context["facts"]
         fs = FactSet.model_validate({
             "facts": [facts[k] for k in sorted(facts)],
