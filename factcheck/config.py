@@ -27,7 +27,7 @@ COMMAND_LINE = "command line"
 
 
 class Config(BaseModel):
-    """Every setting ``factcheck check`` reads from a configuration file."""
+    """Every setting ``factcheck check`` and ``factcheck audit`` read from a configuration file."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -49,6 +49,19 @@ class Config(BaseModel):
 
 
 KEYS: tuple[str, ...] = tuple(Config.model_fields)
+
+READ_BY: dict[str, str] = {
+    "match_timeout": "audit, extract",
+    "rules": "audit, extract, rules, timeml",
+    "jobs": "check, audit (audit's default: every core)",
+}
+"""The commands that read a key, where not exactly ``check`` and ``audit`` (which read every other key alike)."""
+BOTH = "check, audit"
+
+
+def read_by(key: str) -> str:
+    """The commands that read a configuration key."""
+    return READ_BY.get(key, BOTH)
 _PATH_KEYS = ("policy", "rules")
 
 
@@ -190,7 +203,7 @@ def describe(resolved: Resolved) -> str:
             line = f"{k} = [{', '.join(_q(x) for x in v)}]"
         else:
             line = f"{k} = {_q(str(v))}"
-        lines.append(f"{line:<40} # {resolved.sources[k]}")
+        lines.append(f"{line:<40} # {resolved.sources[k]}; read by {read_by(k)}")
     return "\n".join(lines) + "\n"
 
 

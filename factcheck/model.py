@@ -507,6 +507,14 @@ class Finding(BaseModel):
     facts: tuple[str, ...] = ()
     sources: tuple[SourceQuote, ...] = ()
     retract: tuple[str, ...] = ()
+    also: tuple[SourceQuote, ...] = Field(
+        default=(),
+        description="A contradiction's other mentions that pin the same events the same way (other minimal sets).",
+    )
+    conflicts: tuple[tuple[str, ...], ...] = Field(
+        default=(),
+        description="A contradiction's every minimal set of clashing facts; ``facts`` is the one shown.",
+    )
     subject: str | None = None
     earliest: dt.date | None = None
     latest: dt.date | None = None
@@ -529,6 +537,7 @@ class DocumentTimes(BaseModel):
 
     id: str
     title: str | None = None
+    name: str | None = Field(default=None, description="How a reader knows it: its title and file name, or either.")
     published: DateRange
     retrieved: DateRange
 

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.extract.rules import ExtractPack, load_extract_pack
+from tests.report.conftest import factcheck_cmd
 from tests.robustness.mutations import USER_PACK
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,14 +49,30 @@ def test_output_files_get_the_mode_the_umask_gives(tmp_path: Path, umask, mask: 
         assert stat.S_IMODE(p.stat().st_mode) == 0o666 & ~mask, p
 
 
-def test_an_error_in_an_article_names_its_path_with_the_leading_slash(tmp_path: Path) -> None:
-    art = tmp_path / "a1.md"
+def _bad_article(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    art = folder / "a1.md"
     art.write_text("---\npublished: 2027-01-01\n---\nThe talks took place on Feb. 27, 2025 in Istanbul.\n",
                    encoding="utf-8")  # fmt: skip
-    r = run("audit", str(tmp_path), "--as-of", AS_OF, "--no-background")
-    assert r.exit_code == 2
-    assert f"error: {art}:1:1: document a1: published 2027-01-01 is after the as-of time" in r.stderr
-    assert str(art).startswith("/")
+    return art
+
+
+def test_an_error_in_an_article_names_its_absolute_path_as_given(tmp_path: Path) -> None:
+    art = _bad_article(tmp_path / "x")
+    for given in (art, art.parent):
+        r = run("audit", str(given), "--as-of", AS_OF, "--no-background")
+        assert r.exit_code == 2
+        assert f"error: {art}:1:1: document a1: published 2027-01-01 is after the as-of time" in r.stderr
+        assert str(art).startswith("/")
+
+
+def test_an_error_in_an_article_names_a_relative_path_as_typed(tmp_path: Path) -> None:
+    _bad_article(tmp_path / "tmp" / "x")
+    cmd = [*factcheck_cmd(), "audit", "--as-of", AS_OF, "--no-background"]
+    for given in ("tmp/x/a1.md", "tmp/x"):
+        r = subprocess.run([*cmd, given], cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
+        assert r.returncode == 2, r.stderr
+        assert r.stderr.startswith("error: tmp/x/a1.md:1:1: document a1: published 2027-01-01"), r.stderr
 
 
 def test_a_fact_set_error_names_the_article_as_the_fact_set_points_to_it(tmp_path: Path) -> None:

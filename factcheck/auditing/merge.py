@@ -22,6 +22,7 @@ from typing import Any
 
 from factcheck.corpus.load import read_article_text
 from factcheck.engine.check import KIND_ORDER, report_status
+from factcheck.exitcodes import SEVERITY_COUNT
 from factcheck.model import FactSet, Report, Status
 from factcheck.report.json_format import numbered_line
 
@@ -121,7 +122,9 @@ class Merger:
             "links": [self.links[k] for k in sorted(self.links)],
             "stats": dict(sorted(stats.items())),
         })  # fmt: skip
-        merged = merged.model_copy(update={"status": report_status(merged.findings)})
+        # the findings' counts by severity, as a streamed audit's summary has them
+        counted = dict(sorted((Counter(merged.stats) + Counter(finding_counts(merged))).items()))
+        merged = merged.model_copy(update={"status": report_status(merged.findings), "stats": counted})
         facts = self.context["facts"]
         fs = FactSet.model_validate({
             "facts": [facts[k] for k in sorted(facts)],
@@ -136,15 +139,17 @@ _STATUS_ORDER = {Status.CONSISTENT.value: 0, Status.INCONCLUSIVE.value: 1, Statu
 class LineWriter:
     """Writes the stories' reports as JSON Lines in story order (``{"story": N, ...report}``), keeping only sums.
 
-    Parts are ``{"line", "status", "stats"}`` as ``report.json_format.story_line`` and the story's report
-    give them.  The report :meth:`finish` returns has the status and the summed counts of
-    all stories, and no lists.
+    Parts are ``{"line", "status", "stats", "counts"}`` as ``report.json_format.story_line`` and the
+    story's report give them (``counts``: its findings by severity, see
+    :func:`~factcheck.auditing.merge.finding_counts`).  The report :meth:`finish` returns has
+    the status and the summed counts of all stories, and no lists.
     """
 
     def __init__(self, write: Callable[[str], object]) -> None:
         self.write = write
         self.status = Status.CONSISTENT.value
         self.stats: Counter[str] = Counter()
+        self.counts: Counter[str] = Counter()
         self.parts = 0
 
     def add(self, part: dict[str, Any]) -> None:
@@ -153,11 +158,21 @@ class LineWriter:
         if _STATUS_ORDER[part["status"]] > _STATUS_ORDER[self.status]:
             self.status = part["status"]
         self.stats.update(part["stats"])
+        self.counts.update(part.get("counts", {}))
         self.parts += 1
 
     def finish(self, as_of: dt.date) -> tuple[Report, FactSet]:
         """The summary report (status and counts) and an empty fact set."""
-        stats = Counter(self.stats)
+        stats = Counter(self.stats) + self.counts  # the findings' counts decide the exit code
         stats["stories"] = self.parts
         summary = Report(status=Status(self.status), as_of=as_of, stats=dict(sorted(stats.items())))
         return summary, FactSet()
+
+
+def finding_counts(report: Report) -> dict[str, int]:
+    """A story's findings by severity (``findings_error``, ``findings_warning``), inconclusive ones apart."""
+    out: Counter[str] = Counter()
+    for f in report.findings:
+        kind = "inconclusive" if f.kind == "inconclusive" else f.severity.value
+        out[SEVERITY_COUNT.format(kind)] += 1
+    return dict(out)

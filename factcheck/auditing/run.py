@@ -39,7 +39,7 @@ from factcheck.auditing.executor import Executor, InProcess, make_executor
 from factcheck.auditing.index import CorpusIndex
 from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
 from factcheck.auditing.manifest import Manifest, find_manifests, stray_entries
-from factcheck.auditing.merge import LineWriter, Merger, load_texts, reduce_context
+from factcheck.auditing.merge import LineWriter, Merger, finding_counts, load_texts, reduce_context
 from factcheck.auditing.stories import CURATED, curated_docs, doc_keys
 from factcheck.auditing.windows import own_window
 from factcheck.cache import Cache, content_key
@@ -390,7 +390,7 @@ def audit_story(ctx: StoryContext, story: StoryInput) -> dict[str, Any]:
     report, fs = _audit_story(ctx, story)
     if ctx.lines:
         return {"index": story.index, "line": story_line(report), "status": report.status.value,
-                "stats": report.stats}  # fmt: skip
+                "stats": report.stats, "counts": finding_counts(report)}  # fmt: skip
     return {"index": story.index, "report": report.model_dump(mode="json"),
             "context": reduce_context(report, fs).model_dump(mode="json")}  # fmt: skip
 
@@ -621,6 +621,8 @@ def audit(
             else:
                 _write_file_lines(sink, report, index, skipped, stray)
             info.seconds["merge"] = time.perf_counter() - clock
+        except UserError as exc:
+            raise as_given(exc, (p for p, _ in index.audited())) from None
         finally:
             index.close()
             store.close()
@@ -629,6 +631,18 @@ def audit(
     if texts and sink is None:
         context = load_texts(report, context)
     return AuditResult(report, context, skipped, info)
+
+
+def as_given(exc: UserError, given: Iterable[str]) -> UserError:
+    """The error with each audited article's path as the user gave it, not the absolute one the checks see.
+
+    Extracted facts are checked as if written at the file system's root, so their article
+    paths are absolute; a user who typed ``tmp/x/a1.md`` is told about ``tmp/x/a1.md``.
+    """
+    shown = {str(Path(p).resolve()): p for p in given}
+    if not any(d.path in shown for d in exc.diagnostics):
+        return exc
+    return UserError([dataclasses.replace(d, path=shown.get(d.path, d.path)) for d in exc.diagnostics])
 
 
 def _read_stage(

@@ -12,16 +12,22 @@ import click
 
 from factcheck.cli import cli
 from factcheck.cli.check import _parse_date
-from factcheck.cli.common import audit_progress, exit_code_for, handle_errors, streamed_output, write_output
-from factcheck.exitcodes import ExitCode
+from factcheck.cli.common import append_text, audit_progress, handle_errors, streamed_output, write_output
+from factcheck.exitcodes import ExitCode, exit_code_for
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
-from factcheck.model import Status
-from factcheck.report import Format, render
+from factcheck.model import Severity
+from factcheck.report import Format, render, step_summary
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice([f.value for f in Format]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice([f.value for f in Format]),
+              help="Output format [config format; default: text].")  # fmt: skip
+@click.option("--fail-on", type=click.Choice(["error", "warning"]),
+              help="Lowest severity that makes the exit code 1 [config fail_on; default: error].")  # fmt: skip
+@click.option("--exit-zero/--no-exit-zero", default=None,
+              help="Exit 0 even when findings reach --fail-on (bad input still exits 2, inconclusive 3) "
+                   "[config exit_zero].")  # fmt: skip
 @click.option("--as-of", callback=_parse_date, metavar="DATE",
               help="Latest possible creation or retrieval time of any document [default: today].")  # fmt: skip
 @click.option("--facts", "facts", multiple=True, type=click.Path(exists=True, path_type=Path),
@@ -29,7 +35,8 @@ from factcheck.report import Format, render
 @click.option("--no-background", is_flag=True, help="Leave out the shipped background facts.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Extra date-reader rule packs.")  # fmt: skip
-@click.option("--policy", "policy_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--policy", "policy_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A policy file of fuzzy windows instead of the shipped one [config policy].")  # fmt: skip
 @click.option("--jobs", "-j", type=click.IntRange(1),
               help="Worker processes [config jobs; default: the number of cores].")  # fmt: skip
 @click.option("--scheduler", metavar="ADDRESS",
@@ -57,7 +64,8 @@ from factcheck.report import Format, render
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report (atomically).")
 def audit(
-    paths: tuple[Path, ...], fmt: str, as_of: dt.date | None, facts: tuple[Path, ...], no_background: bool,
+    paths: tuple[Path, ...], fmt: str | None, fail_on: str | None, exit_zero: bool | None, as_of: dt.date | None,
+    facts: tuple[Path, ...], no_background: bool,
     rule_dirs: tuple[Path, ...], policy_path: Path | None, jobs: int | None, scheduler: str | None,
     dask_local: int | None, cache_dir: Path | None, extract_pack: Path | None, extract_replace: bool,
     timeout_ms: int | None,
@@ -67,15 +75,19 @@ def audit(
     """Audit a corpus: read every article, link what they say, and check it all together.
 
     An optional corpus.yaml in a folder gives documents' published/retrieved times, url,
-    publisher and trust.  Exit codes as for `check`: 0 consistent, 1 contradiction, 2 bad
-    input, 3 inconclusive (also when the reader failed on an article: the run is incomplete).
+    publisher and trust.  Settings come from the command line, then the configuration
+    file, as for `check`.  Exit codes as for `check`: 0 no finding at or above --fail-on,
+    1 findings at or above it, 2 bad input or usage, 3 inconclusive (also when the reader
+    failed on an article: the run is incomplete).
     """
     from factcheck.auditing import audit as run
     from factcheck.auditing.executor import make_executor
     from factcheck.config import DEFAULT, resolve
 
     with handle_errors():
-        resolved = resolve({"jobs": jobs, "timeout": timeout_ms, "rlimit": rlimit, "max_conflicts": max_conflicts,
+        resolved = resolve({"format": fmt, "fail_on": fail_on, "exit_zero": exit_zero, "as_of": as_of,
+                            "policy": str(policy_path) if policy_path else None, "jobs": jobs,
+                            "timeout": timeout_ms, "rlimit": rlimit, "max_conflicts": max_conflicts,
                             "match_timeout": match_timeout}, config_path=config_path, isolated=isolated)  # fmt: skip
         cfg = resolved.config
         if resolved.sources["jobs"] == DEFAULT:
@@ -86,15 +98,17 @@ def audit(
         if scheduler and dask_local:
             raise click.UsageError("--scheduler and --dask-local exclude each other")
         executor = make_executor(cfg.jobs, scheduler, dask_local)
-        stream = Format(fmt) is Format.JSONL
+        fmt_ = cfg.format
+        stream = fmt_ is Format.JSONL
         with streamed_output(output) if stream else contextlib.nullcontext(None) as sink, audit_progress() as tick:
             try:
-                result = run(paths, as_of=as_of, facts=facts, background=not no_background, policy_path=policy_path,
+                result = run(paths, as_of=cfg.as_of, facts=facts, background=not no_background,
+                             policy_path=Path(cfg.policy) if cfg.policy else None,
                              rules=[*cfg.rules, *rule_dirs], extract_pack=extract_pack,
                              extract_replace=extract_replace, jobs=cfg.jobs,
                              timeout_ms=cfg.timeout, rlimit=cfg.rlimit, max_conflicts=cfg.max_conflicts,
                              match_timeout=cfg.match_timeout, executor=executor, cache_dir=cache_dir,
-                             texts=Format(fmt) not in (Format.JSON, Format.JSONL), sink=sink,
+                             texts=fmt_ not in (Format.JSON, Format.JSONL), sink=sink,
                              progress=tick)  # fmt: skip
             finally:
                 executor.close()
@@ -105,19 +119,20 @@ def audit(
             click.echo(f"warning: {s.path}: {'failed' if s.failed else 'skipped'}: {s.reason}", err=True)
         # An article the reader failed on (a fault of factcheck's) leaves the run incomplete: it cannot pass.
         incomplete = any(s.fault for s in result.skipped)
-        if stream:
-            # The stories went out as they were done; the summary holds no findings to count.
-            code = {Status.CONTRADICTION: ExitCode.CONTRADICTION, Status.INCONCLUSIVE: ExitCode.INCONCLUSIVE}
-            got = code.get(result.report.status, ExitCode.OK)
-            sys.exit((ExitCode.INCONCLUSIVE if incomplete and got is ExitCode.OK else got).value)
-        color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        text = render(result.report, Format(fmt), result.factset, color=color)
-        if Format(fmt) is Format.TEXT and result.report.links:
-            lines = [f"{len(result.report.links)} links between articles and background facts considered:"]
-            for lk in result.report.links:
-                how = "not linked" if not lk.linked else "assumed" if lk.assumed else "linked"
-                lines.append(f"  {how} {', '.join(lk.members)}: {lk.reason}")
-            text += "\n".join(lines) + "\n"
-        write_output(text, output)
-    ends = exit_code_for(result.report)
-    sys.exit(ExitCode.INCONCLUSIVE.value if incomplete and ends == ExitCode.OK else ends)
+        threshold = Severity(cfg.fail_on)
+        if not stream:
+            color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            text = render(result.report, fmt_, result.factset, color=color, fail_on=threshold)
+            if fmt_ is Format.TEXT and result.report.links:
+                lines = [f"{len(result.report.links)} links between articles and background facts considered:"]
+                for lk in result.report.links:
+                    how = "not linked" if not lk.linked else "assumed" if lk.assumed else "linked"
+                    lines.append(f"  {how} {', '.join(lk.members)}: {lk.reason}")
+                text += "\n".join(lines) + "\n"
+            write_output(text, output)
+            summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+            if fmt_ is Format.GITHUB and summary_file:
+                append_text(Path(summary_file), step_summary(result.report, result.factset))
+    # A streamed report's summary holds the counts of its findings, which decide as the findings do.
+    ends = exit_code_for(result.report, threshold, exit_zero=cfg.exit_zero)
+    sys.exit(ExitCode.INCONCLUSIVE.value if incomplete and ends == ExitCode.OK.value else ends)

@@ -12,8 +12,9 @@ import click
 
 from factcheck.api import check as api_check
 from factcheck.cli import cli
-from factcheck.cli.common import append_text, exit_code_for, handle_errors, progress_bar, write_output
-from factcheck.config import describe, resolve
+from factcheck.cli.common import append_text, handle_errors, progress_bar, write_output
+from factcheck.config import describe, read_by, resolve
+from factcheck.exitcodes import exit_code_for
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Severity
 from factcheck.report import Format, render, step_summary
@@ -161,6 +162,7 @@ def config_cmd(config_path: Path | None, isolated: bool, as_json: bool) -> None:
                 "path": str(resolved.path) if resolved.path else None,
                 "values": resolved.config.model_dump(mode="json"),
                 "sources": resolved.sources,
+                "read_by": {k: read_by(k) for k in resolved.sources},
             }
             click.echo(json.dumps(data, indent=2, sort_keys=True))
         else:

@@ -1,4 +1,4 @@
-"""What every command shares: error handling, exit codes, atomic output."""
+"""What every command shares: error handling, atomic output (exit codes: :mod:`factcheck.exitcodes`)."""
 
 from __future__ import annotations
 
@@ -9,31 +9,13 @@ import tempfile
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from factcheck.errors import UserError
 from factcheck.exitcodes import ExitCode
 from factcheck.version import __version__
-
-if TYPE_CHECKING:  # the report models are imported by the commands that make reports, not by every command
-    from factcheck.model import Report, Severity
-
-
-def exit_code_for(report: Report, fail_on: Severity | None = None, *, exit_zero: bool = False) -> int:
-    """The exit code for a report: 1 for findings at or above ``fail_on`` (errors), else 3 if inconclusive, else 0.
-
-    ``exit_zero`` turns 1 into 0; an inconclusive check still exits 3.
-    """
-    from factcheck.model import Severity, Status
-    from factcheck.report.common import failing
-
-    if failing(report, fail_on or Severity.ERROR) and not exit_zero:
-        return ExitCode.CONTRADICTION.value
-    if report.status is Status.INCONCLUSIVE or any(f.kind == "inconclusive" for f in report.findings):
-        return ExitCode.INCONCLUSIVE.value
-    return ExitCode.OK.value
 
 
 @contextlib.contextmanager

@@ -10,7 +10,7 @@ import click
 
 from factcheck.cli import cli
 from factcheck.cli.common import config_rules, handle_errors
-from factcheck.exitcodes import ExitCode
+from factcheck.exitcodes import exit_code_for_problems
 
 
 def _reader_options(f: click.decorators.FC) -> click.decorators.FC:
@@ -75,7 +75,7 @@ def rules_test(paths: tuple[Path, ...], no_shipped: bool, verbose: bool) -> None
             origin, line, col = places[r.rule]
             click.echo(f"{origin}:{line}:{col}: FAIL {r.id}: {r.message}")
     click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed, {rule_count(n_dates, n_reader)}")
-    sys.exit(ExitCode.CONTRADICTION if failed else ExitCode.OK)
+    sys.exit(exit_code_for_problems(len(failed)))
 
 
 @rules.command("lint")
@@ -102,4 +102,4 @@ def rules_lint(paths: tuple[Path, ...], no_shipped: bool) -> None:
             line, col = rule_line(origin, p.where)
         click.echo(f"{origin}:{line}:{col}: {p.where}: {p.message}")
     click.echo(f"{len(problems)} problems in {rule_count(len(ruleset.rules), n_reader)}")
-    sys.exit(ExitCode.CONTRADICTION if problems else ExitCode.OK)
+    sys.exit(exit_code_for_problems(len(problems)))

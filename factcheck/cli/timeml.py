@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from factcheck.cli import cli
-from factcheck.cli.common import config_rules, exit_code_for, handle_errors, write_output
+from factcheck.cli.common import config_rules, handle_errors, write_output
+from factcheck.exitcodes import exit_code_for
 from factcheck.formats import Format
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 

@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.corpus.filetext import FileText
+from factcheck.corpus.headline import headline
 from factcheck.corpus.segment import Segmentation, segment
 from factcheck.corpus.windows import WINDOW_BYTES, FilePlan, plan
 from factcheck.errors import Diagnostic, UserError
@@ -187,6 +188,8 @@ def load_article(path: Path, *, doc_id: str | None = None, window_bytes: int = W
     else:
         meta_data, text, offset = split_front_matter(text, p)
     meta = validate_data(meta_data, ArticleMeta, p)
+    if meta.title is None and not html:
+        meta = meta.model_copy(update={"title": headline(text)})
     if not text.strip() and fplan is None:
         raise ValueError("empty file")
     ident = doc_id or meta.id or path.stem

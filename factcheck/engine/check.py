@@ -27,12 +27,15 @@ from factcheck.engine.diagnose import (
     result_to_json,
     solve_component,
 )
+from factcheck.engine.grouping import ConflictGroup, group_conflicts
+from factcheck.engine.names import document_name, event_name, ordinals
 from factcheck.engine.solver import Budget, Outcome, SolverLimits
 from factcheck.factset import fact_refs
 from factcheck.limits import DEFAULT_COMPONENT_BUDGET, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import (
     DateRange,
     DocumentTimes,
+    Event,
     EventTimes,
     Fact,
     FactSet,
@@ -314,8 +317,8 @@ def assemble(
                 )
             )
             continue
-        for conflict in res.conflicts:
-            findings.append(_contradiction(conflict, facts, res))
+        for group in group_conflicts(res.conflicts, facts, res.retract):
+            findings.append(_contradiction(group, facts, res))
         if res.conflicts and not res.conflicts_complete:
             stats["conflict_enumeration_truncated"] += 1
             if len(res.conflicts) < options.max_conflicts:  # stopped by its share of the budget, not by the limit
@@ -330,6 +333,7 @@ def assemble(
         DocumentTimes(
             id=d.id,
             title=d.title,
+            name=document_name(d, fs.text_paths.get(d.id)),
             published=DateRange(
                 earliest=_date(ranges.get(f"d:{d.id}.published", (None, None))[0]),
                 latest=_date(ranges.get(f"d:{d.id}.published", (None, None))[1]),
@@ -397,19 +401,26 @@ def _finding_key(f: Finding) -> tuple[int, str, str, tuple[str, ...], str]:
     return (KIND_ORDER[f.kind], f.code, f.subject or "", f.facts, f.message)
 
 
-def _contradiction(conflict: tuple[str, ...], facts: dict[str, Fact], res: ComponentResult) -> Finding:
+def _contradiction(group: ConflictGroup, facts: dict[str, Fact], res: ComponentResult) -> Finding:
     info = CODES["contradiction"]
+    conflict = group.shown
     quotes = [facts[f] for f in conflict if f in facts]
     summary = "; ".join(f'"{_short(q.quote)}"' if q.quote else q.id for q in quotes)
     derived = [f for f in conflict if f not in facts]
     if derived:
         summary += "; " + ", ".join(derived)
+    also = sorted((facts[f] for f in group.also if f in facts), key=lambda q: (q.doc or "", q.span or (0, 0), q.id))
+    more = ""
+    if len(group.conflicts) > 1:
+        more = f" ({len(group.conflicts)} minimal sets; {len(group.also)} other mentions read the same)"
     retract = tuple(f for f in res.retract if f in conflict) or res.retract
     return _finding(
         info,
-        message=f"these {len(conflict)} claims cannot all be true: {summary}",
+        message=f"these {len(conflict)} claims cannot all be true: {summary}{more}",
         facts=conflict,
         sources=tuple(_quote(q) for q in quotes),
+        also=tuple(_quote(q) for q in also),
+        conflicts=group.conflicts,
         retract=retract,
         component=res.index,
     )
@@ -444,13 +455,14 @@ def _events(
             if isinstance(v, str):
                 mentions[v].add(Mention(doc=f.doc, start=f.span[0], end=f.span[1], text=f.quote))
     out = []
+    ords = ordinals(fs.facts)
     for ev in fs.events:
         start, end = _event_range(ev.id, ev.extent, ranges)
         ms = tuple(sorted(set(ev.mentions) | mentions.get(ev.id, set()), key=lambda m: (m.doc, m.start, m.end, m.text)))
         out.append(
             EventTimes(
                 id=ev.id,
-                label=ev.label,
+                label=event_name(ev, ords.get(ev.id)),
                 earliest=_date(start[0]),
                 latest=_date(end[1]),
                 start=None if ev.extent == "point" else DateRange(earliest=_date(start[0]), latest=_date(start[1])),
@@ -498,6 +510,11 @@ def _gaps(
         w = _width(r)
         return w is None or w > limit
 
+    ordinal_of = ordinals(fs.facts)
+
+    def name(ev: Event) -> str:
+        return event_name(ev, ordinal_of.get(ev.id))
+
     for ev in fs.events:
         key = f"e:{ev.id}" if ev.extent == "point" else f"e:{ev.id}.start"
         if key not in ranges:
@@ -511,10 +528,10 @@ def _gaps(
         if ev.id in referenced:
             info = CODES["undated-reference"]
             ref_quote = _short(referenced[ev.id][0].quote, 60)
-            msg = f'{ev.label!r} is referred to ("{ref_quote}") but its date{what} is open: {_fmt(r)}'
+            msg = f'{name(ev)!r} is referred to ("{ref_quote}") but its date{what} is open: {_fmt(r)}'
         else:
             info = CODES["wide-range"]
-            msg = f"the date of {ev.label!r}{what} is left open: {_fmt(r)}"
+            msg = f"the date of {name(ev)!r}{what} is left open: {_fmt(r)}"
         out.append(
             _finding(
                 info,
@@ -549,7 +566,8 @@ def _gaps(
             out.append(
                 _finding(
                     info,
-                    message=f"the creation time of document {d.id} is undetermined: {_fmt(r)}",
+                    message=f"the creation time of document {document_name(d, fs.text_paths.get(d.id))} "
+                    f"is undetermined: {_fmt(r)}",
                     subject=f"doc:{d.id}",
                     earliest=_date(r[0]),
                     latest=_date(r[1]),

@@ -44,3 +44,9 @@ def files_lines(report: Report) -> list[str]:
     for what, notes in (("warning", acc.warnings), ("skipped", acc.skipped), ("failed", acc.failed)):
         lines += [f"  {what}: {n.path}: {n.reason}" for n in notes]
     return lines
+
+
+def short_quote(q: str | None, n: int = 90) -> str:
+    """A quote on one line, cut to ``n`` characters with "…"."""
+    s = " ".join((q or "").split())
+    return s if len(s) <= n else s[: n - 1] + "…"

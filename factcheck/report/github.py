@@ -6,7 +6,7 @@ from pathlib import Path
 
 from factcheck.model import FactSet, Finding, Report, Severity
 from factcheck.report.common import summary_line
-from factcheck.report.locate import Location, locate_to_fix
+from factcheck.report.locate import Location, locate_also, locate_to_fix
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 
@@ -40,6 +40,9 @@ def _annotation(f: Finding, fs: FactSet | None, cwd: Path | None) -> str:
         others = [_claim(loc) for loc in locs[1:]]
         if others:
             message += "\nother claims: " + "; ".join(others)
+    also = [_claim(loc) for loc in locate_also(f, fs, cwd)]
+    if also:
+        message += "\nalso: " + "; ".join(also)
     if f.retract:
         message += "\ncheapest retraction: " + ", ".join(f.retract)
     props.append(f"title={_prop(f.code)}")

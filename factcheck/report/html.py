@@ -18,9 +18,11 @@ from pathlib import Path
 from factcheck.factset import fact_refs
 from factcheck.model import FactSet, Finding, Report
 from factcheck.report.common import summary_line
-from factcheck.report.locate import locate_finding
+from factcheck.report.locate import locate_also, locate_finding
 
 LABEL_W = 380
+LABEL_GAP = 6
+"""Room between the label column and the first bar."""
 AXIS_W = 1000
 PAD = 8
 MIN_W = 28
@@ -173,7 +175,7 @@ def _rows(report: Report, fs: FactSet | None) -> tuple[list[_Row], list[_Row], d
     docs = [
         _Row(
             d.id,
-            f"doc {d.id}" + (f" — {d.title}" if d.title else ""),
+            d.name or f"doc {d.id}",
             _day(d.published.earliest),
             _day(d.published.latest),
             doc=True,
@@ -225,7 +227,8 @@ def _row_svg(r: _Row, y: int, scale: _Scale) -> str:
     parts.append(f"<title>{escape(chr(10).join(tip))}</title>")
     parts.append(f'<rect class="bg" x="0" y="{y}" width="{scale.right + 10:.1f}" height="{ROW_H}"/>')
     label = r.label if len(r.label) <= 50 else r.label[:49] + "…"
-    parts.append(f'<text class="label" x="4" y="{y + 14}">{escape(label)}</text>')
+    # clipped at the label column, so a long name never runs under the bars (the tooltip has it whole)
+    parts.append(f'<text class="label" x="4" y="{y + 14}" clip-path="url(#label-column)">{escape(label)}</text>')
     mid = y + ROW_H / 2
     if r.earliest is None and r.latest is None:
         w = scale.right - LABEL_W
@@ -265,6 +268,8 @@ def _timeline_svg(events: list[_Row], docs: list[_Row]) -> str:
         f'<svg class="timeline" role="img" aria-label="Inferred timeline" width="{width:.0f}" height="{height}"'
         f' viewBox="0 0 {width:.0f} {height}">'
     ]
+    out.append(f'<defs><clipPath id="label-column"><rect x="0" y="0" width="{LABEL_W - LABEL_GAP}"'
+               f' height="{height}"/></clipPath></defs>')
     out.append('<g class="axis">')
     for (_a, _b), (x0, inner) in zip(scale.clusters, scale.boxes, strict=True):
         x1 = x0 + 2 * PAD + inner
@@ -306,6 +311,18 @@ def _finding_html(f: Finding, anchor: str, fs: FactSet | None, cwd: Path | None)
             f'<div class="where">{escape(where)} ({escape(s.fact)})</div>'
             + (f'<blockquote title="{escape(s.fact)}">{escape(s.quote)}</blockquote>' if s.quote else "")
         )
+    also = {loc.fact: loc for loc in locate_also(f, fs, cwd) if loc.fact}
+    if f.also:
+        n = len(f.also)
+        out.append(f'<details class="also" open><summary>Also: {n} other mentions read the same</summary>')
+        for s in f.also:
+            loc = also.get(s.fact)
+            where = f"{loc.path}:{loc.start_line}:{loc.start_col}" if loc else (s.doc or "")
+            out.append(
+                f'<div class="where">{escape(where)} ({escape(s.fact)})</div>'
+                + (f'<blockquote title="{escape(s.fact)}">{escape(s.quote)}</blockquote>' if s.quote else "")
+            )
+        out.append("</details>")
     if f.retract:
         out.append(f"<p>Cheapest retraction: {escape(', '.join(f.retract))}</p>")
     out.append("</section>")

@@ -15,7 +15,7 @@ from pathlib import Path
 from factcheck.codes import BY_CODE
 from factcheck.model import FactSet, Finding, Report, Severity
 from factcheck.report.common import at_or_above
-from factcheck.report.locate import locate_finding
+from factcheck.report.locate import locate_also, locate_finding
 
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 FACT_SET = "fact set"
@@ -38,6 +38,10 @@ def _describe(f: Finding, fs: FactSet | None, cwd: Path | None) -> str:
     for loc in locate_finding(f, fs, cwd):
         where = f"{loc.path}:{loc.start_line}:{loc.start_col}"
         lines.append(f"  --> {where}" + (f" ({loc.fact})" if loc.fact else ""))
+        if loc.quote:
+            lines.append(f"      {' '.join(loc.quote.split())}")
+    for loc in locate_also(f, fs, cwd):
+        lines.append(f"  = also: {loc.path}:{loc.start_line}:{loc.start_col} ({loc.fact})")
         if loc.quote:
             lines.append(f"      {' '.join(loc.quote.split())}")
     if f.retract:

@@ -96,6 +96,11 @@ def locate_finding(f: Finding, fs: FactSet | None, cwd: Path | None = None) -> l
     return []
 
 
+def locate_also(f: Finding, fs: FactSet | None, cwd: Path | None = None) -> list[Location]:
+    """The places of a contradiction's other mentions (its ``also`` quotes) that have one."""
+    return [loc for loc in (locate_source(s, fs, cwd) for s in f.also) if loc is not None]
+
+
 def locate_to_fix(f: Finding, fs: FactSet | None, cwd: Path | None = None) -> list[Location]:
     """A finding's locations with the line to fix first: a contradiction's cheapest retraction.
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from factcheck.codes import BY_CODE, Code
 from factcheck.model import FactSet, Finding, Report, Severity
-from factcheck.report.locate import Location, fingerprint, locate_to_fix
+from factcheck.report.locate import Location, fingerprint, locate_also, locate_to_fix
 from factcheck.version import __version__
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -67,12 +67,17 @@ def _result(f: Finding, index: dict[str, int], fs: FactSet | None, cwd: Path | N
         out["ruleIndex"] = index[f.code]
     if locs:
         out["locations"] = [_location(locs[0])]
-    if len(locs) > 1:
-        out["relatedLocations"] = [_location(loc, i) for i, loc in enumerate(locs[1:], start=1)]
+    related = [*locs[1:], *locate_also(f, fs, cwd)]  # the other claims, then the other mentions
+    if related:
+        out["relatedLocations"] = [_location(loc, i) for i, loc in enumerate(related, start=1)]
     out["partialFingerprints"] = {"factcheck/v1": fingerprint(f)}
     props: dict[str, Any] = {"kind": f.kind, "facts": list(f.facts)}
     if f.retract:
         props["retract"] = list(f.retract)
+    if f.also:
+        props["also"] = [s.fact for s in f.also]
+    if f.conflicts:
+        props["conflicts"] = [list(c) for c in f.conflicts]
     if f.subject:
         props["subject"] = f.subject
     if f.earliest or f.latest:

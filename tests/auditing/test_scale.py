@@ -294,7 +294,7 @@ def test_the_line_writer_keeps_only_sums() -> None:
                    '{"story":1,"status":"contradiction","findings":[1,2,3]}\n',
                    '{"story":2,"status":"inconclusive","findings":[1,2,3]}\n']  # fmt: skip
     assert report.status.value == "contradiction" and report.stats == {"facts": 6, "stories": 3}
-    assert not fs.facts and set(vars(w)) == {"write", "status", "stats", "parts"}
+    assert not fs.facts and set(vars(w)) == {"write", "status", "stats", "counts", "parts"}
 
 
 def test_cli_json_lines_stream_to_a_file_and_exit_by_status(tmp_path: Path) -> None:

@@ -61,6 +61,23 @@ def perturbed(tmp_path_factory: pytest.TempPathFactory) -> Case:
     return Case(report, fs, dest)
 
 
+@pytest.fixture(scope="session")
+def one_crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, FactSet, Path]:
+    """The bundled corpus audited with one crawl time for every page: its page stamps clash."""
+    from factcheck.auditing import audit
+
+    tmp = tmp_path_factory.mktemp("one-crawl")
+    shutil.copytree(ROOT / "corpus" / "istanbul-2025", tmp / "corpus")
+    (tmp / "corpus" / "corpus.yaml").write_text("defaults: {retrieved: 2025-09-05}\n", encoding="utf-8")
+    old = Path.cwd()
+    os.chdir(tmp)  # the folder as a user in it types it, so the report's paths are the same in every run
+    try:
+        result = audit([Path("corpus")], as_of=AS_OF)
+    finally:
+        os.chdir(old)
+    return result.report, result.factset, tmp
+
+
 def assert_golden(name: str, actual: str) -> None:
     """Compare with tests/report/golden/NAME; FACTCHECK_UPDATE_GOLDENS=1 rewrites it."""
     path = GOLDEN / name

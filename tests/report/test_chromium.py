@@ -5,12 +5,17 @@ FACTCHECK_UPDATE_GOLDENS=1 also rewrites docs/timeline.png from the bundled fact
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import shutil
+import struct
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from factcheck.model import FactSet, Report
 from factcheck.report import render_html
 from tests.report.conftest import ROOT, UPDATE, Case
 
@@ -56,12 +61,78 @@ def test_dom_has_the_events_and_the_conflict(perturbed: Case, tmp_path: Path) ->
     assert "<svg" in dom and 'id="finding-1"' in dom
 
 
-def test_screenshot(bundled: Case, tmp_path: Path) -> None:
+# Measured in the page as the browser lays it out, then written into the DOM for --dump-dom:
+# each row's label against its bar (the label as clipped to its column), and the first
+# contradiction's colour and quotes.
+_MEASURE = """<script>
+(function () {
+  var out = {width: window.innerWidth, rows: 0, overlaps: [], conflict: null, quotes: 0, also: 0, rowLabel: null};
+  var svg = document.querySelector('svg.timeline');
+  var clip = document.querySelector('#label-column rect');
+  var scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  var clipRight = svg.getBoundingClientRect().left + parseFloat(clip.getAttribute('width')) * scale;
+  document.querySelectorAll('g.row').forEach(function (g) {
+    var t = g.querySelector('text.label'), bar = g.querySelector('.bar, .point');
+    if (!t || !bar) { return; }
+    out.rows += 1;
+    var right = t.getBoundingClientRect().right;
+    if (t.getAttribute('clip-path')) { right = Math.min(right, clipRight); }
+    if (right > bar.getBoundingClientRect().left + 0.5) { out.overlaps.push(g.id); }
+  });
+  var sec = document.querySelector('section.finding.conflict');
+  if (sec) {
+    out.conflict = getComputedStyle(sec).borderLeftColor;
+    out.quotes = sec.querySelectorAll(':scope > blockquote').length;
+    out.also = sec.querySelectorAll('details.also blockquote').length;
+    out.textRight = Math.max.apply(null, Array.prototype.map.call(sec.querySelectorAll('blockquote'),
+      function (q) { return q.getBoundingClientRect().right; }));
+  }
+  var label = document.querySelector('g.row.conflict text.label');
+  if (label) { out.rowLabel = getComputedStyle(label).fill; }
+  document.body.setAttribute('data-measure', JSON.stringify(out));
+})();
+</script>"""
+
+RED = "rgb(207, 34, 46)"
+SIZES = [(1400, 1000), (420, 900)]
+
+
+def measure(report_html: str, tmp_path: Path, size: tuple[int, int]) -> dict[str, object]:
+    page = tmp_path / f"measure-{size[0]}.html"
+    page.write_text(report_html.replace("</body>", _MEASURE + "</body>"), encoding="utf-8")
+    out = run_chromium(tmp_path, f"--window-size={size[0]},{size[1]}", "--dump-dom", page.as_uri())
+    assert out.returncode == 0, out.stderr[-2000:]
+    m = re.search(r'data-measure="([^"]*)"', out.stdout)
+    assert m, "the measuring script did not run"
+    return dict(json.loads(html.unescape(m.group(1))))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_grouped_contradiction_in_red_with_its_quotes_and_no_label_over_a_bar(
+    one_crawl: tuple[Report, FactSet, Path], tmp_path: Path, size: tuple[int, int]
+) -> None:
+    report, fs, cwd = one_crawl
+    got = measure(render_html(report, fs, cwd=cwd), tmp_path, size)
+    # headless Chromium lays out no narrower than 500 CSS pixels, whatever the window
+    assert got["width"] == max(size[0], 500)
+    finding = next(f for f in report.findings if f.kind == "contradiction")
+    assert got["conflict"] == RED and got["rowLabel"] == RED
+    assert got["quotes"] == len([s for s in finding.sources if s.quote])
+    assert got["also"] == len([s for s in finding.also if s.quote])
+    assert float(got["textRight"]) <= float(got["width"]), "quotes wrap inside the window"  # type: ignore[arg-type]
+    assert int(got["rows"]) >= len(report.events)  # type: ignore[call-overload]
+    assert got["overlaps"] == [], f"labels over bars at {size}: {got['overlaps']}"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_screenshot(bundled: Case, tmp_path: Path, size: tuple[int, int]) -> None:
     page = write_page(bundled, tmp_path / "timeline.html")
     png = tmp_path / "timeline.png"
-    out = run_chromium(tmp_path, f"--screenshot={png}", "--window-size=1400,900", page.as_uri())
+    out = run_chromium(tmp_path, f"--screenshot={png}", f"--window-size={size[0]},{size[1]}", page.as_uri())
     assert out.returncode == 0 and png.is_file(), out.stderr[-2000:]
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
-    if UPDATE:
+    width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk: the picture is the window
+    assert (width, height) == size
+    if UPDATE and size == SIZES[0]:
         shutil.copy(png, ROOT / "docs" / "timeline.png")

@@ -94,9 +94,11 @@ def test_config_command_shows_values_and_sources(tmp_path: Path, monkeypatch: py
     r = CliRunner().invoke(cli, ["config"])
     assert r.exit_code == 0, r.output
     line = next(x for x in r.output.splitlines() if x.startswith("timeout"))
-    assert "500" in line and line.endswith("factcheck.toml")
-    assert next(x for x in r.output.splitlines() if x.startswith("jobs")).endswith("# default")
+    assert "500" in line and line.endswith("factcheck.toml; read by check, audit")
+    jobs = next(x for x in r.output.splitlines() if x.startswith("jobs"))
+    assert jobs.endswith("# default; read by check, audit (audit's default: every core)")
     data = json.loads(CliRunner().invoke(cli, ["config", "--json"]).output)
     assert data["values"]["timeout"] == 500 and data["sources"]["jobs"] == DEFAULT
+    assert data["read_by"]["fail_on"] == "check, audit" and data["read_by"]["match_timeout"] == "audit, extract"
     r = CliRunner().invoke(cli, ["config", "--isolated"])
     assert "timeout = 600000" in r.output and "rlimit = 20000000" in r.output

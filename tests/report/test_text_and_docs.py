@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shlex
+from pathlib import Path
 
 import yaml
+from click.testing import CliRunner
 
+from factcheck.cli import cli
 from factcheck.report import render_text
 from tests.report.conftest import ROOT, Case
 
@@ -38,6 +43,21 @@ def test_github_actions_example_uploads_sarif() -> None:
     assert "factcheck check facts/ --format sarif --output factcheck.sarif" in runs
     upload = next(s for s in steps if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif"))
     assert upload["with"]["sarif_file"] == "factcheck.sarif"
+
+
+def test_github_actions_example_has_an_audit_job_whose_commands_run(tmp_path: Path) -> None:
+    wf = yaml.safe_load((ROOT / "docs" / "github-actions.yml").read_text(encoding="utf-8"))
+    steps = wf["jobs"]["audit"]["steps"]
+    runs = [s["run"] for s in steps if str(s.get("run", "")).startswith("factcheck audit")]
+    assert len(runs) == 2 and "--format sarif --output audit.sarif" in runs[0] and "--format github" in runs[1]
+    upload = next(s for s in steps if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif"))
+    assert upload["with"]["sarif_file"] == "audit.sarif"
+    args = shlex.split(runs[0])[1:]
+    args[args.index("audit.sarif")] = str(tmp_path / "audit.sarif")
+    args[args.index("corpus/")] = str(ROOT / "corpus")
+    r = CliRunner().invoke(cli, [*args, "--as-of", "2026-11-22", "--isolated"])
+    assert r.exit_code == 0, r.output  # the bundled corpus is consistent
+    assert json.loads((tmp_path / "audit.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
 
 
 def test_json_docs_cover_every_report_field(bundled: Case) -> None:
