@@ -477,13 +477,29 @@ def f_daypart(ctx: Context, part: Value) -> Value:
     return None if part is None else f"T{part}"
 
 
-def f_clock(ctx: Context, hour: Value, minute: Value, ampm: Value, noon: Value) -> str:
-    """A clock time: 1 p.m. → 13:00, noon or midday → 12:00, midnight → 24:00."""
+def f_clock(ctx: Context, hour: Value, minute: Value, ampm: Value, noon: Value) -> str | None:
+    """A clock time: 1 p.m. → 13:00, noon or midday → 12:00, midnight → 24:00; nothing when none was written."""
+    if hour is None and noon is None:
+        return None
     if noon is not None:
         return "24:00" if str(noon).lower() == "midnight" else "12:00"
     h = _int(hour, "hour") % 12 + _int(ampm if ampm is not None else 0, "am/pm")
     m = 0 if minute is None else _int(minute, "minute")
     return f"{h:02d}:{m:02d}"
+
+
+def f_clock24(ctx: Context, hour: Value, minute: Value, zone: Value = None) -> str | None:
+    """A 24-hour clock time: 16:00, or 16:00Z when it is given in UTC or GMT (ISO 8601's zone designator).
+
+    Nothing when the group is absent, so a template can write a 12-hour and a 24-hour form side by side.
+    """
+    if hour is None:
+        return None
+    h, m = _int(hour, "hour"), _int(minute, "minute")
+    if not (0 <= h <= 24 and 0 <= m <= 59):
+        raise NormalizeError(f"{h}:{m:02d} is not a time of day")
+    utc = zone is not None and str(zone).upper() in ("UTC", "GMT")
+    return f"{h:02d}:{m:02d}{'Z' if utc else ''}"
 
 
 FUNCTIONS: dict[str, Callable[..., Value]] = {
@@ -516,6 +532,7 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "month_named": f_month_named,
     "weekend": f_weekend,
     "clock": f_clock,
+    "clock24": f_clock24,
 }
 
 _TOKEN = re.compile(
