@@ -299,6 +299,11 @@ def f_dur(ctx: Context, n: Value, unit: Value, half: Value = None) -> str:
     return "P" + date_part + ("T" + time_part if time_part else "")
 
 
+def f_range(ctx: Context, upper: Value) -> str | None:
+    """The mod of an amount given as a range ("two to three weeks"): at least its lower end; nothing without one."""
+    return None if upper is None else "EQUAL_OR_MORE"
+
+
 def f_last_quarter(ctx: Context) -> str:
     """The last quarter completed by the creation time, as earnings reports mean "the quarter"."""
     ctx.relative = {"expression": "shift", "unit": "quarter", "amount": -1}
@@ -533,6 +538,7 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "weekend": f_weekend,
     "clock": f_clock,
     "clock24": f_clock24,
+    "range": f_range,
 }
 
 _TOKEN = re.compile(
