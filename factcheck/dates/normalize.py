@@ -270,6 +270,26 @@ def f_weekday_shift(ctx: Context, wd: Value, weeks: Value) -> str:
     return (d0 + dt.timedelta(days=ahead)).isoformat()
 
 
+def f_anchored_weekday(ctx: Context, wd: Value, rel: Value) -> str:
+    """"the previous Friday" (rel < 0), "the following Monday" (rel > 0): the weekday before or after the day named last.
+
+    Without a day named before, the weekday before or after the creation time; after a day whose year
+    is unknown, only the weekday.
+    """
+    n, k = _int(wd, "weekday"), _int(rel, "rel")
+    if not 1 <= n <= 7:
+        raise NormalizeError(f"weekday {n} does not exist (1 = Monday)")
+    m = re.match(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)", ctx.anchor or "")
+    if m is None:
+        return f_weekday_shift(ctx, wd, k)
+    if m.group(1) == "XXXX":  # a day whose year is unknown: its weekdays are too
+        return f"XXXX-WXX-{n}"
+    d0 = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if k < 0:
+        return (d0 - dt.timedelta(days=(d0.isoweekday() - n) % 7 or 7)).isoformat()
+    return (d0 + dt.timedelta(days=(n - d0.isoweekday()) % 7 or 7)).isoformat()
+
+
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
 _SCALED = {"DE": ("Y", 10), "CE": ("Y", 100)}
 
@@ -515,6 +535,7 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "near_quarter": f_near_quarter,
     "weekday": f_weekday,
     "weekday_shift": f_weekday_shift,
+    "anchored_weekday": f_anchored_weekday,
     "dur": f_dur,
     "year": f_year2,
     "decade": f_decade,
