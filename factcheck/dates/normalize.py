@@ -298,8 +298,13 @@ def _code(amount: int | str, unit: str) -> str:
     return f"{amount}{'M' if unit == 'MIN' else unit}"
 
 
-def f_dur(ctx: Context, n: Value, unit: Value, half: Value = None) -> str:
-    """A duration value: P3Y, P2W, PT5H, P20Y for "two decades", P2Y6M for "2 1/2 years"; PXY for "years"."""
+def f_dur(ctx: Context, n: Value, unit: Value, half: Value = None) -> str | None:
+    """A duration value: P3Y, P2W, PT5H, P20Y for "two decades", P2Y6M for "2 1/2 years"; PXY for "years".
+
+    Nothing when no unit was matched, so that ``either`` can offer another value.
+    """
+    if unit is None:
+        return None
     u = str(unit)
     if n in (None, "X"):
         return f"PTX{'M' if u == 'MIN' else u}" if u in _TIME_UNITS else f"PX{u}"
