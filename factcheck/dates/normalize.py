@@ -428,16 +428,23 @@ def f_either(ctx: Context, *values: Value) -> Value:
     return None
 
 
-def f_holiday_date(ctx: Context, holiday: Value, rel: Value = None) -> str:
-    """A holiday's date: "12-25" style table values, or THANKSGIVING (the fourth Thursday of November)."""
+def f_holiday_date(ctx: Context, holiday: Value, rel: Value = None, eve: Value = None) -> str:
+    """A holiday's date: "12-25" style table values, or THANKSGIVING (the fourth Thursday of November).
+
+    With ``eve``, the day before ("New Year's Eve" is 12-31, of the year before the New Year's Day).
+    """
     h = str(holiday)
     if h == "THANKSGIVING":
         if ctx.dct is None:
             return "XXXX-11-WXX-4"
         y = int(f_near_year(ctx, 11, 25)) if rel is None else ctx.dct.year + _int(rel, "rel")
         first = dt.date(y, 11, 1)
-        return (first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)).isoformat()
+        day0 = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return (day0 - dt.timedelta(days=1 if eve is not None else 0)).isoformat()
     month, day = (int(x) for x in h.split("-"))
+    if eve is not None:
+        before = dt.date(2001, month, day) - dt.timedelta(days=1)  # a year with no Feb. 29
+        month, day = before.month, before.day
     if ctx.dct is None:
         return f"XXXX-{month:02d}-{day:02d}"
     y = int(f_near_year(ctx, month, day)) if rel is None else ctx.dct.year + _int(rel, "rel")
