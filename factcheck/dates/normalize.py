@@ -58,6 +58,9 @@ def _lookup(ctx: Context, name: str) -> Value:
     if table is not None:
         if key in table:
             return table[key]
+        hyphened = re.sub(r"\s+", " ", raw.strip().lower()).rstrip(".")  # a key written "twenty-first"
+        if hyphened in table:
+            return table[hyphened]
         if key.rstrip("s") in table:
             return table[key.rstrip("s")]
     digits = key.replace(",", "").lstrip("'")
