@@ -274,7 +274,7 @@ def f_weekday_shift(ctx: Context, wd: Value, weeks: Value) -> str:
 
 
 def f_anchored_weekday(ctx: Context, wd: Value, rel: Value) -> str:
-    """"the previous Friday" (rel < 0), "the following Monday" (rel > 0): the weekday before or after the day named last.
+    """"The previous Friday" (rel < 0), "the following Monday" (rel > 0): that weekday around the day named last.
 
     Without a day named before, the weekday before or after the creation time; after a day whose year
     is unknown, only the weekday.
