@@ -58,6 +58,9 @@ def _lookup(ctx: Context, name: str) -> Value:
     if table is not None:
         if key in table:
             return table[key]
+        hyphened = re.sub(r"\s+", " ", raw.strip().lower()).rstrip(".")  # a key written "twenty-first"
+        if hyphened in table:
+            return table[hyphened]
         if key.rstrip("s") in table:
             return table[key.rstrip("s")]
     digits = key.replace(",", "").lstrip("'")
@@ -270,6 +273,26 @@ def f_weekday_shift(ctx: Context, wd: Value, weeks: Value) -> str:
     return (d0 + dt.timedelta(days=ahead)).isoformat()
 
 
+def f_anchored_weekday(ctx: Context, wd: Value, rel: Value) -> str:
+    """"The previous Friday" (rel < 0), "the following Monday" (rel > 0): that weekday around the day named last.
+
+    Without a day named before, the weekday before or after the creation time; after a day whose year
+    is unknown, only the weekday.
+    """
+    n, k = _int(wd, "weekday"), _int(rel, "rel")
+    if not 1 <= n <= 7:
+        raise NormalizeError(f"weekday {n} does not exist (1 = Monday)")
+    m = re.match(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)", ctx.anchor or "")
+    if m is None:
+        return f_weekday_shift(ctx, wd, k)
+    if m.group(1) == "XXXX":  # a day whose year is unknown: its weekdays are too
+        return f"XXXX-WXX-{n}"
+    d0 = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if k < 0:
+        return (d0 - dt.timedelta(days=(d0.isoweekday() - n) % 7 or 7)).isoformat()
+    return (d0 + dt.timedelta(days=(n - d0.isoweekday()) % 7 or 7)).isoformat()
+
+
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
 _SCALED = {"DE": ("Y", 10), "CE": ("Y", 100)}
 
@@ -278,8 +301,13 @@ def _code(amount: int | str, unit: str) -> str:
     return f"{amount}{'M' if unit == 'MIN' else unit}"
 
 
-def f_dur(ctx: Context, n: Value, unit: Value, half: Value = None) -> str:
-    """A duration value: P3Y, P2W, PT5H, P20Y for "two decades", P2Y6M for "2 1/2 years"; PXY for "years"."""
+def f_dur(ctx: Context, n: Value, unit: Value, half: Value = None) -> str | None:
+    """A duration value: P3Y, P2W, PT5H, P20Y for "two decades", P2Y6M for "2 1/2 years"; PXY for "years".
+
+    Nothing when no unit was matched, so that ``either`` can offer another value.
+    """
+    if unit is None:
+        return None
     u = str(unit)
     if n in (None, "X"):
         return f"PTX{'M' if u == 'MIN' else u}" if u in _TIME_UNITS else f"PX{u}"
@@ -297,6 +325,11 @@ def f_dur(ctx: Context, n: Value, unit: Value, half: Value = None) -> str:
     date_part = "".join(_code(a, x) for a, x in parts if x not in _TIME_UNITS)
     time_part = "".join(_code(a, x) for a, x in parts if x in _TIME_UNITS)
     return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def f_range(ctx: Context, upper: Value) -> str | None:
+    """The mod of an amount given as a range ("two to three weeks"): at least its lower end; nothing without one."""
+    return None if upper is None else "EQUAL_OR_MORE"
 
 
 def f_last_quarter(ctx: Context) -> str:
@@ -398,16 +431,23 @@ def f_either(ctx: Context, *values: Value) -> Value:
     return None
 
 
-def f_holiday_date(ctx: Context, holiday: Value, rel: Value = None) -> str:
-    """A holiday's date: "12-25" style table values, or THANKSGIVING (the fourth Thursday of November)."""
+def f_holiday_date(ctx: Context, holiday: Value, rel: Value = None, eve: Value = None) -> str:
+    """A holiday's date: "12-25" style table values, or THANKSGIVING (the fourth Thursday of November).
+
+    With ``eve``, the day before ("New Year's Eve" is 12-31, of the year before the New Year's Day).
+    """
     h = str(holiday)
     if h == "THANKSGIVING":
         if ctx.dct is None:
             return "XXXX-11-WXX-4"
         y = int(f_near_year(ctx, 11, 25)) if rel is None else ctx.dct.year + _int(rel, "rel")
         first = dt.date(y, 11, 1)
-        return (first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)).isoformat()
+        day0 = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return (day0 - dt.timedelta(days=1 if eve is not None else 0)).isoformat()
     month, day = (int(x) for x in h.split("-"))
+    if eve is not None:
+        before = dt.date(2001, month, day) - dt.timedelta(days=1)  # a year with no Feb. 29
+        month, day = before.month, before.day
     if ctx.dct is None:
         return f"XXXX-{month:02d}-{day:02d}"
     y = int(f_near_year(ctx, month, day)) if rel is None else ctx.dct.year + _int(rel, "rel")
@@ -477,13 +517,29 @@ def f_daypart(ctx: Context, part: Value) -> Value:
     return None if part is None else f"T{part}"
 
 
-def f_clock(ctx: Context, hour: Value, minute: Value, ampm: Value, noon: Value) -> str:
-    """A clock time: 1 p.m. → 13:00, noon or midday → 12:00, midnight → 24:00."""
+def f_clock(ctx: Context, hour: Value, minute: Value, ampm: Value, noon: Value) -> str | None:
+    """A clock time: 1 p.m. → 13:00, noon or midday → 12:00, midnight → 24:00; nothing when none was written."""
+    if hour is None and noon is None:
+        return None
     if noon is not None:
         return "24:00" if str(noon).lower() == "midnight" else "12:00"
     h = _int(hour, "hour") % 12 + _int(ampm if ampm is not None else 0, "am/pm")
     m = 0 if minute is None else _int(minute, "minute")
     return f"{h:02d}:{m:02d}"
+
+
+def f_clock24(ctx: Context, hour: Value, minute: Value, zone: Value = None) -> str | None:
+    """A 24-hour clock time: 16:00, or 16:00Z when it is given in UTC or GMT (ISO 8601's zone designator).
+
+    Nothing when the group is absent, so a template can write a 12-hour and a 24-hour form side by side.
+    """
+    if hour is None:
+        return None
+    h, m = _int(hour, "hour"), _int(minute, "minute")
+    if not (0 <= h <= 24 and 0 <= m <= 59):
+        raise NormalizeError(f"{h}:{m:02d} is not a time of day")
+    utc = zone is not None and str(zone).upper() in ("UTC", "GMT")
+    return f"{h:02d}:{m:02d}{'Z' if utc else ''}"
 
 
 FUNCTIONS: dict[str, Callable[..., Value]] = {
@@ -494,6 +550,7 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "near_quarter": f_near_quarter,
     "weekday": f_weekday,
     "weekday_shift": f_weekday_shift,
+    "anchored_weekday": f_anchored_weekday,
     "dur": f_dur,
     "year": f_year2,
     "decade": f_decade,
@@ -516,6 +573,8 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "month_named": f_month_named,
     "weekend": f_weekend,
     "clock": f_clock,
+    "clock24": f_clock24,
+    "range": f_range,
 }
 
 _TOKEN = re.compile(

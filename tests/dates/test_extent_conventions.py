@@ -5,8 +5,12 @@ years", "the 20th century"); an expression that modifies another noun is tagged 
 ("the [eight-year] war", "[20th century] painting"); the possessive ending is outside
 ("[last year]'s", "[five years]' time"); quantifying modifiers are inside and give the mod
 ("nearly two years", "about a decade"); prepositions are outside ("over [the past two
-years]", "on [Monday]"), except "over" meaning "more than" ("[over three years]"); the
-direction of a point is inside ("three years ago").  The sentences are the project's own.
+years]", "on [Monday]"), except "over" meaning "more than" ("[over three years]"); an adverb
+of part before a relative period or a weekday is inside ("[earlier this month]", "[early
+Monday]"), as in TimeBank, unless a preposition parts them ("later in [the week]"); the
+direction of a point is inside ("three years ago"); a range of amounts is one expression
+("[two to three weeks]") and a span of years two ("[2004]-[2011]"); "or so" is inside
+("[a day or so]"), and so is a clock time's zone ("[16:42 UTC]").  The sentences are the project's own.
 """
 
 from __future__ import annotations
@@ -65,9 +69,18 @@ def test_prepositions_are_outside_but_over_meaning_more_than_is_inside():
     assert tags("The siege went on for over three years.") == [("over three years", "MORE_THAN")]
 
 
-def test_adverb_before_a_relative_period_is_outside_as_timebank_tags_it():
-    assert tags("Prices rose earlier this month.") == [("this month", None)]
+def test_adverb_before_a_relative_period_is_inside_with_its_mod_but_not_across_a_preposition():
+    assert tags("Prices rose earlier this month.") == [("earlier this month", "START")]
+    assert tags("The depot reopens later this year.") == [("later this year", "END")]
     assert tags("Shares slid later in the week.") == [("the week", None)]
+
+
+def test_part_of_a_weekday_is_inside():
+    got = READER.tag("The pier shut early Monday and reopened on Friday evening.", DCT)
+    assert [(m.text, m.type, m.value, m.mod) for m in got] == [
+        ("early Monday", "DATE", "2025-04-07", "START"),
+        ("Friday evening", "DATE", "2025-04-04", None),
+    ]
 
 
 def test_direction_of_a_point_is_inside():
@@ -85,3 +98,17 @@ def test_a_preposition_before_the_past_n_units_is_never_tagged(prep, n, unit):
     got = READER.tag(text, DCT)
     assert [m.text for m in got] == [f"the past {n} {unit}"]
     assert got[0].mod is None
+
+
+def test_a_range_of_amounts_is_one_expression_but_a_span_of_years_is_two():
+    assert tags("Repairs take two to three weeks.") == [("two to three weeks", "EQUAL_OR_MORE")]
+    assert tags("He ran the mint in 2004-2011.") == [("2004", None), ("2011", None)]
+
+
+def test_an_approximation_after_the_amount_is_inside_and_gives_the_mod():
+    assert tags("The storm lasted a day or so.") == [("a day or so", "APPROX")]
+
+
+def test_a_zone_of_a_clock_time_is_inside():
+    got = READER.tag("The hatch opened at 16:42 UTC.", DCT)
+    assert [(m.text, m.value) for m in got] == [("16:42 UTC", "2025-04-08T16:42Z")]

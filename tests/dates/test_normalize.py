@@ -74,3 +74,38 @@ def test_quarter_templates_use_the_quarter_named_last():
 )
 def test_season_year(dct, season, rel, want):
     assert f_season_year(ctx(dct=dct, tense="nearest"), season, rel) == want
+
+
+@pytest.mark.parametrize(
+    ("hour", "minute", "zone", "want"),
+    [(16, 0, "UTC", "16:00Z"), (7, 15, "gmt", "07:15Z"), (20, 0, None, "20:00"), ("9", "05", None, "09:05")],
+)
+def test_a_24_hour_time_carries_a_zone_only_when_given_in_utc(hour, minute, zone, want):
+    assert render("{clock24(h, m, z)}", ctx({"h": str(hour), "m": str(minute), "z": zone})) == want
+
+
+def test_an_impossible_24_hour_time_is_refused_and_an_absent_one_renders_nothing():
+    with pytest.raises(NormalizeError):
+        render("{clock24(h, m)}", ctx({"h": "25", "m": "00"}))
+    assert render("T{clock24(h, m)}{clock(a, b, c, d)}", ctx({"h": None, "m": None, "a": None, "b": None,
+                                                            "c": None, "d": None})) == "T"
+
+
+def test_the_previous_weekday_counts_from_the_day_named_last_else_from_the_creation_time():
+    named = Context({}, READER.ruleset.tables, TUE, anchor="2025-10-17")  # a Friday
+    assert render("{anchored_weekday(5, -1)}", named) == "2025-10-10"
+    assert render("{anchored_weekday(1, 1)}", named) == "2025-10-20"
+    assert render("{anchored_weekday(5, -1)}", ctx()) == "2025-04-04"
+    unknown_year = Context({}, READER.ruleset.tables, None, anchor="XXXX-10-17")
+    assert render("{anchored_weekday(5, -1)}", unknown_year) == "XXXX-WXX-5"
+
+
+def test_an_eve_is_the_day_before_its_holiday_even_across_the_new_year():
+    got = [(m.text, m.value) for m in READER.tag("Crowds gathered on New Year's Eve and Christmas Eve.", TUE)]
+    assert got == [("New Year's Eve", "2024-12-31"), ("Christmas Eve", "2024-12-24")]
+
+
+def test_a_range_of_amounts_is_at_least_its_lower_end():
+    got = READER.tag("Repairs take three to five days.", TUE)
+    assert [(m.text, m.value, m.mod) for m in got] == [("three to five days", "P3D", "EQUAL_OR_MORE")]
+    assert f_dur(ctx(), 3, None) is None
