@@ -55,7 +55,8 @@ def documents(files: list[Path]) -> list[tuple[str, str]]:
         text = art.read_text(encoding="utf-8")
         out.append((f"{art.stem} (undated)", text))
         if art.stem in REGRESSION_DATES:
-            out.append((f"{art.stem} (dated)", f"---\npublished: {REGRESSION_DATES[art.stem].isoformat()}\n---\n" + text))
+            front = f"---\npublished: {REGRESSION_DATES[art.stem].isoformat()}\n---\n"
+            out.append((f"{art.stem} (dated)", front + text))
     return out
 
 

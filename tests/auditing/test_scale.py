@@ -288,7 +288,7 @@ def test_the_line_writer_keeps_only_sums() -> None:
     out: list[str] = []
     w = LineWriter(out.append)
     for status in ("consistent", "contradiction", "inconclusive"):
-        w.add({"line": '{"status":"%s","findings":[1,2,3]}' % status, "status": status, "stats": {"facts": 2}})
+        w.add({"line": f'{{"status":"{status}","findings":[1,2,3]}}', "status": status, "stats": {"facts": 2}})
     report, fs = w.finish(AS_OF)
     assert out == ['{"story":0,"status":"consistent","findings":[1,2,3]}\n',
                    '{"story":1,"status":"contradiction","findings":[1,2,3]}\n',

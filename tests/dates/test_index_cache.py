@@ -47,7 +47,7 @@ def test_the_index_is_written_once_and_then_read(cache: Path, monkeypatch: pytes
     [
         lambda d: "{not json",  # corrupt
         lambda d: json.dumps({**d, "index": d["index"][:-1]}),  # truncated
-        lambda d: json.dumps({**d, "index": [[["zzz"], None]] + d["index"][1:]}),  # edited: checksum fails
+        lambda d: json.dumps({**d, "index": [[["zzz"], None], *d["index"][1:]]}),  # edited: checksum fails
         lambda d: json.dumps({**d, "key": "0" * 64}),  # written for other patterns
         lambda d: json.dumps([1, 2, 3]),  # another shape
     ],

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from factcheck.dates.normalize import Context, NormalizeError, f_dur, f_season_year, parse_template, render
+from factcheck.dates.normalize import Context, NormalizeError, f_dur, f_season_year, render
 from factcheck.dates.tagger import DateReader
 
 READER = DateReader.load()

@@ -22,7 +22,7 @@ def test_every_bundled_article_is_consistent_alone(prefix, tmp_path):
 
 
 def test_kremlin_article(tmp_path):
-    ex, report = extract_and_check(article_path("000"), tmp_path)
+    ex, _report = extract_and_check(article_path("000"), tmp_path)
     doc = ex.doc_id
     talks, prev = f"{doc}:talks", f"{doc}:talks-previous"
     (stmt,) = facts_of(ex, "relative", expression="weekday", value="Tuesday", tense="past")
@@ -55,7 +55,7 @@ def test_kremlin_article_creation_time_lies_between_tuesday_and_thursday(tmp_pat
 
 
 def test_ciragan_article(tmp_path):
-    ex, report = extract_and_check(article_path("003"), tmp_path)
+    ex, _report = extract_and_check(article_path("003"), tmp_path)
     doc = ex.doc_id
     talks, prev, attack = f"{doc}:talks", f"{doc}:talks-previous", f"{doc}:attack"
     # Negotiations on a Monday, one day after a Sunday attack.

