@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from factcheck.calendar import CalendarError, parse_duration, parse_value
@@ -241,7 +241,7 @@ class ArticleReader:
                 document[key] = {k: v.isoformat() for k, v in (("earliest", bound.earliest), ("latest", bound.latest))
                                  if v is not None}  # fmt: skip
         ex = Extraction(doc, document)
-        timexes = self.dates.tag(text, dct)
+        timexes = [_day_of(t) for t in self.dates.tag(text, dct)]
         bp = self.boilerplate(text, rest=rest)
         ex.boilerplate = [(a, b, k, r) for a, b, k, r, _ in bp]
         in_bp = [(a, b) for a, b, *_ in bp]
@@ -580,8 +580,12 @@ class _State:
 
         Within the article it is an earlier mention's event only on evidence: the same verb,
         the same object (or the same agents where either names no object), and a compatible
-        date.  Otherwise it is an event of its own.
+        date.  Otherwise it is an event of its own.  A date a relation rule already gave to an
+        event is that event's: one written date is not read as two events' days.
         """
+        if any(f["span"][0] <= t.start and t.end <= f["span"][1] and not str(f.get("subject", "")).startswith("doc:")
+               for f in self.facts.values() if f.get("by") != "parse-dated-verb"):  # fmt: skip
+            return  # the date already dates an event a rule named ("calling for an election on Feb. 13")
         year = re.match(r"\d{4}", t.symbolic)
         horizon = _horizon()
         if self.is_headline(mn.start) or (year and not horizon.min_year <= int(year.group()) <= horizon.max_year):
@@ -1001,6 +1005,22 @@ def _dates_fit(a: TimexMatch, b: TimexMatch) -> bool:
     if a.relative or b.relative:
         return a.relative == b.relative
     return a.symbolic.startswith(b.symbolic) or b.symbolic.startswith(a.symbolic)
+
+
+_DAY_PART = re.compile(r"^((?:\d{4}|XXXX)-(?:\d\d-\d\d|W(?:\d\d|XX)-\d))T")
+
+
+def _day_of(t: TimexMatch) -> TimexMatch:
+    """A time of day on a named day ("12:00 UTC Monday", "May 3 at 9 a.m.") read as that day.
+
+    The article reader places events in days, so a time of day dates its event to the day it
+    falls on; a time with no day of its own ("at 3 p.m.") stays a TIME and dates nothing.
+    """
+    m = _DAY_PART.match(t.symbolic) if t.type == "TIME" else None
+    if m is None:
+        return t
+    day = _DAY_PART.match(t.value)
+    return replace(t, type="DATE", symbolic=m.group(1), value=day.group(1) if day else t.value)
 
 
 def _tense(t: str) -> str:
