@@ -292,8 +292,8 @@ class ArticleReader:
             for rule, m, got, span, speech in matches:
                 state.apply(rule, m, got, span, speech, sent)
             self._tenses(state, sent, within(sent))
-        for mn, t in dated:
-            state.dated_verb(mn, t)
+        for mn, t, written in dated:
+            state.dated_verb(mn, t, written)
         self._post_events(state, bp, timexes, mentions)
         state.finish()
         if article.body_offset:
@@ -303,7 +303,7 @@ class ArticleReader:
 
     def _parse_mentions(
         self, text: str, mentions: list[Mention], sentences: list[tuple[int, int]], timexes: list[TimexMatch]
-    ) -> list[tuple[Mention, TimexMatch]]:
+    ) -> list[tuple[Mention, TimexMatch, TimexMatch]]:
         """Parse every sentence that holds a mention or a date: arguments, modality, and verbs a date hangs on.
 
         A mention's modality is read only where a cue word is.  A party or place that no alias
@@ -329,7 +329,7 @@ class ArticleReader:
             return []
         reporting = frozenset(v.lower() for v in self.pack.pack.reporting_verbs)
         light = frozenset(v.lower() for v in self.pack.pack.light_verbs)
-        out: list[tuple[Mention, TimexMatch]] = []
+        out: list[tuple[Mention, TimexMatch, TimexMatch]] = []
         with not_charged():  # the model's load and the parse are no user pattern's matching
             parsed_sentences = nlp.parse(text, spans)
         for parsed in parsed_sentences:
@@ -352,8 +352,10 @@ class ArticleReader:
                 out += self._dated_verbs(parsed, dates[sent], here, reporting, light)
         return out
 
-    def _dated_verbs(self, parsed: nlp.Sentence, dates: list[TimexMatch], here: list[Mention],
-                     reporting: frozenset[str], light: frozenset[str]) -> list[tuple[Mention, TimexMatch]]:  # fmt: skip
+    def _dated_verbs(
+        self, parsed: nlp.Sentence, dates: list[TimexMatch], here: list[Mention], reporting: frozenset[str],
+        light: frozenset[str],
+    ) -> list[tuple[Mention, TimexMatch, TimexMatch]]:  # fmt: skip
         """Open-domain mentions of a parsed sentence: verbs no table names that a date hangs on."""
         taken = {t.i for t in parsed.tokens for mn in here if mn.start <= t.start < mn.end}
         # "in a press conference on June 1, ... which filed earlier today": a relative date in a
@@ -377,7 +379,7 @@ class ArticleReader:
             tense = "past" if dv.verb.tense == "Past" else None
             mn = Mention(-1, kind, dv.verb.start, dv.verb.end, tense, (parsed.start, parsed.end), args.parties,
                          args.place or None, modality=dv.modality, args=args)  # fmt: skip
-            out.append((mn, usable[dv.timex][1]))
+            out.append((mn, usable[dv.timex][1], usable[dv.timex][0]))
         return out
 
     def _page_facts(self, ex: Extraction, text: str, bp: list[Any], timexes: list[TimexMatch]) -> None:
@@ -575,15 +577,17 @@ class _State:
     def is_headline(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.headlines)
 
-    def dated_verb(self, mn: Mention, t: TimexMatch) -> None:
+    def dated_verb(self, mn: Mention, t: TimexMatch, written: TimexMatch) -> None:
         """An open-domain mention and the date that hangs on it: its event, dated.
 
         Within the article it is an earlier mention's event only on evidence: the same verb,
         the same object (or the same agents where either names no object), and a compatible
-        date.  Otherwise it is an event of its own.  A date a relation rule already gave to an
-        event is that event's: one written date is not read as two events' days.
+        date.  Otherwise it is an event of its own.  ``t`` is the day the date names, ``written``
+        the expression in the text ("today" in a sentence set on June 1).  A written date a
+        relation rule already gave to an event is that event's: one date is not two events' days.
         """
-        if any(f["span"][0] <= t.start and t.end <= f["span"][1] and not str(f.get("subject", "")).startswith("doc:")
+        if any(f["span"][0] <= written.start and written.end <= f["span"][1]
+               and not str(f.get("subject", "")).startswith("doc:")
                for f in self.facts.values() if f.get("by") != "parse-dated-verb"):  # fmt: skip
             return  # the date already dates an event a rule named ("calling for an election on Feb. 13")
         year = re.match(r"\d{4}", t.symbolic)

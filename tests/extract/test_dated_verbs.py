@@ -67,3 +67,13 @@ def test_today_in_a_sentence_set_on_a_named_day_is_that_day(tmp_path: Path) -> N
     )
     assert "on retire 2024-06-01" in facts
     assert not [f for f in facts if "2024-06-05" in f]
+
+
+def test_a_date_a_rule_gave_an_event_dates_no_verb_as_well(tmp_path: Path) -> None:
+    events, facts = _read(
+        tmp_path,
+        "Lawmakers in Norvania passed a motion calling for an election on Feb. 13, 2032.",
+        published="2031-12-01",
+    )
+    assert not [e for e in events if e["kind"] == "call"], events
+    assert any(f.startswith("on election") and "2032-02-13" in f for f in facts), facts
