@@ -11,14 +11,15 @@ goes through ``html.escape``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
 from factcheck.factset import fact_refs
-from factcheck.model import FactSet, Finding, Report
+from factcheck.model import FactSet, Finding, Report, SourceQuote
 from factcheck.report.common import summary_line
-from factcheck.report.locate import locate_also, locate_finding
+from factcheck.report.locate import Location, locate_also, locate_finding
 
 LABEL_W = 380
 LABEL_GAP = 6
@@ -296,6 +297,19 @@ def _timeline_svg(events: list[_Row], docs: list[_Row]) -> str:
     return "\n".join(out)
 
 
+def _quotes_html(sources: Sequence[SourceQuote], locs: Mapping[str, Location]) -> list[str]:
+    """Each quote under the place it is read from (``file:line:col`` where located, else its document)."""
+    out = []
+    for s in sources:
+        loc = locs.get(s.fact)
+        where = f"{loc.path}:{loc.start_line}:{loc.start_col}" if loc else (s.doc or "")
+        out.append(
+            f'<div class="where">{escape(where)} ({escape(s.fact)})</div>'
+            + (f'<blockquote title="{escape(s.fact)}">{escape(s.quote)}</blockquote>' if s.quote else "")
+        )
+    return out
+
+
 def _finding_html(f: Finding, anchor: str, fs: FactSet | None, cwd: Path | None) -> str:
     cls = " ".join(["finding", f.kind, f.severity.value] + (["conflict"] if f.kind == "contradiction" else []))
     out = [f'<section class="{escape(cls)}" id="{escape(anchor)}">']
@@ -303,25 +317,10 @@ def _finding_html(f: Finding, anchor: str, fs: FactSet | None, cwd: Path | None)
         f'<h3><span class="code">{escape(f.severity.value)}[{escape(f.code)}]</span> {escape(f.name)}</h3>'
         f"<p>{escape(f.message)}</p>"
     )
-    locs = {loc.fact: loc for loc in locate_finding(f, fs, cwd) if loc.fact}
-    for s in f.sources:
-        loc = locs.get(s.fact)
-        where = f"{loc.path}:{loc.start_line}:{loc.start_col}" if loc else (s.doc or "")
-        out.append(
-            f'<div class="where">{escape(where)} ({escape(s.fact)})</div>'
-            + (f'<blockquote title="{escape(s.fact)}">{escape(s.quote)}</blockquote>' if s.quote else "")
-        )
-    also = {loc.fact: loc for loc in locate_also(f, fs, cwd) if loc.fact}
+    out += _quotes_html(f.sources, {loc.fact: loc for loc in locate_finding(f, fs, cwd) if loc.fact})
     if f.also:
-        n = len(f.also)
-        out.append(f'<details class="also" open><summary>Also: {n} other mentions read the same</summary>')
-        for s in f.also:
-            loc = also.get(s.fact)
-            where = f"{loc.path}:{loc.start_line}:{loc.start_col}" if loc else (s.doc or "")
-            out.append(
-                f'<div class="where">{escape(where)} ({escape(s.fact)})</div>'
-                + (f'<blockquote title="{escape(s.fact)}">{escape(s.quote)}</blockquote>' if s.quote else "")
-            )
+        out.append(f'<details class="also" open><summary>Also: {len(f.also)} other mentions read the same</summary>')
+        out += _quotes_html(f.also, {loc.fact: loc for loc in locate_also(f, fs, cwd) if loc.fact})
         out.append("</details>")
     if f.retract:
         out.append(f"<p>Cheapest retraction: {escape(', '.join(f.retract))}</p>")
