@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from click.utils import make_default_short_help
 
 from factcheck import cli as cli_module
 
@@ -68,7 +67,7 @@ def test_the_command_table_matches_each_commands_help() -> None:
         first = inspect.cleandoc(command.help).split("\n\n")[0]
         assert " ".join(first.split()) == summary, name
         for limit in (20, 45, 74, 200):
-            assert make_default_short_help(summary, limit) == command.get_short_help_str(limit)
+            assert cli_module._short_help(summary, limit) == command.get_short_help_str(limit)
     assert set(cli_module.cli.commands) == set(table)  # every command is in the table
 
 

@@ -7,7 +7,6 @@ import signal
 import sys
 
 import click
-from click.utils import make_default_short_help
 
 from factcheck import interrupts
 from factcheck.exitcodes import ExitCode
@@ -56,9 +55,14 @@ class _LazyGroup(click.Group):
             if name in self.commands:
                 rows.append((name, self.commands[name].get_short_help_str(limit)))
             else:
-                rows.append((name, make_default_short_help(_COMMANDS[name][1], limit).strip()))
+                rows.append((name, _short_help(_COMMANDS[name][1], limit)))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+
+def _short_help(summary: str, limit: int) -> str:
+    """A command's short help from its summary, shortened as click shortens a loaded command's."""
+    return click.Command(None, help=summary).get_short_help_str(limit)
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
