@@ -31,10 +31,13 @@ SEVERITY_COUNT = "findings_{}"
 INCONCLUSIVE_COUNT = "findings_inconclusive"
 
 
-def exit_code_for(report: Report, fail_on: Severity | None = None, *, exit_zero: bool = False) -> int:
+def exit_code_for(
+    report: Report, fail_on: Severity | None = None, *, exit_zero: bool = False, incomplete: bool = False
+) -> int:
     """The exit code for a report: 1 for findings at or above ``fail_on``, else 3 if inconclusive, else 0.
 
-    ``exit_zero`` turns 1 into 0; an inconclusive check still exits 3.  A streamed audit's
+    ``exit_zero`` turns 1 into 0; an inconclusive check still exits 3, and so does a run left
+    ``incomplete`` (the reader failed on an article) that would otherwise pass.  A streamed audit's
     summary holds no findings, only their counts by severity (``findings_error``, …), and
     is judged by those, so ``--format jsonl`` exits as every other format does.
     """
@@ -50,7 +53,7 @@ def exit_code_for(report: Report, fail_on: Severity | None = None, *, exit_zero:
         inconclusive = report.stats.get(INCONCLUSIVE_COUNT, 0) > 0
     if fails and not exit_zero:
         return ExitCode.CONTRADICTION.value
-    if report.status is Status.INCONCLUSIVE or inconclusive:
+    if report.status is Status.INCONCLUSIVE or inconclusive or incomplete:
         return ExitCode.INCONCLUSIVE.value
     return ExitCode.OK.value
 

@@ -13,7 +13,7 @@ import click
 from factcheck.cli import cli
 from factcheck.cli.check import _parse_date
 from factcheck.cli.common import append_text, audit_progress, handle_errors, streamed_output, write_output
-from factcheck.exitcodes import ExitCode, exit_code_for
+from factcheck.exitcodes import exit_code_for
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Severity
 from factcheck.report import Format, render, step_summary
@@ -134,5 +134,4 @@ def audit(
             if fmt_ is Format.GITHUB and summary_file:
                 append_text(Path(summary_file), step_summary(result.report, result.factset))
     # A streamed report's summary holds the counts of its findings, which decide as the findings do.
-    ends = exit_code_for(result.report, threshold, exit_zero=cfg.exit_zero)
-    sys.exit(ExitCode.INCONCLUSIVE.value if incomplete and ends == ExitCode.OK.value else ends)
+    sys.exit(exit_code_for(result.report, threshold, exit_zero=cfg.exit_zero, incomplete=incomplete))
