@@ -49,6 +49,7 @@ from factcheck.model import (
     Status,
 )
 from factcheck.policy import Policy, load_policy
+from factcheck.quotes import short_quote
 
 
 @dataclass(frozen=True)
@@ -405,7 +406,7 @@ def _contradiction(group: ConflictGroup, facts: dict[str, Fact], res: ComponentR
     info = CODES["contradiction"]
     conflict = group.shown
     quotes = [facts[f] for f in conflict if f in facts]
-    summary = "; ".join(f'"{_short(q.quote)}"' if q.quote else q.id for q in quotes)
+    summary = "; ".join(f'"{short_quote(q.quote)}"' if q.quote else q.id for q in quotes)
     derived = [f for f in conflict if f not in facts]
     if derived:
         summary += "; " + ", ".join(derived)
@@ -424,11 +425,6 @@ def _contradiction(group: ConflictGroup, facts: dict[str, Fact], res: ComponentR
         retract=retract,
         component=res.index,
     )
-
-
-def _short(q: str | None, n: int = 90) -> str:
-    s = " ".join((q or "").split())
-    return s if len(s) <= n else s[: n - 1] + "…"
 
 
 def _event_range(
@@ -527,7 +523,7 @@ def _gaps(
         srcs = tuple(_quote(facts[i]) for i in related if facts[i].quote)
         if ev.id in referenced:
             info = CODES["undated-reference"]
-            ref_quote = _short(referenced[ev.id][0].quote, 60)
+            ref_quote = short_quote(referenced[ev.id][0].quote, 60)
             msg = f'{name(ev)!r} is referred to ("{ref_quote}") but its date{what} is open: {_fmt(r)}'
         else:
             info = CODES["wide-range"]

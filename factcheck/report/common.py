@@ -46,7 +46,3 @@ def files_lines(report: Report) -> list[str]:
     return lines
 
 
-def short_quote(q: str | None, n: int = 90) -> str:
-    """A quote on one line, cut to ``n`` characters with "…"."""
-    s = " ".join((q or "").split())
-    return s if len(s) <= n else s[: n - 1] + "…"

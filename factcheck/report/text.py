@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from factcheck.model import FactSet, Finding, Report, Severity, SourceQuote
-from factcheck.report.common import files_lines, short_quote, summary_line
+from factcheck.quotes import short_quote
+from factcheck.report.common import files_lines, summary_line
 from factcheck.report.locate import line_col as line_col
 from factcheck.report.locate import locate_finding, locate_source
 from factcheck.report.marks import Marker
