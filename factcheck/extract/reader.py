@@ -18,6 +18,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -267,8 +268,6 @@ class ArticleReader:
             for mn in extra:
                 mn.index += len(mentions)
             mentions += extra
-        dated = self._parse_mentions(text, mentions, sentences, story_timexes)
-        state = _State(ex, text, doc, self.pack, mentions, article.segmentation.headlines)
         # Each sentence's timexes and mentions, found by bisection: a long window has thousands of sentences.
         # (in the order of the lists, as a filter over them would give)
         order = {id(mn): i for i, mn in enumerate(mentions)}
@@ -285,6 +284,8 @@ class ArticleReader:
             lo, hi = bisect.bisect_left(timex_starts, sent[0]), bisect.bisect_left(timex_starts, sent[1])
             return [story_timexes[i] for i in sorted(t_order[lo:hi])]
 
+        dated = self._parse_mentions(text, mentions, sentences, timexes_within)
+        state = _State(ex, text, doc, self.pack, mentions, article.segmentation.headlines)
         found = [self._matches(state, sent, timexes_within(sent), within(sent)) for sent in sentences]
         state.set_apart_by_date()
         state.resolve_in_text_order(found)
@@ -302,7 +303,8 @@ class ArticleReader:
         return ex
 
     def _parse_mentions(
-        self, text: str, mentions: list[Mention], sentences: list[tuple[int, int]], timexes: list[TimexMatch]
+        self, text: str, mentions: list[Mention], sentences: list[tuple[int, int]],
+        timexes_within: Callable[[tuple[int, int]], list[TimexMatch]],
     ) -> list[tuple[Mention, TimexMatch, TimexMatch]]:
         """Parse every sentence that holds a mention or a date: arguments, modality, and verbs a date hangs on.
 
@@ -316,7 +318,7 @@ class ArticleReader:
             by_sentence.setdefault(mn.sentence, []).append(mn)
         dates: dict[tuple[int, int], list[TimexMatch]] = {}
         for sent in sentences:
-            in_sentence = [t for t in timexes if sent[0] <= t.start < sent[1]]
+            in_sentence = timexes_within(sent)
             said = [mn for mn in by_sentence.get(sent, ()) if mn.kind == "statement"]
             # "..., the ministry said Tuesday": a date on the verb of saying dates the statement, no other event.
             if any(_can_date(t) and not any(_dates_speech(text, mn, t) for mn in said) for t in in_sentence):
