@@ -29,9 +29,9 @@ class ReadFault(Exception):
 class ReadEvent:
     """An event the reader told apart in one article.
 
-    ``agents``, ``object`` and ``place`` are the event's arguments as a parser reads them
-    (who acts, what it is about, where); they are optional.  The object is the fact set
-    event's ``theme``, which the linker compares across articles; agents and place are kept
+    ``agents``, ``theme`` and ``place`` are the event's arguments as a parser reads them
+    (who acts, what it is about, where); they are optional.  The theme is the fact set
+    event's own field, which the linker compares across articles; agents and place are kept
     under ``arguments``, which the fact set's event has no fields for.
     """
 
@@ -42,7 +42,7 @@ class ReadEvent:
     location: str | None = None
     series: str | None = None
     agents: tuple[str, ...] = ()
-    object: str | None = None
+    theme: str | None = None
     place: str | None = None
 
     def plain(self) -> dict[str, Any]:
@@ -53,8 +53,8 @@ class ReadEvent:
         for key in ("location", "series"):
             if (v := getattr(self, key)) is not None:
                 out[key] = v
-        if self.object:
-            out["theme"] = self.object
+        if self.theme:
+            out["theme"] = self.theme
         args = {k: v for k, v in (("agents", list(self.agents)), ("place", self.place)) if v}
         return {**out, **({"arguments": args} if args else {})}
 
