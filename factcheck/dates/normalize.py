@@ -228,14 +228,22 @@ def f_near_year(ctx: Context, month: Value, day: Value = None) -> str:
 
 
 def f_near_quarter(ctx: Context, q: Value) -> str:
-    """The year of "the third quarter" without a year: the latest such quarter begun by the creation time."""
+    """The year of "the third quarter" without a year: the latest such quarter begun by the creation time.
+
+    In future tense, a quarter yet to begin this year is this year's, and so are the current one and
+    the one just completed (whose results are still to come); one that ended longer ago is next year's.
+    """
     k = _int(q, "quarter")
     if not 1 <= k <= 4:
         raise NormalizeError(f"quarter {k} does not exist")
-    y = _pick_year(ctx, 3 * k - 2, 1)
-    if ctx.dct is not None and ctx.tense != "future":
-        y = ctx.dct.year - (dt.date(ctx.dct.year, 3 * k - 2, 1) > ctx.dct)
-    return "XXXX" if y is None else f"{y:04d}"
+    if ctx.dct is None:
+        return "XXXX"
+    d0 = ctx.dct
+    if ctx.tense == "future":
+        # The quarter is long over when the one after it has ended too.
+        next_ended = dt.date(d0.year + (k >= 3), (3 * k + 3) % 12 + 1, 1)
+        return f"{d0.year + (next_ended <= d0):04d}"
+    return f"{d0.year - (dt.date(d0.year, 3 * k - 2, 1) > d0):04d}"
 
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from factcheck.dates.normalize import Context, NormalizeError, f_dur, f_season_year, render
+from factcheck.dates.normalize import Context, NormalizeError, f_dur, f_near_quarter, f_season_year, render
 from factcheck.dates.tagger import DateReader
 
 READER = DateReader.load()
@@ -63,6 +63,19 @@ def test_quarter_templates_use_the_quarter_named_last():
     c.quarter = "2024-Q3"
     assert render("{year_ago_quarter()}", c) == "2023-Q3"
     assert render("{same_quarter(1988)}", c) == "1988-Q3"
+
+
+@pytest.mark.parametrize(
+    ("dct", "tense", "quarters"),
+    [(dt.date(2008, 6, 11), "past", ["2008", "2008", "2007", "2007"]),
+     (dt.date(2008, 6, 11), "unknown", ["2008", "2008", "2007", "2007"]),
+     (dt.date(2008, 6, 11), "future", ["2008", "2008", "2008", "2008"]),
+     (dt.date(1989, 11, 2), "future", ["1990", "1990", "1989", "1989"]),
+     (dt.date(1989, 7, 15), "future", ["1990", "1989", "1989", "1989"])],
+)
+def test_a_quarter_without_a_year(dct, tense, quarters):
+    """The latest begun; in future tense, one still to come or just reported this year, one long over next year."""
+    assert [f_near_quarter(ctx(dct=dct, tense=tense), k) for k in (1, 2, 3, 4)] == quarters
 
 
 @pytest.mark.parametrize(
