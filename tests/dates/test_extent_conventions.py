@@ -2,7 +2,8 @@
 
 One test per convention: the determiner of a temporal noun phrase is inside ("the past two
 years", "the 20th century"); an expression that modifies another noun is tagged alone
-("the [eight-year] war", "[20th century] painting"); the possessive ending is outside
+("the [eight-year] war", "the [three day] festival", "[20th century]
+painting"); the possessive ending is outside
 ("[last year]'s", "[five years]' time"); quantifying modifiers are inside and give the mod
 ("nearly two years", "about a decade"); prepositions are outside ("over [the past two
 years]", "on [Monday]"), except "over" meaning "more than" ("[over three years]"); an adverb
@@ -10,7 +11,8 @@ of part before a relative period or a weekday is inside ("[earlier this month]",
 Monday]"), as in TimeBank, unless a preposition parts them ("later in [the week]"); the
 direction of a point is inside ("three years ago"); a range of amounts is one expression
 ("[two to three weeks]") and a span of years two ("[2004]-[2011]"); "or so" is inside
-("[a day or so]"), and so is a clock time's zone ("[16:42 UTC]").  The sentences are the project's own.
+("[a day or so]"), and so is a clock time's zone ("[16:42 UTC]", "[7:39 p.m. EDT]"); a
+verb "last" is not the adjective ("will last [16 days]").  The sentences are the project's own.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ def test_expression_modifying_a_noun_is_tagged_without_the_noun_or_its_determine
     assert tags("20th century painting sold well.") == [("20th century", None)]
     assert tags("The year-ago figures were restated.") == [("year-ago", None)]
     assert tags("Analysts blamed the third-quarter slump on rain.") == [("third-quarter", None)]
+    assert tags("Fans camped out for the three day festival.") == [("three day", None)]
+    assert tags("The two weeks of rain flooded the valley.") == [("The two weeks", None)]
 
 
 def test_possessive_ending_is_outside():
@@ -67,6 +71,7 @@ def test_prepositions_are_outside_but_over_meaning_more_than_is_inside():
     assert tags("In the past, the ferry ran at dawn.") == [("the past", None)]
     assert tags("Troops could arrive within weeks.") == [("weeks", None)]
     assert tags("The siege went on for over three years.") == [("over three years", "MORE_THAN")]
+    assert tags("The inquiry will last 16 days.") == [("16 days", None)]  # the verb, not "the last 16 days"
 
 
 def test_adverb_before_a_relative_period_is_inside_with_its_mod_but_not_across_a_preposition():
@@ -112,3 +117,5 @@ def test_an_approximation_after_the_amount_is_inside_and_gives_the_mod():
 def test_a_zone_of_a_clock_time_is_inside():
     got = READER.tag("The hatch opened at 16:42 UTC.", DCT)
     assert [(m.text, m.value) for m in got] == [("16:42 UTC", "2025-04-08T16:42Z")]
+    got = READER.tag("The probe docks at 7:39 p.m. EDT.", DCT)
+    assert [(m.text, m.value) for m in got] == [("7:39 p.m. EDT", "2025-04-08T19:39")]
