@@ -22,7 +22,9 @@ Where MEANTIME's conventions differ from TimeML's (how its token XML is read int
 extents is in ``benchmarks/timex_corpora.py``):
 - extents are lists of tokens, so a TIMEX3 starts and ends on a token;
 - the creation time is the article's date line, inside the text; here it is given beside
-  the text, as in TempEval-3, and the date line is not scored;
+  the text, as in TempEval-3, and the date line is not scored (two articles have no
+  ``CREATION_TIME`` TIMEX3 and one a malformed value, ``03-02-2009`` for February 3: their
+  creation time is read from the date line's words);
 - only the first sentences are annotated (title, date line, about four body sentences), so
   only expressions there are scored;
 - its guidelines (NewsReader, after ISO-TimeML) value some expressions otherwise: "two

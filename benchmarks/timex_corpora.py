@@ -11,7 +11,10 @@ How MEANTIME is read (where its conventions differ from TimeML's is noted in
   (``detokenize``), so a TIMEX3 ends on a token boundary ("May 07 , 2009" in the tokens is
   "May 07, 2009" in the text).
 - The date line (sentence 1) is the creation time (``CREATION_TIME``); it is left out of
-  the text, as TempEval-3 gives the DCT beside the TEXT, not in it.
+  the text, as TempEval-3 gives the DCT beside the TEXT, not in it.  Where the
+  ``CREATION_TIME`` TIMEX3 is missing or its value is not an ISO date (``03-02-2009``), the
+  creation time is read from the date line's own words ("September 01, 2007"), so that no
+  article is read without one.
 - TIMEX3 are annotated only in sentences 0 to 5 of each article (the title, the date line
   and about four body sentences); later sentences are unannotated, so only expressions in
   sentences 0 to 5 are scored (``GoldDoc.scored``).
@@ -104,11 +107,12 @@ def meantime_docs(root: Path) -> list[GoldDoc]:
         by_sentence: dict[int, list[ET.Element]] = {}
         for tok in xml.iter("token"):
             by_sentence.setdefault(int(tok.get("sentence", "0")), []).append(tok)
-        text = ""
+        text = date_line = ""
         at: dict[str, tuple[int, int]] = {}
         scored_end = 0
         for s in sorted(by_sentence):
             if s == _DATE_LINE:
+                date_line = detokenize([t.text or "" for t in by_sentence[s]])[0]
                 continue
             toks = by_sentence[s]
             line, spans = detokenize([t.text or "" for t in toks])
@@ -132,8 +136,16 @@ def meantime_docs(root: Path) -> list[GoldDoc]:
             start, end = min(at[i][0] for i in ids), max(at[i][1] for i in ids)
             gold.append(Timex(x.get("m_id", ""), start, end, text[start:end], x.get("type", ""), x.get("value", "")))
         gold.sort(key=lambda t: (t.start, t.end))
-        out.append(GoldDoc("MEANTIME", f.stem, text, dct, tuple(gold), (0, scored_end)))
+        out.append(GoldDoc("MEANTIME", f.stem, text, dct or _date_line_day(date_line), tuple(gold), (0, scored_end)))
     return out
+
+
+def _date_line_day(line: str) -> dt.date | None:
+    """The day a MEANTIME date line names ("September 01, 2007"), or None when it names none."""
+    try:
+        return dt.datetime.strptime(line.strip(), "%B %d, %Y").date()
+    except ValueError:
+        return None
 
 
 def load_part(part: str) -> list[GoldDoc]:
