@@ -57,6 +57,9 @@ _QUARTER_REACH = 400
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 _CALENDAR = re.compile(r"^\d{4}(?:-|$)")
 _YMD = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)")
+# A clock time right after a day ("on 10 July at 20:30", "Tuesday, at 9 a.m.") falls on that day.
+_ON_THAT_DAY = re.compile(r"\s*,?\s*(?:(?:at|from|by|until|till|before|after)\s+)?(?:(?:about|around)\s+)?")
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$|^XXXX-WXX-[1-7]$")
 
 
 def _valid_day(value: str) -> bool:
@@ -135,6 +138,8 @@ class DateReader:
         # Only templates that resolve by tense need the (comparatively slow) tense cue search.
         tensed = ("near_year", "near_quarter", "weekday(", "weekend(")
         self._tensed = {r.id for r in self.rules if any(f in r.value for f in tensed)}
+        # Clock times valued on the creation day for want of a day of their own.
+        self._creation_day = {r.id for r in self.rules if r.type == "TIME" and r.value.startswith("{shift('day', 0)}T")}
         # Rules that name a quarter a year back: not the quarter a report is about.
         self._year_back = {
             r.id
@@ -289,7 +294,7 @@ class DateReader:
 
     def tag(self, text: str, dct: dt.date | None = None) -> list[TimexMatch]:
         """Every temporal expression of a text, normalised against ``dct`` when it is known."""
-        out = []
+        out: list[TimexMatch] = []
         tables = self.ruleset.tables
         # The calendar date and the quarter the text mentioned last, as (value, symbolic form).
         anchor = quarter = ("", "")
@@ -328,6 +333,16 @@ class DateReader:
                 continue
             if not _valid_day(value) or not _valid_day(symbolic):
                 continue
+            if rule.id in self._creation_day and out and "T" in value and "T" in symbolic:
+                day = out[-1]
+                if (
+                    _DAY_VALUE.match(day.value)
+                    and _DAY_VALUE.match(day.symbolic)
+                    and _ON_THAT_DAY.fullmatch(text, day.end, start)
+                ):
+                    value = day.value + value[value.index("T") :]
+                    symbolic = day.symbolic + symbolic[symbolic.index("T") :]
+                    relative = day.relative
             if rule.type in ("DATE", "TIME") and _CALENDAR.match(value):
                 anchor = (value, symbolic)
                 # A quarter after the creation time's is a forecast, not the one a report is about.

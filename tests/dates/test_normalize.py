@@ -120,3 +120,19 @@ def test_a_range_of_amounts_is_at_least_its_lower_end():
     got = READER.tag("Repairs take three to five days.", TUE)
     assert [(m.text, m.value, m.mod) for m in got] == [("three to five days", "P3D", "EQUAL_OR_MORE")]
     assert f_dur(ctx(), 3, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The ferry sails on 12 July at 20:30.", ("2025-07-12T20:30", "XXXX-07-12T20:30")),
+        ("The pier reopened on Monday, at around 9 a.m.", ("2025-04-07T09:00", "XXXX-WXX-1T09:00")),
+        ("The count closed yesterday at noon.", ("2025-04-07T12:00", "XXXX-XX-XXT12:00")),
+        ("The ferry sails in July. At 20:30 the lights go up.", ("2025-04-08T20:30", "XXXX-XX-XXT20:30")),
+        ("The ferry sailed on Monday. At 9 a.m. the pier shut.", ("2025-04-08T09:00", "XXXX-XX-XXT09:00")),
+        ("The ferry sails at 20:30.", ("2025-04-08T20:30", "XXXX-XX-XXT20:30")),
+    ],
+)
+def test_a_clock_time_falls_on_the_day_named_right_before_it_else_on_the_creation_day(text, want):
+    clock = [m for m in READER.tag(text, TUE) if m.type == "TIME"]
+    assert [(m.value, m.symbolic) for m in clock] == [want]
