@@ -1,18 +1,18 @@
 """What a TIMEX3 extent includes, by the TimeML 1.2.1 conventions (and TimeBank's practice where they are silent).
 
 One test per convention: the determiner of a temporal noun phrase is inside ("the past two
-years", "the 20th century"); an expression that modifies another noun is tagged alone
-("the [eight-year] war", "the [three day] festival", "[20th century]
-painting"); the possessive ending is outside
-("[last year]'s", "[five years]' time"); quantifying modifiers are inside and give the mod
-("nearly two years", "about a decade"); prepositions are outside ("over [the past two
-years]", "on [Monday]"), except "over" meaning "more than" ("[over three years]"); an adverb
-of part before a relative period or a weekday is inside ("[earlier this month]", "[early
-Monday]"), as in TimeBank, unless a preposition parts them ("later in [the week]"); the
-direction of a point is inside ("three years ago"); a range of amounts is one expression
-("[two to three weeks]") and a span of years two ("[2004]-[2011]"); "or so" is inside
-("[a day or so]"), and so is a clock time's zone ("[16:42 UTC]", "[7:39 p.m. EDT]"); a
-verb "last" is not the adjective ("will last [16 days]").  The sentences are the project's own.
+years", "the 20th century"); an expression that modifies another noun is tagged alone ("the
+[eight-year] war", "the [three day] festival", "[20th century] painting"); the possessive
+ending is outside ("[last year]'s", "[five years]' time"); quantifying modifiers are inside
+and give the mod ("nearly two years", "about a decade"); prepositions are outside ("over
+[the past two years]", "on [Monday]"), except "over" meaning "more than" ("[over three
+years]"); an adverb of part before a relative period or a weekday is inside ("[earlier this
+month]", "[early Monday]"), as in TimeBank, unless a preposition parts them ("later in [the
+week]"); the direction of a point is inside ("three years ago"); a range of amounts is one
+expression ("[two to three weeks]") and a span of years two ("[2004]-[2011]"); "or so" is
+inside ("[a day or so]"), and so is a clock time's zone ("[16:42 UTC]", "[7:39 p.m. EDT]");
+a verb "last" is not the adjective ("will last [16 days]"). The sentences are the project's
+own.
 """
 
 from __future__ import annotations
