@@ -534,6 +534,7 @@ def audit(
     cache_dir: Path | str | None = None,
     texts: bool = True,
     sink: Callable[[str], object] | None = None,
+    json_sink: Callable[[str], object] | None = None,
     progress: Callable[[str, int, int | None], None] | None = None,
 ) -> AuditResult:
     """Audit articles (files or folders): the report ``factcheck audit`` prints.
@@ -552,6 +553,10 @@ def audit(
     in story order, as soon as it is done (:class:`~factcheck.auditing.merge.LineWriter`),
     and the result's report holds only the status, the summed counts and the file
     account: memory holds the stories in flight, never the whole corpus's report.
+
+    With ``json_sink``, the JSON report (``render_json``'s bytes) goes to it in pieces,
+    written from the merged parts on disk, and the result's report is as with ``sink``:
+    memory never holds the merged report, however many windows a long file has.
 
     ``progress`` is told ``(stage, done, total)`` as articles are read (total unknown: the
     listing is lazy) and as stories are checked.
@@ -579,6 +584,7 @@ def audit(
     with scratch as tmp:
         store = Cache(Path(cache_dir) if cache_dir else Path(tmp))
         index = CorpusIndex(Path(tmp))
+        merger: Merger | LineWriter | None = None
         info.cache_rebuilt = store.rebuilt
         try:
             pack_files = [Path(extract_pack)] if extract_pack else []
@@ -607,28 +613,35 @@ def audit(
                                   f"{options.as_of}|{timeout_ms}|{rlimit}|{max_conflicts}|{options.seed}|"
                                   f"{options.component_budget}|{options.story_budget}")  # fmt: skip
             clock = time.perf_counter()
-            merger: Merger | LineWriter = Merger() if sink is None else LineWriter(sink)
+            merger = Merger(Path(tmp)) if sink is None else LineWriter(sink)
             _story_stage(index, manifests, read_ctx, ctx, ctx_key, store, InProcess() if single else executor, info,
                          merger, progress)  # fmt: skip
             info.seconds["stories"] = time.perf_counter() - clock
             clock = time.perf_counter()
-            report, context = merger.finish(options.as_of)
+            if json_sink is not None and isinstance(merger, Merger):
+                report, context = merger.summary(options.as_of), FactSet()
+            else:
+                report, context = merger.finish(options.as_of)
             report = report.model_copy(update={"notes": limit_notes(report.stats, max_conflicts)})
             stray = stray_entries(manifests, (p for p, _ in index.audited()))
             if sink is None:
                 account = file_account(list(index.audited()), skipped, stray)
                 report = report.model_copy(update={"files": account})
+                if json_sink is not None and isinstance(merger, Merger):
+                    merger.write_json(report, json_sink)
             else:
                 _write_file_lines(sink, report, index, skipped, stray)
             info.seconds["merge"] = time.perf_counter() - clock
         except UserError as exc:
             raise as_given(exc, (p for p, _ in index.audited())) from None
         finally:
+            if merger is not None:
+                merger.close()
             index.close()
             store.close()
             if own:
                 executor.close()
-    if texts and sink is None:
+    if texts and sink is None and json_sink is None:
         context = load_texts(report, context)
     return AuditResult(report, context, skipped, info)
 

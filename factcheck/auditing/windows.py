@@ -17,9 +17,29 @@ price is that a clash between claims in different windows of one file is not loo
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from typing import Any
 
+from factcheck.model import Ref
+
 _REFERENCES = ("subject", "anchor", "since", "until")
+
+
+@dataclass(frozen=True)
+class WindowOf:
+    """Window ``window`` (from 1) of document ``doc``: whose copies of ids are made here, kept as data."""
+
+    doc: str
+    window: int
+
+    def copy_of(self, ident: str) -> str:
+        """The window's own id for an id of the whole file (its document, an event, a series)."""
+        return f"{ident}#w{self.window}"
+
+    @property
+    def doc_id(self) -> str:
+        """The window's document id."""
+        return self.copy_of(self.doc)
 
 
 def split_windows(data: dict[str, Any], windows: dict[str, list[int]]) -> dict[str, Any]:
@@ -41,12 +61,11 @@ def split_windows(data: dict[str, Any], windows: dict[str, list[int]]) -> dict[s
         if w <= 0:
             facts.append(f)
             continue
-        doc = f["doc"]
-        mine = f"{doc}#w{w}"
-        if mine not in docs:
-            docs[mine] = {**docs[doc], "id": mine}
-            documents.append(docs[mine])
-        facts.append(_moved(f, doc, w, events, extra_events))
+        where = WindowOf(f["doc"], w)
+        if where.doc_id not in docs:
+            docs[where.doc_id] = {**docs[where.doc], "id": where.doc_id}
+            documents.append(docs[where.doc_id])
+        facts.append(_moved(f, where, events, extra_events))
     return {**data, "documents": documents, "events": [*data["events"], *extra_events.values()], "facts": facts}
 
 
@@ -56,43 +75,47 @@ def own_window(record: dict[str, Any], starts: list[int], window: int) -> dict[s
     The same as :func:`split_windows` gives for the window's facts: document ``ID#wN``,
     with copies of the events its facts speak of; ``starts`` are the file's window offsets.
     """
-    doc = record["doc_id"]
-    mine = f"{doc}#w{window}"
+    where = WindowOf(record["doc_id"], window)
     events = {e["id"]: e for e in record["events"]}
     extra_events: dict[str, dict[str, Any]] = {}
-    facts = [_moved(f, doc, window, events, extra_events) for f in record["facts"]]
-    return {**record, "doc_id": mine, "document": {**record["document"], "id": mine},
+    facts = [_moved(f, where, events, extra_events) for f in record["facts"]]
+    return {**record, "doc_id": where.doc_id, "document": {**record["document"], "id": where.doc_id},
             "events": list(extra_events.values()), "facts": facts, "window": window,
             "window_start": starts[window]}  # fmt: skip
 
 
 def _moved(
-    f: dict[str, Any], doc: str, w: int, events: dict[str, dict[str, Any]], extra_events: dict[str, dict[str, Any]]
+    f: dict[str, Any], where: WindowOf, events: dict[str, dict[str, Any]], extra_events: dict[str, dict[str, Any]]
 ) -> dict[str, Any]:
-    """A fact of window ``w`` of ``doc`` moved to the window's document and its copies of the events."""
-    mine = f"{doc}#w{w}"
-    g = {**f, "doc": mine}
+    """A fact of a later window moved to the window's document and its copies of the events.
+
+    References are read with the fact set's own parser (:class:`~factcheck.model.Ref`), not
+    cut out of the strings; one it cannot read is left for the fact set's validation to name.
+    """
+    g = {**f, "doc": where.doc_id}
     for key in _REFERENCES:
         v = g.get(key)
         if not isinstance(v, str):
             continue
-        if v.startswith("doc:"):
-            ident, dot, point = v[4:].partition(".")
-            g[key] = f"doc:{mine}{dot}{point}" if ident == doc else v
+        try:
+            ref = Ref.model_validate(v)
+        except ValueError:
             continue
-        base, dot, point = v.partition(".")
-        if base in events:
-            copy = f"{base}#w{w}"
+        if ref.doc:
+            if ref.id == where.doc:
+                g[key] = str(ref.model_copy(update={"id": where.doc_id}))
+        elif ref.id in events:
+            copy = where.copy_of(ref.id)
             if copy not in extra_events:
-                extra_events[copy] = _copy(events[base], copy, w)
-            g[key] = copy + (dot + point if dot else "")
+                extra_events[copy] = _copy(events[ref.id], copy, where)
+            g[key] = str(ref.model_copy(update={"id": copy}))
     if isinstance(g.get("series"), str):
-        g["series"] = f"{g['series']}#w{w}"
+        g["series"] = where.copy_of(g["series"])
     return g
 
 
-def _copy(event: dict[str, Any], new_id: str, window: int) -> dict[str, Any]:
+def _copy(event: dict[str, Any], new_id: str, where: WindowOf) -> dict[str, Any]:
     copy = dict(event, id=new_id)
     if copy.get("series"):
-        copy["series"] = f"{copy['series']}#w{window}"
+        copy["series"] = where.copy_of(copy["series"])
     return copy

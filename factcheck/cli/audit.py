@@ -99,8 +99,9 @@ def audit(
             raise click.UsageError("--scheduler and --dask-local exclude each other")
         executor = make_executor(cfg.jobs, scheduler, dask_local)
         fmt_ = cfg.format
-        stream = fmt_ is Format.JSONL
-        with streamed_output(output) if stream else contextlib.nullcontext(None) as sink, audit_progress() as tick:
+        # JSON Lines go out story by story; JSON is written from the merged parts on disk, piece by piece.
+        stream = fmt_ in (Format.JSONL, Format.JSON)
+        with streamed_output(output) if stream else contextlib.nullcontext(None) as out, audit_progress() as tick:
             try:
                 result = run(paths, as_of=cfg.as_of, facts=facts, background=not no_background,
                              policy_path=Path(cfg.policy) if cfg.policy else None,
@@ -108,8 +109,9 @@ def audit(
                              extract_replace=extract_replace, jobs=cfg.jobs,
                              timeout_ms=cfg.timeout, rlimit=cfg.rlimit, max_conflicts=cfg.max_conflicts,
                              match_timeout=cfg.match_timeout, executor=executor, cache_dir=cache_dir,
-                             texts=fmt_ not in (Format.JSON, Format.JSONL), sink=sink,
-                             progress=tick)  # fmt: skip
+                             texts=fmt_ not in (Format.JSON, Format.JSONL),
+                             sink=out if fmt_ is Format.JSONL else None,
+                             json_sink=out if fmt_ is Format.JSON else None, progress=tick)  # fmt: skip
             finally:
                 executor.close()
         acc = result.report.files

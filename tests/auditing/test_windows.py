@@ -55,3 +55,14 @@ def test_the_windows_fall_into_components_of_their_own() -> None:
 def test_a_file_of_one_window_is_left_as_it_is() -> None:
     assert split_windows(_data(), {"big": [0]}) == _data()
     assert split_windows(_data(), {}) == _data()
+
+
+def test_references_keep_their_point_and_another_documents_stay_as_they_are() -> None:
+    data = _data()
+    data["facts"].append({"id": "f3", "kind": "order", "subject": "big:talks.start", "relation": "before",
+                          "anchor": "doc:other.published", "doc": "big", "span": [120, 130]})  # fmt: skip
+    data["facts"].append({"id": "f4", "kind": "order", "subject": "big:talks.end", "relation": "after",
+                          "anchor": "doc:big.retrieved", "doc": "big", "span": [130, 140]})  # fmt: skip
+    by_id = {f["id"]: f for f in split_windows(data, {"big": [0, 100, 250]})["facts"]}
+    assert (by_id["f3"]["subject"], by_id["f3"]["anchor"]) == ("big:talks#w1.start", "doc:other.published")
+    assert (by_id["f4"]["subject"], by_id["f4"]["anchor"]) == ("big:talks#w1.end", "doc:big#w1.retrieved")
