@@ -1,6 +1,6 @@
 """Whole-process latency of the commands people wait for, beside ``python -c pass`` and an earlier commit.
 
-    python benchmarks/latency.py [--base 692e7b5] [--runs 5] [--no-base]
+    python benchmarks/latency.py [--base eaba6a7] [--runs 5] [--no-base]
 
 Each command is run as a fresh process (``sys.executable`` importing ``factcheck.cli``
 from this checkout, or from a ``git archive`` of ``--base`` on ``PYTHONPATH``, so that only
@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timex_corpora import find_data
 
 REPO = Path(__file__).resolve().parents[1]
-BASE = "692e7b5"
+BASE = "eaba6a7"
 TBAQ = find_data("tbaq-cleaned") / "TimeBank" / "ABC19980108.1830.0711.tml"
 LAUNCH = "import sys\nfrom factcheck.cli import main\nsys.argv[0] = 'factcheck'\nmain()"
 

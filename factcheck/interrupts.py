@@ -11,15 +11,13 @@ started with the signals held back (:class:`ForkPool`).
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn
 
-P = ParamSpec("P")
-R = TypeVar("R")
+if TYPE_CHECKING:
+    from factcheck.forkpool import ForkPool as ForkPool
 
 _pending: Callable[[], BaseException] | None = None
 
@@ -61,21 +59,11 @@ def held_back() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
-class ForkPool(ProcessPoolExecutor):
-    """A pool of forked worker processes that a stop request cannot catch half-started.
+def __getattr__(name: str) -> Any:
+    # The pool (and with it multiprocessing) is loaded by the first run that forks one, not by
+    # every command that handles signals.
+    if name == "ForkPool":
+        from factcheck.forkpool import ForkPool
 
-    Workers are forked by the first submit.  A SIGINT or SIGTERM handled between a fork
-    and the pool's record of the new worker would leave a process nobody stops (holding
-    the run's stdout open, so a caller waiting for it waits forever): the signals wait
-    until each submit is done, and the workers start with the mask they would have had.
-    """
-
-    def __init__(self, workers: int) -> None:
-        mask = signal.pthread_sigmask(signal.SIG_BLOCK, set())
-        super().__init__(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                         initializer=_restore_signals, initargs=(mask,))  # fmt: skip
-
-    def submit(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> Future[R]:
-        """Submit with SIGINT and SIGTERM held back (see the class docstring)."""
-        with held_back():
-            return super().submit(fn, *args, **kwargs)
+        return ForkPool
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

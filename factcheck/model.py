@@ -21,10 +21,15 @@ _ID = r"^[A-Za-z0-9_][A-Za-z0-9_.:\-#]*$"
 IdStr = Annotated[str, Field(pattern=_ID, min_length=1, max_length=200)]
 
 
+# Every model defers building its validator (``defer_build``) to its first use, and the forward
+# references are resolved then: importing this module builds none, so a command pays only for
+# the models it uses.
+
+
 class Strict(BaseModel):
     """Base for every model a user writes: frozen, unknown keys rejected."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- references
@@ -51,7 +56,7 @@ class Ref(BaseModel):
     ``round2.start``, ``doc:000.published`` or ``doc:000.retrieved``.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     doc: bool = False
     id: str
@@ -443,7 +448,7 @@ class FactSet(BaseModel):
     was written on.
     """
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     documents: tuple[Document, ...] = ()
     events: tuple[Event, ...] = ()
@@ -456,7 +461,7 @@ class FactSet(BaseModel):
 class SourceLocation(BaseModel):
     """A place in a user-written file."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     path: str
     line: int
@@ -485,7 +490,7 @@ class Status(StrEnum):
 class SourceQuote(BaseModel):
     """A quote that a finding rests on."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     doc: str | None
     start: int | None
@@ -497,7 +502,7 @@ class SourceQuote(BaseModel):
 class Finding(BaseModel):
     """One diagnosis; the single type every output format renders."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: Literal["contradiction", "gap", "error", "inconclusive"]
     code: str
@@ -524,7 +529,7 @@ class Finding(BaseModel):
 class DateRange(BaseModel):
     """A feasible range of days; ``None`` ends are unbounded."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     earliest: dt.date | None = None
     latest: dt.date | None = None
@@ -533,7 +538,7 @@ class DateRange(BaseModel):
 class DocumentTimes(BaseModel):
     """A document's inferred creation and retrieval times."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     title: str | None = None
@@ -545,7 +550,7 @@ class DocumentTimes(BaseModel):
 class EventTimes(BaseModel):
     """An event's inferred feasible range and where it is mentioned."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     label: str
@@ -560,7 +565,7 @@ class EventTimes(BaseModel):
 class EventLink(BaseModel):
     """Events of different articles (or the background facts) read as one, and why."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     event: str
     members: tuple[str, ...]
@@ -574,7 +579,7 @@ class EventLink(BaseModel):
 class FileNote(BaseModel):
     """An input file that was not (fully) audited, and why."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     path: str
     reason: str
@@ -583,7 +588,7 @@ class FileNote(BaseModel):
 class FileAccount(BaseModel):
     """Every input file of an audit, as audited, skipped (not an article) or failed (an error reading it)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     audited: tuple[str, ...] = ()
     warnings: tuple[FileNote, ...] = Field(
@@ -597,7 +602,7 @@ class FileAccount(BaseModel):
 class Report(BaseModel):
     """What a check returns: status, timeline and findings, all in deterministic order."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     version: Literal[1] = 1
     status: Status
@@ -614,7 +619,3 @@ class Report(BaseModel):
     files: FileAccount | None = Field(
         default=None, description="factcheck audit only: what became of every input file; null for check."
     )
-
-
-Event.model_rebuild()
-FactSet.model_rebuild()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from factcheck.calendar import CalendarError, concrete_span, parse_value
 from factcheck.codes import CODES
-from factcheck.engine.diagnose import SolveOptions
+from factcheck.engine.options import SolveOptions
 from factcheck.engine.solver import Outcome, SolverLimits
 from factcheck.engine.tlinks import Interval, Link, LinkDoc, LinkResult, Mode, check_links
 from factcheck.limits import DEFAULT_MAX_CONFLICTS, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS, limit_notes

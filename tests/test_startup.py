@@ -102,3 +102,12 @@ def test_timeml_tag_imports_the_date_reader_but_no_solver_report_or_model(tmp_pa
     assert 'value="2025-02-27">Feb. 27</TIMEX3>' in (tmp_path / "out" / "a.tml").read_text(encoding="utf-8")
     assert not [m for m in modules if m.split(".")[0] in ("z3", "spacy", "rich")]
     assert not [m for m in modules if m.startswith(("factcheck.model", "factcheck.report", "factcheck.engine"))]
+
+
+def test_timeml_check_of_consistent_links_loads_no_solver(tmp_path: Path) -> None:
+    from tests.test_timeml_audit import tml
+
+    modules = imported("timeml", "check", str(tml(tmp_path, "d", [("BEFORE", "ei1", "ei2"), ("BEFORE", "ei2", "t2")])))
+    assert "factcheck.timeml_audit" in modules
+    assert not [m for m in modules if m.split(".")[0] in ("z3", "spacy")]
+    assert not {"factcheck.engine.check", "factcheck.engine.diagnose", "multiprocessing"} & set(modules)

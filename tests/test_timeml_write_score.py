@@ -115,3 +115,12 @@ def test_real_tbaq_gold_against_itself_and_stripped(tmp_path):
     assert r.exit_code == 0
     s = score_dirs(gold, tmp_path / "in")
     assert s.relaxed.recall == 0.0 and s.relaxed.gold > 0
+
+
+@pytest.mark.parametrize("value", ["P1Y", "", "a&b", "<x>", 'say "no"', "it's", "\"it's\"", "tab\there\r\n", "&#10;"])
+def test_attribute_values_are_quoted_as_saxutils_quotes_them(value: str) -> None:
+    from xml.sax.saxutils import quoteattr as reference
+
+    from factcheck.timeml_write import quoteattr
+
+    assert quoteattr(value) == reference(value)

@@ -9,6 +9,7 @@ of the same name, so a user pack can extend or replace the shipped one.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Literal
 
@@ -198,13 +199,21 @@ def load_pack(path: Path) -> Pack:
 
 def rule_line(path: str, rule_id: str) -> tuple[int, int]:
     """Line and column where a rule is defined in its pack file (for lint and test reports)."""
-    data = parse_yaml(read_text(Path(path)), path)
+    return _rule_places(path, read_text(Path(path))).get(rule_id, (1, 1))
+
+
+@functools.lru_cache(maxsize=16)
+def _rule_places(path: str, text: str) -> dict[str, tuple[int, int]]:
+    """Where each rule id is first defined in a pack's text; parsed once per text, not once per rule asked."""
+    data = parse_yaml(text, path)
     rules = data.get("rules") if isinstance(data, MarkedDict) else None
+    places: dict[str, tuple[int, int]] = {}
     if isinstance(rules, MarkedList):
         for i, r in enumerate(rules):
-            if isinstance(r, dict) and r.get("id") == rule_id:
-                return rules.marks[i]
-    return (1, 1)
+            ident = r.get("id") if isinstance(r, dict) else None
+            if isinstance(ident, str):
+                places.setdefault(ident, rules.marks[i])
+    return places
 
 
 def load_ruleset(paths: list[Path]) -> RuleSet:

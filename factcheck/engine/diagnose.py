@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any
 
 import z3
 
 from factcheck.calendar import concrete_span, weekday_of
 from factcheck.engine.encode import Encoding, encode, relation_edges
 from factcheck.engine.exact import Meter, all_conflicts, cheapest_hitting_set, solve_exact
+from factcheck.engine.options import EXACT_MIN_RLIMIT as EXACT_MIN_RLIMIT
+from factcheck.engine.options import EXACT_MIN_TIMEOUT_MS as EXACT_MIN_TIMEOUT_MS
+from factcheck.engine.options import DecisionPath as DecisionPath
+from factcheck.engine.options import SolveOptions as SolveOptions
+from factcheck.engine.options import no_tight_limits as _no_tight_limits
 from factcheck.engine.solver import (
     Budget,
     Outcome,
@@ -24,30 +29,9 @@ from factcheck.engine.solver import (
     make_solver,
     run_check,
 )
-from factcheck.limits import DEFAULT_COMPONENT_BUDGET, EXACT_MAX_STEPS, EXACT_UNITS_PER_STEP
+from factcheck.limits import EXACT_MAX_STEPS, EXACT_UNITS_PER_STEP
 from factcheck.model import FactSet
 from factcheck.policy import Policy
-
-DecisionPath = Literal["auto", "bellman-ford", "exact", "z3"]
-"""How a component is decided: the cheapest path that applies (auto), or one forced.
-
-``bellman-ford``: difference constraints only, by shortest paths (negative cycles for
-conflicts); ``exact``: differences, weekdays and year-less dates without z3
-(factcheck.engine.exact); ``z3``: the solver, MARCO and MaxSAT.  A forced path that does
-not apply to a component raises ``ValueError``; the paths agree wherever they apply
-(tests/engine/test_paths.py).
-"""
-
-
-@dataclass(frozen=True)
-class SolveOptions:
-    """Limits for solving one component."""
-
-    limits: SolverLimits = field(default_factory=SolverLimits)
-    max_conflicts: int = 10
-    budget: int = DEFAULT_COMPONENT_BUDGET  # resource units for the whole component (0: none)
-    ranges: bool = True  # False: decide consistency only (no timeline), for quick probes
-    path: DecisionPath = "auto"
 
 
 @dataclass
@@ -496,21 +480,6 @@ def _tighten(
                     lo_b = seen[n]
             out[n] = hi_b
     return out
-
-
-EXACT_MIN_TIMEOUT_MS = 1000
-EXACT_MIN_RLIMIT = 1_000_000
-"""Below this timeout or resource limit every component goes to z3 as the user asked."""
-
-
-def _no_tight_limits(limits: SolverLimits) -> bool:
-    """Whether the limits leave z3 room to finish a small component (then solving without it is the same).
-
-    A resource limit or a timeout of a few milliseconds can make z3 give up even on a
-    handful of variables; such limits are honoured by always asking z3.
-    """
-    rlimit_ok = limits.rlimit == 0 or limits.rlimit >= EXACT_MIN_RLIMIT
-    return rlimit_ok and (limits.timeout_ms == 0 or limits.timeout_ms >= EXACT_MIN_TIMEOUT_MS)
 
 
 class PathNotApplicable(ValueError):

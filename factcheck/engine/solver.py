@@ -14,11 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
-
-import z3
+from typing import TYPE_CHECKING, Any
 
 from factcheck.limits import CHECK_CHARGE, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
+
+if TYPE_CHECKING:
+    import z3
+
+# z3 is imported where a solver is made, not with this module: the outcomes, limits and
+# budgets are wanted by callers (e.g. a TimeML document whose links the difference graph
+# decides) that never build a solver.
 
 
 class Outcome(StrEnum):
@@ -89,6 +94,8 @@ def make_solver(ctx: z3.Context, limits: SolverLimits, *, difference_logic: bool
     difference-logic theory: tracking literals otherwise steer z3 away from it and
     slow tracked solving by orders of magnitude on such instances.
     """
+    import z3
+
     if difference_logic:
         s = z3.SolverFor("QF_IDL", ctx=ctx)
     else:
@@ -103,6 +110,8 @@ def make_map_solver(ctx: z3.Context, limits: SolverLimits) -> z3.Solver:
 
     Its decisions start from "every fact selected": most grow steps then have nothing to add.
     """
+    import z3
+
     s = z3.Solver(ctx=ctx)
     _configure(s, limits)
     s.set("phase_selection", 1)
@@ -111,6 +120,8 @@ def make_map_solver(ctx: z3.Context, limits: SolverLimits) -> z3.Solver:
 
 def make_optimizer(ctx: z3.Context, limits: SolverLimits) -> z3.Optimize:
     """An optimizer (MaxSAT over fact weights) with the same seeds and limits."""
+    import z3
+
     o = z3.Optimize(ctx=ctx)
     _configure(o, limits)
     return o
@@ -118,6 +129,8 @@ def make_optimizer(ctx: z3.Context, limits: SolverLimits) -> z3.Optimize:
 
 def outcome(result: z3.CheckSatResult) -> Outcome:
     """Map z3's answer to an Outcome."""
+    import z3
+
     if result == z3.sat:
         return Outcome.SAT
     if result == z3.unsat:

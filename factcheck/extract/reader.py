@@ -553,6 +553,19 @@ def _full_date(value: str) -> bool:
     return bool(re.fullmatch(r"\d{4}-\d\d-\d\d", value))
 
 
+def _union(spans: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the disjoint runs that the half-open spans cover, in order."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(s for s in spans if s[0] < s[1]):
+        if starts and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
 class _State:
     """Events and facts of one article as the relations find them."""
 
@@ -561,6 +574,7 @@ class _State:
         self.ex, self.text, self.doc, self.pack = ex, text, doc, pack
         self.mentions = mentions
         self.headlines = headlines
+        self._headline_runs = _union(headlines)
         self.previous: set[int] = {m.index for m in mentions if m.earlier}  # mentions of an earlier event
         self.times: dict[int, set[str]] = {}  # the explicit days relation rules give each mention
         self.apart: dict[int, str] = {}  # mentions of another event on another day, and its key
@@ -577,7 +591,10 @@ class _State:
                 self.main_location[mn.kind] = mn.location
 
     def is_headline(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.headlines)
+        # A bisection over the headlines' union: a long article has many, and this is asked per mention.
+        runs = self._headline_runs
+        i = bisect.bisect_right(runs[0], pos) - 1
+        return i >= 0 and pos < runs[1][i]
 
     def dated_verb(self, mn: Mention, t: TimexMatch, written: TimexMatch) -> None:
         """An open-domain mention and the date that hangs on it: its event, dated.

@@ -94,6 +94,27 @@ def copy_corpus(tmp_path: Path) -> Path:
     return dst
 
 
+@pytest.fixture(scope="module")
+def _edit_space(tmp_path_factory) -> tuple[Path, Path]:
+    """A folder for the edit tests' corpus copy, and the audit cache they share."""
+    root = tmp_path_factory.mktemp("edits")
+    return root / "corpus", root / "cache"
+
+
+@pytest.fixture
+def edited(_edit_space):
+    """A fresh copy of the corpus, always at one path, and an audit through the module's cache.
+
+    The audits of the edit tests differ in one article (or the manifest): through a cache keyed
+    by each article's path and bytes, the other articles are read once for all of them, and an
+    audit's report is the same with or without a cache (tests/auditing/test_scale.py).
+    """
+    corpus, cache = _edit_space
+    shutil.copytree(CORPUS, corpus)
+    yield corpus, lambda **kw: audit([corpus], as_of=AS_OF, cache_dir=cache, **kw).report
+    shutil.rmtree(corpus)
+
+
 def edit(corpus: Path, prefix: str, old: str, new: str) -> tuple[str, int, int]:
     (path,) = sorted(corpus.glob(f"{prefix}_*.txt"))
     text = path.read_text(encoding="utf-8")
@@ -129,10 +150,10 @@ CROSS = [
 
 
 @pytest.mark.parametrize(("kind", "prefix", "old", "new"), CROSS, ids=[c[0] for c in CROSS])
-def test_cross_article_edit_is_detected(kind, prefix, old, new, tmp_path):
-    corpus = copy_corpus(tmp_path)
+def test_cross_article_edit_is_detected(kind, prefix, old, new, edited):
+    corpus, audited = edited
     doc, start, end = edit(corpus, prefix, old, new)
-    r = audit([corpus], as_of=AS_OF, max_conflicts=1).report
+    r = audited(max_conflicts=1)
     assert r.status.value == "contradiction", f"{kind}: not detected"
     assert cites(r, doc, start, end), f"{kind}: the edited sentence is not quoted"
 
@@ -145,10 +166,10 @@ MANIFESTS = [
 
 
 @pytest.mark.parametrize(("kind", "manifest", "doc"), MANIFESTS, ids=[m[0] for m in MANIFESTS])
-def test_manifest_that_contradicts_the_texts(kind, manifest, doc, tmp_path):
-    corpus = copy_corpus(tmp_path)
+def test_manifest_that_contradicts_the_texts(kind, manifest, doc, edited):
+    corpus, audited = edited
     (corpus / "corpus.yaml").write_text(manifest, encoding="utf-8")
-    r = audit([corpus], as_of=AS_OF, max_conflicts=1).report
+    r = audited(max_conflicts=1)
     assert r.status.value == "contradiction", f"{kind}: not detected"
     assert any(s.doc and s.doc.startswith(doc) for f in r.findings if f.kind == "contradiction" for s in f.sources)
 
@@ -164,17 +185,17 @@ HARMLESS = [
 
 
 @pytest.mark.parametrize(("kind", "prefix", "old", "new"), HARMLESS, ids=[h[0] for h in HARMLESS])
-def test_harmless_cross_article_edit_is_not_flagged(kind, prefix, old, new, tmp_path):
-    corpus = copy_corpus(tmp_path)
+def test_harmless_cross_article_edit_is_not_flagged(kind, prefix, old, new, edited):
+    corpus, audited = edited
     edit(corpus, prefix, old, new)
-    r = audit([corpus], as_of=AS_OF).report
+    r = audited()
     assert r.status.value == "consistent", [f.message for f in r.findings if f.kind == "contradiction"]
 
 
-def test_harmless_manifest_within_the_inferred_range(tmp_path):
-    corpus = copy_corpus(tmp_path)
+def test_harmless_manifest_within_the_inferred_range(edited):
+    corpus, audited = edited
     (corpus / "corpus.yaml").write_text("documents:\n  004_76a9e468170db15a: {published: 2025-02-14, trust: 0.8}\n")
-    r = audit([corpus], as_of=AS_OF).report
+    r = audited()
     assert r.status.value == "consistent"
 
 

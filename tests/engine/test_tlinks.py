@@ -1,8 +1,14 @@
+import datetime as dt
+import random
+import subprocess
+import sys
+
 import pytest
 
 from factcheck.calendar import to_day
+from factcheck.engine.options import SolveOptions
 from factcheck.engine.solver import Outcome
-from factcheck.engine.tlinks import RELATIONS, Interval, Link, LinkDoc, check_links
+from factcheck.engine.tlinks import RELATIONS, Interval, Link, LinkDoc, _consistent, check_links
 
 # For each relType, a relation that cannot hold together with it between the same pair.
 CLASH = {
@@ -88,3 +94,46 @@ def test_consecutive_days_satisfy_strict_before() -> None:
     assert check_links(d, "metric").outcome is Outcome.SAT
     d.links.append(Link("l2", "AFTER", "fri", "sat"))
     assert check_links(d, "metric").outcome is Outcome.UNSAT
+
+
+def _random_doc(rng: random.Random, n: int) -> LinkDoc:
+    ids = [f"e{i}" for i in range(n)]
+    day = to_day(dt.date(1998, 3, 1))
+    intervals = []
+    for i in ids:
+        start = day + rng.randrange(6)
+        days = (start, start + rng.randrange(3)) if rng.random() < 0.4 else None
+        intervals.append(Interval(i, i, days, None, rng.random() < 0.5))
+    rels = [*sorted(RELATIONS), "NOT_A_RELTYPE"]
+    links = [
+        Link(f"l{k % (2 * n)}", rng.choice(rels), rng.choice([*ids, "e99"]), rng.choice(ids))
+        for k in range(rng.randrange(1, 3 * n))
+    ]
+    return LinkDoc("d", intervals, links)
+
+
+def test_the_difference_graph_decides_as_z3_does() -> None:
+    # Random documents, with repeated link ids (a later one replaces an earlier one), unknown
+    # relTypes, links to no interval and dated intervals: the solver-free answer is z3's.
+    rng = random.Random(19)
+    seen = set()
+    for _ in range(60):
+        d = _random_doc(rng, rng.randrange(2, 6))
+        for mode in ("links", "metric"):
+            fast, slow = check_links(d, mode), check_links(d, mode, SolveOptions(path="z3"))
+            assert fast.outcome is slow.outcome, d
+            assert _consistent(d, mode) is (slow.outcome is Outcome.SAT), d
+            assert fast == slow if fast.outcome is Outcome.SAT else fast.conflicts == slow.conflicts
+            seen.add(fast.outcome)
+    assert seen == {Outcome.SAT, Outcome.UNSAT}
+
+
+def test_a_consistent_document_is_decided_without_the_solver() -> None:
+    code = (
+        "import sys\n"
+        "from factcheck.engine.tlinks import Interval, Link, LinkDoc, check_links\n"
+        "d = LinkDoc('d', [Interval('a', 'a'), Interval('b', 'b', (1, 2))], [Link('l', 'BEFORE', 'a', 'b')])\n"
+        "print(check_links(d, 'metric').outcome, 'z3' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["sat", "False"]
