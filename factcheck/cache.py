@@ -17,7 +17,7 @@ from typing import Any
 
 from factcheck.version import __version__
 
-SCHEMA = 2  # 2: contradictions grouped, story lines carry their findings' counts
+SCHEMA = 3  # 2: contradictions grouped, story lines carry their findings' counts; 3: findings carry their detail
 
 
 def content_key(*parts: str | bytes) -> str:

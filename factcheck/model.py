@@ -11,9 +11,10 @@ import datetime as dt
 import re
 from enum import StrEnum
 from pathlib import PurePosixPath
-from typing import Annotated, Any, Literal, Protocol, runtime_checkable
+from typing import Annotated, Any, Literal, Protocol, get_args, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from factcheck.calendar import CalendarValue, Duration, parse_duration, parse_value
 
@@ -499,12 +500,39 @@ class SourceQuote(BaseModel):
     fact: str
 
 
+FindingKind = Literal["contradiction", "gap", "error", "inconclusive"]
+KINDS: tuple[FindingKind, ...] = get_args(FindingKind)
+"""The kinds of finding, in the order summaries count them (reports sort by ``diagnostics.KIND_ORDER``)."""
+
+
+class FindingDetail(BaseModel):
+    """What a finding's message is rendered from besides the finding's own fields.
+
+    It travels with the finding between processes (so a renumbered finding is rendered
+    again, see ``factcheck.diagnostics``) but reports leave it out: they show the message.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str | None = None  # the event's or document's name as a reader knows it
+    part: str | None = None  # "start": the finding is about a ranged event's start
+    quote: str | None = None  # the referring fact's quote (FC203); the text at the span (FC102)
+    at: int | None = None  # where the quote is in its article, when not at its span (FC102)
+    series: str | None = None  # the series whose earlier event is undated (FC202)
+    mode: str | None = None  # the TimeML audit's mode (FC111, FC301)
+    reason: str | None = None  # why the solver gave up (FC301)
+    subjects: tuple[str, ...] = ()  # the first events and documents of a component (FC301)
+    more: bool = False  # the component has more subjects than those (FC301)
+    decided: str | None = None  # the outcome established before the solver gave up on the rest (FC301)
+    others: int = 0  # mentions, outside the shown set, that read the same (FC101)
+
+
 class Finding(BaseModel):
     """One diagnosis; the single type every output format renders."""
 
     model_config = ConfigDict(frozen=True, defer_build=True)
 
-    kind: Literal["contradiction", "gap", "error", "inconclusive"]
+    kind: FindingKind
     code: str
     name: str
     severity: Severity
@@ -524,6 +552,7 @@ class Finding(BaseModel):
     earliest: dt.date | None = None
     latest: dt.date | None = None
     component: int | None = None
+    detail: SkipJsonSchema[FindingDetail] = Field(default=FindingDetail(), exclude=True)
 
 
 class DateRange(BaseModel):

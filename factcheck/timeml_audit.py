@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.calendar import CalendarError, concrete_span, parse_value
-from factcheck.codes import CODES
+from factcheck.diagnostics import fc111_tlink_conflict, fc301_inconclusive, report_status
 from factcheck.engine.options import SolveOptions
 from factcheck.engine.solver import Outcome, SolverLimits
 from factcheck.engine.tlinks import Interval, Link, LinkDoc, LinkResult, Mode, check_links
 from factcheck.limits import DEFAULT_MAX_CONFLICTS, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS, limit_notes
-from factcheck.model import DateRange, DocumentTimes, FactSet, Finding, Report, Severity, SourceQuote, Status
+from factcheck.model import DateRange, DocumentTimes, FactSet, Finding, Report
 from factcheck.policy import Policy, load_policy
 from factcheck.timeml import FileText, TimeMLDoc, Timex, element_spans, read_timeml, timeml_files
 
@@ -99,7 +99,6 @@ def audit_timeml(
     audit = TimeMLAudit()
     findings: list[Finding] = []
     documents: list[DocumentTimes] = []
-    info = CODES["tlink-conflict"]
     stats: Counter[str] = Counter()
     texts: dict[str, str] = {}
     text_paths: dict[str, str] = {}
@@ -126,37 +125,20 @@ def audit_timeml(
                 if len(res.conflicts) < max_conflicts:  # stopped by its share of the budget, not by the limit
                     stats["conflict_enumeration_out_of_time"] += 1
             if res.outcome is Outcome.UNKNOWN:
-                findings.append(
-                    Finding(
-                        kind="inconclusive",
-                        code=CODES["inconclusive"].code,
-                        name="inconclusive",
-                        severity=Severity.ERROR,
-                        message=f"{doc.id} ({mode} mode): the solver gave up ({res.reason})",
-                        subject=doc.id,
-                    )
-                )
+                findings.append(fc301_inconclusive.undecided_links(doc.id, mode, res.reason))
             for conflict in res.conflicts:
                 if mode == "metric" and "links" in modes and not any(f.startswith("value:") for f in conflict):
                     continue  # the links alone clash: reported once, under links mode
                 located = located or element_spans(f)
-                findings.append(_finding(doc, mode, conflict, res, link_by_id, spans, located, info.code, info.name))
+                findings.append(fc111_tlink_conflict.detect(doc.id, mode, conflict, res, link_by_id, spans, located))
         if located is not None:
             # Findings point into the .tml file itself: a TLINK at its element's line.
             texts[doc.id], text_paths[doc.id] = located.text, str(f)
         audit.seconds[doc.id] = time.perf_counter() - t0
         if progress:
             progress(n, len(files))
-    kinds = {f.kind for f in findings}
-    status = (
-        Status.CONTRADICTION
-        if "contradiction" in kinds
-        else Status.INCONCLUSIVE
-        if "inconclusive" in kinds
-        else Status.CONSISTENT
-    )
     audit.report = Report(
-        status=status,
+        status=report_status(findings),
         as_of=dt.date.today(),
         documents=tuple(documents),
         findings=tuple(sorted(findings, key=lambda x: (x.subject or "", x.message))),
@@ -165,52 +147,6 @@ def audit_timeml(
     )
     audit.factset = FactSet(texts=texts, text_paths=text_paths)
     return audit
-
-
-def _finding(
-    doc: TimeMLDoc,
-    mode: Mode,
-    conflict: tuple[str, ...],
-    res: LinkResult,
-    links: dict[str, Link],
-    spans: dict[str, tuple[int, int, str]],
-    located: FileText,
-    code: str,
-    name: str,
-) -> Finding:
-    """A minimal conflict as a finding; each source is where its TLINK (or TIMEX3) is written in the file."""
-    sources = []
-    described = []
-    for fid in conflict:
-        kind, _, ident = fid.partition(":")
-        if kind == "link":
-            link = links[ident]
-            a, b = spans.get(link.a), spans.get(link.b)
-            quote = f"{a[2] if a else link.a} {link.rel} {b[2] if b else link.b}"
-            at = located.tlinks.get(ident)
-            sources.append(
-                SourceQuote(doc=doc.id, start=at[0] if at else None, end=at[1] if at else None, quote=quote, fact=fid)
-            )
-            described.append(f"{ident} ({quote})")
-        else:
-            sp = spans.get(ident)
-            text = sp[2] if sp else ident
-            at = located.timexes.get(ident)
-            sources.append(
-                SourceQuote(doc=doc.id, start=at[0] if at else None, end=at[1] if at else None, quote=text, fact=fid)
-            )
-            described.append(f'{ident} "{text}" has its calendar value')
-    return Finding(
-        kind="contradiction",
-        code=code,
-        name=name,
-        severity=Severity.ERROR,
-        message=f"{doc.id} ({mode} mode): these {len(conflict)} cannot all hold: " + "; ".join(described),
-        facts=conflict,
-        sources=tuple(sources),
-        retract=tuple(r for r in res.retract if r in conflict) or res.retract,
-        subject=doc.id,
-    )
 
 
 def conflict_sizes(audit: TimeMLAudit, mode: Mode) -> Counter[int]:

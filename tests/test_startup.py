@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -61,8 +62,8 @@ def test_a_command_imports_its_own_module_only() -> None:
 def test_the_command_table_matches_each_commands_help() -> None:
     table = cli_module._COMMANDS
     for name, (module, summary) in table.items():
-        importlib.import_module(module)
-        command = cli_module.cli.commands[name]
+        command = cli_module.cli.get_command(click.Context(cli_module.cli), name)
+        assert command is not None and command is getattr(importlib.import_module(module), name)
         assert command.help is not None
         first = inspect.cleandoc(command.help).split("\n\n")[0]
         assert " ".join(first.split()) == summary, name
@@ -83,7 +84,7 @@ def test_the_console_script_help_is_the_same_with_commands_loaded_or_not() -> No
     assert exe, "the console script is installed with the package"
     env = {**os.environ, "COLUMNS": "80"}
     lazy = subprocess.run([exe, "--help"], capture_output=True, text=True, timeout=120, check=True, env=env).stdout
-    load = "".join(f"import {module}\n" for module, _ in cli_module._COMMANDS.values())
+    load = "from factcheck.cli import cli\nfor name in cli.list_commands(None): cli.get_command(None, name)\n"
     loaded = subprocess.run([sys.executable, "-c", load + "from factcheck.cli import main\nmain()", "--help"],
                             capture_output=True, text=True, timeout=120, check=True, env=env).stdout  # fmt: skip
     assert lazy == loaded.replace("Usage: -c ", "Usage: factcheck ")

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -28,12 +27,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from factcheck.corpus.load import read_article_text
-from factcheck.engine.check import KIND_ORDER, report_status
+from factcheck.diagnostics import finding_json, order, renumbered, report_status
 from factcheck.exitcodes import SEVERITY_COUNT
 from factcheck.model import DocumentTimes, EventLink, EventTimes, FactSet, Finding, Report, Severity, Status
 from factcheck.report.json_format import numbered_line
-
-_COMPONENT = re.compile(r"^component (\d+) ")
 
 
 def reduce_context(report: Report, fs: FactSet) -> FactSet:
@@ -63,18 +60,15 @@ def load_texts(report: Report, fs: FactSet) -> FactSet:
 
 
 def _renumber(f: dict[str, Any], offset: int) -> dict[str, Any]:
+    # A story's components are numbered from 0: in the merged report they follow the earlier stories'.
     if f.get("component") is None or offset == 0:
         return f
-    n = f["component"] + offset
-    g = dict(f, component=n)
-    if f["kind"] == "inconclusive":
-        g["message"] = _COMPONENT.sub(f"component {n} ", f["message"], count=1)
-    return g
+    return finding_json(renumbered(Finding.model_validate(f), f["component"] + offset))
 
 
-def _finding_order(f: dict[str, Any]) -> tuple[int, str, str, tuple[str, ...], str]:
-    # The engine's order of findings (factcheck.engine.check), on JSON.
-    return (KIND_ORDER[f["kind"]], f["code"], f.get("subject") or "", tuple(f.get("facts", ())), f["message"])
+def _finding_order(f: dict[str, Any]) -> tuple[Any, ...]:
+    # A report's order of findings (factcheck.diagnostics), on JSON.
+    return order(f["kind"], f["code"], f.get("subject"), f.get("facts", ()), f["message"])
 
 
 def _tuple_key(strings: Iterator[str] | tuple[str, ...]) -> str:

@@ -55,6 +55,7 @@ from factcheck.corpus.load import (
 from factcheck.dates.deadline import DEFAULT_SECONDS as DEFAULT_MATCH_SECONDS
 from factcheck.dates.deadline import MatchTimeout, match_budget, renewed_budget
 from factcheck.dates.tagger import DateReader
+from factcheck.diagnostics import report_json
 from factcheck.engine import CheckOptions, check
 from factcheck.engine.components import split
 from factcheck.engine.solver import Budget
@@ -391,7 +392,7 @@ def audit_story(ctx: StoryContext, story: StoryInput) -> dict[str, Any]:
     if ctx.lines:
         return {"index": story.index, "line": story_line(report), "status": report.status.value,
                 "stats": report.stats, "counts": finding_counts(report)}  # fmt: skip
-    return {"index": story.index, "report": report.model_dump(mode="json"),
+    return {"index": story.index, "report": report_json(report),
             "context": reduce_context(report, fs).model_dump(mode="json")}  # fmt: skip
 
 

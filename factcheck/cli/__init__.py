@@ -12,8 +12,9 @@ from factcheck import interrupts
 from factcheck.exitcodes import ExitCode
 from factcheck.version import __version__
 
-# Each command lives in a module of its own, imported only when that command runs, so that
-# ``factcheck --help`` and ``--version`` load no solver, NLP pipeline or report model.  The first
+# Each command lives in a module of its own (the click command of that name), imported and added
+# to the group only when that command runs, so that ``factcheck --help`` and ``--version`` load no
+# solver, NLP pipeline or report model, and no command module imports this one.  The first
 # paragraph of each command's help is kept here for the command list; a test checks it against
 # the command's own help.
 _COMMANDS: dict[str, tuple[str, str]] = {
@@ -37,14 +38,15 @@ _COMMANDS: dict[str, tuple[str, str]] = {
 
 
 class _LazyGroup(click.Group):
-    """A group whose commands are imported on first use (listing them imports none)."""
+    """A group whose commands are imported and added on first use (listing them imports none)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self.commands, *_COMMANDS})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in _COMMANDS:
-            importlib.import_module(_COMMANDS[cmd_name][0])  # its decorators attach it to ``cli``
+            command = getattr(importlib.import_module(_COMMANDS[cmd_name][0]), cmd_name)
+            self.add_command(command, cmd_name)
         return self.commands.get(cmd_name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

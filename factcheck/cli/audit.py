@@ -10,16 +10,14 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli import cli
-from factcheck.cli.check import _parse_date
-from factcheck.cli.common import append_text, audit_progress, handle_errors, streamed_output, write_output
+from factcheck.cli.common import append_text, audit_progress, handle_errors, parse_date, streamed_output, write_output
 from factcheck.exitcodes import exit_code_for
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Severity
 from factcheck.report import Format, render, step_summary
 
 
-@cli.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice([f.value for f in Format]),
               help="Output format [config format; default: text].")  # fmt: skip
@@ -28,7 +26,7 @@ from factcheck.report import Format, render, step_summary
 @click.option("--exit-zero/--no-exit-zero", default=None,
               help="Exit 0 even when findings reach --fail-on (bad input still exits 2, inconclusive 3) "
                    "[config exit_zero].")  # fmt: skip
-@click.option("--as-of", callback=_parse_date, metavar="DATE",
+@click.option("--as-of", callback=parse_date, metavar="DATE",
               help="Latest possible creation or retrieval time of any document [default: today].")  # fmt: skip
 @click.option("--facts", "facts", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Curated fact set to add; a curated fact replaces the extracted fact of the same id.")  # fmt: skip

@@ -11,8 +11,7 @@ from pathlib import Path
 import click
 
 from factcheck.api import check as api_check
-from factcheck.cli import cli
-from factcheck.cli.common import append_text, handle_errors, progress_bar, write_output
+from factcheck.cli.common import append_text, handle_errors, parse_date, progress_bar, write_output
 from factcheck.config import describe, read_by, resolve
 from factcheck.exitcodes import exit_code_for
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
@@ -20,16 +19,7 @@ from factcheck.model import Severity
 from factcheck.report import Format, render, step_summary
 
 
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
-@cli.command()
+@click.command()
 @click.argument("facts", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--format",
@@ -49,7 +39,7 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 )
 @click.option(
     "--as-of",
-    callback=_parse_date,
+    callback=parse_date,
     metavar="DATE",
     help="Latest possible creation or retrieval time of any document [default: today].",
 )
@@ -144,7 +134,7 @@ def check(
     sys.exit(exit_code_for(report, threshold, exit_zero=cfg.exit_zero))
 
 
-@cli.command("config")
+@click.command("config")
 @click.option(
     "--config",
     "config_path",
@@ -153,7 +143,7 @@ def check(
 )
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: values and their sources.")
-def config_cmd(config_path: Path | None, isolated: bool, as_json: bool) -> None:
+def config(config_path: Path | None, isolated: bool, as_json: bool) -> None:
     """Print the resolved configuration and where each value came from."""
     with handle_errors():
         resolved = resolve(config_path=config_path, isolated=isolated)
@@ -169,7 +159,7 @@ def config_cmd(config_path: Path | None, isolated: bool, as_json: bool) -> None:
             click.echo(describe(resolved), nl=False)
 
 
-@cli.command()
+@click.command()
 @click.argument("what", type=click.Choice(["facts", "policy", "report", "config", "rules", "extract", "manifest"]))
 def schema(what: str) -> None:
     """Print the JSON Schema of a file kind, for editors that validate YAML.

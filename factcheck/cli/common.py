@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -16,6 +17,16 @@ import click
 from factcheck.errors import UserError
 from factcheck.exitcodes import ExitCode
 from factcheck.version import __version__
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """An ``--as-of`` style option's value as a date (click callback)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 @contextlib.contextmanager

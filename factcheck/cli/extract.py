@@ -6,11 +6,10 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli import cli
 from factcheck.cli.common import config_rules, handle_errors, write_output
 
 
-@cli.command()
+@click.command()
 @click.argument("articles", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "-o", "out", type=click.Path(dir_okay=False, path_type=Path), help="Fact set to write [stdout].")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, path_type=Path),

@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 
-from factcheck.cli import cli
 from factcheck.cli.common import config_rules, handle_errors
 from factcheck.exitcodes import exit_code_for_problems
 
@@ -32,7 +31,7 @@ def rule_count(dates: int, reader: int) -> str:
     return f"{dates + reader} rules ({dates} date-reader, {reader} article-reader)"
 
 
-@cli.group()
+@click.group()
 def rules() -> None:
     """Test and lint the date reader's YAML rule packs (the shipped pack, extended by PATHS)."""
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli import cli
 from factcheck.cli.common import config_rules, handle_errors, write_output
 from factcheck.exitcodes import exit_code_for
 from factcheck.formats import Format
@@ -18,7 +17,7 @@ _OUT_DIR = click.Path(file_okay=False, path_type=Path)
 _EXISTING = click.Path(exists=True, path_type=Path)
 
 
-@cli.group()
+@click.group()
 def timeml() -> None:
     """Work with TimeML (.tml) documents."""
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from factcheck import interrupts
+from factcheck import diagnostics, interrupts
 from factcheck.calendar import from_day, to_day
-from factcheck.codes import CODES, Code
 from factcheck.engine.bounds import check_document_times
 from factcheck.engine.components import split
 from factcheck.engine.diagnose import (
@@ -27,7 +26,6 @@ from factcheck.engine.diagnose import (
     result_to_json,
     solve_component,
 )
-from factcheck.engine.grouping import ConflictGroup, group_conflicts
 from factcheck.engine.names import document_name, event_name, ordinals
 from factcheck.engine.solver import Budget, Outcome, SolverLimits
 from factcheck.factset import fact_refs
@@ -35,21 +33,14 @@ from factcheck.limits import DEFAULT_COMPONENT_BUDGET, DEFAULT_RLIMIT, DEFAULT_T
 from factcheck.model import (
     DateRange,
     DocumentTimes,
-    Event,
     EventTimes,
     Fact,
     FactSet,
     Finding,
-    FirstSinceFact,
-    LastBeforeFact,
     Mention,
     Report,
-    Severity,
-    SourceQuote,
-    Status,
 )
 from factcheck.policy import Policy, load_policy
-from factcheck.quotes import short_quote
 
 
 @dataclass(frozen=True)
@@ -225,69 +216,8 @@ def _check(
 # --------------------------------------------------------------------------- assembly
 
 
-def _quote(fact: Fact) -> SourceQuote:
-    return SourceQuote(
-        doc=fact.doc,
-        start=fact.span[0] if fact.span else None,
-        end=fact.span[1] if fact.span else None,
-        quote=fact.quote,
-        fact=fact.id,
-    )
-
-
 def _date(d: int | None) -> dt.date | None:
     return None if d is None else from_day(d)
-
-
-def _fmt(r: tuple[int | None, int | None]) -> str:
-    lo, hi = r
-    if lo is None and hi is None:
-        return "any date"
-    if lo is None:
-        return f"any date up to {from_day(hi).isoformat()}"  # type: ignore[arg-type]
-    if hi is None:
-        return f"any date from {from_day(lo).isoformat()}"
-    a, b = from_day(lo).isoformat(), from_day(hi).isoformat()
-    return a if a == b else f"{a}..{b}"
-
-
-def _width(r: tuple[int | None, int | None]) -> int | None:
-    lo, hi = r
-    return None if lo is None or hi is None else hi - lo
-
-
-def verify_quotes(fs: FactSet) -> list[Finding]:
-    """A finding for every fact whose quote is not at its span in its article."""
-    out = []
-    info = CODES["quote-drift"]
-    for f in fs.facts:
-        if f.doc is None or f.quote is None or f.doc not in fs.texts:
-            continue
-        text = fs.texts[f.doc]
-        if f.span is not None:
-            found = text[f.span[0] : f.span[1]]
-            if found == f.quote:
-                continue
-            where = text.find(f.quote)
-            hint = (
-                f"; the quote is at [{where}, {where + len(f.quote)}]"
-                if where >= 0
-                else "; the quote is not in the article"
-            )
-            msg = f"fact {f.id!r}: span [{f.span[0]}, {f.span[1]}] of {f.doc} reads {found!r}, not the quote{hint}"
-        else:
-            if f.quote in text:
-                continue
-            msg = f"fact {f.id!r}: quote not found in {f.doc}"
-        out.append(
-            _finding(
-                info,
-                message=msg,
-                facts=(f.id,),
-                sources=(_quote(f),),
-            )
-        )
-    return out
 
 
 def assemble(
@@ -295,7 +225,7 @@ def assemble(
 ) -> Report:
     """Merge component results into one Report, sorted for determinism."""
     facts = {f.id: f for f in fs.facts}
-    findings: list[Finding] = verify_quotes(fs) if options.verify_quotes else []
+    findings: list[Finding] = diagnostics.fc102_quote_drift.detect(fs) if options.verify_quotes else []
     ranges: dict[str, tuple[int | None, int | None]] = {}
     placeholders: dict[str, str] = {}
     stats: dict[str, int] = defaultdict(int)
@@ -305,21 +235,9 @@ def assemble(
         ranges.update(res.ranges)
         placeholders.update(res.placeholders)
         if res.outcome is Outcome.UNKNOWN:
-            info = CODES["inconclusive"]
-            ids = tuple(sorted(f.id for f in comp.facts))
-            subjects = sorted({e.id for e in comp.events} | {d.id for d in comp.documents})
-            findings.append(
-                _finding(
-                    info,
-                    message=f"component {res.index} ({', '.join(subjects[:5])}{'…' if len(subjects) > 5 else ''}): "
-                    f"the solver gave up ({res.reason}); nothing is claimed about these {len(ids)} facts",
-                    facts=ids,
-                    component=res.index,
-                )
-            )
+            findings.append(diagnostics.fc301_inconclusive.undecided(comp, res))
             continue
-        for group in group_conflicts(res.conflicts, facts, res.retract):
-            findings.append(_contradiction(group, facts, res))
+        findings += diagnostics.fc101_contradiction.detect(res, facts)
         if res.conflicts and not res.conflicts_complete:
             stats["conflict_enumeration_truncated"] += 1
             if len(res.conflicts) < options.max_conflicts:  # stopped by its share of the budget, not by the limit
@@ -327,8 +245,8 @@ def assemble(
         if res.reason:
             # decided, but the solver gave up on part of the diagnosis: what was established
             # stands, and the rest is inconclusive, never complete or consistent
-            findings.append(_partial(comp, res))
-    findings += _gaps(fs, ranges, placeholders, policy, facts)
+            findings.append(diagnostics.fc301_inconclusive.partial(comp, res))
+    findings += diagnostics.gaps(fs, ranges, placeholders, policy)
     events = _events(fs, ranges, placeholders, facts)
     documents = tuple(
         DocumentTimes(
@@ -346,7 +264,7 @@ def assemble(
         )
         for d in sorted(fs.documents, key=lambda d: d.id)
     )
-    status = report_status(findings)
+    status = diagnostics.report_status(findings)
     stats["facts"] = len(fs.facts)
     stats["events"] = len(fs.events)
     stats["documents"] = len(fs.documents)
@@ -355,75 +273,8 @@ def assemble(
         as_of=options.as_of,
         documents=documents,
         events=events,
-        findings=tuple(sorted(findings, key=_finding_key)),
+        findings=tuple(sorted(findings, key=diagnostics.finding_key)),
         stats=dict(sorted(stats.items())),
-    )
-
-
-def _partial(comp: FactSet, res: ComponentResult) -> Finding:
-    info = CODES["inconclusive"]
-    subjects = sorted({e.id for e in comp.events} | {d.id for d in comp.documents})
-    known = (
-        "its facts cannot all be true (the contradictions listed), but"
-        if res.outcome is Outcome.UNSAT
-        else "its facts can all be true, but"
-    )
-    return _finding(
-        info,
-        message=f"component {res.index} ({', '.join(subjects[:5])}{'…' if len(subjects) > 5 else ''}): "
-        f"{known} the solver gave up on the rest ({res.reason}); no timeline is claimed for it",
-        facts=tuple(sorted(f.id for f in comp.facts)),
-        component=res.index,
-    )
-
-
-def report_status(findings: Iterable[Finding]) -> Status:
-    """A report's status from its findings: any contradiction or error, else any inconclusive part."""
-    findings = list(findings)
-    kinds = {f.kind for f in findings}
-    if "contradiction" in kinds or any(f.severity is Severity.ERROR and f.kind == "error" for f in findings):
-        return Status.CONTRADICTION
-    if "inconclusive" in kinds:
-        return Status.INCONCLUSIVE
-    return Status.CONSISTENT
-
-
-def _finding(info: Code, message: str, **fields: Any) -> Finding:
-    """A finding of a code; its kind and severity follow from the code."""
-    severity = Severity.WARNING if info.kind == "gap" else Severity.ERROR
-    return Finding(kind=info.kind, code=info.code, name=info.name, severity=severity, message=message, **fields)
-
-
-KIND_ORDER = {"error": 0, "contradiction": 1, "inconclusive": 2, "gap": 3}
-"""The order of findings in a report by kind (then code, subject, facts, message)."""
-
-
-def _finding_key(f: Finding) -> tuple[int, str, str, tuple[str, ...], str]:
-    return (KIND_ORDER[f.kind], f.code, f.subject or "", f.facts, f.message)
-
-
-def _contradiction(group: ConflictGroup, facts: dict[str, Fact], res: ComponentResult) -> Finding:
-    info = CODES["contradiction"]
-    conflict = group.shown
-    quotes = [facts[f] for f in conflict if f in facts]
-    summary = "; ".join(f'"{short_quote(q.quote)}"' if q.quote else q.id for q in quotes)
-    derived = [f for f in conflict if f not in facts]
-    if derived:
-        summary += "; " + ", ".join(derived)
-    also = sorted((facts[f] for f in group.also if f in facts), key=lambda q: (q.doc or "", q.span or (0, 0), q.id))
-    more = ""
-    if len(group.conflicts) > 1:
-        more = f" ({len(group.conflicts)} minimal sets; {len(group.also)} other mentions read the same)"
-    retract = tuple(f for f in res.retract if f in conflict) or res.retract
-    return _finding(
-        info,
-        message=f"these {len(conflict)} claims cannot all be true: {summary}{more}",
-        facts=conflict,
-        sources=tuple(_quote(q) for q in quotes),
-        also=tuple(_quote(q) for q in also),
-        conflicts=group.conflicts,
-        retract=retract,
-        component=res.index,
     )
 
 
@@ -478,95 +329,3 @@ def _events(
             )
         )
     return tuple(sorted(out, key=lambda e: e.id))
-
-
-def _gaps(
-    fs: FactSet,
-    ranges: dict[str, tuple[int | None, int | None]],
-    placeholders: dict[str, str],
-    policy: Policy,
-    facts: dict[str, Fact],
-) -> list[Finding]:
-    out: list[Finding] = []
-    max_ev = policy.gaps.max_event_range_days
-    max_doc = policy.gaps.max_document_range_days
-    referenced: dict[str, list[Fact]] = defaultdict(list)
-    for f in fs.facts:
-        if isinstance(f, LastBeforeFact):
-            referenced[f.subject].append(f)
-        if isinstance(f, FirstSinceFact) and f.since is not None and not f.since.doc:
-            referenced[f.since.id].append(f)
-    ev_facts: dict[str, list[Fact]] = defaultdict(list)
-    for f in fs.facts:
-        for ref in fact_refs(f):
-            if not ref.doc:
-                ev_facts[ref.id].append(f)
-
-    def wide(r: tuple[int | None, int | None], limit: int) -> bool:
-        w = _width(r)
-        return w is None or w > limit
-
-    ordinal_of = ordinals(fs.facts)
-
-    def name(ev: Event) -> str:
-        return event_name(ev, ordinal_of.get(ev.id))
-
-    for ev in fs.events:
-        key = f"e:{ev.id}" if ev.extent == "point" else f"e:{ev.id}.start"
-        if key not in ranges:
-            continue
-        r = ranges[key]
-        if not wide(r, max_ev):
-            continue
-        what = "" if ev.extent == "point" else " (its start)"
-        related = sorted({f.id for f in ev_facts.get(ev.id, [])} | {f.id for f in referenced.get(ev.id, [])})
-        srcs = tuple(_quote(facts[i]) for i in related if facts[i].quote)
-        if ev.id in referenced:
-            info = CODES["undated-reference"]
-            ref_quote = short_quote(referenced[ev.id][0].quote, 60)
-            msg = f'{name(ev)!r} is referred to ("{ref_quote}") but its date{what} is open: {_fmt(r)}'
-        else:
-            info = CODES["wide-range"]
-            msg = f"the date of {name(ev)!r}{what} is left open: {_fmt(r)}"
-        out.append(
-            _finding(
-                info,
-                message=msg,
-                facts=tuple(related),
-                sources=srcs,
-                subject=ev.id,
-                earliest=_date(r[0]),
-                latest=_date(r[1]),
-            )
-        )
-    for pid, series in sorted(placeholders.items()):
-        r = ranges.get(f"e:{pid}", (None, None))
-        if not wide(r, max_ev):
-            continue
-        info = CODES["undated-earlier-round"]
-        ords = sorted(f.id for f in fs.facts if getattr(f, "kind", "") == "ordinal")
-        out.append(
-            _finding(
-                info,
-                message=f"an ordinal in series {series!r} implies an earlier event that no fact dates: {_fmt(r)}",
-                facts=tuple(ords),
-                subject=pid,
-                earliest=_date(r[0]),
-                latest=_date(r[1]),
-            )
-        )
-    for d in fs.documents:
-        r = ranges.get(f"d:{d.id}.published", (None, None))
-        if wide(r, max_doc):
-            info = CODES["undetermined-creation"]
-            out.append(
-                _finding(
-                    info,
-                    message=f"the creation time of document {document_name(d, fs.text_paths.get(d.id))} "
-                    f"is undetermined: {_fmt(r)}",
-                    subject=f"doc:{d.id}",
-                    earliest=_date(r[0]),
-                    latest=_date(r[1]),
-                )
-            )
-    return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.model import Finding, Report, Severity
+from factcheck.model import KINDS, Finding, Report, Severity
 
 _RANK = {Severity.NOTE: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
@@ -19,7 +19,7 @@ def failing(report: Report, threshold: Severity) -> list[Finding]:
 
 def counts(report: Report) -> dict[str, int]:
     """How many findings of each kind, in a fixed order, zeros left out."""
-    out = {k: sum(1 for f in report.findings if f.kind == k) for k in ("contradiction", "gap", "error", "inconclusive")}
+    out = {k: sum(1 for f in report.findings if f.kind == k) for k in KINDS}
     return {k: n for k, n in out.items() if n}
 
 

@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from factcheck.codes import BY_CODE
+from factcheck.diagnostics import BY_CODE
 from factcheck.model import FactSet, Finding, Report, Severity
 from factcheck.report.common import at_or_above
 from factcheck.report.locate import locate_also, locate_finding

@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from factcheck.codes import BY_CODE, Code
+from factcheck.diagnostics import BY_CODE, Code
 from factcheck.model import FactSet, Finding, Report, Severity
 from factcheck.report.locate import Location, fingerprint, locate_also, locate_to_fix
 from factcheck.version import __version__
@@ -17,14 +17,13 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "
 
 
 def _rule(c: Code) -> dict[str, Any]:
-    level = "warning" if c.kind == "gap" else "error"
     return {
         "id": c.code,
         "name": c.name,
         "shortDescription": {"text": c.short},
         "fullDescription": {"text": c.full},
         "help": {"text": c.help},
-        "defaultConfiguration": {"level": level},
+        "defaultConfiguration": {"level": _LEVEL[c.severity]},
         "properties": {"tags": [c.kind]},
     }
 

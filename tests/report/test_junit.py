@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from factcheck.codes import BY_CODE
+from factcheck.diagnostics import BY_CODE
 from factcheck.model import Severity
 from factcheck.report import render_junit
 from tests.report.conftest import Case

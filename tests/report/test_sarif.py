@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from factcheck.api import check
-from factcheck.codes import BY_CODE
+from factcheck.diagnostics import BY_CODE
 from factcheck.report import render_sarif
 from factcheck.report.locate import line_col
 from tests.report.conftest import AS_OF, PERTURBED_MAX_CONFLICTS, ROOT, Case, copy_facts

@@ -1,0 +1,98 @@
+"""What every finding code shares: its description, how a finding of it is made, and the order of findings.
+
+A code's module states its severity and kind once, in its :class:`Code`; a finding takes
+both from there, and its message from the code's ``render``, which reads only the
+finding's fields, so a finding changed later (a renumbered component) is rendered again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.calendar import from_day
+from factcheck.model import Fact, Finding, FindingDetail, FindingKind, Severity, SourceQuote, Status
+
+
+@dataclass(frozen=True)
+class Code:
+    """A finding code with its kind, severity and the texts every report format shows."""
+
+    code: str
+    name: str
+    kind: FindingKind
+    severity: Severity
+    short: str
+    full: str
+    help: str
+
+
+Render = Callable[[Finding], str]
+
+KIND_ORDER: dict[str, int] = {"error": 0, "contradiction": 1, "inconclusive": 2, "gap": 3}
+"""The order of findings in a report by kind (then code, subject, facts, message)."""
+
+
+def order(kind: str, code: str, subject: str | None, facts: Sequence[str], message: str) -> tuple[Any, ...]:
+    """The sort key of a finding, from its fields (a Finding's or its JSON's)."""
+    return (KIND_ORDER[kind], code, subject or "", tuple(facts), message)
+
+
+def finding_key(f: Finding) -> tuple[Any, ...]:
+    """The sort key of a finding in a report."""
+    return order(f.kind, f.code, f.subject, f.facts, f.message)
+
+
+def make(code: Code, render: Render, detail: FindingDetail | None = None, **fields: Any) -> Finding:
+    """A finding of a code: kind and severity from the code, the message rendered from the fields."""
+    draft = Finding(
+        kind=code.kind,
+        code=code.code,
+        name=code.name,
+        severity=code.severity,
+        message="",
+        detail=detail or FindingDetail(),
+        **fields,
+    )
+    return draft.model_copy(update={"message": render(draft)})
+
+
+def report_status(findings: Iterable[Finding]) -> Status:
+    """A report's status from its findings: any contradiction or error, else any inconclusive part."""
+    findings = list(findings)
+    kinds = {f.kind for f in findings}
+    if "contradiction" in kinds or any(f.severity is Severity.ERROR and f.kind == "error" for f in findings):
+        return Status.CONTRADICTION
+    if "inconclusive" in kinds:
+        return Status.INCONCLUSIVE
+    return Status.CONSISTENT
+
+
+def source(fact: Fact) -> SourceQuote:
+    """Where a fact is quoted from, as a finding cites it."""
+    return SourceQuote(
+        doc=fact.doc,
+        start=fact.span[0] if fact.span else None,
+        end=fact.span[1] if fact.span else None,
+        quote=fact.quote,
+        fact=fact.id,
+    )
+
+
+def day(d: int | None) -> dt.date | None:
+    """A solver's day number as a date (``None``: unbounded)."""
+    return None if d is None else from_day(d)
+
+
+def date_range(earliest: dt.date | None, latest: dt.date | None) -> str:
+    """A feasible range as a message says it: one day, ``a..b``, open at an end, or "any date"."""
+    if earliest is None and latest is None:
+        return "any date"
+    if earliest is None:
+        return f"any date up to {latest.isoformat()}"  # type: ignore[union-attr]
+    if latest is None:
+        return f"any date from {earliest.isoformat()}"
+    a, b = earliest.isoformat(), latest.isoformat()
+    return a if a == b else f"{a}..{b}"
