@@ -33,8 +33,12 @@ def content_key(*parts: str | bytes) -> str:
 class Cache:
     """A SQLite key-value store under a folder (``.factcheck-cache/`` by default)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, durable: bool = True) -> None:
         self.path = folder / "cache.sqlite"
+        # A scratch store, removed with its run, need not survive a crash: without the disk
+        # syncs of every commit its writes are the same, and a run of small articles spends
+        # no time waiting on the disk.
+        self.durable = durable
         self.hits = 0
         self.misses = 0
         self.rebuilt = False
@@ -44,6 +48,9 @@ class Cache:
     def _open(self) -> sqlite3.Connection:
         try:
             db = sqlite3.connect(self.path)
+            if not self.durable:
+                db.execute("PRAGMA synchronous=OFF")
+                db.execute("PRAGMA journal_mode=MEMORY")
             db.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT)")
             db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT, sum TEXT)")
             row = db.execute("SELECT v FROM meta WHERE k='schema'").fetchone()

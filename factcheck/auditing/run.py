@@ -583,7 +583,7 @@ def audit(
     with interrupts.held_back():  # the folder exists only once its removal is arranged
         scratch = tempfile.TemporaryDirectory(prefix="factcheck-store-")
     with scratch as tmp:
-        store = Cache(Path(cache_dir) if cache_dir else Path(tmp))
+        store = Cache(Path(cache_dir)) if cache_dir else Cache(Path(tmp), durable=False)
         index = CorpusIndex(Path(tmp))
         merger: Merger | LineWriter | None = None
         info.cache_rebuilt = store.rebuilt

@@ -20,6 +20,7 @@ from factcheck.engine.options import EXACT_MIN_TIMEOUT_MS as EXACT_MIN_TIMEOUT_M
 from factcheck.engine.options import DecisionPath as DecisionPath
 from factcheck.engine.options import SolveOptions as SolveOptions
 from factcheck.engine.options import no_tight_limits as _no_tight_limits
+from factcheck.engine.pendant import Pendant, find_pendants, restore, without
 from factcheck.engine.solver import (
     Budget,
     Outcome,
@@ -355,8 +356,8 @@ def _fixed_year_edges(
 
 def _ranges(
     comp: _Component, active: list[str], policy: Policy, model: z3.ModelRef | None = None
-) -> dict[str, tuple[int | None, int | None]]:
-    """Earliest and latest feasible day of every variable, None where only the horizon bounds it."""
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Earliest and latest feasible day of every variable, exact except near the horizon (see _open_ends)."""
     enc = comp.enc
     act = set(active)
     lo, hi = _bellman_ford(enc, act)
@@ -371,7 +372,7 @@ def _ranges(
         lo, hi = _weekday_bounds(enc, act, extra, lo, hi)
         lo = _tighten(probe, model, names, enc, lo, lower=True)
         hi = _tighten(probe, model, names, enc, hi, lower=False)
-    return _open_ends(enc, lo, hi, names)
+    return lo, hi
 
 
 def _weekday_bounds(
@@ -498,21 +499,83 @@ def solve_component(
     """
     t0 = time.perf_counter()
     enc = encode(fs, policy, as_of)
-    own = Budget(opts.budget or None, parent=budget)
+    pendants = find_pendants(fs, enc, as_of) if opts.pendants and opts.path != "z3" else []
+    result = _without_pendants(index, fs, pendants, policy, as_of, opts, budget) if pendants else None
+    if result is None:
+        result = _solve(index, fs, enc, policy, opts, Budget(opts.budget or None, parent=budget))
+    else:
+        result.difference_only = enc.difference_only
+    result.ranges = _open_ends(enc, *_split_ranges(result.ranges), sorted(result.ranges))
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _solve(
+    index: int, fs: FactSet, enc: Encoding, policy: Policy, opts: SolveOptions, own: Budget, *, z3_too: bool = True
+) -> ComponentResult:
+    """Decide and diagnose an encoded component within ``own``; its ranges exact days (not yet opened)."""
     result = ComponentResult(
         index=index, outcome=Outcome.SAT, placeholders=dict(enc.placeholders), difference_only=enc.difference_only
     )
     try:
-        _decide(result, enc, {f.id: f.weight for f in fs.facts}, policy, opts, own)
+        _decide(result, enc, {f.id: f.weight for f in fs.facts}, policy, opts, own, z3_too=z3_too)
     finally:
         result.units = own.spent
-        result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _split_ranges(ranges: dict[str, tuple[Any, Any]]) -> tuple[dict[str, int], dict[str, int]]:
+    return {n: r[0] for n, r in ranges.items()}, {n: r[1] for n, r in ranges.items()}
+
+
+def _without_pendants(
+    index: int, fs: FactSet, pendants: list[Pendant], policy: Policy, as_of: int, opts: SolveOptions,
+    budget: Budget | None,
+) -> ComponentResult | None:  # fmt: skip
+    """The component decided without its pendant facts and without z3, their ranges restored; None: solve it whole.
+
+    Only the z3-free paths are tried on the rest: they are deterministic, so the rest's
+    conflicts, retraction and ranges are the whole's (factcheck.engine.pendant), whereas
+    z3's enumeration and budget use depend on every fact present.  A conflict list at its
+    limit (which conflicts come first may depend on the path the whole would take), unless
+    only the outcome is asked, or
+    every other fact retracted (the rest has no timeline, the whole has its pendants') is
+    solved whole too.  The trial spends a budget of its own, charged only when it stands,
+    so a component solved whole spends what it always did.
+    """
+    own = Budget(opts.budget or None, parent=budget)
+    trial = Budget(own.left())
+    rest = without(fs, pendants)
+    rest_enc = encode(rest, policy, as_of)
+    try:
+        result = _solve(index, rest, rest_enc, policy, opts, trial, z3_too=False)
+    except PathNotApplicable:
+        return None
+    if result.path not in ("bellman-ford", "exact") or result.reason:
+        return None
+    if opts.ranges and not result.conflicts_complete:
+        return None  # (a consistency probe asks for the outcome only, the same either way)
+    if not result.ranges and (rest_enc.vars or result.outcome is Outcome.UNSAT):
+        return None  # every fact of the rest retracted
+    restore(pendants, result.ranges)
+    own.spend(trial.spent)
     return result
 
 
 def _decide(
-    result: ComponentResult, enc: Encoding, weights: dict[str, float], policy: Policy, opts: SolveOptions, own: Budget
+    result: ComponentResult,
+    enc: Encoding,
+    weights: dict[str, float],
+    policy: Policy,
+    opts: SolveOptions,
+    own: Budget,
+    *,
+    z3_too: bool = True,
 ) -> None:
+    """Decide a component on its path; ranges as exact days (``_ranges``), none when no fact is left.
+
+    Without ``z3_too``, a component the z3-free paths do not decide is left undecided (no path).
+    """
     path = opts.path
     if path == "bellman-ford" or (path == "auto" and enc.difference_only and not _negative_cycle(enc)):
         # Differences of days alone: Bellman-Ford decides them exactly (it is what z3's
@@ -541,10 +604,12 @@ def _decide(
             result.conflicts_complete = fast.complete
             result.retract = fast.retract
             if fast.ranges is not None:
-                result.ranges = _open_ends(enc, fast.ranges[0], fast.ranges[1], sorted(enc.vars))
+                result.ranges = _exact_ranges(*fast.ranges)
             return
         if path == "exact":
             raise PathNotApplicable("the exact path gave up on this component")
+    if not z3_too:
+        return
     result.path = "z3"
     try:
         comp = _Component(enc, opts.limits, own)
@@ -576,10 +641,14 @@ def _decide(
             active = []
     try:
         if result.outcome is Outcome.SAT or active:
-            result.ranges = _ranges(comp, active, policy, model)
+            result.ranges = _exact_ranges(*_ranges(comp, active, policy, model))
     except _Unknown as exc:
         result.reason = (result.reason + "; " if result.reason else "") + f"ranges incomplete ({exc.reason})"
         result.ranges = {}
+
+
+def _exact_ranges(lo: dict[str, int], hi: dict[str, int]) -> dict[str, tuple[int | None, int | None]]:
+    return {n: (lo[n], hi[n]) for n in sorted(lo)}
 
 
 def _by_shortest_paths(result: ComponentResult, enc: Encoding, weights: dict[str, float], opts: SolveOptions) -> None:
@@ -602,8 +671,7 @@ def _by_shortest_paths(result: ComponentResult, enc: Encoding, weights: dict[str
             return
     else:
         active = set(ids)
-    lo, hi = _bellman_ford(enc, active)
-    result.ranges = _open_ends(enc, lo, hi, sorted(enc.vars))
+    result.ranges = _exact_ranges(*_bellman_ford(enc, active))
 
 
 def diagnose_encoding(

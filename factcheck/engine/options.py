@@ -32,6 +32,7 @@ class SolveOptions:
     budget: int = DEFAULT_COMPONENT_BUDGET  # resource units for the whole component (0: none)
     ranges: bool = True  # False: decide consistency only (no timeline), for quick probes
     path: DecisionPath = "auto"
+    pendants: bool = True  # False: solve pendant facts too (factcheck.engine.pendant), for cross-checks
 
 
 EXACT_MIN_TIMEOUT_MS = 1000

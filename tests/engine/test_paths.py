@@ -26,9 +26,11 @@ from factcheck.policy import load_policy
 AS_OF = dt.date(2026, 11, 22)
 POLICY = load_policy()
 BASE = to_day(dt.date(2025, 3, 1))
-OPTS = {"max_conflicts": 50, "budget": 0}
+OPTS: dict[str, Any] = {"max_conflicts": 50, "budget": 0, "pendants": False}
 """No budget: the paths are compared on their answers, not on where a budget cuts them.  (z3 is
-slow on year-less dates, seconds for a handful, so cases hold at most two of them.)"""
+slow on year-less dates, seconds for a handful, so cases hold at most two of them.)  Every fact
+is solved, pendant or not: the paths are compared on the whole problem (tests/engine/test_pendant.py
+compares leaving pendant facts out with solving them)."""
 
 
 @st.composite
