@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from factcheck.diagnostics.base import Code, make, source
-from factcheck.engine.diagnose import ComponentResult
 from factcheck.engine.grouping import group_conflicts
 from factcheck.model import Fact, Finding, FindingDetail, Severity
 from factcheck.quotes import short_quote
+
+if TYPE_CHECKING:  # the engine's result type only: loading diagnose would load z3
+    from factcheck.engine.diagnose import ComponentResult
 
 CODE = Code(
     "FC101",

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from factcheck.diagnostics.base import Code, make
-from factcheck.engine.diagnose import ComponentResult
 from factcheck.engine.solver import Outcome
 from factcheck.model import FactSet, Finding, FindingDetail, Severity
+
+if TYPE_CHECKING:  # the engine's result type only: loading diagnose would load z3
+    from factcheck.engine.diagnose import ComponentResult
 
 CODE = Code(
     "FC301",
