@@ -383,6 +383,9 @@ def apply_renames(data: dict[str, Any], rename: dict[str, str], series: dict[str
                 merged["theme"] = ev["theme"]
             if not merged.get("series") and ev.get("series"):
                 merged["series"] = series.get(ev["series"], ev["series"])
+            if ev.get("mentions"):
+                ms = [*merged.get("mentions", ()), *(m for m in ev["mentions"] if m not in merged.get("mentions", ()))]
+                merged["mentions"] = sorted(ms, key=lambda m: (m["doc"], m["start"], m["end"]))
     facts = []
     for f in data["facts"]:
         g = dict(f)
