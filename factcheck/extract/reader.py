@@ -109,8 +109,13 @@ class Extraction:
 
     def summaries(self) -> list[str]:
         """Every fact in a compact, comparable form (used by rule examples, tests and benchmarks)."""
-        kinds = {e["id"]: e["kind"] + ("-previous" if e["id"].endswith("-previous") else "") for e in self.events}
+        kinds = {e["id"]: e["kind"] + ("-previous" if _role(e) == "previous" else "") for e in self.events}
         return sorted(summarize(f, kinds) for f in self.facts)
+
+
+def _role(event: dict[str, Any]) -> str:
+    """The part an event plays in its article (``main``, ``previous``, ``next``, ``elsewhere``)."""
+    return str((event.get("arguments") or {}).get("role", "main"))
 
 
 def _ref_name(ref: str, kinds: dict[str, str]) -> str:
@@ -761,16 +766,18 @@ class _State:
                 self._event(mn.key, "statement", mn.participants, None, None, f"statement ({self.quote(mn)})")
             return mn.key
         spec = self.pack.pack.events[kind]
+        role = "main"
         if previous or mn.index in self.previous:
             self.previous.add(mn.index)
-            key = f"{self.doc}:{kind}-previous"
+            key, role = f"{self.doc}:{kind}-previous", "previous"
         elif mn.later:
             # "the next round": after the article's event; kept out of the series, whose
             # ordinals count the rounds before it.
             key = f"{self.doc}:{kind}-next"
             if key not in self.events:
                 main = self._main(kind)
-                self._event(key, kind, self._participants(kind, mn), None, None, f"next {kind} ({self.quote(mn)})")
+                self._event(key, kind, self._participants(kind, mn), None, None, f"next {kind} ({self.quote(mn)})",
+                            "next")
                 self.add("rel-next", (mn.start, mn.end), {"kind": "order", "subject": key, "relation": "after",
                                                           "anchor": main}, 0.8)  # fmt: skip
             mn.key = key
@@ -786,7 +793,7 @@ class _State:
             main_parts = set(self._participants(kind, mn))
             own = set(mn.participants)
             if mn.location and main_loc and mn.location != main_loc:
-                key = f"{self.doc}:{kind}#{_slug(mn.location)}"
+                key, role = f"{self.doc}:{kind}#{_slug(mn.location)}", "elsewhere"
             elif mn.tense in ("past", "future") and main_tense not in (None, mn.tense) and not self.is_headline(
                 mn.start
             ):
@@ -812,9 +819,9 @@ class _State:
             else:
                 key = f"{self.doc}:{kind}"
         mn.key = key
-        loc = mn.location if "#" in key or key.endswith("-previous") else self.main_location.get(kind)
+        loc = mn.location if role in ("elsewhere", "previous") else self.main_location.get(kind)
         parts = mn.participants if self.pack.pack.events[kind].per_agent else self._participants(kind, mn)
-        self._event(key, kind, parts, loc, self._series(kind, mn), f"{kind} ({self.quote(mn)})")
+        self._event(key, kind, parts, loc, self._series(kind, mn), f"{kind} ({self.quote(mn)})", role)
         return key
 
     def _date_named(self, mn: Mention) -> str:
@@ -879,10 +886,13 @@ class _State:
         return key
 
     def _event(self, key: str, kind: str, parts: tuple[str, ...], loc: str | None, series: str | None,
-               label: str) -> None:  # fmt: skip
+               label: str, role: str = "main") -> None:  # fmt: skip
+        """A new event (none if ``key`` has one); ``role``: the article's own, or an earlier, later or elsewhere one."""
         if key in self.events:
             return
         ev: dict[str, Any] = {"id": key, "label": label, "kind": kind}
+        if role != "main":
+            ev["arguments"] = {"role": role}  # the linker's, never the fact set's
         if parts:
             ev["participants"] = list(parts)
         if loc:
@@ -1035,7 +1045,7 @@ class _State:
     def _previous(self, mn: Mention) -> str:
         key = f"{self.doc}:{mn.kind}-previous"
         self._event(key, mn.kind, self._participants(mn.kind, mn), self.main_location.get(mn.kind),
-                    self._series(mn.kind, mn), f"earlier {mn.kind} of the same series")  # fmt: skip
+                    self._series(mn.kind, mn), f"earlier {mn.kind} of the same series", "previous")  # fmt: skip
         return key
 
     def finish(self) -> None:

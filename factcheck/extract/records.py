@@ -32,7 +32,7 @@ class ReadEvent:
     ``agents``, ``theme`` and ``place`` are the event's arguments as a parser reads them
     (who acts, what it is about, where); they are optional.  The theme is the fact set
     event's own field, which the linker compares across articles; agents and place are kept
-    under ``arguments``, which the fact set's event has no fields for.  ``mentions`` are the
+    under ``arguments``, which the fact set's event has no fields for, and so is ``role``.  ``mentions`` are the
     places the article names the event that no fact quotes (a restatement with no date).
     """
 
@@ -46,6 +46,7 @@ class ReadEvent:
     theme: str | None = None
     place: str | None = None
     mentions: tuple[Mention, ...] = ()
+    role: str = "main"  # the article's own event, or an earlier ("previous"), later ("next") or elsewhere one
 
     def plain(self) -> dict[str, Any]:
         """The event as a fact set file writes it."""
@@ -60,6 +61,8 @@ class ReadEvent:
         if self.mentions:
             out["mentions"] = [m.model_dump() for m in self.mentions]
         args = {k: v for k, v in (("agents", list(self.agents)), ("place", self.place)) if v}
+        if self.role != "main":
+            args["role"] = self.role
         return {**out, **({"arguments": args} if args else {})}
 
     @classmethod
@@ -68,7 +71,8 @@ class ReadEvent:
         args = d.get("arguments") or {}
         return cls(d["id"], d["kind"], d["label"], tuple(d.get("participants", ())), d.get("location"),
                    d.get("series"), tuple(args.get("agents", ())), d.get("theme"), args.get("place"),
-                   tuple(Mention.model_validate(m) for m in d.get("mentions", ())))  # fmt: skip
+                   tuple(Mention.model_validate(m) for m in d.get("mentions", ())),
+                   args.get("role", "main"))  # fmt: skip
 
 
 def plain_fact(fact: Fact) -> dict[str, Any]:
