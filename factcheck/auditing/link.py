@@ -29,8 +29,6 @@ from typing import Any
 
 from factcheck.engine.components import UnionFind
 
-_SUFFIX = re.compile(r"-(?:previous|next)$|#[a-z0-9-]+$|-\d+$")
-
 
 @dataclass(frozen=True)
 class Link:
@@ -56,20 +54,18 @@ class Alternative:
     together: bool = False  # one event in each article: all one event, or not linked
 
 
-def role(event_id: str) -> str:
-    """The part an extracted event plays in its article: the reported event, or an earlier/later one."""
-    if event_id.endswith("-previous"):
-        return "previous"
-    if event_id.endswith("-next"):
-        return "next"
-    if "#" in event_id:
-        return "elsewhere"
-    return "main"
+def role(event: dict[str, Any]) -> str:
+    """The part an extracted event plays in its article, as the reader told it (a typed field, not its id).
+
+    The reported event (``main``), an earlier or later one of its series (``previous``,
+    ``next``), or one elsewhere (``elsewhere``).
+    """
+    return str((event.get("arguments") or {}).get("role", "main"))
 
 
 def cross_role(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """One event is an article's reported event, the other the earlier or later one another article refers to."""
-    return {role(a["id"]), role(b["id"])} in ({"main", "previous"}, {"main", "next"})
+    return {role(a), role(b)} in ({"main", "previous"}, {"main", "next"})
 
 
 def _parties_fit(a: list[str], b: list[str]) -> bool:
@@ -138,7 +134,7 @@ def link_events(
         if a["kind"] != b["kind"] or not _parties_fit(a.get("participants", []), b.get("participants", [])):
             return None
         la, lb = a.get("location"), b.get("location")
-        ra, rb = role(a["id"]), role(b["id"])
+        ra, rb = role(a), role(b)
         if la and lb:
             if la != lb:
                 return None
@@ -192,7 +188,7 @@ def link_events(
         if a["kind"] in series_kinds or a["kind"] == "statement" or not theme_names(a):
             continue
         for db, b in items[i + 1 :]:
-            if db == da or b["kind"] != a["kind"] or not _objects_fit(a, b) or role(a["id"]) != role(b["id"]):
+            if db == da or b["kind"] != a["kind"] or not _objects_fit(a, b) or role(a) != role(b):
                 continue
             la, lb = a.get("location"), b.get("location")
             oa, ob = ordinals.get(a["id"], set()), ordinals.get(b["id"], set())
@@ -212,7 +208,7 @@ def link_events(
         for db, b in items[i + 1 :]:
             if db == da or b["kind"] != a["kind"] or str(b.get("theme") or "").lower() != theme:
                 continue
-            if role(a["id"]) != role(b["id"]) or uf.find(a["id"]) == uf.find(b["id"]):
+            if role(a) != role(b) or uf.find(a["id"]) == uf.find(b["id"]):
                 continue
             la, lb = a.get("location"), b.get("location")
             shared = sorted(set(a["participants"]) & set(b.get("participants", [])))
@@ -336,8 +332,6 @@ def background_candidates(
     """
     out: dict[str, list[str]] = {}
     for ev in events:
-        if role(ev["id"]) != "main" and not _SUFFIX.search(ev["id"]):
-            continue
         parties = set(ev.get("participants", []))
         sentence = sentence_of(ev)
         cands = []
@@ -383,6 +377,9 @@ def apply_renames(data: dict[str, Any], rename: dict[str, str], series: dict[str
                 merged["theme"] = ev["theme"]
             if not merged.get("series") and ev.get("series"):
                 merged["series"] = series.get(ev["series"], ev["series"])
+            if ev.get("mentions"):
+                ms = [*merged.get("mentions", ()), *(m for m in ev["mentions"] if m not in merged.get("mentions", ()))]
+                merged["mentions"] = sorted(ms, key=lambda m: (m["doc"], m["start"], m["end"]))
     facts = []
     for f in data["facts"]:
         g = dict(f)

@@ -57,6 +57,9 @@ class Merger:
             if ev["id"] not in self._events:
                 self._events.add(ev["id"])
                 out.events.append(ev)
+            elif ev.get("mentions"):  # the same event restated in a later window
+                same = next(e for e in out.events if e["id"] == ev["id"])
+                same["mentions"] = [*same.get("mentions", ()), *ev["mentions"]]
         for fact in ex.facts:
             f = {**fact, **{k: rename[v] for k in _REFERENCES if isinstance(v := fact.get(k), str) and v in rename}}
             c = claim(f)

@@ -43,6 +43,8 @@ def modality(s: Sentence, t: Token, reporting: frozenset[str]) -> str:
         return "negated"
     if any(c.dep in ("amod", "compound") and c.lemma.lower() in _UNREAL for c in s.children(t.i)):
         return "hypothetical"  # "a possible meeting", "the proposed summit"
+    if clause is not t and any(c.dep == "mark" and c.lemma.lower() in _CONDITIONS for c in s.children(t.i)):
+        return "conditional"  # a verb the parser took for a noun keeps its "if" ("If X files for ...")
     reported = False
     for tok in [clause, *s.ancestors(clause.i)]:
         if tok.pos not in _CLAUSE_POS:
@@ -59,6 +61,8 @@ def modality(s: Sentence, t: Token, reporting: frozenset[str]) -> str:
             return "hypothetical"
         if tok.dep in ("ccomp", "parataxis") and _is_report(s.tokens[tok.head], reporting):
             reported = True
+        if _past_plan(s, tok):
+            return "hypothetical"  # "were to take delivery in May 2008, but will now ...": a plan of the past
         if tok.dep not in _EMBEDDED:
             break
     if reported:
@@ -76,6 +80,13 @@ def _negated(s: Sentence, t: Token, clause: Token) -> bool:
             if c.dep == "neg" or (c.dep == "det" and c.lemma.lower() == "no"):
                 return True
     return False
+
+
+def _past_plan(s: Sentence, verb: Token) -> bool:
+    """``was to`` / ``were to`` + verb: what was planned then, which the text does not say happened."""
+    head = s.tokens[verb.head]
+    return (verb.dep == "xcomp" and head.lemma.lower() == "be" and head.tag == "VBD"
+            and any(c.dep == "aux" and c.tag == "TO" for c in s.children(verb.i)))  # fmt: skip
 
 
 def _has_condition(s: Sentence, verb: Token) -> bool:

@@ -108,6 +108,19 @@ def load() -> None:
     _pipeline()
 
 
+@functools.cache
+def verb_lemmas() -> frozenset[str]:
+    """The verb lemmas the pipeline's lemmatizer indexes: how an event noun ("filing", "delivery") is told by its verb.
+
+    Empty where the pipeline keeps no such index (a lemmatizer in lookup mode).
+    """
+    try:
+        table = _pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(str(v) for v in table["verb"])
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+
+
 def parse(text: str, spans: Sequence[tuple[int, int]]) -> list[Sentence]:
     """Parse the sentences of ``text`` at ``spans`` (each on its own); offsets are into ``text``."""
     if not spans:
@@ -144,4 +157,4 @@ def _sentence(doc: Any, a: int, b: int) -> Sentence:
     return Sentence(a, b, tokens, tuple(entities))
 
 
-__all__ = ["Entity", "NLPUnavailable", "Sentence", "Token", "load", "model_name", "parse"]
+__all__ = ["Entity", "NLPUnavailable", "Sentence", "Token", "load", "model_name", "parse", "verb_lemmas"]

@@ -30,8 +30,9 @@ from factcheck.dates.tagger import DateReader, TimexMatch
 from factcheck.extract import nlp
 from factcheck.extract.arguments import ArgumentReader, Arguments
 from factcheck.extract.dated_verbs import dated_verbs
+from factcheck.extract.event_nouns import verb_of
 from factcheck.extract.merge import Merger
-from factcheck.extract.modality import CUES, UNASSERTED, modality
+from factcheck.extract.modality import CUES, UNASSERTED, clause_of, modality
 from factcheck.extract.rules import CompiledPack, RelationRule, load_extract_pack
 from factcheck.policy import Horizon, load_policy
 
@@ -88,6 +89,7 @@ class Mention:
     counterpart: str = ""  # "with Tony Blair": a named person met, who is no known party
     modality: str = "asserted"  # or planned, reported; hypothetical, conditional, negated state nothing
     args: Arguments | None = None  # agents, participants, theme and place from the parse
+    noun: bool = False  # an event noun ("the filing"), not a verb
 
     @property
     def asserted(self) -> bool:
@@ -107,8 +109,13 @@ class Extraction:
 
     def summaries(self) -> list[str]:
         """Every fact in a compact, comparable form (used by rule examples, tests and benchmarks)."""
-        kinds = {e["id"]: e["kind"] + ("-previous" if e["id"].endswith("-previous") else "") for e in self.events}
+        kinds = {e["id"]: e["kind"] + ("-previous" if _role(e) == "previous" else "") for e in self.events}
         return sorted(summarize(f, kinds) for f in self.facts)
+
+
+def _role(event: dict[str, Any]) -> str:
+    """The part an event plays in its article (``main``, ``previous``, ``next``, ``elsewhere``)."""
+    return str((event.get("arguments") or {}).get("role", "main"))
 
 
 def _ref_name(ref: str, kinds: dict[str, str]) -> str:
@@ -284,7 +291,8 @@ class ArticleReader:
             lo, hi = bisect.bisect_left(timex_starts, sent[0]), bisect.bisect_left(timex_starts, sent[1])
             return [story_timexes[i] for i in sorted(t_order[lo:hi])]
 
-        dated = self._parse_mentions(text, mentions, sentences, timexes_within)
+        parsed: dict[tuple[int, int], nlp.Sentence] = {}
+        dated = self._parse_mentions(text, mentions, sentences, timexes_within, parsed)
         state = _State(ex, text, doc, self.pack, mentions, article.segmentation.headlines)
         found = [self._matches(state, sent, timexes_within(sent), within(sent)) for sent in sentences]
         state.set_apart_by_date()
@@ -295,23 +303,28 @@ class ArticleReader:
             self._tenses(state, sent, within(sent))
         for mn, t, written in dated:
             state.dated_verb(mn, t, written)
+        self._restatements(state, sentences, parsed)
         self._post_events(state, bp, timexes, mentions)
         state.finish()
         if article.body_offset:
             for f in ex.facts:  # spans index the file, front matter included
                 f["span"] = [f["span"][0] + article.body_offset, f["span"][1] + article.body_offset]
+            for ev in ex.events:
+                for m in ev.get("mentions", ()):
+                    m["start"], m["end"] = m["start"] + article.body_offset, m["end"] + article.body_offset
         return ex
 
     def _parse_mentions(
         self, text: str, mentions: list[Mention], sentences: list[tuple[int, int]],
-        timexes_within: Callable[[tuple[int, int]], list[TimexMatch]],
+        timexes_within: Callable[[tuple[int, int]], list[TimexMatch]], store: dict[tuple[int, int], nlp.Sentence],
     ) -> list[tuple[Mention, TimexMatch, TimexMatch]]:
         """Parse every sentence that holds a mention or a date: arguments, modality, and verbs a date hangs on.
 
         A mention's modality is read only where a cue word is.  A party or place that no alias
         table names is still one: the parse's names fill in where the tables find none, so the
         tables only normalise ("the Kremlin" is Russia).  What is returned are the open-domain
-        mentions (``dated_verbs``), each with the temporal expression that dates it.
+        mentions (``dated_verbs``), each with the temporal expression that dates it; ``store``
+        gets every parsed sentence by its span.
         """
         by_sentence: dict[tuple[int, int], list[Mention]] = {}
         for mn in mentions:
@@ -334,6 +347,7 @@ class ArticleReader:
         out: list[tuple[Mention, TimexMatch, TimexMatch]] = []
         with not_charged():  # the model's load and the parse are no user pattern's matching
             parsed_sentences = nlp.parse(text, spans)
+        store.update({(p.start, p.end): p for p in parsed_sentences})
         for parsed in parsed_sentences:
             sent = (parsed.start, parsed.end)
             cued = CUES.search(text[parsed.start : parsed.end]) is not None
@@ -373,16 +387,71 @@ class ArticleReader:
             elif len(days) == 1 and dict(t.relative) == {"expression": "shift", "unit": "day", "amount": 0}:
                 usable.append((t, days[0]))  # "today" in a sentence set on one named day is that day
         out = []
-        for dv in dated_verbs(parsed, [(t.start, t.end) for t, _ in usable], taken, reporting, light):
-            kind = _slug(dv.verb.lemma)
+        spans = [(t.start, t.end) for t, _ in usable]
+        for dv in dated_verbs(parsed, spans, taken, reporting, light, nlp.verb_lemmas()):
+            kind = _slug(dv.kind or dv.verb.lemma)
             if not kind or kind in self.pack.pack.events:
                 continue
             args = self.arguments.read(parsed, dv.verb)
             tense = "past" if dv.verb.tense == "Past" else None
             mn = Mention(-1, kind, dv.verb.start, dv.verb.end, tense, (parsed.start, parsed.end), args.parties,
-                         args.place or None, modality=dv.modality, args=args)  # fmt: skip
+                         args.place or None, modality=dv.modality, args=args, noun=dv.verb.pos == "NOUN")  # fmt: skip
             out.append((mn, usable[dv.timex][1], usable[dv.timex][0]))
         return out
+
+    def _restatements(
+        self, st: _State, sentences: list[tuple[int, int]], parsed: dict[tuple[int, int], nlp.Sentence]
+    ) -> None:
+        """Undated mentions of an open-domain event the article dated: the same verb, or a noun made from it.
+
+        "GM filed for bankruptcy on Monday ... This was the largest bankruptcy filing": one
+        event, as a news story restates what it reports.  A mention is the event's only where
+        the article dated one event of that kind (with two, nothing tells which one it is) and
+        the arguments do not tell them apart (another named object, other agents, another
+        place).  It adds a mention to the event, never a fact: with no date of its own it says
+        nothing of when.  Sentences are parsed for this only where a word begins as a dated
+        kind does, so the cost stays with the articles that have such events.
+        """
+        by_kind: dict[str, list[tuple[Mention, str]]] = {}
+        for mn, _, key in st.dated:
+            by_kind.setdefault(mn.kind, []).append((mn, key))
+        single = {k: v[0] for k, v in by_kind.items() if len({key for _, key in v}) == 1}
+        if not single:
+            return
+        stems = sorted({k[:-1] if k.endswith("e") and len(k) > 3 else k for k in single})
+        rx = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in stems) + r")", re.I)
+        text = st.text
+        todo = [s for s in sentences if s not in parsed and rx.search(text, s[0], s[1])]
+        if todo:
+            with not_charged():
+                parsed.update({(p.start, p.end): p for p in nlp.parse(text, todo)})
+        reporting = frozenset(v.lower() for v in self.pack.pack.reporting_verbs)
+        verbs = nlp.verb_lemmas()
+        triggers = {(mn.start, mn.end) for mn, _, _ in st.dated}
+        tabled = [(mn.start, mn.end) for mn in st.mentions]
+        for sent in sentences:
+            p = parsed.get(sent)
+            if p is None or not rx.search(text, sent[0], sent[1]):
+                continue
+            for tok in p.tokens:
+                kind = _slug(tok.lemma) if tok.pos == "VERB" else verb_of(tok, verbs, zero=True) or ""
+                if kind not in single or (tok.start, tok.end) in triggers:
+                    continue
+                if any(a <= tok.start < b for a, b in tabled) or modality(p, tok, reporting) in UNASSERTED:
+                    continue
+                first, key = single[kind]
+                if _arguments_clash(first.args, self.arguments.read(p, tok)):
+                    continue
+                at = parsed[first.sentence].token_at(first.start) if first.sentence in parsed else None
+                if at is not None and {_when(p, tok), _when(parsed[first.sentence], at)} == {"past", "future"}:
+                    continue  # "will receive it in May ... received": a plan and a past event are two
+                st.add_mention(key, tok.start, tok.end)
+                head = p.tokens[tok.head]
+                if tok.dep == "attr" and head.lemma.lower() == "be":
+                    # "This was the largest bankruptcy filing": the pronoun names the same event.
+                    for c in p.children(head.i):
+                        if c.dep == "nsubj" and c.lemma.lower() in ("this", "that", "it"):
+                            st.add_mention(key, c.start, c.end)
 
     def _page_facts(self, ex: Extraction, text: str, bp: list[Any], timexes: list[TimexMatch]) -> None:
         doc = ex.doc_id
@@ -613,8 +682,13 @@ class _State:
         horizon = _horizon()
         if self.is_headline(mn.start) or (year and not horizon.min_year <= int(year.group()) <= horizon.max_year):
             return  # a date the timeline cannot hold ("fought for independence in 1898") is history, not news
-        key = next((k for other, ot, k in self.dated if other.kind == mn.kind and _same_arguments(other, mn)
-                    and _dates_fit(ot, t)), None)  # fmt: skip
+        # An event noun names its arguments less often than its verb ("the filing this year"): for
+        # it, arguments that do not clash and a compatible date are the evidence.
+        key = next((k for other, ot, k in self.dated if other.kind == mn.kind and _dates_fit(ot, t)
+                    and (_same_arguments(other, mn)
+                         or ((mn.noun or other.noun) and mn.args and not _arguments_clash(other.args, mn.args)))),
+                   None)  # fmt: skip
+        new = key is None
         if key is None:
             base = f"{self.doc}:{mn.kind}"
             key = base if base not in self.events else next(
@@ -622,10 +696,21 @@ class _State:
             self._event(key, mn.kind, mn.participants, mn.location, None, f"{mn.kind} ({self.quote(mn)})")
             if mn.args is not None and mn.args.theme:
                 self.events[key]["theme"] = mn.args.theme
+        span = (min(mn.start, t.start), max(mn.end, t.end))
+        if not self.time_fact(key, t, "parse-dated-verb", span, 0.7) and mn.noun:
+            if new:  # "the filing this year": a date the timeline cannot say makes no event of a noun
+                del self.events[key]
+            return
         mn.key = key
         self.dated.append((mn, t, key))
-        span = (min(mn.start, t.start), max(mn.end, t.end))
-        self.time_fact(key, t, "parse-dated-verb", span, 0.7)
+
+    def add_mention(self, key: str, start: int, end: int) -> None:
+        """One more place the article names an event (no fact: a restatement says nothing of when)."""
+        ms = self.events[key].setdefault("mentions", [])
+        m = {"doc": self.doc, "start": start, "end": end, "text": self.text[start:end]}
+        if m not in ms:
+            ms.append(m)
+            ms.sort(key=lambda x: (x["start"], x["end"]))
 
     def note(self, rule: RelationRule, got: dict[str, Any]) -> None:
         """The explicit day or date a relation gives a mention ("met on Nov. 15", "Thursday's talks")."""
@@ -698,16 +783,18 @@ class _State:
                 self._event(mn.key, "statement", mn.participants, None, None, f"statement ({self.quote(mn)})")
             return mn.key
         spec = self.pack.pack.events[kind]
+        role = "main"
         if previous or mn.index in self.previous:
             self.previous.add(mn.index)
-            key = f"{self.doc}:{kind}-previous"
+            key, role = f"{self.doc}:{kind}-previous", "previous"
         elif mn.later:
             # "the next round": after the article's event; kept out of the series, whose
             # ordinals count the rounds before it.
             key = f"{self.doc}:{kind}-next"
             if key not in self.events:
                 main = self._main(kind)
-                self._event(key, kind, self._participants(kind, mn), None, None, f"next {kind} ({self.quote(mn)})")
+                self._event(key, kind, self._participants(kind, mn), None, None, f"next {kind} ({self.quote(mn)})",
+                            "next")
                 self.add("rel-next", (mn.start, mn.end), {"kind": "order", "subject": key, "relation": "after",
                                                           "anchor": main}, 0.8)  # fmt: skip
             mn.key = key
@@ -723,7 +810,7 @@ class _State:
             main_parts = set(self._participants(kind, mn))
             own = set(mn.participants)
             if mn.location and main_loc and mn.location != main_loc:
-                key = f"{self.doc}:{kind}#{_slug(mn.location)}"
+                key, role = f"{self.doc}:{kind}#{_slug(mn.location)}", "elsewhere"
             elif mn.tense in ("past", "future") and main_tense not in (None, mn.tense) and not self.is_headline(
                 mn.start
             ):
@@ -749,9 +836,9 @@ class _State:
             else:
                 key = f"{self.doc}:{kind}"
         mn.key = key
-        loc = mn.location if "#" in key or key.endswith("-previous") else self.main_location.get(kind)
+        loc = mn.location if role in ("elsewhere", "previous") else self.main_location.get(kind)
         parts = mn.participants if self.pack.pack.events[kind].per_agent else self._participants(kind, mn)
-        self._event(key, kind, parts, loc, self._series(kind, mn), f"{kind} ({self.quote(mn)})")
+        self._event(key, kind, parts, loc, self._series(kind, mn), f"{kind} ({self.quote(mn)})", role)
         return key
 
     def _date_named(self, mn: Mention) -> str:
@@ -816,10 +903,13 @@ class _State:
         return key
 
     def _event(self, key: str, kind: str, parts: tuple[str, ...], loc: str | None, series: str | None,
-               label: str) -> None:  # fmt: skip
+               label: str, role: str = "main") -> None:  # fmt: skip
+        """A new event (none if ``key`` has one); ``role``: the article's own, or an earlier, later or elsewhere one."""
         if key in self.events:
             return
         ev: dict[str, Any] = {"id": key, "label": label, "kind": kind}
+        if role != "main":
+            ev["arguments"] = {"role": role}  # the linker's, never the fact set's
         if parts:
             ev["participants"] = list(parts)
         if loc:
@@ -972,7 +1062,7 @@ class _State:
     def _previous(self, mn: Mention) -> str:
         key = f"{self.doc}:{mn.kind}-previous"
         self._event(key, mn.kind, self._participants(mn.kind, mn), self.main_location.get(mn.kind),
-                    self._series(mn.kind, mn), f"earlier {mn.kind} of the same series")  # fmt: skip
+                    self._series(mn.kind, mn), f"earlier {mn.kind} of the same series", "previous")  # fmt: skip
         return key
 
     def finish(self) -> None:
@@ -1021,6 +1111,34 @@ def _same_arguments(a: Mention, b: Mention) -> bool:
         return ta.lower() == tb.lower()
     agents_a, agents_b = set(a.args.agents if a.args else ()), set(b.args.agents if b.args else ())
     return bool(agents_a & agents_b)
+
+
+def _when(s: nlp.Sentence, t: nlp.Token) -> str:
+    """Whether a mention is told as past or as to come ("will", "to buy", "is to be delivered"), or "" where unsaid."""
+    verb = clause_of(s, t)
+    kids = s.children(verb.i)
+    if any(c.dep == "aux" and (c.lemma.lower() in ("will", "shall") or c.tag == "TO") for c in kids):
+        return "future"
+    if verb.tag in ("VBD", "VBN") or any(c.dep in ("aux", "auxpass") and c.tag == "VBD" for c in kids):
+        return "past"
+    return ""
+
+
+def _arguments_clash(a: Arguments | None, b: Arguments) -> bool:
+    """Two mentions' arguments tell their events apart: another named object, other agents, another place."""
+    if a is None:
+        return False
+    na, nb = _names(a.theme), _names(b.theme)
+    if na and nb and na != nb:
+        return True
+    if a.agents and b.agents and not set(a.agents) & set(b.agents):
+        return True
+    return bool(a.place and b.place and a.place != b.place)
+
+
+def _names(phrase: str) -> frozenset[str]:
+    """The name words of a phrase ("A380 superjumbo" → "a380"): what makes an object one."""
+    return frozenset(w.lower() for w in re.findall(r"[\w.'’-]+", phrase) if any(c.isdigit() or c.isupper() for c in w))
 
 
 def _dates_fit(a: TimexMatch, b: TimexMatch) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from factcheck.extract.reader import Extraction
-from factcheck.model import DayRange, Document, Fact, Provenance, Ref
+from factcheck.model import DayRange, Document, Fact, Mention, Provenance, Ref
 
 _FACT: TypeAdapter[Fact] = TypeAdapter(Fact)
 _PROVENANCE = tuple(Provenance.model_fields)  # id, doc, span, quote, by, weight, note
@@ -32,7 +32,8 @@ class ReadEvent:
     ``agents``, ``theme`` and ``place`` are the event's arguments as a parser reads them
     (who acts, what it is about, where); they are optional.  The theme is the fact set
     event's own field, which the linker compares across articles; agents and place are kept
-    under ``arguments``, which the fact set's event has no fields for.
+    under ``arguments``, which the fact set's event has no fields for, and so is ``role``.  ``mentions`` are the
+    places the article names the event that no fact quotes (a restatement with no date).
     """
 
     id: str
@@ -44,6 +45,8 @@ class ReadEvent:
     agents: tuple[str, ...] = ()
     theme: str | None = None
     place: str | None = None
+    mentions: tuple[Mention, ...] = ()
+    role: str = "main"  # the article's own event, or an earlier ("previous"), later ("next") or elsewhere one
 
     def plain(self) -> dict[str, Any]:
         """The event as a fact set file writes it."""
@@ -55,7 +58,11 @@ class ReadEvent:
                 out[key] = v
         if self.theme:
             out["theme"] = self.theme
+        if self.mentions:
+            out["mentions"] = [m.model_dump() for m in self.mentions]
         args = {k: v for k, v in (("agents", list(self.agents)), ("place", self.place)) if v}
+        if self.role != "main":
+            args["role"] = self.role
         return {**out, **({"arguments": args} if args else {})}
 
     @classmethod
@@ -63,7 +70,9 @@ class ReadEvent:
         """The inverse of :meth:`plain`."""
         args = d.get("arguments") or {}
         return cls(d["id"], d["kind"], d["label"], tuple(d.get("participants", ())), d.get("location"),
-                   d.get("series"), tuple(args.get("agents", ())), d.get("theme"), args.get("place"))  # fmt: skip
+                   d.get("series"), tuple(args.get("agents", ())), d.get("theme"), args.get("place"),
+                   tuple(Mention.model_validate(m) for m in d.get("mentions", ())),
+                   args.get("role", "main"))  # fmt: skip
 
 
 def plain_fact(fact: Fact) -> dict[str, Any]:

@@ -77,3 +77,79 @@ def test_a_date_a_rule_gave_an_event_dates_no_verb_as_well(tmp_path: Path) -> No
     )
     assert not [e for e in events if e["kind"] == "call"], events
     assert any(f.startswith("on election") and "2032-02-13" in f for f in facts), facts
+
+
+# --------------------------------------------------------------------------- event nouns and restatements
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "day"),
+    [
+        ("Harwick Rail completed the acquisition of Dunmore Freight in a deal on March 3, 2024.", "complete",
+         "2024-03-03"),  # a verb, as before
+        ("Workers at the Tarrow mill went on strike on March 3, 2024.", "", ""),  # "on strike": no object of "go"
+        ("The Meridian X2 delivery took place on March 3, 2024.", "deliver", "2024-03-03"),  # a light verb's noun
+        ("Shareholder approval of the Harwick Rail merger came on March 3, 2024.", "approve", "2024-03-03"),
+        ("Shares of Harwick Rail fell after the March 3, 2024 closure of its Leeds depot.", "close",
+         "2024-03-03"),  # a date on the noun
+        ("Calder Air took delivery of its first Meridian X2 on March 3, 2024.", "deliver", "2024-03-03"),
+    ],
+)
+def test_an_event_noun_no_table_names_is_dated_as_its_verb(tmp_path: Path, body: str, kind: str, day: str) -> None:
+    events, facts = _read(tmp_path, body)
+    if not kind:
+        assert not [e for e in events if e["kind"] not in READER.pack.pack.events], events
+        return
+    assert [e for e in events if e["kind"] == kind], events
+    assert f"on {kind} {day}" in facts
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Calder Air was to take delivery of its first Meridian X2 on March 3, 2024, but the jet is late.",  # past plan
+        "The manager of the Tarrow mill spoke on March 3, 2024.",  # an agent noun is no event
+        "The station in Tarrow reopened after repairs; the evening of March 3, 2024 was calm.",
+    ],
+)
+def test_what_is_no_dated_event_noun(tmp_path: Path, body: str) -> None:
+    events, facts = _read(tmp_path, body)
+    assert not [e for e in events if e["kind"] in ("deliver", "manage", "state", "even")], events
+    assert not [f for f in facts if f.startswith(("on deliver", "on manage", "on state", "on even"))]
+
+
+def test_an_undated_restatement_is_a_mention_of_the_dated_event_not_a_fact(tmp_path: Path) -> None:
+    events, facts = _read(
+        tmp_path,
+        "Dellmore Foods filed for bankruptcy on May 14, 2024 in Delaware.\n\n"
+        "This was the largest bankruptcy filing in the state this year.\n\n"
+        "Creditors said the filing surprised them.",
+    )
+    (ev,) = [e for e in events if e["kind"] == "file"]
+    said = {m["text"] for m in ev.get("mentions", [])}
+    assert said == {"This", "filing"} and len(ev["mentions"]) == 3, ev
+    assert [f for f in facts if "file" in f] == ["on file 2024-05-14"]
+
+
+@pytest.mark.parametrize(
+    ("later", "why"),
+    [
+        ("Dellmore Foods will file for bankruptcy again next year, analysts expect.", "a plan and a past event"),
+        ("Harwick Rail filed for bankruptcy in Ohio.", "other agents"),
+        ("Their filing of the Meridian X3 patent was rejected.", "another named object"),
+    ],
+)
+def test_a_restatement_whose_arguments_or_tense_differ_is_not_the_event(tmp_path: Path, later: str, why: str) -> None:
+    events, _ = _read(tmp_path, "Dellmore Foods filed the Meridian X2 patent on May 14, 2024.\n\n" + later)
+    ev = next(e for e in events if e["id"] == "a:file")
+    assert not ev.get("mentions"), (why, ev)
+
+
+def test_two_dated_events_of_one_kind_take_no_restatement(tmp_path: Path) -> None:
+    events, _ = _read(
+        tmp_path,
+        "Dellmore Foods closed its Leeds plant on March 3, 2024.\n\n"
+        "Dellmore Foods closed its Dover depot on April 9, 2024.\n\n"
+        "The closure cost 300 jobs.",
+    )
+    assert not [e for e in events if e["kind"] == "close" and e.get("mentions")], events
