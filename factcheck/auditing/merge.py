@@ -19,8 +19,10 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from collections import Counter
-from collections.abc import Callable, Iterator
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +31,19 @@ from pydantic import BaseModel
 from factcheck.corpus.load import read_article_text
 from factcheck.diagnostics import finding_json, order, renumbered, report_status
 from factcheck.exitcodes import SEVERITY_COUNT
-from factcheck.model import DocumentTimes, EventLink, EventTimes, FactSet, Finding, Report, Severity, Status
+from factcheck.formats import Format
+from factcheck.model import (
+    ArticleText,
+    DocumentTimes,
+    EventLink,
+    EventTimes,
+    FactSet,
+    Finding,
+    Report,
+    Severity,
+    Status,
+)
+from factcheck.report.common import kind_counts
 from factcheck.report.json_format import numbered_line
 
 
@@ -104,6 +118,22 @@ CREATE TABLE context (kind TEXT, id TEXT, json TEXT, PRIMARY KEY (kind, id));
 _LISTS: dict[str, type[BaseModel]] = {"documents": DocumentTimes, "events": EventTimes, "findings": Finding,
                                        "links": EventLink}  # fmt: skip
 _CONTEXT = ("origins", "texts", "text_paths")
+STREAMED = frozenset({Format.JSON, Format.TEXT, Format.GITHUB})  # the formats Merger.write_report writes
+
+
+@dataclass(frozen=True)
+class ReportSink:
+    """Where a merged report goes, written from disk piece by piece, and how: format and rendering options.
+
+    ``step_summary`` takes GitHub's step summary (the github format only); ``cwd`` is the
+    folder paths are shown relative to (default: the current one).
+    """
+
+    format: Format
+    write: Callable[[str], object]
+    color: bool = False
+    cwd: Path | None = None
+    step_summary: Callable[[str], object] | None = None
 
 
 class Merger:
@@ -225,6 +255,135 @@ class Merger:
             put("\n  ]" if n else "[]")
         put("\n}\n")
         write("".join(out))
+
+    def kind_counts(self) -> dict[str, int]:
+        """The merged findings by kind, as :func:`~factcheck.report.common.counts` gives a merged report's."""
+        return kind_counts(json.loads(t)["kind"] for (t,) in self._db.execute("SELECT json FROM findings"))
+
+    def _context(self, kind: str, keys: Iterable[str]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key in sorted(set(keys)):
+            row = self._db.execute("SELECT json FROM context WHERE kind = ? AND id = ?", (kind, key)).fetchone()
+            if row is not None:
+                out[key] = json.loads(row[0])
+        return out
+
+    def findings_in_context(self, texts: bool = True, cached: int = 4) -> Iterator[tuple[Finding, FactSet]]:
+        """The merged findings in order, each with the part of :meth:`finish`'s fact set (and texts) it is shown with.
+
+        Every place a format looks a finding up (``report.locate``, ``report.marks``) finds
+        there what it would in the whole fact set with :func:`load_texts`'s texts: the facts
+        and origins the finding cites, its articles' paths and texts (an article's text only
+        if some finding quotes it, as :func:`load_texts` has it), the first origin file (the
+        last fallback of ``locate_finding``) and, for a finding about a document with no
+        path, the document's facts.  The last ``cached`` texts read are kept.
+        """
+        db = self._db
+        quoted: set[str] = set()
+        for f in self._rows("findings"):
+            quoted.update(s["doc"] for s in f.get("sources", ()) if s.get("doc"))
+        first: dict[str, Any] = {}
+        for key, text in db.execute("SELECT id, json FROM context WHERE kind = 'origins' ORDER BY id"):
+            origin = json.loads(text)
+            if not first or origin["path"] < next(iter(first.values()))["path"]:
+                first = {key: origin}
+        read: OrderedDict[str, ArticleText | None] = OrderedDict()
+
+        def text_of(doc: str, path: str) -> ArticleText | None:
+            if doc not in read:
+                try:
+                    read[doc] = read_article_text(Path(path))
+                except OSError:
+                    read[doc] = None  # gone since it was read: the finding is shown without its context
+                if len(read) > cached:
+                    read.popitem(last=False)
+            read.move_to_end(doc)
+            return read[doc]
+
+        for f in self._rows("findings"):
+            finding = Finding.model_validate(f)
+            quotes = (*finding.sources, *finding.also)
+            fact_ids = {*finding.facts, *(s.fact for s in quotes)}
+            docs = {s.doc for s in quotes if s.doc}
+            subject = finding.subject[4:] if finding.subject and finding.subject.startswith("doc:") else None
+            if subject is not None:
+                docs.add(subject)
+            paths = self._context("text_paths", docs)
+            facts = [json.loads(t) for (t,) in db.execute(
+                f"SELECT json FROM facts WHERE id IN ({','.join('?' * len(fact_ids))}) ORDER BY id",
+                sorted(fact_ids))]  # fmt: skip
+            if subject is not None and subject not in paths:
+                # locate_finding looks for the document's facts in the whole fact set
+                cited = {fact["id"] for fact in facts}
+                for (t,) in db.execute("SELECT json FROM facts ORDER BY id"):
+                    fact = json.loads(t)
+                    if fact.get("doc") == subject and fact["id"] not in cited:
+                        facts.append(fact)
+                facts.sort(key=lambda fact: fact["id"])
+            origins = {**first, **self._context("origins", fact_ids | {fact["id"] for fact in facts})}
+            shown = {}
+            if texts:
+                for d in sorted(docs & quoted & paths.keys()):
+                    text = text_of(d, paths[d])
+                    if text is not None:
+                        shown[d] = text
+            yield finding, FactSet.model_validate({"facts": facts, "origins": origins, "text_paths": paths,
+                                                   "texts": shown})  # fmt: skip
+
+    def timeline(self) -> tuple[int, Iterator[tuple[str, str, str]]]:
+        """The text report's timeline rows, sorted on disk, and the width of their longest range (0: none)."""
+        from factcheck.report.text import document_row, event_row
+
+        db = self._db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS timeline "
+                   "(late INTEGER, range TEXT, id TEXT, seq INTEGER PRIMARY KEY, label TEXT)")  # fmt: skip
+        db.execute("DELETE FROM timeline")
+        width = 0
+
+        def rows() -> Iterator[tuple[bool, str, str, str]]:
+            nonlocal width
+            events = (event_row(EventTimes.model_validate(e)) for e in self._rows("events"))
+            documents = (document_row(DocumentTimes.model_validate(d)) for d in self._rows("documents"))
+            for row in chain(events, documents):
+                width = max(width, len(row[0]))
+                yield row[0].startswith("…"), *row
+
+        db.executemany("INSERT INTO timeline (late, range, id, label) VALUES (?, ?, ?, ?)", rows())
+        # SQLite orders text by its UTF-8 bytes, that is by code point, as Python's sort in render_text does.
+        cursor = db.execute("SELECT range, id, label FROM timeline ORDER BY late, range, id, seq")
+        return width, ((a, b, c) for a, b, c in cursor)
+
+    def write_report(self, summary: Report, sink: ReportSink, texts: bool = True) -> None:
+        """Write the report of ``summary`` with the merged lists in ``sink``'s format, piece by piece.
+
+        The bytes are those of ``render`` on :meth:`finish`'s report and fact set (with its
+        quoted articles' texts when ``texts``); the text format adds the links considered, as
+        ``factcheck audit`` prints them, and the GitHub format its step summary if asked.
+        """
+        if sink.format is Format.JSON:
+            self.write_json(summary, sink.write)
+            return
+        by_kind = self.kind_counts()
+        if sink.format is Format.TEXT:
+            from factcheck.report.text import links_lines, write_text
+
+            width, rows = self.timeline()
+            write_text(summary, self.findings_in_context(texts), rows, width, sink.write, color=sink.color,
+                       cwd=sink.cwd, by_kind=by_kind)  # fmt: skip
+            (count,) = self._db.execute("SELECT COUNT(*) FROM links").fetchone()
+            lines = links_lines(count, (EventLink.model_validate(lk) for lk in self._rows("links")))
+            for chunk in iter(lambda: "".join(islice(lines, 1024)), ""):
+                sink.write(chunk)
+            return
+        if sink.format is Format.GITHUB:
+            from factcheck.report.github import write_github, write_step_summary
+
+            write_github(summary, self.findings_in_context(texts), sink.write, cwd=sink.cwd, by_kind=by_kind)
+            if sink.step_summary is not None:
+                write_step_summary(summary, self.findings_in_context(texts), sink.step_summary, cwd=sink.cwd,
+                                   by_kind=by_kind)  # fmt: skip
+            return
+        raise ValueError(f"the {sink.format.value} format is not written from disk")
 
     def close(self) -> None:
         """Close the SQLite file (it goes with the folder it is in)."""

@@ -39,7 +39,7 @@ from factcheck.auditing.executor import Executor, InProcess, make_executor
 from factcheck.auditing.index import CorpusIndex
 from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
 from factcheck.auditing.manifest import Manifest, find_manifests, stray_entries
-from factcheck.auditing.merge import LineWriter, Merger, finding_counts, load_texts, reduce_context
+from factcheck.auditing.merge import LineWriter, Merger, ReportSink, finding_counts, load_texts, reduce_context
 from factcheck.auditing.stories import CURATED, curated_docs, doc_keys
 from factcheck.auditing.windows import own_window
 from factcheck.cache import Cache, content_key
@@ -535,7 +535,7 @@ def audit(
     cache_dir: Path | str | None = None,
     texts: bool = True,
     sink: Callable[[str], object] | None = None,
-    json_sink: Callable[[str], object] | None = None,
+    report_sink: ReportSink | None = None,
     progress: Callable[[str, int, int | None], None] | None = None,
 ) -> AuditResult:
     """Audit articles (files or folders): the report ``factcheck audit`` prints.
@@ -555,9 +555,10 @@ def audit(
     and the result's report holds only the status, the summed counts and the file
     account: memory holds the stories in flight, never the whole corpus's report.
 
-    With ``json_sink``, the JSON report (``render_json``'s bytes) goes to it in pieces,
-    written from the merged parts on disk, and the result's report is as with ``sink``:
-    memory never holds the merged report, however many windows a long file has.
+    With ``report_sink``, the report goes to it in its format (JSON, text or GitHub:
+    :data:`~factcheck.auditing.merge.STREAMED`) in pieces, written from the merged parts on
+    disk, the same bytes as ``render`` of the merged report; the result's report is as with
+    ``sink``: memory never holds the merged report, however many windows a long file has.
 
     ``progress`` is told ``(stage, done, total)`` as articles are read (total unknown: the
     listing is lazy) and as stories are checked.
@@ -619,7 +620,7 @@ def audit(
                          merger, progress)  # fmt: skip
             info.seconds["stories"] = time.perf_counter() - clock
             clock = time.perf_counter()
-            if json_sink is not None and isinstance(merger, Merger):
+            if report_sink is not None and isinstance(merger, Merger):
                 report, context = merger.summary(options.as_of), FactSet()
             else:
                 report, context = merger.finish(options.as_of)
@@ -628,8 +629,8 @@ def audit(
             if sink is None:
                 account = file_account(list(index.audited()), skipped, stray)
                 report = report.model_copy(update={"files": account})
-                if json_sink is not None and isinstance(merger, Merger):
-                    merger.write_json(report, json_sink)
+                if report_sink is not None and isinstance(merger, Merger):
+                    merger.write_report(report, report_sink, texts)
             else:
                 _write_file_lines(sink, report, index, skipped, stray)
             info.seconds["merge"] = time.perf_counter() - clock
@@ -642,7 +643,7 @@ def audit(
             store.close()
             if own:
                 executor.close()
-    if texts and sink is None and json_sink is None:
+    if texts and sink is None and report_sink is None:
         context = load_texts(report, context)
     return AuditResult(report, context, skipped, info)
 

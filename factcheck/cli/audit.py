@@ -10,11 +10,11 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.common import append_text, audit_progress, handle_errors, parse_date, streamed_output, write_output
+from factcheck.cli.common import appending, audit_progress, handle_errors, parse_date, streamed_output, write_output
 from factcheck.exitcodes import exit_code_for
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Severity
-from factcheck.report import Format, render, step_summary
+from factcheck.report import Format, render
 
 
 @click.command()
@@ -80,6 +80,7 @@ def audit(
     """
     from factcheck.auditing import audit as run
     from factcheck.auditing.executor import make_executor
+    from factcheck.auditing.merge import STREAMED, ReportSink
     from factcheck.config import DEFAULT, resolve
 
     with handle_errors():
@@ -97,9 +98,17 @@ def audit(
             raise click.UsageError("--scheduler and --dask-local exclude each other")
         executor = make_executor(cfg.jobs, scheduler, dask_local)
         fmt_ = cfg.format
-        # JSON Lines go out story by story; JSON is written from the merged parts on disk, piece by piece.
-        stream = fmt_ in (Format.JSONL, Format.JSON)
-        with streamed_output(output) if stream else contextlib.nullcontext(None) as out, audit_progress() as tick:
+        # JSON Lines go out story by story; JSON, text and GitHub commands are written from the
+        # merged parts on disk, piece by piece (STREAMED); the other formats render the merged report.
+        stream = fmt_ is Format.JSONL or fmt_ in STREAMED
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY") if fmt_ is Format.GITHUB else None
+        color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        with contextlib.ExitStack() as stack:
+            out = stack.enter_context(streamed_output(output)) if stream else None
+            tick = stack.enter_context(audit_progress())
+            step = stack.enter_context(appending(Path(summary_file))) if summary_file else None
+            report_sink = ReportSink(fmt_, out, color=color, step_summary=step) \
+                if out is not None and fmt_ in STREAMED else None  # fmt: skip
             try:
                 result = run(paths, as_of=cfg.as_of, facts=facts, background=not no_background,
                              policy_path=Path(cfg.policy) if cfg.policy else None,
@@ -109,7 +118,7 @@ def audit(
                              match_timeout=cfg.match_timeout, executor=executor, cache_dir=cache_dir,
                              texts=fmt_ not in (Format.JSON, Format.JSONL),
                              sink=out if fmt_ is Format.JSONL else None,
-                             json_sink=out if fmt_ is Format.JSON else None, progress=tick)  # fmt: skip
+                             report_sink=report_sink, progress=tick)  # fmt: skip
             finally:
                 executor.close()
         acc = result.report.files
@@ -121,17 +130,6 @@ def audit(
         incomplete = any(s.fault for s in result.skipped)
         threshold = Severity(cfg.fail_on)
         if not stream:
-            color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-            text = render(result.report, fmt_, result.factset, color=color, fail_on=threshold)
-            if fmt_ is Format.TEXT and result.report.links:
-                lines = [f"{len(result.report.links)} links between articles and background facts considered:"]
-                for lk in result.report.links:
-                    how = "not linked" if not lk.linked else "assumed" if lk.assumed else "linked"
-                    lines.append(f"  {how} {', '.join(lk.members)}: {lk.reason}")
-                text += "\n".join(lines) + "\n"
-            write_output(text, output)
-            summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-            if fmt_ is Format.GITHUB and summary_file:
-                append_text(Path(summary_file), step_summary(result.report, result.factset))
+            write_output(render(result.report, fmt_, result.factset, color=color, fail_on=threshold), output)
     # A streamed report's summary holds the counts of its findings, which decide as the findings do.
     sys.exit(exit_code_for(result.report, threshold, exit_zero=cfg.exit_zero, incomplete=incomplete))

@@ -10,7 +10,7 @@ import tempfile
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -111,6 +111,25 @@ def append_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8") as fh:
         fh.write(text)
+
+
+@contextlib.contextmanager
+def appending(path: Path) -> Iterator[Callable[[str], object]]:
+    """A writer appending to a file (GitHub's step summary) piece by piece, opened, and made, at the first piece."""
+    fh: TextIO | None = None
+
+    def write(text: str) -> None:
+        nonlocal fh
+        if fh is None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fh = path.open("a", encoding="utf-8")
+        fh.write(text)
+
+    try:
+        yield write
+    finally:
+        if fh is not None:
+            fh.close()
 
 
 def config_rules() -> list[Path]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 from factcheck.model import KINDS, Finding, Report, Severity
 
 _RANK = {Severity.NOTE: 0, Severity.WARNING: 1, Severity.ERROR: 2}
@@ -19,13 +22,19 @@ def failing(report: Report, threshold: Severity) -> list[Finding]:
 
 def counts(report: Report) -> dict[str, int]:
     """How many findings of each kind, in a fixed order, zeros left out."""
-    out = {k: sum(1 for f in report.findings if f.kind == k) for k in KINDS}
-    return {k: n for k, n in out.items() if n}
+    return kind_counts(f.kind for f in report.findings)
 
 
-def summary_line(report: Report) -> str:
-    """One line: status, findings by kind, sizes."""
-    parts = [f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts(report).items()]
+def kind_counts(kinds: Iterable[str]) -> dict[str, int]:
+    """How many of each finding kind a stream of kinds holds, in :func:`counts`'s order."""
+    seen = Counter(kinds)
+    return {k: seen[k] for k in KINDS if seen[k]}
+
+
+def summary_line(report: Report, by_kind: dict[str, int] | None = None) -> str:
+    """One line: status, findings by kind (``by_kind``, else counted from the report), sizes."""
+    by_kind = counts(report) if by_kind is None else by_kind
+    parts = [f"{n} {k}{'s' if n != 1 else ''}" for k, n in by_kind.items()]
     s = report.stats
     return (
         f"{report.status.value}: {', '.join(parts) or 'no findings'}; "

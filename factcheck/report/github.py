@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from factcheck.model import FactSet, Finding, Report, Severity
@@ -51,10 +52,29 @@ def _annotation(f: Finding, fs: FactSet | None, cwd: Path | None) -> str:
 
 def render_github(report: Report, fs: FactSet | None = None, *, cwd: Path | None = None) -> str:
     """One workflow command per finding, then the summary line as a notice."""
-    lines = [_annotation(f, fs, cwd) for f in report.findings]
-    lines += [f"::warning title=max-conflicts::{_data(n)}" for n in report.notes]
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+    out: list[str] = []
+    write_github(report, ((f, fs) for f in report.findings), out.append, cwd=cwd)
+    return "".join(out)
+
+
+def write_github(
+    report: Report, findings: Iterable[tuple[Finding, FactSet | None]], write: Callable[[str], object], *,
+    cwd: Path | None = None, by_kind: dict[str, int] | None = None,
+) -> None:  # fmt: skip
+    """Write :func:`render_github`'s bytes from a stream of findings, each with its context, in pieces.
+
+    ``report`` gives the notes and summary (its findings are not read; ``by_kind`` counts
+    them when it holds none, see :func:`~factcheck.report.common.summary_line`).
+    """
+    lines: list[str] = []
+    for f, fs in findings:
+        lines.append(_annotation(f, fs, cwd) + "\n")
+        if len(lines) >= 1024:
+            write("".join(lines))
+            lines.clear()
+    lines += [f"::warning title=max-conflicts::{_data(n)}\n" for n in report.notes]
+    lines.append(summary_line(report, by_kind) + "\n")
+    write("".join(lines))
 
 
 def _cell(s: str) -> str:
@@ -63,13 +83,29 @@ def _cell(s: str) -> str:
 
 def step_summary(report: Report, fs: FactSet | None = None, *, cwd: Path | None = None) -> str:
     """A markdown summary for ``$GITHUB_STEP_SUMMARY``: status line and a table of findings."""
-    out = ["## factcheck", "", f"**{_cell(summary_line(report))}**", ""]
+    out: list[str] = []
+    write_step_summary(report, ((f, fs) for f in report.findings), out.append, cwd=cwd)
+    return "".join(out)
+
+
+def write_step_summary(
+    report: Report, findings: Iterable[tuple[Finding, FactSet | None]], write: Callable[[str], object], *,
+    cwd: Path | None = None, by_kind: dict[str, int] | None = None,
+) -> None:  # fmt: skip
+    """Write :func:`step_summary`'s bytes from a stream of findings, each with its context, in pieces."""
+    out = ["## factcheck", "", f"**{_cell(summary_line(report, by_kind))}**", ""]
     out += [f"> **note**: {_cell(n)}\n" for n in report.notes]
-    if report.findings:
-        out += ["| severity | code | where | message |", "|---|---|---|---|"]
-        for f in report.findings:
-            locs = locate_to_fix(f, fs, cwd)
-            where = f"`{locs[0].path}:{locs[0].start_line}`" if locs else ""
-            out.append(f"| {f.severity.value} | {f.code} {f.name} | {_cell(where)} | {_cell(f.message)} |")
+    rows = 0
+    for f, fs in findings:
+        if not rows:
+            out += ["| severity | code | where | message |", "|---|---|---|---|"]
+        rows += 1
+        locs = locate_to_fix(f, fs, cwd)
+        where = f"`{locs[0].path}:{locs[0].start_line}`" if locs else ""
+        out.append(f"| {f.severity.value} | {f.code} {f.name} | {_cell(where)} | {_cell(f.message)} |")
+        if len(out) >= 1024:
+            write("\n".join(out) + "\n")
+            out.clear()
+    if rows:
         out.append("")
-    return "\n".join(out) + "\n"
+    write("\n".join(out) + "\n")

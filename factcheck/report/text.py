@@ -7,12 +7,13 @@ at ``file:line:col`` with its line of text and the quoted span underlined.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 
-from factcheck.model import FactSet, Finding, Report, Severity, SourceQuote
+from factcheck.model import DocumentTimes, EventLink, EventTimes, FactSet, Finding, Report, Severity, SourceQuote
 from factcheck.quotes import short_quote
 from factcheck.report.common import files_lines, summary_line
 from factcheck.report.locate import line_col as line_col
@@ -102,35 +103,91 @@ def _d(x: object) -> str:
     return "…" if x is None else str(x)
 
 
+def event_row(e: EventTimes) -> tuple[str, str, str]:
+    """An event's timeline row: its feasible range, id and label."""
+    rng = _d(e.earliest) if e.earliest == e.latest and e.earliest else f"{_d(e.earliest)}..{_d(e.latest)}"
+    return rng, e.id, e.label + (" (implied)" if e.implicit else "")
+
+
+def document_row(d: DocumentTimes) -> tuple[str, str, str]:
+    """A document's timeline row: when it was created, ``doc:`` id and name."""
+    p = d.published
+    rng = _d(p.earliest) if p.earliest == p.latest and p.earliest else f"{_d(p.earliest)}..{_d(p.latest)}"
+    return rng, f"doc:{d.id}", f"created — {d.name}" if d.name else "created"
+
+
+def row_key(row: tuple[str, str, str]) -> tuple[bool, str, str]:
+    """The timeline's order: known ranges first, by range then id (open-started ranges last)."""
+    return row[0].startswith("…"), row[0], row[1]
+
+
 def render_text(
     report: Report, fs: FactSet | None = None, *, color: bool = False, width: int = 100, cwd: Path | None = None
 ) -> str:
     """The report as text; ANSI colours only when asked."""
+    rows = sorted([*map(event_row, report.events), *map(document_row, report.documents)], key=row_key)
+    buf: list[str] = []
+    write_text(report, ((f, fs) for f in report.findings), rows, max((len(r[0]) for r in rows), default=0),
+               buf.append, color=color, width=width, cwd=cwd)  # fmt: skip
+    return "".join(buf)
+
+
+def write_text(
+    report: Report,
+    findings: Iterable[tuple[Finding, FactSet | None]],
+    rows: Iterable[tuple[str, str, str]],
+    range_width: int,
+    write: Callable[[str], object],
+    *,
+    color: bool = False,
+    width: int = 100,
+    cwd: Path | None = None,
+    by_kind: dict[str, int] | None = None,
+) -> None:
+    """Write the text report piece by piece: :func:`render_text`'s bytes from streams of its parts.
+
+    ``report`` gives the notes, status, counts and file account (its lists are not read);
+    ``findings`` come each with the context it is shown in (one fact set for all, or one
+    each), ``rows`` are the timeline's rows sorted by :func:`row_key`, and ``range_width``
+    is their longest range (0: no timeline); ``by_kind`` counts the findings by kind when
+    ``report`` holds none of them (see :func:`~factcheck.report.common.summary_line`).
+    """
     buf = io.StringIO()
     out = Console(file=buf, force_terminal=color, no_color=not color, width=width, soft_wrap=True, highlight=False)
-    marker = Marker(fs)
-    for f in report.findings:
+
+    def flush(at_least: int = 0) -> None:
+        if buf.tell() > at_least:
+            write(buf.getvalue())
+            buf.seek(0)
+            buf.truncate()
+
+    marker, marked = Marker(None), None
+    for n, (f, fs) in enumerate(findings):
+        if n == 0 or fs is not marked:  # one Marker per fact set, not per finding
+            marker, marked = Marker(fs), fs
         _finding(out, f, fs, cwd, marker)
-    if report.events or report.documents:
+        flush(1 << 16)
+    if range_width:
         out.print("[bold]Timeline[/] (feasible earliest..latest)")
-        rows: list[tuple[str, str, str]] = []
-        for e in report.events:
-            rng = _d(e.earliest) if e.earliest == e.latest and e.earliest else f"{_d(e.earliest)}..{_d(e.latest)}"
-            rows.append((rng, e.id, e.label + (" (implied)" if e.implicit else "")))
-        for d in report.documents:
-            p = d.published
-            rng = _d(p.earliest) if p.earliest == p.latest and p.earliest else f"{_d(p.earliest)}..{_d(p.latest)}"
-            rows.append((rng, f"doc:{d.id}", f"created — {d.name}" if d.name else "created"))
-        rows.sort(key=lambda r: (r[0].startswith("…"), r[0], r[1]))
-        w = max(len(r[0]) for r in rows)
         for rng, ident, label in rows:
-            out.print(f"  {rng:<{w}}  {escape(ident)}  [dim]{escape(label)}[/]")
+            out.print(f"  {rng:<{range_width}}  {escape(ident)}  [dim]{escape(label)}[/]")
+            flush(1 << 16)
         out.print()
     for note in report.notes:
         out.print(f"[bold yellow]note[/]: {escape(note)}")
     status_style = {"consistent": "green", "contradiction": "red", "inconclusive": "yellow"}[report.status.value]
-    status, rest = summary_line(report).split(":", 1)
+    status, rest = summary_line(report, by_kind).split(":", 1)
     out.print(f"[bold {status_style}]{status}[/]:{escape(rest)}")
     for line in files_lines(report):
         out.print(escape(line))
-    return buf.getvalue()
+    flush()
+
+
+def links_lines(count: int, links: Iterable[EventLink]) -> Iterator[str]:
+    """The audit's account of the ``count`` links it considered between articles and background facts, line by line."""
+    if not count:
+        return
+    yield f"{count} links between articles and background facts considered:\n"
+    for lk in links:
+        how = "not linked" if not lk.linked else "assumed" if lk.assumed else "linked"
+        yield f"  {how} {', '.join(lk.members)}: {lk.reason}\n"
