@@ -25,12 +25,14 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -44,6 +46,10 @@ WRAP = (
     "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
     "print(rc, time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss)\n"
 )
+
+
+# the summary line of the text and GitHub formats (factcheck.report.common.summary_line)
+SUMMARY = re.compile(r"^(\w+): .*; (\d+) facts, \d+ events, (\d+) documents, (\d+) components \(as of", re.M)
 
 
 def write_article(work: Path, size: int) -> tuple[Path, Path]:
@@ -94,20 +100,34 @@ def baseline_tree(rev: str, work: Path) -> Path:
     return root
 
 
-def audit(article: Path, pack: Path, out: Path, baseline: Path | None = None, extra: tuple[str, ...] = ()
-          ) -> dict[str, object]:  # fmt: skip
-    """One audit of the article's folder, by this checkout's factcheck or by the one unpacked at ``baseline``."""
+def audit(article: Path, pack: Path, out: Path, baseline: Path | None = None, extra: tuple[str, ...] = (),
+          fmt: str = "json") -> dict[str, object]:  # fmt: skip
+    """One audit of the article's folder, by this checkout's factcheck or by the one unpacked at ``baseline``.
+
+    Status and counts are read from the JSON report, or from the summary line of the other formats.
+    """
     # The package beside this script, not whichever one the ``factcheck`` script would import.
     exe = [sys.executable, "-c", BASELINE, str(baseline or HERE.parent)]
     cmd = [*exe, "audit", str(article.parent), "--as-of", AS_OF.isoformat(), "--no-background",
-           "--extract-rules", str(pack), "--jobs", "1", "--match-timeout", "600", "--format", "json", "--isolated",
+           "--extract-rules", str(pack), "--jobs", "1", "--match-timeout", "600", "--format", fmt, "--isolated",
            *extra]
     rc, seconds, cpu, rss = timed(cmd, out)
-    data = json.loads(out.read_text(encoding="utf-8")) if out.stat().st_size else {}
+    text = out.read_text(encoding="utf-8") if out.stat().st_size else ""
+    data = json.loads(text) if text and fmt == "json" else summary(text)
     stats = data.get("stats", {})
     return {"rc": rc, "seconds": seconds, "cpu": cpu, "rss": rss, "status": data.get("status", "-"),
             "facts": stats.get("facts"), "documents": stats.get("documents"),
             "components": stats.get("components")}  # fmt: skip
+
+
+def summary(text: str) -> dict[str, Any]:
+    """Status and counts from a text or GitHub report's summary line ({} if it has none)."""
+    found = SUMMARY.findall(text)
+    if not found:
+        return {}
+    status, facts, documents, components = found[-1]
+    return {"status": status, "stats": {"facts": int(facts), "documents": int(documents),
+                                        "components": int(components)}}  # fmt: skip
 
 
 def row(label: str, mb: float, r: dict[str, object]) -> str:
@@ -124,11 +144,12 @@ def main() -> None:
     ap.add_argument("--baseline-max-mb", type=float, default=1.0)
     ap.add_argument("--baseline", default="692e7b5", help="git revision to compare with [%(default)s]")
     ap.add_argument("--audit-args", default="", help="extra audit options for every run, e.g. '--max-conflicts 1'")
+    ap.add_argument("--format", default="json", help="the report's format, for every run [%(default)s]")
     ap.add_argument("--work", type=Path, default=None)
     args = ap.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="factcheck-big-"))
     work.mkdir(parents=True, exist_ok=True)
-    out = work / "out.json"
+    out = work / f"out.{args.format}"
     base = baseline_tree(args.baseline, work)
     extra = tuple(args.audit_args.split())
     if extra:
@@ -141,11 +162,12 @@ def main() -> None:
         article, pack = write_article(work, int(mb * 2**20))
         size = article.stat().st_size / 2**20
         start = time.perf_counter()
-        r = audit(article, pack, out, extra=extra)
+        r = audit(article, pack, out, extra=extra, fmt=args.format)
         print(row("under test", size, r), flush=True)
         measured.append((size, r))
         if mb <= args.baseline_max_mb:
-            print(row(f"baseline {args.baseline}", size, audit(article, pack, out, base, extra)), flush=True)
+            r0 = audit(article, pack, out, base, extra, args.format)
+            print(row(f"baseline {args.baseline}", size, r0), flush=True)
         print(f"  ({time.perf_counter() - start:.0f} s for this size)", flush=True)
         if mb >= 20:
             peak = int(r["rss"]) / 2**20  # type: ignore[call-overload]
