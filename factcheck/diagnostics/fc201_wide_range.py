@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from factcheck.diagnostics.base import Code, date_range, day, make, source
-from factcheck.diagnostics.gaps import OpenEvent
+from factcheck.diagnostics.base import Code, date_range
+from factcheck.diagnostics.gaps import OpenEvent, open_event_finding
 from factcheck.model import Fact, Finding, FindingDetail, Severity
 
 CODE = Code(
@@ -26,16 +26,7 @@ def render(f: Finding) -> str:
 def detect(opened: list[OpenEvent], facts: dict[str, Fact]) -> list[Finding]:
     """A finding for each open event that nothing refers to (those referred to are FC203's)."""
     return [
-        make(
-            CODE,
-            render,
-            FindingDetail(label=o.label, part=o.part),
-            facts=o.related,
-            sources=tuple(source(facts[i]) for i in o.related if facts[i].quote),
-            subject=o.event.id,
-            earliest=day(o.range[0]),
-            latest=day(o.range[1]),
-        )
+        open_event_finding(CODE, render, o, facts, FindingDetail(label=o.label, part=o.part))
         for o in opened
         if not o.referring
     ]

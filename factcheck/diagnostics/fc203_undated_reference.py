@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from factcheck.diagnostics.base import Code, date_range, day, make, source
-from factcheck.diagnostics.gaps import OpenEvent
+from factcheck.diagnostics.base import Code, date_range
+from factcheck.diagnostics.gaps import OpenEvent, open_event_finding
 from factcheck.model import Fact, Finding, FindingDetail, Severity
 from factcheck.quotes import short_quote
 
@@ -28,15 +28,8 @@ def render(f: Finding) -> str:
 def detect(opened: list[OpenEvent], facts: dict[str, Fact]) -> list[Finding]:
     """A finding for each open event that a fact refers to."""
     return [
-        make(
-            CODE,
-            render,
-            FindingDetail(label=o.label, part=o.part, quote=o.referring[0].quote),
-            facts=o.related,
-            sources=tuple(source(facts[i]) for i in o.related if facts[i].quote),
-            subject=o.event.id,
-            earliest=day(o.range[0]),
-            latest=day(o.range[1]),
+        open_event_finding(
+            CODE, render, o, facts, FindingDetail(label=o.label, part=o.part, quote=o.referring[0].quote)
         )
         for o in opened
         if o.referring

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from factcheck.diagnostics.base import Code, Render, day, make, source
 from factcheck.engine.names import event_name, ordinals
 from factcheck.factset import fact_refs
-from factcheck.model import Event, Fact, FactSet, FirstSinceFact, LastBeforeFact
+from factcheck.model import Event, Fact, FactSet, Finding, FindingDetail, FirstSinceFact, LastBeforeFact
 
 Ranges = dict[str, tuple[int | None, int | None]]
 
@@ -61,3 +62,19 @@ def open_events(fs: FactSet, ranges: Ranges, limit: int) -> list[OpenEvent]:
             )
         )
     return out
+
+
+def open_event_finding(
+    code: Code, render: Render, o: OpenEvent, facts: dict[str, Fact], detail: FindingDetail
+) -> Finding:
+    """The finding of a gap code on one open event: its facts, their quotes, its range."""
+    return make(
+        code,
+        render,
+        detail,
+        facts=o.related,
+        sources=tuple(source(facts[i]) for i in o.related if facts[i].quote),
+        subject=o.event.id,
+        earliest=day(o.range[0]),
+        latest=day(o.range[1]),
+    )
