@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from factcheck.timeml_audit import audit_timeml
+from factcheck.timeml.audit import audit_timeml
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "evaldata" / "tbaq-cleaned"
 

@@ -9,7 +9,7 @@ set; ``benchmarks/timex_errors.py --part`` shows the error classes of the develo
 only. (The rules up to fe1e221 were written against all of TBAQ, so for them only MEANTIME
 is unseen; the discipline holds for the changes made since.) Each part is scored on its own:
 strict and relaxed extent F1, type and value F1 (TempEval-3 scoring,
-``factcheck.timeml_score.score_pair``; the creation time is given, not scored). In the same
+``factcheck.timeml.score.score_pair``; the creation time is given, not scored). In the same
 run, each part is also read by dateparser's ``search_dates`` (with ``RELATIVE_BASE`` at the
 creation time) and by the reader at an earlier commit (``--base``), which runs from a ``git
 archive`` of that commit in a subprocess. Throughput is characters of text per second of
@@ -61,7 +61,7 @@ from timex_corpora import PARTS, GoldDoc, find_data, load_part
 from timex_errors import value_class
 
 from factcheck.timeml import Timex
-from factcheck.timeml_score import PRF, score_pair
+from factcheck.timeml.score import PRF, score_pair
 
 REPO = Path(__file__).resolve().parents[1]
 BASE = "eaba6a7"

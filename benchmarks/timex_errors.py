@@ -5,7 +5,7 @@
 The rules are developed on one part of TBAQ and checked on the others (see
 ``benchmarks/timex.py``): this script shows the errors of the part named with ``--part``
 only, so what a change is fitted to is never the part it is reported on.  Each document is
-tagged against its creation time and compared with ``factcheck.timeml_score.score_pair``
+tagged against its creation time and compared with ``factcheck.timeml.score.score_pair``
 (the same matching as the benchmark).  Every error is put in a class (spurious, missed, a
 year off, a weekday a week off, granularity, an underspecified or ``*_REF`` gold value, ...)
 and counted per rule, so the largest classes show where a general fix pays most.  The
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from factcheck.dates.tagger import DateReader
 from factcheck.timeml import Timex
-from factcheck.timeml_score import score_pair
+from factcheck.timeml.score import score_pair
 
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 

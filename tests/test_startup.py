@@ -109,6 +109,6 @@ def test_timeml_check_of_consistent_links_loads_no_solver(tmp_path: Path) -> Non
     from tests.test_timeml_audit import tml
 
     modules = imported("timeml", "check", str(tml(tmp_path, "d", [("BEFORE", "ei1", "ei2"), ("BEFORE", "ei2", "t2")])))
-    assert "factcheck.timeml_audit" in modules
+    assert "factcheck.timeml.audit" in modules
     assert not [m for m in modules if m.split(".")[0] in ("z3", "spacy")]
     assert not {"factcheck.engine.check", "factcheck.engine.diagnose", "multiprocessing"} & set(modules)

@@ -9,7 +9,7 @@ from factcheck.cli import cli
 from factcheck.engine.solver import Outcome
 from factcheck.engine.tlinks import RELATIONS
 from factcheck.timeml import read_timeml
-from factcheck.timeml_audit import audit_timeml
+from factcheck.timeml.audit import audit_timeml
 from tests.engine.test_tlinks import CLASH
 
 TEMPLATE = """<?xml version="1.0" ?>

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.timeml import read_timeml
-from factcheck.timeml_score import score_dirs
-from factcheck.timeml_write import NewTimex, strip_to_input, write_tagged
+from factcheck.timeml.score import score_dirs
+from factcheck.timeml.write import NewTimex, strip_to_input, write_tagged
 
 GOLD = (
     '<?xml version="1.0" ?>\r\n<TimeML>\r\n<DOCID>d1</DOCID>\r\n'
@@ -121,6 +121,6 @@ def test_real_tbaq_gold_against_itself_and_stripped(tmp_path):
 def test_attribute_values_are_quoted_as_saxutils_quotes_them(value: str) -> None:
     from xml.sax.saxutils import quoteattr as reference
 
-    from factcheck.timeml_write import quoteattr
+    from factcheck.timeml.write import quoteattr
 
     assert quoteattr(value) == reference(value)

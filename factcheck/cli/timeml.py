@@ -57,7 +57,7 @@ def check_timeml(
     Exit codes as for `factcheck check`: 0 consistent, 1 inconsistent, 2 bad input, 3 inconclusive.
     """
     from factcheck.report import render
-    from factcheck.timeml_audit import audit_timeml
+    from factcheck.timeml.audit import audit_timeml
 
     with handle_errors():
         modes = ("links", "metric") if mode == "both" else (mode,)
@@ -89,8 +89,8 @@ def tag_timeml(inputs: tuple[Path, ...], out_dir: Path, rule_dirs: tuple[Path, .
     Each document is written under OUT with its own file name; TEXT's characters are unchanged.
     """
     from factcheck.dates.tagger import DateReader
-    from factcheck.timeml import read_timeml, timeml_files
-    from factcheck.timeml_write import NewTimex, read_raw, write_tagged
+    from factcheck.timeml.read import read_timeml, timeml_files
+    from factcheck.timeml.write import NewTimex, read_raw, write_tagged
 
     with handle_errors():
         reader = DateReader.load(config_rules() + list(rule_dirs))
@@ -108,8 +108,8 @@ def tag_timeml(inputs: tuple[Path, ...], out_dir: Path, rule_dirs: tuple[Path, .
 @click.option("--out", "out_dir", required=True, type=_OUT_DIR, help="Folder to write to.")
 def strip_timeml(inputs: tuple[Path, ...], out_dir: Path) -> None:
     """Write gold TimeML documents in system-input form: TEXT without markup, the DCT kept."""
-    from factcheck.timeml import timeml_files
-    from factcheck.timeml_write import read_raw, strip_to_input
+    from factcheck.timeml.read import timeml_files
+    from factcheck.timeml.write import read_raw, strip_to_input
 
     with handle_errors():
         for path in timeml_files(list(inputs)):
@@ -125,7 +125,7 @@ def score_timeml(gold_dir: Path, system_dir: Path, fmt: str, show_errors: bool) 
     """TempEval-3 TIMEX3 scores: strict and relaxed extent P/R/F1, type and value F1."""
     import json
 
-    from factcheck.timeml_score import score_dirs
+    from factcheck.timeml.score import score_dirs
 
     with handle_errors():
         scores = score_dirs(gold_dir, system_dir)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from factcheck.diagnostics.base import Code, make
 from factcheck.engine.tlinks import Link, LinkResult, Mode
 from factcheck.model import Finding, FindingDetail, Severity, SourceQuote
-from factcheck.timeml import FileText
+from factcheck.timeml.read import FileText
 
 CODE = Code(
     "FC111",

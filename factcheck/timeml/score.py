@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.errors import Diagnostic, UserError
-from factcheck.timeml import Timex, read_timeml, timeml_files
+from factcheck.timeml.read import Timex, read_timeml, timeml_files
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from factcheck.engine.tlinks import Interval, Link, LinkDoc, LinkResult, Mode, c
 from factcheck.limits import DEFAULT_MAX_CONFLICTS, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS, limit_notes
 from factcheck.model import DateRange, DocumentTimes, FactSet, Finding, Report
 from factcheck.policy import Policy, load_policy
-from factcheck.timeml import FileText, TimeMLDoc, Timex, element_spans, read_timeml, timeml_files
+from factcheck.timeml.read import FileText, TimeMLDoc, Timex, element_spans, read_timeml, timeml_files
 
 PINNABLE_MODS = (None, "START", "MID", "END")
 

@@ -3,7 +3,7 @@
 Edits are made on the file's own characters, never by re-serialising the XML: everything
 outside the inserted or removed tags stays byte for byte as it was (CRLF line ends,
 entities, attribute order), so TEXT's character content is unchanged.  Offsets are those
-of ``factcheck.timeml.read_timeml``: characters of TEXT's content as the XML parser
+of ``factcheck.timeml.read.read_timeml``: characters of TEXT's content as the XML parser
 delivers them (entities decoded, line ends normalised to a line feed).
 """
 
