@@ -8,7 +8,7 @@ from pathlib import Path
 
 from factcheck.engine import CheckOptions
 from factcheck.engine import check as check_factset
-from factcheck.factset import load_fact_sets
+from factcheck.facts.load import load_fact_sets
 from factcheck.limits import DEFAULT_MAX_CONFLICTS, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS, limit_notes
 from factcheck.model import FactSet, Report
 from factcheck.policy import load_policy

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.engine import CheckOptions, check
-from factcheck.factset import load_fact_sets
+from factcheck.facts.load import load_fact_sets
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Report, Status
 

@@ -35,7 +35,7 @@ print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 # validation, the reports and the readers.
 HEAVY = ("z3", "spacy", "pydantic", "rich", "yaml", "regex", "thinc", "numpy")
 HEAVY_OURS = ("factcheck.model", "factcheck.report", "factcheck.engine", "factcheck.extract", "factcheck.dates",
-              "factcheck.auditing", "factcheck.api", "factcheck.factset")  # fmt: skip
+              "factcheck.auditing", "factcheck.api", "factcheck.facts")  # fmt: skip
 
 
 def imported(*args: str) -> list[str]:

@@ -64,7 +64,8 @@ from factcheck.extract import nlp
 from factcheck.extract.reader import ArticleReader, Extraction
 from factcheck.extract.records import ReadFault, from_extraction
 from factcheck.extract.rules import load_extract_pack
-from factcheck.factset import expand_paths, fact_origins, load_fact_sets, merge, parse_fact_set_files
+from factcheck.facts.build import fact_origins, merge
+from factcheck.facts.load import expand_paths, load_fact_sets, parse_fact_set_files
 from factcheck.limits import (
     DEFAULT_MAX_CONFLICTS,
     DEFAULT_RLIMIT,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from factcheck.diagnostics.base import Code, Render, day, make, source
 from factcheck.engine.names import event_name, ordinals
-from factcheck.factset import fact_refs
+from factcheck.facts.ids import fact_refs
 from factcheck.model import Event, Fact, FactSet, Finding, FindingDetail, FirstSinceFact, LastBeforeFact
 
 Ranges = dict[str, tuple[int | None, int | None]]

@@ -28,7 +28,7 @@ from factcheck.engine.diagnose import (
 )
 from factcheck.engine.names import document_name, event_name, ordinals
 from factcheck.engine.solver import Budget, Outcome, SolverLimits
-from factcheck.factset import fact_refs
+from factcheck.facts.ids import fact_refs
 from factcheck.limits import DEFAULT_COMPONENT_BUDGET, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import (
     DateRange,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from factcheck.factset import fact_refs, fact_series
+from factcheck.facts.ids import fact_refs, fact_series
 from factcheck.model import DateFact, Event, Fact, FactSet, RelativeFact
 
 

@@ -29,7 +29,7 @@ from factcheck.calendar import (
 from factcheck.calendar import concrete_span as _concrete_span
 from factcheck.engine import smt
 from factcheck.engine.smt import B, T
-from factcheck.factset import fact_series
+from factcheck.facts.ids import fact_series
 from factcheck.model import (
     DateFact,
     DurationFact,

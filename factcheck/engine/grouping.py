@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from factcheck.factset import fact_refs
+from factcheck.facts.ids import fact_refs
 from factcheck.model import Fact
 
 

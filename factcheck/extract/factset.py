@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from factcheck.extract.reader import Extraction
-from factcheck.factset import load_fact_sets
+from factcheck.facts.load import load_fact_sets
 
 HEADER = (
     "# Facts extracted by `factcheck extract`: review them (delete or edit any), then run `factcheck check`.\n"

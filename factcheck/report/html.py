@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from factcheck.factset import fact_refs
+from factcheck.facts.ids import fact_refs
 from factcheck.model import FactSet, Finding, Report, SourceQuote
 from factcheck.report.common import summary_line
 from factcheck.report.locate import Location, locate_also, locate_finding

@@ -16,7 +16,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from factcheck.factset import fact_refs
+from factcheck.facts.ids import fact_refs
 from factcheck.model import Fact, FactSet, SourceQuote
 
 if TYPE_CHECKING:

@@ -39,7 +39,7 @@ def test_the_windows_fall_into_components_of_their_own() -> None:
     from pathlib import Path
 
     from factcheck.engine.components import split
-    from factcheck.factset import load_fact_data
+    from factcheck.facts.load import load_fact_data
 
     data = _data()
     data["documents"] = [{"id": "big"}, {"id": "other"}]

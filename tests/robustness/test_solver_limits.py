@@ -18,7 +18,7 @@ from factcheck.engine import CheckOptions
 from factcheck.engine import check as check_factset
 from factcheck.engine.diagnose import _no_tight_limits
 from factcheck.engine.solver import SolverLimits
-from factcheck.factset import load_fact_sets
+from factcheck.facts.load import load_fact_sets
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from tests.robustness.mutations import CORPUS, ROOT
 

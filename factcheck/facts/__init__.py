@@ -1,0 +1,1 @@
+"""Curated fact sets: reading (``load``), merging and cross-checking (``build``), references (``ids``)."""
