@@ -30,6 +30,7 @@ from pydantic import BaseModel
 
 from factcheck.corpus.load import read_article_text
 from factcheck.diagnostics import finding_json, order, renumbered, report_status
+from factcheck.diagnostics.base import is_error, status_of
 from factcheck.exitcodes import SEVERITY_COUNT
 from factcheck.formats import Format
 from factcheck.model import (
@@ -40,7 +41,6 @@ from factcheck.model import (
     FactSet,
     Finding,
     Report,
-    Severity,
     Status,
 )
 from factcheck.report.common import kind_counts
@@ -195,12 +195,10 @@ class Merger:
         for f in self._rows("findings"):
             finding = Finding.model_validate(f)
             kinds.add(finding.kind)
-            error = error or (finding.severity is Severity.ERROR and finding.kind == "error")
+            error = error or is_error(finding)
             kind = "inconclusive" if finding.kind == "inconclusive" else finding.severity.value
             counts[SEVERITY_COUNT.format(kind)] += 1
-        # the status as report_status gives it, one finding at a time
-        status = (Status.CONTRADICTION if "contradiction" in kinds or error else
-                  Status.INCONCLUSIVE if "inconclusive" in kinds else Status.CONSISTENT)  # fmt: skip
+        status = status_of(kinds, error)  # report_status's, one finding at a time
         return Report(status=status, as_of=as_of, stats=dict(sorted((stats + counts).items())))
 
     def finish(self, as_of: dt.date) -> tuple[Report, FactSet]:

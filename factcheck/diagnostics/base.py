@@ -8,7 +8,7 @@ finding's fields, so a finding changed later (a renumbered component) is rendere
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,15 +59,24 @@ def make(code: Code, render: Render, detail: FindingDetail | None = None, **fiel
     return draft.model_copy(update={"message": render(draft)})
 
 
-def report_status(findings: Iterable[Finding]) -> Status:
-    """A report's status from its findings: any contradiction or error, else any inconclusive part."""
-    findings = list(findings)
-    kinds = {f.kind for f in findings}
-    if "contradiction" in kinds or any(f.severity is Severity.ERROR and f.kind == "error" for f in findings):
+def is_error(f: Finding) -> bool:
+    """Whether a finding is an error that makes the report fail as a contradiction does."""
+    return f.severity is Severity.ERROR and f.kind == "error"
+
+
+def status_of(kinds: Container[str], error: bool) -> Status:
+    """A report's status from its findings' kinds and whether one is an error (:func:`is_error`)."""
+    if "contradiction" in kinds or error:
         return Status.CONTRADICTION
     if "inconclusive" in kinds:
         return Status.INCONCLUSIVE
     return Status.CONSISTENT
+
+
+def report_status(findings: Iterable[Finding]) -> Status:
+    """A report's status from its findings: any contradiction or error, else any inconclusive part."""
+    findings = list(findings)
+    return status_of({f.kind for f in findings}, any(is_error(f) for f in findings))
 
 
 def source(fact: Fact) -> SourceQuote:
