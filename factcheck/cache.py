@@ -17,7 +17,9 @@ from typing import Any
 
 from factcheck.version import __version__
 
-SCHEMA = 3  # 2: contradictions grouped, story lines carry their findings' counts; 3: findings carry their detail
+# 2: contradictions grouped, story lines carry their findings' counts; 3: findings carry their detail;
+# 4: readings carry loose events (factcheck.extract.loose)
+SCHEMA = 4
 
 
 def content_key(*parts: str | bytes) -> str:

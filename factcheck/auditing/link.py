@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,6 +61,11 @@ def role(event: dict[str, Any]) -> str:
     ``next``), or one elsewhere (``elsewhere``).
     """
     return str((event.get("arguments") or {}).get("role", "main"))
+
+
+def is_loose(event: dict[str, Any]) -> bool:
+    """An event named with no date, on a named object: linked only to another article's event, else dropped."""
+    return bool((event.get("arguments") or {}).get("loose"))
 
 
 def cross_role(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -118,16 +123,19 @@ def _ordinals(facts: list[dict[str, Any]]) -> dict[str, set[int]]:
 
 def link_events(
     docs: dict[str, list[dict[str, Any]]], facts: list[dict[str, Any]], series_kinds: set[str]
-) -> tuple[dict[str, str], dict[str, str], list[Link], list[Alternative]]:
-    """Event and series renamings that merge the events of different articles, the links made, and the alternatives.
+) -> tuple[dict[str, str], dict[str, str], list[Link], list[Alternative], frozenset[str]]:
+    """Event and series renamings that merge the events of different articles, the links made, and what is left.
 
-    ``docs`` maps each document id to its extracted events.  Alternatives name the merged
+    What is left: the alternatives, and the loose events to drop (those linked to no event
+    of another article).  ``docs`` maps each document id to its extracted events.  Alternatives name the merged
     (renamed) event ids.
     """
     uf = UnionFind()
     ordinals = _ordinals(facts)
     reasons: dict[tuple[str, str], str] = {}
-    items = [(doc, ev) for doc in sorted(docs) for ev in docs[doc]]
+    everything = [(doc, ev) for doc in sorted(docs) for ev in docs[doc]]
+    loose = [(doc, ev) for doc, ev in everything if is_loose(ev)]
+    items = [(doc, ev) for doc, ev in everything if not is_loose(ev)]
     by_id = {ev["id"]: ev for _, ev in items}
 
     def fits(a: dict[str, Any], b: dict[str, Any]) -> str | None:
@@ -250,23 +258,45 @@ def link_events(
     groups: dict[str, list[str]] = defaultdict(list)
     for _, ev in items:
         groups[uf.find(ev["id"])].append(ev["id"])
+    # Pass 3: a loose event joins the one event of another article of its kind on its named object.
+    dropped = set()
+    for doc, ev in loose:
+        targets = {uf.find(b["id"]) for db, b in items if db != doc and _loose_fits(ev, b, ordinals)}
+        if len(targets) != 1 or doc in docs_of[root := min(targets)]:
+            dropped.add(ev["id"])  # no event, several (nothing tells which), or one its own article tells apart
+            continue
+        groups[root].append(ev["id"])
+        reasons[(ev["id"], root)] = f"same {ev['kind']} of {ev.get('theme')!r}, named with no date of its own"
     rename: dict[str, str] = {}
     links = []
     for root, members in sorted(groups.items()):
         for m in members:
             rename[m] = root
         if len(members) > 1:
-            whys = sorted({r for (x, _), r in reasons.items() if uf.find(x) == root})
+            whys = sorted({r for (x, y), r in reasons.items() if rename.get(x) == root})
             links.append(Link(root, tuple(sorted(members)), "; ".join(whys)))
     # Series: the series of linked events are one series.
     suf = UnionFind()
-    by_event = {ev["id"]: ev for _, ev in items}
+    by_event = {ev["id"]: ev for _, ev in everything}
     for members in groups.values():
         keys = sorted({by_event[m]["series"] for m in members if by_event[m].get("series")})
         for k in keys[1:]:
             suf.union(keys[0], k)
     series_rename = {k: suf.find(k) for _, ev in items if (k := ev.get("series"))}
-    return rename, series_rename, links, _alternatives(weak, rename)
+    return rename, series_rename, links, _alternatives(weak, rename), frozenset(dropped)
+
+
+def _loose_fits(event: dict[str, Any], other: dict[str, Any], ordinals: dict[str, set[int]]) -> bool:
+    """Whether a loose event may be another article's event: the same kind on the same named object, nothing apart.
+
+    The same named object is the evidence (as in pass 1b); other parties, another place,
+    another role or ordinal of the other tell them apart.
+    """
+    if other["kind"] != event["kind"] or _objects_fit(event, other) is not True or role(other) != "main":
+        return False
+    la, lb = event.get("location"), other.get("location")
+    oa, ob = ordinals.get(event["id"], set()), ordinals.get(other["id"], set())
+    return not ((la and lb and la != lb) or (oa and ob and not oa & ob) or _parties_clash(event, other))
 
 
 def _alternatives(weak: list[tuple[str, str, str]], rename: dict[str, str]) -> list[Alternative]:
@@ -349,8 +379,13 @@ def background_candidates(
     return out
 
 
-def apply_renames(data: dict[str, Any], rename: dict[str, str], series: dict[str, str]) -> dict[str, Any]:
-    """A fact-set document with events merged and every reference renamed."""
+def apply_renames(
+    data: dict[str, Any], rename: dict[str, str], series: dict[str, str], drop: Collection[str] = ()
+) -> dict[str, Any]:
+    """A fact-set document with events merged, every reference renamed, and the events in ``drop`` left out.
+
+    Only events no fact names are dropped (loose events: :func:`is_loose`).
+    """
 
     def ref(v: str) -> str:
         if v.startswith("doc:"):
@@ -360,6 +395,8 @@ def apply_renames(data: dict[str, Any], rename: dict[str, str], series: dict[str
 
     events: dict[str, dict[str, Any]] = {}
     for ev in data["events"]:
+        if ev["id"] in drop:
+            continue
         new_id = rename.get(ev["id"], ev["id"])
         merged = events.get(new_id)
         if merged is None:

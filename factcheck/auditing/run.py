@@ -410,8 +410,8 @@ def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]
         data["facts"] = [f for f in data["facts"] if f["id"] not in ctx.reviewed]
     probe = _Probe(origins, curated, options, budget)
     docs = {ex["doc_id"]: ex["events"] for ex in extractions}
-    rename, series, links, alternatives = link_events(docs, data["facts"], set(ctx.series_kinds))
-    data = apply_renames(data, rename, series)
+    rename, series, links, alternatives, dropped = link_events(docs, data["facts"], set(ctx.series_kinds))
+    data = apply_renames(data, rename, series, dropped)
     data, weak_links = _resolve_alternatives(data, alternatives, probe)
     links += weak_links
     parts = list(curated)

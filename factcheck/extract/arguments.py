@@ -176,6 +176,10 @@ class ArgumentReader:
         return list(_unique(out))
 
     # ------------------------------------------------------------------ theme and place
+    def theme(self, s: Sentence, t: Token) -> str:
+        """The theme alone, for a caller that reads the rest only where an object is named."""
+        return self._theme(s, t)
+
     def _theme(self, s: Sentence, t: Token) -> str:
         """What the event acts on or is about, as a short phrase: a name as written, a common noun as its lemma."""
         cands: list[Token] = []

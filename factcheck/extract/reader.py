@@ -31,6 +31,7 @@ from factcheck.extract import nlp
 from factcheck.extract.arguments import ArgumentReader, Arguments
 from factcheck.extract.dated_verbs import dated_verbs
 from factcheck.extract.event_nouns import verb_of
+from factcheck.extract.loose import group, names_model, object_names, undated_mentions
 from factcheck.extract.merge import Merger
 from factcheck.extract.modality import CUES, UNASSERTED, clause_of, modality
 from factcheck.extract.rules import CompiledPack, RelationRule, load_extract_pack
@@ -304,6 +305,7 @@ class ArticleReader:
         for mn, t, written in dated:
             state.dated_verb(mn, t, written)
         self._restatements(state, sentences, parsed)
+        self._loose_events(state, sentences, parsed)
         self._post_events(state, bp, timexes, mentions)
         state.finish()
         if article.body_offset:
@@ -452,6 +454,46 @@ class ArticleReader:
                     for c in p.children(head.i):
                         if c.dep == "nsubj" and c.lemma.lower() in ("this", "that", "it"):
                             st.add_mention(key, c.start, c.end)
+
+    def _loose_events(
+        self, st: _State, sentences: list[tuple[int, int]], parsed: dict[tuple[int, int], nlp.Sentence]
+    ) -> None:
+        """Undated mentions on a named object, as loose events another article may date (:mod:`.loose`).
+
+        A loose event on the object of one of the article's own events of its kind is that
+        event: its mentions are added to it.  Sentences not parsed yet are parsed only where
+        a word looks like a model name.
+        """
+        text = st.text
+        todo = [s for s in sentences if s not in parsed and names_model(text[s[0] : s[1]])]
+        if todo:
+            with not_charged():
+                parsed.update({(p.start, p.end): p for p in nlp.parse(text, todo)})
+        taken = [(mn.start, mn.end) for mn in st.mentions] + [(mn.start, mn.end) for mn, _, _ in st.dated]
+        taken += [(m["start"], m["end"]) for ev in st.events.values() for m in ev.get("mentions", ())]
+        reporting = frozenset(v.lower() for v in self.pack.pack.reporting_verbs)
+        skip = reporting | {v.lower() for v in self.pack.pack.light_verbs} | {"be", "have", "do"}
+        found = undated_mentions((parsed[s] for s in sentences if s in parsed), self.arguments.theme,
+                                 nlp.verb_lemmas(), skip, reporting, taken)  # fmt: skip
+        dated_kinds = {ev["kind"] for ev in st.events.values()}
+        for ev in group(found, dated_kinds, self.arguments.read):
+            own = [k for k, e in st.events.items()
+                   if e["kind"] == ev.kind and object_names(str(e.get("theme") or "")) == ev.names]  # fmt: skip
+            if len(own) > 1:
+                continue
+            if own:
+                key = own[0]
+            else:
+                base = f"{st.doc}:{ev.kind}-{_slug('-'.join(sorted(ev.names)))}"
+                key = base if base not in st.events else next(
+                    f"{base}-{n}" for n in range(2, len(st.events) + 3) if f"{base}-{n}" not in st.events)
+                first = ev.first
+                args = self.arguments.read(first.sentence, first.token)
+                st._event(key, ev.kind, args.parties, None, None, f"{ev.kind} ({first.token.text})")
+                st.events[key]["theme"] = first.theme
+                st.events[key]["arguments"] = {"loose": True}
+            for m in ev.mentions:
+                st.add_mention(key, m.start, m.end)
 
     def _page_facts(self, ex: Extraction, text: str, bp: list[Any], timexes: list[TimexMatch]) -> None:
         doc = ex.doc_id

@@ -32,8 +32,10 @@ class ReadEvent:
     ``agents``, ``theme`` and ``place`` are the event's arguments as a parser reads them
     (who acts, what it is about, where); they are optional.  The theme is the fact set
     event's own field, which the linker compares across articles; agents and place are kept
-    under ``arguments``, which the fact set's event has no fields for, and so is ``role``.  ``mentions`` are the
-    places the article names the event that no fact quotes (a restatement with no date).
+    under ``arguments``, which the fact set's event has no fields for, and so are ``role`` and
+    ``loose`` (an event named with no date, which no fact names: see
+    :mod:`factcheck.extract.loose`).  ``mentions`` are the places the article names the
+    event that no fact quotes (a restatement with no date).
     """
 
     id: str
@@ -47,6 +49,7 @@ class ReadEvent:
     place: str | None = None
     mentions: tuple[Mention, ...] = ()
     role: str = "main"  # the article's own event, or an earlier ("previous"), later ("next") or elsewhere one
+    loose: bool = False  # named with no date, on a named object: kept only if it links to another article's event
 
     def plain(self) -> dict[str, Any]:
         """The event as a fact set file writes it."""
@@ -60,9 +63,11 @@ class ReadEvent:
             out["theme"] = self.theme
         if self.mentions:
             out["mentions"] = [m.model_dump() for m in self.mentions]
-        args = {k: v for k, v in (("agents", list(self.agents)), ("place", self.place)) if v}
+        args: dict[str, Any] = {k: v for k, v in (("agents", list(self.agents)), ("place", self.place)) if v}
         if self.role != "main":
             args["role"] = self.role
+        if self.loose:
+            args["loose"] = True
         return {**out, **({"arguments": args} if args else {})}
 
     @classmethod
@@ -72,7 +77,7 @@ class ReadEvent:
         return cls(d["id"], d["kind"], d["label"], tuple(d.get("participants", ())), d.get("location"),
                    d.get("series"), tuple(args.get("agents", ())), d.get("theme"), args.get("place"),
                    tuple(Mention.model_validate(m) for m in d.get("mentions", ())),
-                   args.get("role", "main"))  # fmt: skip
+                   args.get("role", "main"), bool(args.get("loose", False)))  # fmt: skip
 
 
 def plain_fact(fact: Fact) -> dict[str, Any]:
