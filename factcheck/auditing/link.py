@@ -394,7 +394,8 @@ def apply_renames(
         return rename.get(base, base) + (dot + point if dot else "")
 
     events: dict[str, dict[str, Any]] = {}
-    for ev in data["events"]:
+    # Each merged event starts from the event it is named after (a loose event only adds mentions).
+    for ev in sorted(data["events"], key=lambda e: rename.get(e["id"], e["id"]) != e["id"]):
         if ev["id"] in drop:
             continue
         new_id = rename.get(ev["id"], ev["id"])

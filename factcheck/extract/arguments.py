@@ -176,12 +176,20 @@ class ArgumentReader:
         return list(_unique(out))
 
     # ------------------------------------------------------------------ theme and place
-    def theme(self, s: Sentence, t: Token) -> str:
-        """The theme alone, for a caller that reads the rest only where an object is named."""
-        return self._theme(s, t)
+    def named_object(self, s: Sentence, t: Token) -> str:
+        """The theme where it is an object, not a party ("delivery of the A380", not "pass the Senate"), else "".
+
+        For a caller that reads the other arguments only where an object is named.
+        """
+        text, party = self._theme_of(s, t)
+        return "" if party else text
 
     def _theme(self, s: Sentence, t: Token) -> str:
         """What the event acts on or is about, as a short phrase: a name as written, a common noun as its lemma."""
+        return self._theme_of(s, t)[0]
+
+    def _theme_of(self, s: Sentence, t: Token) -> tuple[str, bool]:
+        """The theme, and whether it names a party (a person, organisation or country, or a name the tables know)."""
         cands: list[Token] = []
         for c in s.children(t.i):
             if c.pos not in ("NOUN", "PROPN"):
@@ -201,10 +209,11 @@ class ArgumentReader:
                 continue
             if ent is not None:
                 text = _strip(ent.text)
-                return self.normalise(text) or text
+                canon = self.normalise(text)
+                return canon or text, canon is not None or ent.label in _PARTY_LABELS
             words = [w.text for w in self._modifiers(s, head)]
-            return _strip(" ".join([*words, head.text if head.pos == "PROPN" else head.lemma.lower()]))
-        return ""
+            return _strip(" ".join([*words, head.text if head.pos == "PROPN" else head.lemma.lower()])), False
+        return "", False
 
     @staticmethod
     def _modifiers(s: Sentence, head: Token) -> list[Token]:

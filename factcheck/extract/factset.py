@@ -35,7 +35,9 @@ def to_factset_data(extractions: list[Extraction] | list[dict[str, Any]], out_di
         if doc.get("path"):
             doc["path"] = Path(os.path.relpath(Path(doc["path"]).resolve(), out_dir.resolve())).as_posix()
         documents.append(doc)
-        events += [{k: v for k, v in ev.items() if k != "arguments"} for ev in ex["events"]]
+        # A loose event exists only to be linked to another article's event (factcheck.extract.loose).
+        events += [{k: v for k, v in ev.items() if k != "arguments"} for ev in ex["events"]
+                   if not (ev.get("arguments") or {}).get("loose")]  # fmt: skip
         facts += ex["facts"]
     return {"version": 1, "documents": documents, "events": events, "facts": facts}
 

@@ -43,8 +43,13 @@ def names_model(text: str) -> bool:
 
 
 def object_names(theme: str) -> frozenset[str]:
-    """The name words of a theme ("A380 superjumbo" → "a380", "the Tessel X2 tablet" → "tessel", "x2")."""
-    return frozenset(w.lower() for w in _NAME_WORD.findall(theme) if any(c.isdigit() or c.isupper() for c in w))
+    """The name words of a theme ("A380 superjumbo" → "a380", "the Tessel X2 tablet" → "tessel", "x2").
+
+    A number alone names nothing ("$14 billion deal"): a theme whose name words are all
+    figures has none.
+    """
+    words = frozenset(w.lower() for w in _NAME_WORD.findall(theme) if any(c.isdigit() or c.isupper() for c in w))
+    return words if any(any(c.isalpha() for c in w) for w in words) else frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,16 +114,12 @@ def _clash(read: Read, a: LooseMention, b: LooseMention) -> bool:
 
 @dataclass
 class LooseEvent:
-    """Undated mentions of one event on one named object, in text order (the first names the object)."""
+    """Undated mentions of one event on one named object, in text order."""
 
     kind: str
     names: frozenset[str]
+    first: LooseMention  # the first mention that names the object
     mentions: list[LooseMention]
-
-    @property
-    def first(self) -> LooseMention:
-        """The mention that names the object first."""
-        return self.mentions[0]
 
 
 def group(found: Sequence[LooseMention], dated_kinds: Collection[str], read: Read) -> list[LooseEvent]:
@@ -134,7 +135,7 @@ def group(found: Sequence[LooseMention], dated_kinds: Collection[str], read: Rea
             continue
         same = next((e for e in events if e.kind == mn.kind and e.names == mn.names), None)
         if same is None:
-            events.append(LooseEvent(mn.kind, mn.names, [mn]))
+            events.append(LooseEvent(mn.kind, mn.names, mn, [mn]))
         elif not _clash(read, same.first, mn):
             same.mentions.append(mn)
     by_kind: dict[str, list[LooseEvent]] = {}

@@ -31,7 +31,7 @@ from factcheck.extract import nlp
 from factcheck.extract.arguments import ArgumentReader, Arguments
 from factcheck.extract.dated_verbs import dated_verbs
 from factcheck.extract.event_nouns import verb_of
-from factcheck.extract.loose import group, names_model, object_names, undated_mentions
+from factcheck.extract.loose import LooseMention, group, names_model, object_names, undated_mentions
 from factcheck.extract.merge import Merger
 from factcheck.extract.modality import CUES, UNASSERTED, clause_of, modality
 from factcheck.extract.rules import CompiledPack, RelationRule, load_extract_pack
@@ -473,10 +473,24 @@ class ArticleReader:
         taken += [(m["start"], m["end"]) for ev in st.events.values() for m in ev.get("mentions", ())]
         reporting = frozenset(v.lower() for v in self.pack.pack.reporting_verbs)
         skip = reporting | {v.lower() for v in self.pack.pack.light_verbs} | {"be", "have", "do"}
-        found = undated_mentions((parsed[s] for s in sentences if s in parsed), self.arguments.theme,
-                                 nlp.verb_lemmas(), skip, reporting, taken)  # fmt: skip
         dated_kinds = {ev["kind"] for ev in st.events.values()}
-        for ev in group(found, dated_kinds, self.arguments.read):
+
+        def found() -> list[LooseMention]:
+            return undated_mentions((parsed[s] for s in sentences if s in parsed), self.arguments.named_object,
+                                    nlp.verb_lemmas(), skip, reporting, taken)  # fmt: skip
+
+        events = group(found(), dated_kinds, self.arguments.read)
+        kinds = sorted({ev.kind for ev in events} - dated_kinds)
+        if kinds:
+            # A later mention that names no object ("called the delivery a relief"), in a sentence not parsed yet.
+            stems = sorted({k[:-1] if k.endswith("e") and len(k) > 3 else k for k in kinds})
+            rx = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in stems) + r")", re.I)
+            more = [s for s in sentences if s not in parsed and rx.search(text, s[0], s[1])]
+            if more:
+                with not_charged():
+                    parsed.update({(p.start, p.end): p for p in nlp.parse(text, more)})
+                events = group(found(), dated_kinds, self.arguments.read)
+        for ev in events:
             own = [k for k, e in st.events.items()
                    if e["kind"] == ev.kind and object_names(str(e.get("theme") or "")) == ev.names]  # fmt: skip
             if len(own) > 1:
