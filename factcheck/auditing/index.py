@@ -25,6 +25,7 @@ CREATE INDEX files_doc ON files (doc, seq);
 CREATE TABLE nodes (id INTEGER PRIMARY KEY, name TEXT UNIQUE);
 CREATE TABLE roots (doc TEXT, root INTEGER);
 CREATE TABLE windows (doc TEXT PRIMARY KEY, path TEXT, key TEXT);
+CREATE TABLE events (id TEXT PRIMARY KEY, doc TEXT);
 """
 
 
@@ -67,9 +68,11 @@ class CorpusIndex:
         if ra != rb:
             self._parent[max(ra, rb)] = min(ra, rb)
 
-    def add(self, seq: int, path: str, key: str, doc: str, keys: tuple[str, ...], warnings: tuple[str, ...]) -> None:
-        """Record an audited file (``seq``: its place in the listing) and join its document to its link keys."""
+    def add(self, seq: int, path: str, key: str, doc: str, keys: tuple[str, ...], warnings: tuple[str, ...],
+            events: tuple[str, ...] = ()) -> None:  # fmt: skip
+        """Record an audited file (``seq``: its place in the listing), its events, and join its document to its keys."""
         self._db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?)", (seq, path, key, doc, json.dumps(warnings)))
+        self._db.executemany("INSERT OR IGNORE INTO events VALUES (?, ?)", ((e, doc) for e in events))
         d = self._node("d:" + doc)
         for k in keys:
             self._union(d, self._node(k))
@@ -78,6 +81,11 @@ class CorpusIndex:
         """Record a later window of a long file (``path``) as a document of its own, joined to nothing."""
         self._db.execute("INSERT OR REPLACE INTO windows VALUES (?, ?, ?)", (doc, path, key))
         self._node("d:" + doc)
+
+    def doc_of(self, event: str) -> str | None:
+        """The document an extracted event was read from (None: no article's)."""
+        row = self._db.execute("SELECT doc FROM events WHERE id=?", (event,)).fetchone()
+        return None if row is None else str(row[0])
 
     def __contains__(self, doc: object) -> bool:
         """Whether a document of this id was audited."""

@@ -140,6 +140,7 @@ class DocRead:
     failed: bool = False
     errors: tuple[Diagnostic, ...] = ()
     keys: tuple[str, ...] = ()  # link keys (factcheck.auditing.stories)
+    events: tuple[str, ...] = ()  # the ids of its extracted events: the article a curated fact's reference is in
     parts: tuple[str, ...] = ()  # the document ids of a long file's later windows
     spill: str | None = None
     fault: bool = False  # failed for a fault of the reader's, not of the file
@@ -151,12 +152,14 @@ class DocRead:
             extraction = {"doc_id": extraction["doc_id"]}
         return {"path": self.path, "extraction": extraction, "warnings": list(self.warnings), "skipped": self.skipped,
                 "failed": self.failed, "errors": [dataclasses.asdict(e) for e in self.errors],
-                "keys": list(self.keys), "parts": list(self.parts), "fault": self.fault}  # fmt: skip
+                "keys": list(self.keys), "events": list(self.events), "parts": list(self.parts),
+                "fault": self.fault}  # fmt: skip
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> DocRead:
         """The inverse of :meth:`to_json` (a spill file is never kept)."""
         return cls(**{**d, "warnings": tuple(d["warnings"]), "keys": tuple(d.get("keys", ())),
+                      "events": tuple(d.get("events", ())),
                       "parts": tuple(d.get("parts", ())), "spill": None,
                       "errors": tuple(Diagnostic(**e) for e in d["errors"])})  # fmt: skip
 
@@ -203,7 +206,9 @@ def read_one(ctx: ReadContext, path: str) -> DocRead:
     series_kinds = {k for k, spec in reader.pack.pack.events.items() if spec.located}
     bg_events = _background(ctx.background).get("events", []) if ctx.background else []
     keys = tuple(doc_keys(extraction["events"], series_kinds, bg_events))
-    return DocRead(path, extraction=extraction, warnings=art.warnings, keys=keys, parts=parts, spill=spill)
+    events = tuple(ev["id"] for ev in extraction["events"])
+    return DocRead(path, extraction=extraction, warnings=art.warnings, keys=keys, events=events, parts=parts,
+                   spill=spill)  # fmt: skip
 
 
 def _fault(exc: Exception) -> str:
@@ -601,8 +606,7 @@ def audit(
                 # Nothing was an article (an article that failed to be read is reported as failed instead).
                 raise UserError(nothing_audited(roots, skipped))
             # Documents and link keys are in the index; the extractions themselves stay in the store.
-            tied = curated_docs([f.model_dump(mode="json") for f in curated_data.facts], index) \
-                if curated_data else None  # fmt: skip
+            tied = curated_docs(curated_data.facts, index) if curated_data else None
             index.partition(tied)
             info.stories = index.stories
             reviewed = frozenset(f.id for f in curated_data.facts) if curated_data else frozenset()
@@ -680,7 +684,7 @@ def _read_stage(
         if d.skipped is not None:
             skipped[seq] = Skipped(d.path, d.skipped, failed=d.failed, fault=d.fault)
         elif d.extraction is not None and not d.failed:
-            index.add(seq, path, key, d.extraction["doc_id"], d.keys, d.warnings)
+            index.add(seq, path, key, d.extraction["doc_id"], d.keys, d.warnings, d.events)
             for doc in d.parts:  # a long file's later windows: documents of their own, each its own story
                 index.add_window(doc, path, f"{key}#{doc}")
 

@@ -13,11 +13,13 @@ timeline as auditing the whole corpus at once, in bounded memory and in parallel
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 from itertools import combinations
-from typing import Any
+from typing import Any, Protocol
 
 from factcheck.auditing.link import background_kinds_match, theme_names
+from factcheck.facts.ids import fact_refs
+from factcheck.model import Fact
 
 CURATED = "curated"
 """The story of the curated fact sets: every article a curated fact refers to joins it."""
@@ -49,20 +51,24 @@ def doc_keys(events: Iterable[dict[str, Any]], series_kinds: set[str], backgroun
     return sorted({k for ev in events for k in event_keys(ev, series_kinds, background)})
 
 
-def curated_docs(facts: Iterable[dict[str, Any]], doc_ids: Container[str]) -> set[str]:
-    """The articles curated facts refer to (by a document time, or an event extracted from it)."""
+class EventIndex(Protocol):
+    """Which articles were audited, and which article each extracted event was read from."""
+
+    def __contains__(self, doc: object) -> bool:
+        """Whether a document of this id was audited."""
+
+    def doc_of(self, event: str) -> str | None:
+        """The document an extracted event was read from (None: no article's)."""
+
+
+def curated_docs(facts: Iterable[Fact], index: EventIndex) -> set[str]:
+    """The articles curated facts refer to: by a document's time, by an event read from it, or as their source."""
     out: set[str] = set()
     for f in facts:
-        for key in ("subject", "anchor", "since"):
-            v = f.get(key)
-            if not isinstance(v, str):
-                continue
-            if v.startswith("doc:"):
-                doc = v[4:].split(".", 1)[0]
-            else:
-                doc = v.split(".", 1)[0].split(":", 1)[0]
-            if doc in doc_ids:
+        for ref in fact_refs(f):
+            doc = ref.id if ref.doc else index.doc_of(ref.id)
+            if doc is not None and doc in index:
                 out.add(doc)
-        if isinstance(f.get("doc"), str) and f["doc"] in doc_ids:
-            out.add(f["doc"])
+        if f.doc is not None and f.doc in index:
+            out.add(f.doc)
     return out

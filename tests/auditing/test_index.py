@@ -93,3 +93,25 @@ def test_each_file_is_listed_once(tmp_path: Path) -> None:
         (root / "data.bin", "not an article type (.bin; articles are .txt, .md, .markdown, .html, .htm)")]
     items = walk_article_paths([root])
     assert next(items) == root / "a" / "alias.txt"  # one at a time
+
+
+def test_curated_facts_tie_the_articles_their_events_were_read_from(tmp_path: Path) -> None:
+    from pydantic import TypeAdapter
+
+    from factcheck.auditing.stories import curated_docs
+    from factcheck.model import Fact
+
+    index = CorpusIndex(tmp_path)
+    index.add(0, "a.md", "ka", "a", (), ())
+    index.add(1, "b.md", "kb", "b", (), (), ("b:talks",))
+    index.add(2, "c.md", "kc", "c", (), (), ("c:vote",))
+    facts = [
+        TypeAdapter(Fact).validate_python(f)
+        for f in (
+            {"id": "f1", "kind": "date", "subject": "b:talks", "value": "2025-03-03"},
+            # "c:talks" names no event read from c: it ties no article, whatever its id begins with.
+            {"id": "f2", "kind": "date", "subject": "c:talks", "value": "2025-03-04"},
+            {"id": "f3", "kind": "order", "subject": "doc:a.published", "relation": "after", "anchor": "x:y"},
+        )
+    ]
+    assert curated_docs(facts, index) == {"a", "b"}
