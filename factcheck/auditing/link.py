@@ -13,6 +13,11 @@ same story) are alternatives: "the same event, or another one".  The caller trie
 with the solver and merges only a candidate that is the single one consistent with
 everything else, so a weak guess can never by itself produce a contradiction.
 
+A loose event (an undated mention on a named object, :mod:`factcheck.extract.loose`) is
+merged into the single event of another article of its kind on that object, nothing else
+telling them apart; with none, or several that are not one event, it is dropped.  It has
+no fact, so it adds mentions and never a time.
+
 References to widely known events ("since he took office in January") are linked to the
 background facts; where several background events fit, each candidate is tried with the
 solver and a link is kept only if exactly one candidate agrees with everything else.
@@ -261,7 +266,9 @@ def link_events(
     # Pass 3: a loose event joins the one event of another article of its kind on its named object.
     dropped = set()
     for doc, ev in loose:
-        targets = {uf.find(b["id"]) for db, b in items if db != doc and _loose_fits(ev, b, ordinals)}
+        # A series kind ("visit") is linked on parties and places, which a loose event does not weigh.
+        open_kind = ev["kind"] not in series_kinds
+        targets = {uf.find(b["id"]) for db, b in items if open_kind and db != doc and _loose_fits(ev, b, ordinals)}
         if len(targets) != 1 or doc in docs_of[root := min(targets)]:
             dropped.add(ev["id"])  # no event, several (nothing tells which), or one its own article tells apart
             continue

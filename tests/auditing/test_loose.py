@@ -121,3 +121,13 @@ def test_two_loose_events_are_never_linked_to_each_other() -> None:
     docs = {d: [_ev(f"{d}:deliver-k9-kestrel", "deliver", "Kestrel K9", [], loose=True)] for d in "ab"}
     _, _, links, alternatives, dropped = link_events(docs, [], {"talks"})
     assert dropped == {"a:deliver-k9-kestrel", "b:deliver-k9-kestrel"} and not links and not alternatives
+
+
+def test_a_loose_event_of_a_series_kind_is_dropped() -> None:
+    # Series kinds are linked on parties and places; the stories' keys give such events no object key.
+    docs = {
+        "a": [_ev("a:visit", "visit", "Kestrel K9 plant", ["Norrvik Air"])],
+        "b": [_ev("b:visit-k9-kestrel", "visit", "Kestrel K9 plant", [], loose=True)],
+    }
+    _, _, _, _, dropped = link_events(docs, [], {"talks", "visit"})
+    assert dropped == {"b:visit-k9-kestrel"}
