@@ -9,6 +9,7 @@ from typing import Any
 from factcheck.auditing import audit
 from factcheck.auditing.link import link_events
 from factcheck.auditing.run import ReadContext, read_one
+from factcheck.extract.factset import to_factset_data
 from factcheck.model import Report
 
 AS_OF = dt.date(2026, 11, 22)
@@ -63,6 +64,9 @@ def test_a_loose_event_is_read_but_carries_no_fact(tmp_path: Path) -> None:
     assert {e["kind"] for e in loose} >= {"deliver"}
     named = {f.get("subject") for f in got["facts"]}
     assert not named & {e["id"] for e in loose}
+    # A fact set for review (factcheck extract) holds no event that exists only to be linked.
+    written = to_factset_data([got], folder)
+    assert not {e["id"] for e in written["events"]} & {e["id"] for e in loose}
 
 
 def test_stories_audited_apart_give_the_findings_of_one_audit_with_loose_events(tmp_path: Path) -> None:
