@@ -101,6 +101,11 @@ def weekday_of(z: Any) -> Any:
     return (z + WEEKDAY_SHIFT) % 7
 
 
+def weekday_within(lo: int, hi: int, wd: int) -> tuple[int, int]:
+    """The first and the last day of weekday wd in [lo, hi] (the first past the last when there is none)."""
+    return lo + (wd - weekday_of(lo)) % 7, hi - (weekday_of(hi) - wd) % 7
+
+
 def to_day(d: dt.date) -> int:
     """Day number of a date."""
     return d.toordinal() - _EPOCH_ORDINAL

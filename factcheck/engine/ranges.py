@@ -12,7 +12,7 @@ from typing import Any
 
 import z3
 
-from factcheck.calendar import weekday_of
+from factcheck.calendar import weekday_within
 from factcheck.engine.ir import Encoding
 from factcheck.engine.solver import Outcome
 from factcheck.engine.z3path import Component
@@ -169,8 +169,7 @@ def _weekday_bounds(
         changed = False
         for name, wd in wds:
             a, b = lo[name], hi[name]
-            a2 = a + (wd - weekday_of(a)) % 7
-            b2 = b - (weekday_of(b) - wd) % 7
+            a2, b2 = weekday_within(a, b, wd)
             if a2 != a:
                 edges.append((name, "0", -a2))
                 changed = True
@@ -228,27 +227,36 @@ def _tighten(
                 note(m)
                 out[n] = bound[n]
                 continue
-        edge = bound[n]
-        if lower:
-            lo_b, hi_b = edge + 1, seen[n]  # the minimum lies in [lo_b, hi_b]
-            while lo_b < hi_b:
-                mid = (lo_b + hi_b) // 2
-                m = probe.model([x <= mid])
-                if m is None:
-                    lo_b = mid + 1
-                else:
-                    note(m)
-                    hi_b = seen[n]
-            out[n] = lo_b
-        else:
-            lo_b, hi_b = seen[n], edge - 1  # the maximum lies in [lo_b, hi_b]
-            while lo_b < hi_b:
-                mid = (lo_b + hi_b + 1) // 2
-                m = probe.model([x >= mid])
-                if m is None:
-                    hi_b = mid - 1
-                else:
-                    note(m)
-                    lo_b = seen[n]
-            out[n] = hi_b
+        out[n] = _binary_search(probe, x, bound[n], seen, n, note, lower=lower)
     return out
+
+
+def _binary_search(
+    probe: Probe, x: Any, edge: int, seen: dict[str, int], n: str, note: Any, *, lower: bool
+) -> int:
+    """The exact lower (upper) bound of variable n, strictly inside the outer bound ``edge``.
+
+    The most extreme value a model showed (``seen[n]``, kept up to date by ``note``) is
+    feasible, so the bound lies between the two.
+    """
+    if lower:
+        lo_b, hi_b = edge + 1, seen[n]  # the minimum lies in [lo_b, hi_b]
+        while lo_b < hi_b:
+            mid = (lo_b + hi_b) // 2
+            m = probe.model([x <= mid])
+            if m is None:
+                lo_b = mid + 1
+            else:
+                note(m)
+                hi_b = seen[n]
+        return lo_b
+    lo_b, hi_b = seen[n], edge - 1  # the maximum lies in [lo_b, hi_b]
+    while lo_b < hi_b:
+        mid = (lo_b + hi_b + 1) // 2
+        m = probe.model([x >= mid])
+        if m is None:
+            hi_b = mid - 1
+        else:
+            note(m)
+            lo_b = seen[n]
+    return hi_b
