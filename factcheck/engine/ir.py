@@ -21,6 +21,7 @@ each path), in ``engine.translate``.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -296,7 +297,7 @@ class Encoding:
     # (fact id, alternatives): one of the alternatives' difference edges holds
     edge_choices: list[tuple[str, list[list[Edge]]]] = field(default_factory=list)
     script: str = ""  # the whole component as SMT-LIB: declarations, structure, guarded facts
-    finish: Any = None  # a callable that writes and parses the SMT-LIB text on first need
+    finish: Callable[[Encoding], None] | None = None  # writes and parses the SMT-LIB text on first need
     horizon: tuple[int, int] = (0, 0)
 
     def parsed(self) -> Encoding:
