@@ -273,6 +273,9 @@ class Encoding:
     ctx: Any = None  # the component's z3 context, made when the SMT-LIB text is parsed
     vars: dict[str, Var] = field(default_factory=dict)
     frame: list[Constraint] = field(default_factory=list)
+    # variables a fact names that the frame does not (a document outside the component):
+    # their horizon bounds are in the frame, but z3 declares them where a fact first names them
+    late: set[str] = field(default_factory=set)
     claims: dict[str, list[Constraint]] = field(default_factory=dict)
     terms: dict[str, Any] = field(default_factory=dict)
     structural: list[Any] = field(default_factory=list)

@@ -64,11 +64,23 @@ class Lowering:
         """A point's term: its variable's symbol, a constant, or a year-less value's last day."""
         if isinstance(p, str):
             if p not in self._symbols:
-                self._symbols[p] = self._int("v")
+                self._declare(p)
             return self._symbols[p]
         if isinstance(p, int):
             return smt.IntVal(p)
         return self._value(p.value)[1]
+
+    def _declare(self, name: str) -> None:
+        """Declare a variable; one that a fact names first comes with its siblings and horizon bounds."""
+        if name not in self.enc.late:
+            self._symbols[name] = self._int("v")
+            return
+        var = self.enc.vars[name]
+        lo, hi = self.enc.horizon
+        for sib in self.enc.vars.values():
+            if sib.owner == var.owner and sib.is_doc == var.is_doc and sib.name not in self._symbols:
+                t = self._symbols[sib.name] = self._int("v")
+                self._structural += [t >= lo, t <= hi]
 
     def floor_div(self, expr: T, k: int) -> T:
         """floor(expr / k) as a fresh integer q with k*q <= expr < k*(q+1).
@@ -143,8 +155,8 @@ class Lowering:
             x, q = self.term(c.var), self._int("w")
             return [(x + WEEKDAY_SHIFT).eq(7 * q + c.wd)]
         if isinstance(c, YearChoice):
+            lo, hi = self.term(c.lo_name), self.term(c.hi_name)  # the subject first, as a fact names it
             first, last = self._value(c.value, fid)
-            lo, hi = self.term(c.lo_name), self.term(c.hi_name)
             return [_compare(a, op, b) for a, op, b in relation_bounds(c.relation, lo, hi, first, last)]
         if isinstance(c, CountBefore):
             x = self.term(c.subject)
@@ -158,7 +170,8 @@ class Lowering:
     def lower(self) -> None:
         """Every constraint of the frame and the claims as SMT-LIB terms."""
         for c in self.enc.frame:
-            self._structural += self._constraint("", c)
+            if not (isinstance(c, Compare) and c.left in self.enc.late):
+                self._structural += self._constraint("", c)
         for fid, cs in self.enc.claims.items():
             self._values, self._side = {}, []
             parts = [t for c in cs for t in self._constraint(fid, c)]

@@ -64,6 +64,7 @@ class Translator:
         self.as_of = as_of
         self.enc = Encoding()
         self.events = {e.id: e for e in fs.events}
+        self._facts_begun = False
         lo = days_from_civil(policy.horizon.min_year, 1, 1)
         hi = days_from_civil(policy.horizon.max_year + 1, 1, 1) - 1
         self.enc.horizon = (lo, hi)
@@ -73,6 +74,8 @@ class Translator:
     def _var(self, name: str, owner: str, is_doc: bool, point: str, implicit: bool = False) -> str:
         if name not in self.enc.vars:
             self.enc.vars[name] = Var(name, owner, is_doc, point, implicit)
+            if self._facts_begun:
+                self.enc.late.add(name)
             lo, hi = self.enc.horizon
             self.enc.frame += [Compare(name, ">=", lo), Compare(name, "<=", hi)]
         return name
@@ -119,6 +122,7 @@ class Translator:
                 if bound.latest is not None:
                     self.enc.frame.append(Compare(n, "<=", to_day(bound.latest)))
         self._add_placeholders()
+        self._facts_begun = True
         for fact in self.fs.facts:
             self.enc.claims[fact.id] = self._fact(fact)
         for ev in self.fs.events:
