@@ -1,10 +1,12 @@
-"""Days, civil dates and calendar values, in Python and as z3 terms from the same formulas.
+"""Days, civil dates and calendar values, in Python and as solver terms from the same formulas.
 
 A day is an integer: days since 1970-01-01 (day 0).  The civil conversions are Howard
-Hinnant's ``days_from_civil`` / ``civil_from_days``; they use only floor division by
-constants, which z3 treats as linear integer arithmetic, so the very same function body
-builds a z3 term when given z3 integers.  That is what lets a weekday plus a year-less
-date pin the year inside the solver instead of a guess outside it.
+Hinnant's ``days_from_civil`` / ``civil_from_days``; they use only ``+``, ``-``, ``*`` by
+constants and floor division by constants, an arithmetic that Python ints, z3 integers
+and the engine's SMT-LIB terms all have (``Arith``), so the one function body gives a day
+number, a z3 term or the engine's linear encoding, depending on what it is given.  That
+is what lets a weekday plus a year-less date pin the year inside the solver instead of a
+guess outside it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, Self, TypeVar, overload
 
 EPOCH = dt.date(1970, 1, 1)
 _EPOCH_ORDINAL = EPOCH.toordinal()
@@ -21,6 +23,19 @@ _EPOCH_ORDINAL = EPOCH.toordinal()
 WEEKDAY_SHIFT = 3
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ABBR = {w[:3]: i for i, w in enumerate(WEEKDAYS)} | {"tues": 1, "thur": 3, "thurs": 3}
+
+
+class Arith(Protocol):
+    """The arithmetic the civil formulas need: sums and differences, and products by constants."""
+
+    def __add__(self, other: Self | int, /) -> Self: ...
+
+    def __sub__(self, other: Self | int, /) -> Self: ...
+
+    def __rmul__(self, other: int, /) -> Self: ...
+
+
+N = TypeVar("N", bound=Arith)
 
 
 def _div(a: Any, b: int) -> Any:
@@ -38,13 +53,21 @@ def _ite(c: Any, a: Any, b: Any) -> Any:
     return z3.If(c, a, b)
 
 
+@overload
+def days_from_civil(y: int, m: int, d: int) -> int: ...
+
+
+@overload
+def days_from_civil(y: N, m: Any, d: Any, div: Callable[[N, int], N] = ...) -> N: ...
+
+
 def days_from_civil(y: Any, m: Any, d: Any, div: Callable[[Any, int], Any] = _div) -> Any:
     """Day number of civil date y-m-d (proleptic Gregorian), the one copy of the formula.
 
-    ``y`` may be a Python int, a z3 term or any term type with ``+``, ``-`` and ``*`` by ints;
-    ``div`` is its floor division by a positive constant (the engine passes one that keeps
-    every constraint linear).  A month past 12 rolls into the next years (month 14 of 2025 is
-    February 2026); a constant month picks its branch here, a z3 month inside the solver.
+    ``y`` may be a Python int, a z3 term or any ``Arith`` term; ``div`` is its floor
+    division by a positive constant (the engine passes one that keeps every constraint
+    linear).  A month past 12 rolls into the next years (month 14 of 2025 is February
+    2026); a constant month picks its branch here, a z3 month inside the solver.
     """
     if isinstance(m, int):
         if m > 12:
@@ -78,6 +101,11 @@ def weekday_of(z: Any) -> Any:
     return (z + WEEKDAY_SHIFT) % 7
 
 
+def weekday_within(lo: int, hi: int, wd: int) -> tuple[int, int]:
+    """The first and the last day of weekday wd in [lo, hi] (the first past the last when there is none)."""
+    return lo + (wd - weekday_of(lo)) % 7, hi - (weekday_of(hi) - wd) % 7
+
+
 def to_day(d: dt.date) -> int:
     """Day number of a date."""
     return d.toordinal() - _EPOCH_ORDINAL
@@ -95,7 +123,7 @@ def is_leap(y: int) -> bool:
 
 def month_length(y: int, m: int) -> int:
     """Days in month m of year y."""
-    return days_from_civil(y + (m == 12), m % 12 + 1, 1) - days_from_civil(y, m, 1)  # type: ignore[no-any-return]
+    return days_from_civil(y + (m == 12), m % 12 + 1, 1) - days_from_civil(y, m, 1)
 
 
 # --------------------------------------------------------------------------- calendar values
@@ -258,7 +286,7 @@ def concrete_span(
         # a part of a month never runs past the month's last day
         month_end = days_from_civil(cv.year + (cv.month == 12), cv.month % 12 + 1, 1)
         end_excl = min(end_excl, month_end)
-    return int(start), int(end_excl) - 1
+    return start, end_excl - 1
 
 
 # --------------------------------------------------------------------------- durations

@@ -16,9 +16,9 @@ from factcheck.calendar import (
     to_day,
     weekday_of,
 )
-from factcheck.engine.encode import Encoder
+from factcheck.engine.ir import Encoding
+from factcheck.engine.lower import Lowering
 from factcheck.engine.smt import T
-from factcheck.model import FactSet
 from factcheck.policy import load_policy
 
 FIRST, LAST = to_day(dt.date(1600, 1, 1)), to_day(dt.date(2400, 12, 31))
@@ -47,9 +47,9 @@ def test_engine_linear_days_from_civil_equals_the_generic_formula() -> None:
     # The engine encodes years with explicit quotients (linear SMT-LIB text); prove it
     # equal to the generic formula for every year 1600..2400 and every month start.
     for month in range(1, 13):
-        enc = Encoder(FactSet(), load_policy(), to_day(dt.date(2026, 1, 1)))
-        lin = enc._days_from_civil(T("yr"), month, 1)
-        ctx = enc.enc.ctx
+        enc = Lowering(Encoding())
+        lin = enc.civil(T("yr"), month, 1)
+        ctx = z3.Context()
         y, out = z3.Int("yr", ctx), z3.Int("out", ctx)
         decls = {q: z3.Int(q, ctx) for q in enc._ints} | {"yr": y, "out": out}
         text = "".join(f"(assert {b.s})" for b in enc._structural) + f"(assert (= out {lin.s}))"

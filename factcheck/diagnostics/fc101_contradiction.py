@@ -10,7 +10,7 @@ from factcheck.model import Fact, Finding, FindingDetail, Severity
 from factcheck.quotes import short_quote
 
 if TYPE_CHECKING:  # the engine's result type only: loading diagnose would load z3
-    from factcheck.engine.diagnose import ComponentResult
+    from factcheck.engine.result import ComponentResult
 
 CODE = Code(
     "FC101",

@@ -9,7 +9,7 @@ from factcheck.engine.solver import Outcome
 from factcheck.model import FactSet, Finding, FindingDetail, Severity
 
 if TYPE_CHECKING:  # the engine's result type only: loading diagnose would load z3
-    from factcheck.engine.diagnose import ComponentResult
+    from factcheck.engine.result import ComponentResult
 
 CODE = Code(
     "FC301",

@@ -154,14 +154,7 @@ def _check(
     budget: Budget | None,
 ) -> Report:
     work = list(_solve_args(fs, options, policy))
-    done: dict[int, ComponentResult] = {}
-    keys: dict[int, str] = {}
-    if cache is not None:
-        for i, comp, *_ in work:
-            keys[i] = component_key(comp, policy, options)
-            hit = cache.get(keys[i])
-            if isinstance(hit, dict):
-                done[i] = result_from_json(hit, i)
+    done, keys = _cached(work, cache, policy, options)
     todo = [w for w in work if w[0] not in done]
     n_done = len(done)
     if progress and n_done:
@@ -211,6 +204,24 @@ def _check(
             if r.index not in cached and r.outcome is not Outcome.UNKNOWN and not r.reason:
                 cache.put(keys[r.index], result_to_json(r))
     return assemble(fs, [w[1] for w in work], results, options, policy)
+
+
+def _cached(
+    work: list[tuple[int, FactSet, Policy, int, SolveOptions]],
+    cache: ResultStore | None,
+    policy: Policy,
+    options: CheckOptions,
+) -> tuple[dict[int, ComponentResult], dict[int, str]]:
+    """The components' results found in the cache, and every component's cache key (none without a cache)."""
+    done: dict[int, ComponentResult] = {}
+    keys: dict[int, str] = {}
+    if cache is not None:
+        for i, comp, *_ in work:
+            keys[i] = component_key(comp, policy, options)
+            hit = cache.get(keys[i])
+            if isinstance(hit, dict):
+                done[i] = result_from_json(hit, i)
+    return done, keys
 
 
 # --------------------------------------------------------------------------- assembly

@@ -30,309 +30,23 @@ whose answers are then the output as before.
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from factcheck.calendar import WEEKDAY_SHIFT, from_day
-from factcheck.engine.encode import Edge, Encoding, YearChoice
+from factcheck.calendar import from_day
+from factcheck.engine.conflicts import all_conflicts as all_conflicts
+from factcheck.engine.conflicts import cheapest_hitting_set as cheapest_hitting_set
+from factcheck.engine.conflicts import shrink
+from factcheck.engine.graph import UNMETERED, GiveUp, IEdge, bounds
+from factcheck.engine.graph import Meter as Meter
+from factcheck.engine.ir import Edge, Encoding, YearChoice
+from factcheck.engine.search import MAX_CASES, search
 
-_INF = 1 << 62
 MAX_CHOICES = 512
 """Most alternatives (year, AP-rule branch) kept for one year-less date."""
-MAX_CASES = 4096
-"""Most combinations of alternatives solved for one component."""
-ROUNDS = 32
-"""Most rounds of weekday rounding before giving the component to z3."""
-MAX_DEPTH = 200
-"""Most choices with more than one alternative left that the search branches on, for one subset of facts."""
+
+
 MAX_ORACLE_CALLS = 400
 """Most subsets of a component's facts solved while explaining a contradiction."""
-
-IEdge = tuple[int, int, int]
-
-
-class GiveUp(Exception):
-    """The exact answer is not certain here: ask z3."""
-
-
-class Meter:
-    """Edge relaxations done so far, against a cap: the z3-free paths' deterministic measure of work.
-
-    Past the cap the path gives up (``GiveUp``), so a component whose subsets are many and
-    large costs a bounded amount of Python before z3, with its own budget, takes over.
-    """
-
-    def __init__(self, cap: int | None = None) -> None:
-        self.cap = cap
-        self.steps = 0
-
-    def add(self, steps: int) -> None:
-        """Count steps; give up past the cap."""
-        self.steps += steps
-        if self.cap is not None and self.steps > self.cap:
-            raise GiveUp
-
-
-_UNMETERED = Meter()
-
-
-def _bounds(n: int, edges: list[IEdge], meter: Meter = _UNMETERED) -> tuple[list[int], list[int]] | None:
-    """Lower and upper bound of every node (node 0 is day 0), None on a negative cycle."""
-    up = [_INF] * n
-    up[0] = 0
-    for r in range(n + 1):
-        meter.add(len(edges))
-        changed = False
-        for u, v, c in edges:
-            du = up[u]
-            if du != _INF and du + c < up[v]:
-                up[v] = du + c
-                changed = True
-        if not changed:
-            break
-        if r == n:
-            return None
-    down = [_INF] * n
-    down[0] = 0
-    for r in range(n + 1):
-        meter.add(len(edges))
-        changed = False
-        for u, v, c in edges:
-            dv = down[v]
-            if dv != _INF and dv + c < down[u]:
-                down[u] = dv + c
-                changed = True
-        if not changed:
-            break
-        if r == n:
-            return None
-    if _INF in up or _INF in down:
-        raise GiveUp  # a variable without horizon bounds: not an encoding this module knows
-    return [-d for d in down], up
-
-
-def _solve(
-    n: int, edges: list[IEdge], weekdays: dict[int, int], meter: Meter = _UNMETERED
-) -> tuple[list[int], list[int]] | None:
-    """Exact bounds of every node under the edges and weekdays, None when infeasible."""
-    extra: list[IEdge] = []
-    for _ in range(ROUNDS):
-        b = _bounds(n, edges + extra, meter)
-        if b is None:
-            return None
-        lo, hi = b
-        changed = False
-        for v, wd in weekdays.items():
-            a, z = lo[v], hi[v]
-            a2 = a + (wd - (a + WEEKDAY_SHIFT) % 7) % 7  # as calendar.weekday_of
-            z2 = z - ((z + WEEKDAY_SHIFT) % 7 - wd) % 7
-            if a2 > z2:
-                return None
-            if a2 != a:
-                extra.append((v, 0, -a2))
-                changed = True
-            if z2 != z:
-                extra.append((0, v, z2))
-                changed = True
-        if not changed:
-            return lo, hi
-    raise GiveUp
-
-
-class _Graph:
-    """Difference edges as adjacency lists, with shortest-path bounds kept up to date as edges are added.
-
-    ``up[v]`` bounds ``x_v - x_0`` from above and ``down[v]`` bounds ``x_0 - x_v``; both only
-    fall as edges are added, so a case's bounds start from those of the choices made before
-    it and only what the new edges change is relaxed again (a worklist, not whole passes).
-    """
-
-    def __init__(self, n: int, edges: list[IEdge], meter: Meter) -> None:
-        self.n = n
-        self.meter = meter
-        self.out: list[list[tuple[int, int]]] = [[] for _ in range(n)]
-        self.into: list[list[tuple[int, int]]] = [[] for _ in range(n)]
-        for e in edges:
-            self.add(e)
-
-    def add(self, e: IEdge) -> None:
-        u, v, c = e
-        self.out[u].append((v, c))
-        self.into[v].append((u, c))
-
-    def remove(self, e: IEdge) -> None:
-        """Take back the edge added last."""
-        u, v, _ = e
-        self.out[u].pop()
-        self.into[v].pop()
-
-    def relax(self, dist: list[int], start: list[int], forward: bool) -> bool:
-        """Shortest distances from node 0 (``forward``) or to it, relaxed from ``start``; False on a negative cycle.
-
-        Last in, first out first, which needed the fewest relaxations here; a node improved
-        more than n times sends the rest to first in, first out from every node, where n + 1
-        rounds without a negative cycle are certain to reach the fixpoint.
-        """
-        if self._relax(dist, start, forward, fifo=False, cap=self.n):
-            return dist[0] == 0
-        return self._relax(dist, list(range(self.n)), forward, fifo=True, cap=2 * self.n + 2) and dist[0] == 0
-
-    def _relax(self, dist: list[int], start: list[int], forward: bool, *, fifo: bool, cap: int) -> bool:
-        """Relax from ``start`` until nothing changes (True), or until a node is queued more than ``cap`` times."""
-        adj = self.out if forward else self.into
-        todo = deque(dict.fromkeys(start))
-        take = todo.popleft if fifo else todo.pop
-        queued = set(todo)
-        count = [0] * self.n
-        while todo:
-            u = take()
-            queued.discard(u)
-            du = dist[u]
-            if du == _INF:
-                continue
-            self.meter.add(len(adj[u]))
-            for v, c in adj[u]:
-                if du + c < dist[v]:
-                    dist[v] = du + c
-                    if v not in queued:
-                        count[v] += 1
-                        if count[v] > cap:
-                            return False
-                        queued.add(v)
-                        todo.append(v)
-        return True
-
-    def fixpoint(
-        self, up: list[int], down: list[int], changed: list[int], weekdays: dict[int, int]
-    ) -> tuple[list[int], list[int]] | None:
-        """Bounds under every edge and weekday, from earlier bounds and the nodes whose edges changed.
-
-        None when infeasible.
-        """
-        up, down = list(up), list(down)
-        for _ in range(ROUNDS):
-            if not (self.relax(up, changed, True) and self.relax(down, changed, False)):
-                return None
-            changed = []
-            for v, wd in weekdays.items():
-                a, z = -down[v], up[v]
-                a2 = a + (wd - (a + WEEKDAY_SHIFT) % 7) % 7  # as calendar.weekday_of
-                z2 = z - ((z + WEEKDAY_SHIFT) % 7 - wd) % 7
-                if a2 > z2:
-                    return None
-                if a2 != a or z2 != z:
-                    down[v], up[v] = -a2, z2
-                    changed.append(v)
-            if not changed:
-                return up, down
-        raise GiveUp
-
-
-def _search(
-    n: int, base: list[IEdge], weekdays: dict[int, int], per: list[list[list[IEdge]]], ranges: bool, meter: Meter
-) -> tuple[list[int], list[int]] | None:
-    """Exact bounds over every choice of alternatives (their union), or the first feasible case's."""
-    if sum(len(alts) > 1 for alts in per) > MAX_DEPTH:
-        raise GiveUp  # the search would branch deeper than the recursion should go
-    graph = _Graph(n, base, meter)
-    up, down = [_INF] * n, [_INF] * n
-    up[0] = down[0] = 0
-    if not (graph.relax(up, [0], True) and graph.relax(down, [0], False)):
-        return None
-    if _INF in up or _INF in down:
-        raise GiveUp  # a variable without horizon bounds: not an encoding this module knows
-    root = graph.fixpoint(up, down, [], weekdays)
-    if root is None:
-        return None
-    search = _Search(graph, weekdays, ranges)
-    search.visit(per, *root)
-    return search.best
-
-
-class _Search:
-    """Depth first over the choices of alternatives, each step from the bounds of the choices made before it.
-
-    At each step, under the bounds so far: an alternative they rule out is dropped, a choice
-    one of whose alternatives they already imply is met whatever is chosen (it is dropped),
-    and a choice left with one alternative is taken without branching.  None of this changes
-    the solutions, so the union of the cases' bounds is the same as over every combination.
-    With ``ranges``, a step whose bounds lie within the union found so far is not explored
-    further (no case below it can widen the union); without, the first feasible case ends it.
-    (A class, so that the recursion leaves no reference cycle.)
-    """
-
-    def __init__(self, graph: _Graph, weekdays: dict[int, int], ranges: bool) -> None:
-        self.graph = graph
-        self.weekdays = weekdays
-        self.ranges = ranges
-        self.best: tuple[list[int], list[int]] | None = None
-        self.tried = 0
-
-    def _within(self, up: list[int], down: list[int]) -> bool:
-        assert self.best is not None
-        lo, hi = self.best
-        return all(-down[v] >= lo[v] and up[v] <= hi[v] for v in range(len(up)))
-
-    def _add(self, edges: list[IEdge], up: list[int], down: list[int]) -> tuple[list[int], list[int]] | None:
-        for e in edges:
-            self.graph.add(e)
-        return self.graph.fixpoint(up, down, [u for u, _, _ in edges] + [v for _, v, _ in edges], self.weekdays)
-
-    def _remove(self, edges: list[IEdge]) -> None:
-        for e in reversed(edges):
-            self.graph.remove(e)
-
-    def visit(self, pending: list[list[list[IEdge]]], up: list[int], down: list[int]) -> bool:
-        """Explore the cases of the pending choices under these bounds; True to stop (feasibility found)."""
-        added: list[IEdge] = []
-        try:
-            while True:
-                rest: list[list[list[IEdge]]] = []
-                units: list[IEdge] = []
-                for alts in pending:
-                    if any(all(up[v] + down[u] <= c for u, v, c in alt) for alt in alts):
-                        continue  # every point within the bounds meets this alternative
-                    keep = [alt for alt in alts if all(-down[v] - up[u] <= c for u, v, c in alt)]
-                    if not keep:
-                        return False
-                    if len(keep) == 1:
-                        units += keep[0]
-                    else:
-                        rest.append(keep)
-                pending = rest
-                if not units:
-                    break
-                r = self._add(units, up, down)
-                added += units
-                if r is None:
-                    return False
-                up, down = r
-            if self.best is not None and self.ranges and self._within(up, down):
-                return False
-            if not pending:
-                self.tried += 1
-                lo = [-d for d in down]
-                if self.best is None:
-                    self.best = (lo, up)
-                else:
-                    b_lo, b_hi = self.best
-                    self.best = ([min(a, b) for a, b in zip(b_lo, lo, strict=True)],
-                                 [max(a, b) for a, b in zip(b_hi, up, strict=True)])  # fmt: skip
-                return not self.ranges
-            for alt in pending[0]:
-                self.tried += 1
-                if not self.ranges and self.tried > MAX_CASES:
-                    raise GiveUp  # feasibility only: no feasible case among the first few
-                r = self._add(alt, up, down)
-                try:
-                    if r is not None and self.visit(pending[1:], *r):
-                        return True
-                finally:
-                    self._remove(alt)
-            return False
-        finally:
-            self._remove(added)
 
 
 def _fits(edges: list[IEdge], lo: list[int], hi: list[int]) -> bool:
@@ -392,7 +106,7 @@ class Exact:
     Every method raises ``GiveUp`` when it cannot be sure of the exact answer.
     """
 
-    def __init__(self, enc: Encoding, meter: Meter = _UNMETERED) -> None:
+    def __init__(self, enc: Encoding, meter: Meter = UNMETERED) -> None:
         if not enc.exact:
             raise GiveUp
         self.meter = meter
@@ -432,7 +146,7 @@ class Exact:
             either += self.edge_choices[f]
         if not choices and not either:
             return base, weekdays, []
-        outer = _bounds(n, base, self.meter)
+        outer = bounds(n, base, self.meter)
         if outer is None:
             return None
         lo, hi = outer
@@ -441,7 +155,7 @@ class Exact:
         for ch in choices:
             near = None
             if ch.doc is not None:
-                near = _bounds(n, base + [(self.index[u], self.index[v], c) for u, v, c in ch.nearby()], self.meter)
+                near = bounds(n, base + [(self.index[u], self.index[v], c) for u, v, c in ch.nearby()], self.meter)
             per.append(_alternatives(ch, self.index, lo, hi, near))
         return base, weekdays, per
 
@@ -462,7 +176,7 @@ class Exact:
             total *= len(alts)
         if ranges and (total > MAX_CASES or any(len(alts) > MAX_CHOICES for alts in per)):
             raise GiveUp
-        return _search(len(self.index), base, weekdays, per, ranges, self.meter)
+        return search(len(self.index), base, weekdays, per, ranges, self.meter)
 
     def feasible(self, active: list[str] | set[str] | frozenset[str]) -> bool:
         """Whether the active facts can all be true."""
@@ -478,74 +192,6 @@ class Exact:
         return all_conflicts(self.ids, self.feasible, limit)
 
 
-def shrink(unsat: frozenset[str], feasible: Callable[[frozenset[str]], bool]) -> frozenset[str]:
-    """A minimal unsatisfiable subset of an unsatisfiable set (deletion-based, in id order)."""
-    kept = set(unsat)
-    for f in sorted(unsat):
-        if not feasible(frozenset(kept - {f})):
-            kept.discard(f)
-    return frozenset(kept)
-
-
-def all_conflicts(
-    ids: Iterable[str], feasible: Callable[[frozenset[str]], bool], limit: int
-) -> tuple[list[frozenset[str]], bool]:
-    """Minimal unsatisfiable subsets of ``ids`` under a feasibility oracle (Reiter's hitting-set tree).
-
-    Stops at ``limit`` of them, in the tree's order; the flag says whether they are all.
-    """
-    everything = frozenset(ids)
-    muses: list[frozenset[str]] = []
-    sat_removed: list[frozenset[str]] = []
-    queue = [frozenset[str]()]
-    seen: set[frozenset[str]] = set()
-    while queue:
-        removed = queue.pop(0)
-        if removed in seen or any(h <= removed for h in sat_removed):
-            continue
-        seen.add(removed)
-        label = next((m for m in muses if not m & removed), None)
-        if label is None:
-            rest = everything - removed
-            if feasible(rest):
-                sat_removed.append(removed)
-                continue
-            label = shrink(rest, feasible)
-            muses.append(label)
-            if len(muses) >= limit:
-                return muses, False
-        queue += [removed | {f} for f in sorted(label)]
-    return muses, True
-
-
-def cheapest_hitting_set(muses: list[frozenset[str]], weights: dict[str, float]) -> tuple[str, ...]:
-    """The cheapest set of facts meeting every conflict, with the retraction's costs (diagnose._retraction).
-
-    Each fact costs its weight and a distinct power of two below any weight difference, so
-    the cheapest set is unique: the one z3's MaxSAT finds over the same costs.
-    """
-    if any(not m for m in muses):
-        return ()  # the frame itself is infeasible (no fact takes part): no retraction helps
-    order = sorted({f for m in muses for f in m})
-    scale = 1 << (len(order) + 1)
-    cost = {f: round(weights.get(f, 1.0) * 1000) * scale + (1 << rank) for rank, f in enumerate(order)}
-    ordered = sorted(muses, key=lambda m: (len(m), sorted(m)))
-    best: list[tuple[int, frozenset[str]]] = []
-
-    def search(chosen: frozenset[str], spent: int) -> None:
-        if best and spent >= best[0][0]:
-            return
-        open_ = next((m for m in ordered if not m & chosen), None)
-        if open_ is None:
-            best[:] = [(spent, chosen)]
-            return
-        for f in sorted(open_):
-            search(chosen | {f}, spent + cost[f])
-
-    search(frozenset(), 0)
-    return tuple(sorted(best[0][1]))
-
-
 @dataclass
 class ExactResult:
     """A component solved without z3: the same fields solve_component fills."""
@@ -558,7 +204,7 @@ class ExactResult:
 
 
 def solve_exact(
-    enc: Encoding, weights: dict[str, float], max_conflicts: int, meter: Meter = _UNMETERED
+    enc: Encoding, weights: dict[str, float], max_conflicts: int, meter: Meter = UNMETERED
 ) -> ExactResult | None:
     """Outcome, every minimal conflict, the cheapest retraction and exact ranges; None: ask z3."""
     try:

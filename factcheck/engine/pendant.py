@@ -28,9 +28,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from factcheck.calendar import from_day
+from factcheck.calendar import days_from_civil, from_day
 from factcheck.engine.components import fact_nodes
-from factcheck.engine.encode import Encoding, YearChoice, civil_day
+from factcheck.engine.encode import Encoding, YearChoice
 from factcheck.model import DateFact, FactSet
 
 
@@ -48,7 +48,7 @@ def _within_years(ch: YearChoice) -> bool:
     """Whether the value exists in every candidate year and lies inside that year."""
     for y in range(ch.years[0], ch.years[1] + 1):
         span = ch.span(y)
-        if span is None or span[0] < civil_day(y, 1, 1) or span[1] >= civil_day(y + 1, 1, 1):
+        if span is None or span[0] < days_from_civil(y, 1, 1) or span[1] >= days_from_civil(y + 1, 1, 1):
             return False
     return True
 

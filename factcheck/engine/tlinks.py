@@ -17,7 +17,7 @@ from factcheck.engine.options import SolveOptions, no_tight_limits
 from factcheck.engine.solver import Outcome
 
 if TYPE_CHECKING:
-    from factcheck.engine.encode import Encoding
+    from factcheck.engine.ir import Encoding
 
 Mode = Literal["links", "metric"]
 
@@ -92,7 +92,7 @@ def encode_links(doc: LinkDoc, mode: Mode) -> tuple[Encoding, tuple[str, ...]]:
     """The document's links (and, in metric mode, its dated time expressions) as tracked constraints."""
     import z3
 
-    from factcheck.engine.encode import Encoding
+    from factcheck.engine.ir import Encoding
 
     ctx = z3.Context()
     enc = Encoding(ctx=ctx)
