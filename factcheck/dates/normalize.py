@@ -152,6 +152,28 @@ def f_period(ctx: Context, unit: Value, n: Value = 0) -> str:
 _ANCHOR = re.compile(r"^(\d{4}|XXXX)(?:-(\d\d|XX)(?:-(\d\d|XX))?|-Q([1-4X]))?")
 
 
+def f_same_year_back(ctx: Context, unit: Value) -> str:
+    """"The same month a year ago": the month (or day) mentioned last, a year earlier; without one, the creation time's.
+
+    A comparison of this kind is about the period just named ("sales fell in March, against
+    the same month a year ago"), at that period's granularity.
+    """
+    u = str(unit)
+    if u not in ("month", "day"):
+        raise NormalizeError(f"the same {u} a year back is not a calendar {u}")
+    size = {"month": 7, "day": 10}[u]
+    named = (ctx.anchor or "")[:size]
+    if re.fullmatch(r"(?:\d{4}|XXXX)-\d\d(?:-\d\d)?", named) and len(named) == size:
+        here = named
+    else:  # nothing of that granularity named before: the creation time's own
+        here = f_shift(ctx, u, 0)
+    ctx.relative = {"expression": "shift", "unit": "year", "amount": -1}
+    if here.startswith("X"):  # a year back of an unknown year is unknown too, but the month and day stay
+        return here
+    back = f"{int(here[:4]) - 1:04d}{here[4:]}"
+    return back if back[4:] != "-02-29" else f"{back[:4]}-02-28"
+
+
 def f_anchored(ctx: Context, unit: Value, n: Value = 0) -> str:
     """A period counted from the date mentioned last ("the following year", "later that month"), not from the DCT."""
     u, k = str(unit), _int(n, "anchored")
@@ -554,6 +576,7 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "shift": f_shift,
     "period": f_period,
     "anchored": f_anchored,
+    "same_year_back": f_same_year_back,
     "near_year": f_near_year,
     "near_quarter": f_near_quarter,
     "weekday": f_weekday,
