@@ -49,6 +49,8 @@ def test_expression_modifying_a_noun_is_tagged_without_the_noun_or_its_determine
     assert tags("Analysts blamed the third-quarter slump on rain.") == [("third-quarter", None)]
     assert tags("Fans camped out for the three day festival.") == [("three day", None)]
     assert tags("The two weeks of rain flooded the valley.") == [("The two weeks", None)]
+    got = READER.tag("A decades-long feud over the marsh ended.", DCT)
+    assert [(m.text, m.type, m.value) for m in got] == [("decades-long", "DURATION", "PXDE")]
 
 
 def test_possessive_ending_is_outside():
