@@ -484,6 +484,18 @@ def f_holiday_date(ctx: Context, holiday: Value, rel: Value = None, eve: Value =
     return f"{y:04d}-{month:02d}-{day:02d}"
 
 
+def f_week_of(ctx: Context, month: Value, day: Value, year: Value = None) -> str:
+    """"The week of March 6": the ISO week holding that day (its year, when not written, as near_year picks it)."""
+    m, d = _int(month, "month"), _int(day, "day")
+    y = str(year) if year is not None else f_near_year(ctx, m, d)
+    if y == "XXXX":
+        return "XXXX-WXX"
+    try:
+        return _week(dt.date(int(y), m, d))
+    except ValueError:
+        raise NormalizeError(f"{y}-{m:02d}-{d:02d} is not a day") from None
+
+
 def f_month_suffix(ctx: Context, month: Value) -> str:
     """"-07" after a year when a month was named, nothing otherwise."""
     return "" if month is None else f"-{_int(month, 'month'):02d}"
@@ -535,6 +547,11 @@ def f_season_year(ctx: Context, season: Value, rel: Value = None) -> str:
 def f_weekday_set(ctx: Context, wd: Value) -> Value:
     """Every such weekday: XXXX-WXX-4."""
     return None if wd is None else f"XXXX-WXX-{_int(wd, 'weekday')}"
+
+
+def f_season_set(ctx: Context, season: Value) -> Value:
+    """Every such season: XXXX-SU."""
+    return None if season is None else f"XXXX-{season}"
 
 
 def f_month_set(ctx: Context, month: Value) -> Value:
@@ -595,10 +612,12 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "month_suffix": f_month_suffix,
     "holiday_date": f_holiday_date,
     "date_md": f_date_md,
+    "week_of": f_week_of,
     "year_ago_quarter": f_year_ago_quarter,
     "same_quarter": f_same_quarter,
     "season_year": f_season_year,
     "month_set": f_month_set,
+    "season_set": f_season_set,
     "last_quarter": f_last_quarter,
     "last_month_named": f_last_month_named,
     "month_named": f_month_named,
