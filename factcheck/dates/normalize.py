@@ -461,16 +461,21 @@ def f_either(ctx: Context, *values: Value) -> Value:
     return None
 
 
-def f_holiday_date(ctx: Context, holiday: Value, rel: Value = None, eve: Value = None) -> str:
+def f_holiday_date(ctx: Context, holiday: Value, rel: Value = None, eve: Value = None, year: Value = None) -> str:
     """A holiday's date: "12-25" style table values, or THANKSGIVING (the fourth Thursday of November).
 
-    With ``eve``, the day before ("New Year's Eve" is 12-31, of the year before the New Year's Day).
+    With ``eve``, the day before ("New Year's Eve" is 12-31, of the year before the New Year's Day);
+    with ``year``, that year's ("Christmas 2019"), the creation time not needed.
     """
     h = str(holiday)
     if h == "THANKSGIVING":
-        if ctx.dct is None:
+        if ctx.dct is None and year is None:
             return "XXXX-11-WXX-4"
-        y = int(f_near_year(ctx, 11, 25)) if rel is None else ctx.dct.year + _int(rel, "rel")
+        if year is not None:
+            y = _int(year, "year")
+        else:
+            assert ctx.dct is not None
+            y = int(f_near_year(ctx, 11, 25)) if rel is None else ctx.dct.year + _int(rel, "rel")
         first = dt.date(y, 11, 1)
         day0 = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
         return (day0 - dt.timedelta(days=1 if eve is not None else 0)).isoformat()
@@ -478,6 +483,8 @@ def f_holiday_date(ctx: Context, holiday: Value, rel: Value = None, eve: Value =
     if eve is not None:
         before = dt.date(2001, month, day) - dt.timedelta(days=1)  # a year with no Feb. 29
         month, day = before.month, before.day
+    if year is not None:
+        return f"{_int(year, 'year'):04d}-{month:02d}-{day:02d}"
     if ctx.dct is None:
         return f"XXXX-{month:02d}-{day:02d}"
     y = int(f_near_year(ctx, month, day)) if rel is None else ctx.dct.year + _int(rel, "rel")
