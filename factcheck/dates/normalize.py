@@ -152,6 +152,28 @@ def f_period(ctx: Context, unit: Value, n: Value = 0) -> str:
 _ANCHOR = re.compile(r"^(\d{4}|XXXX)(?:-(\d\d|XX)(?:-(\d\d|XX))?|-Q([1-4X]))?")
 
 
+def f_same_year_back(ctx: Context, unit: Value) -> str:
+    """"The same month a year ago": the month (or day) mentioned last, a year earlier; without one, the creation time's.
+
+    A comparison of this kind is about the period just named ("sales fell in March, against
+    the same month a year ago"), at that period's granularity.
+    """
+    u = str(unit)
+    if u not in ("month", "day"):
+        raise NormalizeError(f"the same {u} a year back is not a calendar {u}")
+    size = {"month": 7, "day": 10}[u]
+    named = (ctx.anchor or "")[:size]
+    if re.fullmatch(r"(?:\d{4}|XXXX)-\d\d(?:-\d\d)?", named) and len(named) == size:
+        here = named
+    else:  # nothing of that granularity named before: the creation time's own
+        here = f_shift(ctx, u, 0)
+    ctx.relative = {"expression": "shift", "unit": "year", "amount": -1}
+    if here.startswith("X"):  # a year back of an unknown year is unknown too, but the month and day stay
+        return here
+    back = f"{int(here[:4]) - 1:04d}{here[4:]}"
+    return back if back[4:] != "-02-29" else f"{back[:4]}-02-28"
+
+
 def f_anchored(ctx: Context, unit: Value, n: Value = 0) -> str:
     """A period counted from the date mentioned last ("the following year", "later that month"), not from the DCT."""
     u, k = str(unit), _int(n, "anchored")
@@ -439,16 +461,21 @@ def f_either(ctx: Context, *values: Value) -> Value:
     return None
 
 
-def f_holiday_date(ctx: Context, holiday: Value, rel: Value = None, eve: Value = None) -> str:
+def f_holiday_date(ctx: Context, holiday: Value, rel: Value = None, eve: Value = None, year: Value = None) -> str:
     """A holiday's date: "12-25" style table values, or THANKSGIVING (the fourth Thursday of November).
 
-    With ``eve``, the day before ("New Year's Eve" is 12-31, of the year before the New Year's Day).
+    With ``eve``, the day before ("New Year's Eve" is 12-31, of the year before the New Year's Day);
+    with ``year``, that year's ("Christmas 2019"), the creation time not needed.
     """
     h = str(holiday)
     if h == "THANKSGIVING":
-        if ctx.dct is None:
+        if ctx.dct is None and year is None:
             return "XXXX-11-WXX-4"
-        y = int(f_near_year(ctx, 11, 25)) if rel is None else ctx.dct.year + _int(rel, "rel")
+        if year is not None:
+            y = _int(year, "year")
+        else:
+            assert ctx.dct is not None
+            y = int(f_near_year(ctx, 11, 25)) if rel is None else ctx.dct.year + _int(rel, "rel")
         first = dt.date(y, 11, 1)
         day0 = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
         return (day0 - dt.timedelta(days=1 if eve is not None else 0)).isoformat()
@@ -456,10 +483,24 @@ def f_holiday_date(ctx: Context, holiday: Value, rel: Value = None, eve: Value =
     if eve is not None:
         before = dt.date(2001, month, day) - dt.timedelta(days=1)  # a year with no Feb. 29
         month, day = before.month, before.day
+    if year is not None:
+        return f"{_int(year, 'year'):04d}-{month:02d}-{day:02d}"
     if ctx.dct is None:
         return f"XXXX-{month:02d}-{day:02d}"
     y = int(f_near_year(ctx, month, day)) if rel is None else ctx.dct.year + _int(rel, "rel")
     return f"{y:04d}-{month:02d}-{day:02d}"
+
+
+def f_week_of(ctx: Context, month: Value, day: Value, year: Value = None) -> str:
+    """"The week of March 6": the ISO week holding that day (its year, when not written, as near_year picks it)."""
+    m, d = _int(month, "month"), _int(day, "day")
+    y = str(year) if year is not None else f_near_year(ctx, m, d)
+    if y == "XXXX":
+        return "XXXX-WXX"
+    try:
+        return _week(dt.date(int(y), m, d))
+    except ValueError:
+        raise NormalizeError(f"{y}-{m:02d}-{d:02d} is not a day") from None
 
 
 def f_month_suffix(ctx: Context, month: Value) -> str:
@@ -515,6 +556,11 @@ def f_weekday_set(ctx: Context, wd: Value) -> Value:
     return None if wd is None else f"XXXX-WXX-{_int(wd, 'weekday')}"
 
 
+def f_season_set(ctx: Context, season: Value) -> Value:
+    """Every such season: XXXX-SU."""
+    return None if season is None else f"XXXX-{season}"
+
+
 def f_month_set(ctx: Context, month: Value) -> Value:
     """Every such month: XXXX-07."""
     return None if month is None else f"XXXX-{_int(month, 'month'):02d}"
@@ -554,6 +600,7 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "shift": f_shift,
     "period": f_period,
     "anchored": f_anchored,
+    "same_year_back": f_same_year_back,
     "near_year": f_near_year,
     "near_quarter": f_near_quarter,
     "weekday": f_weekday,
@@ -572,10 +619,12 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "month_suffix": f_month_suffix,
     "holiday_date": f_holiday_date,
     "date_md": f_date_md,
+    "week_of": f_week_of,
     "year_ago_quarter": f_year_ago_quarter,
     "same_quarter": f_same_quarter,
     "season_year": f_season_year,
     "month_set": f_month_set,
+    "season_set": f_season_set,
     "last_quarter": f_last_quarter,
     "last_month_named": f_last_month_named,
     "month_named": f_month_named,

@@ -9,7 +9,8 @@ and give the mod ("nearly two years", "about a decade"); prepositions are outsid
 years]"); an adverb of part before a relative period or a weekday is inside ("[earlier this
 month]", "[early Monday]"), as in TimeBank, unless a preposition parts them ("later in [the
 week]"); the direction of a point is inside ("three years ago"); a range of amounts is one
-expression ("[two to three weeks]") and a span of years two ("[2004]-[2011]"); "or so" is
+expression ("[two to three weeks]") and a span of years two ("[2004]-[2011]"), as are joined
+decades ("[the 50s] and [60s]"); "or so" is
 inside ("[a day or so]"), and so is a clock time's zone ("[16:42 UTC]", "[7:39 p.m. EDT]");
 a verb "last" is not the adjective ("will last [16 days]"). The sentences are the project's
 own.
@@ -37,6 +38,8 @@ def test_determiner_of_a_temporal_noun_phrase_is_inside():
     assert tags("Churches of the 20th century were plain.") == [("the 20th century", None)]
     assert tags("Wages lagged prices in the last decade.") == [("the last decade", None)]
     assert tags("The ballots go out at the end of this week.") == [("the end of this week", "END")]
+    assert tags("Exports sagged in the final quarter of 2019.") == [("the final quarter of 2019", None)]
+    assert tags("Ferries were crowded in the 50s.") == [("the 50s", None)]
 
 
 def test_expression_modifying_a_noun_is_tagged_without_the_noun_or_its_determiner():
@@ -46,6 +49,8 @@ def test_expression_modifying_a_noun_is_tagged_without_the_noun_or_its_determine
     assert tags("Analysts blamed the third-quarter slump on rain.") == [("third-quarter", None)]
     assert tags("Fans camped out for the three day festival.") == [("three day", None)]
     assert tags("The two weeks of rain flooded the valley.") == [("The two weeks", None)]
+    got = READER.tag("A decades-long feud over the marsh ended.", DCT)
+    assert [(m.text, m.type, m.value) for m in got] == [("decades-long", "DURATION", "PXDE")]
 
 
 def test_possessive_ending_is_outside():
@@ -108,6 +113,14 @@ def test_a_preposition_before_the_past_n_units_is_never_tagged(prep, n, unit):
 def test_a_range_of_amounts_is_one_expression_but_a_span_of_years_is_two():
     assert tags("Repairs take two to three weeks.") == [("two to three weeks", "EQUAL_OR_MORE")]
     assert tags("He ran the mint in 2004-2011.") == [("2004", None), ("2011", None)]
+
+
+def test_joined_decades_are_two_expressions_the_determiner_with_the_first():
+    got = READER.tag("Tram lines were ripped up in the 50s and 60s.", DCT)
+    assert [(m.text, m.value) for m in got] == [("the 50s", "195"), ("60s", "196")]
+    got = READER.tag("Tram lines were ripped up from the 50s to 60s.", DCT)
+    assert [(m.text, m.value) for m in got] == [("the 50s", "195"), ("60s", "196")]
+    assert READER.tag("Most of the riders were in their 50s and 60s.", DCT) == []
 
 
 def test_an_approximation_after_the_amount_is_inside_and_gives_the_mod():

@@ -6,7 +6,15 @@ import datetime as dt
 
 import pytest
 
-from factcheck.dates.normalize import Context, NormalizeError, f_dur, f_near_quarter, f_season_year, render
+from factcheck.dates.normalize import (
+    Context,
+    NormalizeError,
+    f_dur,
+    f_near_quarter,
+    f_same_year_back,
+    f_season_year,
+    render,
+)
 from factcheck.dates.tagger import DateReader
 
 READER = DateReader.load()
@@ -136,3 +144,19 @@ def test_a_range_of_amounts_is_at_least_its_lower_end():
 def test_a_clock_time_falls_on_the_day_named_right_before_it_else_on_the_creation_day(text, want):
     clock = [m for m in READER.tag(text, TUE) if m.type == "TIME"]
     assert [(m.value, m.symbolic) for m in clock] == [want]
+
+
+@pytest.mark.parametrize(
+    ("anchor", "grain", "dct", "want"),
+    [("2025-02", "month", TUE, "2024-02"), ("2025-02-14", "month", TUE, "2024-02"), ("2024-02-29", "day", TUE, "2023-02-28"),
+     ("2025-Q1", "month", TUE, "2024-04"), (None, "day", TUE, "2024-04-08"), ("XXXX-03-03", "day", None, "XXXX-03-03"),
+     (None, "month", None, "XXXX-XX")],
+)
+def test_the_same_month_or_day_a_year_back_is_the_one_named_last(anchor, grain, dct, want):
+    c = Context({}, READER.ruleset.tables, dct, "unknown", anchor=anchor)
+    assert f_same_year_back(c, grain) == want
+
+
+def test_the_same_quarter_a_year_back_is_not_a_calendar_month():
+    with pytest.raises(NormalizeError):
+        f_same_year_back(ctx(), "quarter")
