@@ -92,7 +92,7 @@ def names_own_day(s: Sentence, trigger: tuple[int, int], date: tuple[int, int]) 
 
 
 def told_as(s: Sentence, t: Token) -> str:
-    """Whether the clause of a token is told as past or as to come ("will", "to"), or "" where the parse says neither."""
+    """Whether a token's clause is told as past or as to come ("will", "to"), or "" where the parse says neither."""
     verb = clause_of(s, t)
     kids = s.children(verb.i)
     if any(c.dep == "aux" and (c.lemma.lower() in ("will", "shall") or c.tag == "TO") for c in kids):
