@@ -91,6 +91,31 @@ def names_own_day(s: Sentence, trigger: tuple[int, int], date: tuple[int, int]) 
     return bool(words & _AHEAD)
 
 
+def offsets_of(s: Sentence, verb: Token) -> list[tuple[str, Token, Token]]:
+    """What a verb is timed against: "ended the search on Monday, six days after the quake".
+
+    Each is (``after`` or ``before``, the word of the amount, the word of the other event):
+    a preposition "after" or "before" on the verb, an amount of time on the preposition,
+    and its object.
+    """
+    out = []
+    for prep in s.children(verb.i):
+        if prep.dep != "prep" or prep.lemma.lower() not in ("after", "before"):
+            continue
+        kids = s.children(prep.i)
+        amount = next((c for c in kids if c.dep == "npadvmod"), None)
+        other = next((c for c in kids if c.dep in ("pobj", "pcomp")), None)
+        if amount is not None and other is not None:
+            out.append((prep.lemma.lower(), amount, other))
+    return out
+
+
+def until_of(s: Sentence, verb: Token) -> list[Token]:
+    """The words a verb is put off to: "adjourned the trial until March 16", "postponed the vote to June"."""
+    return [c for p in s.children(verb.i) if p.dep == "prep" and p.lemma.lower() in ("until", "till", "to")
+            for c in s.children(p.i) if c.dep == "pobj"]  # fmt: skip
+
+
 def told_as(s: Sentence, t: Token) -> str:
     """Whether a token's clause is told as past or as to come ("will", "to"), or "" where the parse says neither."""
     verb = clause_of(s, t)
@@ -102,4 +127,4 @@ def told_as(s: Sentence, t: Token) -> str:
     return ""
 
 
-__all__ = ["date_head", "dates_other_event", "names_own_day", "told_as"]
+__all__ = ["date_head", "dates_other_event", "names_own_day", "offsets_of", "told_as", "until_of"]

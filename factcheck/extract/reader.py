@@ -29,7 +29,7 @@ from factcheck.dates.deadline import not_charged, renewed_budget
 from factcheck.dates.tagger import DateReader, TimexMatch
 from factcheck.extract import nlp
 from factcheck.extract.arguments import ArgumentReader, Arguments
-from factcheck.extract.attachment import date_head, dates_other_event, names_own_day, told_as
+from factcheck.extract.attachment import date_head, dates_other_event, names_own_day, offsets_of, told_as, until_of
 from factcheck.extract.dated_verbs import dated_verbs
 from factcheck.extract.event_nouns import verb_of
 from factcheck.extract.merge import Merger
@@ -93,6 +93,9 @@ class Mention:
     noun: bool = False  # an event noun ("the filing"), not a verb
     ordinal: int = 0  # "the third round": its place in the series, where the text says it right before
     same_as: int = -1  # "a quake struck": the index of the noun mention whose event this verb tells
+    # An open-domain mention's timing against another ("six days after the quake") and the day it is put off to
+    offsets: list[tuple[str, TimexMatch, Mention]] = field(default_factory=list)
+    until: list[tuple[TimexMatch, Mention]] = field(default_factory=list)
 
     @property
     def asserted(self) -> bool:
@@ -134,7 +137,8 @@ def summarize(f: dict[str, Any], kinds: dict[str, str]) -> str:
         subj = f["subject"]
         if subj.startswith("doc:"):
             return f"{subj.rsplit('.', 1)[-1]}_after {f['value']}"
-        return " ".join(x for x in ("on", kinds.get(subj, subj), str(f["value"]), f.get("mod") or "") if x)
+        rel = f.get("relation") or "on"
+        return " ".join(x for x in (rel, kinds.get(subj, subj), str(f["value"]), f.get("mod") or "") if x)
     if k == "relative":
         subj = kinds.get(f["subject"], f["subject"])
         e = f["expression"]
@@ -403,8 +407,34 @@ class ArticleReader:
             tense = "past" if dv.verb.tense == "Past" else None
             mn = Mention(-1, kind, dv.verb.start, dv.verb.end, tense, (parsed.start, parsed.end), args.parties,
                          args.place or None, modality=dv.modality, args=args, noun=dv.verb.pos == "NOUN")  # fmt: skip
+            self._timed_against(parsed, mn, dv.verb, dates, here, kind in shifting)
             out.append((mn, usable[dv.timex][1], usable[dv.timex][0]))
         return out
+
+    @staticmethod
+    def _timed_against(
+        parsed: nlp.Sentence, mn: Mention, verb: nlp.Token, dates: list[TimexMatch], here: list[Mention],
+        shifting: bool,
+    ) -> None:  # fmt: skip
+        """An open-domain mention's timing against a table mention ("six days after the quake"), from the parse.
+
+        For a verb that puts an event off ("adjourned the trial until March 16"), the day it is
+        put off to and the event put off: that event takes place again on that day, after the verb's.
+        """
+
+        def timex_at(tok: nlp.Token, kind: str) -> TimexMatch | None:
+            return next((t for t in dates if t.type == kind and t.start <= tok.start < t.end), None)
+
+        for direction, amount, other in offsets_of(parsed, verb):
+            duration = timex_at(amount, "DURATION")
+            target = next((m for m in here if m.start <= other.start < m.end and m.kind != "statement"), None)
+            if duration is not None and target is not None and target.asserted:
+                mn.offsets.append((direction, duration, target))
+        objects = [c for c in parsed.children(verb.i) if c.dep in ("dobj", "obj")]
+        put_off = next((m for m in here for c in objects if m.start <= c.start < m.end and m.kind != "statement"), None)
+        if shifting and put_off is not None:
+            mn.until = [(t, put_off) for tok in until_of(parsed, verb) if (t := timex_at(tok, "DATE")) is not None
+                        and _full_or_partial(t.symbolic)]  # fmt: skip
 
     def _restatements(
         self, st: _State, sentences: list[tuple[int, int]], parsed: dict[tuple[int, int], nlp.Sentence]
@@ -664,6 +694,23 @@ class ArticleReader:
                 st.tense_fact(mn, str(mn.tense), (mn.start, mn.end), "trigger-tense")
 
 
+def _offset_days(t: TimexMatch) -> tuple[int, int] | None:
+    """The days an amount of time spans ("six days": 6..6, "two months": 56..62), or None for what has no day count."""
+    try:
+        d = parse_duration(t.symbolic)
+    except CalendarError:
+        return None
+    per_unit = {"day": (1, 1), "week": (7, 7), "month": (28, 31), "year": (365, 366)}.get(d.unit)
+    if per_unit is None or d.amount != int(d.amount):
+        return None
+    return int(d.amount) * per_unit[0], int(d.amount) * per_unit[1]
+
+
+def _full_or_partial(value: str) -> bool:
+    """A calendar value a date fact can hold: a year, a month or a day, the year maybe left open."""
+    return re.fullmatch(r"(?:\d{4}|XXXX)(?:-\d\d){0,2}", value) is not None and any(c.isdigit() for c in value)
+
+
 def _weekday_told(t: TimexMatch, tense: str | None) -> TimexMatch:
     """A weekday with the tense of the verb it hangs on ("adjourned ... on Monday until March 16" is past).
 
@@ -818,6 +865,21 @@ class _State:
             return
         mn.key = key
         self.dated.append((mn, t, key))
+        for direction, duration, target in mn.offsets:
+            days = _offset_days(duration)
+            other = self.event_for(target)
+            if days is not None and other != key:
+                at = (min(mn.start, target.start), max(mn.end, target.end))
+                self.add("parse-offset", at, {"kind": "order", "subject": key, "relation": direction,
+                                              "anchor": other, "days": list(days)}, 0.7)  # fmt: skip
+        for until, put_off in mn.until:
+            # "adjourned the trial until March 16": the trial sits again on March 16, after the adjournment.
+            at = (min(mn.start, until.start), max(mn.end, until.end))
+            again = f"{key}-until-{_slug(until.symbolic)}"
+            self._event(again, put_off.kind, put_off.participants, put_off.location, None,
+                        f"{put_off.kind} ({self.quote(put_off)}, put off to {until.text})", "next")  # fmt: skip
+            self.add("parse-until", at, {"kind": "date", "subject": again, "value": until.symbolic}, 0.7)
+            self.add("parse-until", at, {"kind": "order", "subject": again, "relation": "after", "anchor": key}, 0.7)
 
     def _trigger_date(self, mn: Mention, t: TimexMatch, written: TimexMatch) -> None:
         """A table trigger dated by the parse where no relation pattern reached ("sentenced ... on Wednesday")."""
@@ -1140,14 +1202,10 @@ class _State:
         elif p in ("future", "past") and ev is not None and ev.kind != "statement":
             self.tense_fact(ev, p, span, rid, w)
         elif p == "offset" and ev is not None and ev2 is not None and t is not None:
-            try:
-                d = parse_duration(t.symbolic)
-            except CalendarError:
+            days = _offset_days(t)
+            if days is None or self.event_for(ev) == self.event_for(ev2):
                 return
-            per_unit = {"day": (1, 1), "week": (7, 7), "month": (28, 31), "year": (365, 366)}.get(d.unit)
-            if per_unit is None or d.amount != int(d.amount) or self.event_for(ev) == self.event_for(ev2):
-                return
-            lo, hi = int(d.amount) * per_unit[0], int(d.amount) * per_unit[1]
+            lo, hi = days
             direction = _DIR.get(re.sub(r"\s+", " ", m.group("dir").lower()), "after")
             self.add(rid, span, {"kind": "order", "subject": self.event_for(ev), "relation": direction,
                                  "anchor": self.event_for(ev2), "days": [lo, hi]}, w)  # fmt: skip
