@@ -312,6 +312,9 @@ class ArticleReader:
             self._tenses(state, sent, within(sent))
         for mn, t, written in dated:
             state.dated_verb(mn, t, written)
+        for mn in mentions:
+            if mn.offsets and mn.asserted:
+                state.timed(mn, state.event_for(mn))
         self._restatements(state, sentences, parsed)
         self._post_events(state, bp, timexes, mentions)
         state.finish()
@@ -374,6 +377,7 @@ class ArticleReader:
                 if mn.location is None and mn.args.place and self.pack.pack.events[mn.kind].located:
                     mn.location = mn.args.place
             _predicates(parsed, here)
+            self._gerund_offsets(parsed, here, timexes_within(sent))
             if sent in dates and self.pack.pack.dated_verbs:
                 out += self._dated_verbs(parsed, dates[sent], here, reporting, light)
         return out
@@ -411,9 +415,8 @@ class ArticleReader:
             out.append((mn, usable[dv.timex][1], usable[dv.timex][0]))
         return out
 
-    @staticmethod
     def _timed_against(
-        parsed: nlp.Sentence, mn: Mention, verb: nlp.Token, dates: list[TimexMatch], here: list[Mention],
+        self, parsed: nlp.Sentence, mn: Mention, verb: nlp.Token, dates: list[TimexMatch], here: list[Mention],
         shifting: bool,
     ) -> None:  # fmt: skip
         """An open-domain mention's timing against a table mention ("six days after the quake"), from the parse.
@@ -430,11 +433,39 @@ class ArticleReader:
             target = next((m for m in here if m.start <= other.start < m.end and m.kind != "statement"), None)
             if duration is not None and target is not None and target.asserted:
                 mn.offsets.append((direction, duration, target))
+            elif duration is not None and target is None and (g := self._gerund(parsed, other, here)) is not None:
+                mn.offsets.append((direction, duration, g))
         objects = [c for c in parsed.children(verb.i) if c.dep in ("dobj", "obj")]
         put_off = next((m for m in here for c in objects if m.start <= c.start < m.end and m.kind != "statement"), None)
         if shifting and put_off is not None:
             mn.until = [(t, put_off) for tok in until_of(parsed, verb) if (t := timex_at(tok, "DATE")) is not None
                         and _full_or_partial(t.symbolic)]  # fmt: skip
+
+    def _gerund(self, parsed: nlp.Sentence, tok: nlp.Token, here: list[Mention]) -> Mention | None:
+        """An act no table names, told by a gerund ("after convicting him"): an open-domain mention of its lemma."""
+        lemma = tok.lemma.lower()
+        reporting = {v.lower() for v in self.pack.pack.reporting_verbs}
+        light = {v.lower() for v in self.pack.pack.light_verbs}
+        if tok.tag != "VBG" or tok.pos != "VERB" or not lemma.isalpha() or lemma in reporting | light:
+            return None
+        if any(m.start <= tok.start < m.end for m in here) or _slug(lemma) in self.pack.pack.events:
+            return None
+        if modality(parsed, tok, frozenset(reporting)) in UNASSERTED:
+            return None
+        args = self.arguments.read(parsed, tok)
+        return Mention(-1, _slug(lemma), tok.start, tok.end, None, (parsed.start, parsed.end), args.parties,
+                       args.place or None, args=args)  # fmt: skip
+
+    def _gerund_offsets(self, parsed: nlp.Sentence, here: list[Mention], timexes: list[TimexMatch]) -> None:
+        """A table mention timed against an act a gerund tells: "sentenced him Monday, days after questioning him"."""
+        for mn in here:
+            tok = parsed.token_at(mn.end - 1)
+            if mn.kind == "statement" or not mn.asserted or tok is None:
+                continue
+            for direction, amount, other in offsets_of(parsed, tok):
+                duration = next((t for t in timexes if t.type == "DURATION" and t.start <= amount.start < t.end), None)
+                if duration is not None and (g := self._gerund(parsed, other, here)) is not None:
+                    mn.offsets.append((direction, duration, g))
 
     def _restatements(
         self, st: _State, sentences: list[tuple[int, int]], parsed: dict[tuple[int, int], nlp.Sentence]
@@ -852,12 +883,7 @@ class _State:
                    None)  # fmt: skip
         new = key is None
         if key is None:
-            base = f"{self.doc}:{mn.kind}"
-            key = base if base not in self.events else next(
-                f"{base}-{n}" for n in range(2, len(self.events) + 3) if f"{base}-{n}" not in self.events)
-            self._event(key, mn.kind, mn.participants, mn.location, None, f"{mn.kind} ({self.quote(mn)})")
-            if mn.args is not None and mn.args.theme:
-                self.events[key]["theme"] = mn.args.theme
+            key = self._open_event(mn)
         span = (min(mn.start, t.start), max(mn.end, t.end))
         if not self.time_fact(key, _weekday_told(t, mn.tense), "parse-dated-verb", span, 0.7) and mn.noun:
             if new:  # "the filing this year": a date the timeline cannot say makes no event of a noun
@@ -865,13 +891,7 @@ class _State:
             return
         mn.key = key
         self.dated.append((mn, t, key))
-        for direction, duration, target in mn.offsets:
-            days = _offset_days(duration)
-            other = self.event_for(target)
-            if days is not None and other != key:
-                at = (min(mn.start, target.start), max(mn.end, target.end))
-                self.add("parse-offset", at, {"kind": "order", "subject": key, "relation": direction,
-                                              "anchor": other, "days": list(days)}, 0.7)  # fmt: skip
+        self.timed(mn, key)
         for until, put_off in mn.until:
             # "adjourned the trial until March 16": the trial sits again on March 16, after the adjournment.
             at = (min(mn.start, until.start), max(mn.end, until.end))
@@ -880,6 +900,35 @@ class _State:
                         f"{put_off.kind} ({self.quote(put_off)}, put off to {until.text})", "next")  # fmt: skip
             self.add("parse-until", at, {"kind": "date", "subject": again, "value": until.symbolic}, 0.7)
             self.add("parse-until", at, {"kind": "order", "subject": again, "relation": "after", "anchor": key}, 0.7)
+
+    def _open_event(self, mn: Mention) -> str:
+        """A new event for an open-domain mention, its kind the lemma: ``doc:kind``, then ``doc:kind-N``."""
+        base = f"{self.doc}:{mn.kind}"
+        key = base if base not in self.events else next(
+            f"{base}-{n}" for n in range(2, len(self.events) + 3) if f"{base}-{n}" not in self.events)
+        self._event(key, mn.kind, mn.participants, mn.location, None, f"{mn.kind} ({self.quote(mn)})")
+        if mn.args is not None and mn.args.theme:
+            self.events[key]["theme"] = mn.args.theme
+        return key
+
+    def timed(self, mn: Mention, key: str) -> None:
+        """A mention's timing against another event ("six days after the quake", "twelve days after convicting him").
+
+        The other event is a table mention's, or an act no table names told by a gerund: an
+        event of its own (its kind the lemma), with no date but its distance from this one.
+        """
+        for direction, duration, target in mn.offsets:
+            days = _offset_days(duration)
+            if target.index < 0 and not target.key:
+                target.key = self._open_event(target)
+            other = self.event_for(target) if target.index >= 0 else target.key
+            if days is not None and other != key:
+                # The quote is the words that say how far apart they are ("six days after"); a gerund's
+                # event has no other quote, so its words are in it too ("ten days after questioning").
+                word = re.compile(r"\s*(?:after|before)\b", re.I).match(self.text, duration.end)
+                at = (duration.start, target.end if target.index < 0 else word.end() if word else duration.end)
+                self.add("parse-offset", at, {"kind": "order", "subject": key, "relation": direction,
+                                              "anchor": other, "days": list(days)}, 0.7)  # fmt: skip
 
     def _trigger_date(self, mn: Mention, t: TimexMatch, written: TimexMatch) -> None:
         """A table trigger dated by the parse where no relation pattern reached ("sentenced ... on Wednesday")."""

@@ -176,7 +176,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "disaster_edits-aftershock-before-quake": _QUAKE,
     "disaster_edits-aftershock-moved-before-quake": f"{_QUAKE} (within the article, nothing says an aftershock follows "
     "its quake)",
-    "disaster_edits-quake-date-moved": _QUAKE,
     "disaster_same-aftershock-across": _QUAKE,
     "disaster_same-quake-first-and-second-article": _QUAKE,
     "disaster_same-quake-first-and-third-article": _QUAKE,

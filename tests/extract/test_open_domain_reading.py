@@ -189,3 +189,16 @@ def test_an_event_put_off_takes_place_again_after_the_verb(tmp_path: Path) -> No
 def test_a_verb_that_puts_nothing_off_has_no_later_event(tmp_path: Path) -> None:
     got = summaries(tmp_path, "Piet Varga founded the company on Monday and ran it until May 20.", "2026-05-26")
     assert not [g for g in got if g.startswith("order")]
+
+
+def test_a_gerund_no_table_names_is_an_event_timed_against_the_mention(tmp_path: Path) -> None:
+    got = summaries(tmp_path, "The Halden court sentenced Piet Varga on Wednesday, ten days after questioning him.",
+                    "2026-04-09")  # fmt: skip
+    assert "offset sentencing question after 10..10" in got
+
+
+def test_a_gerund_of_a_light_or_reporting_verb_is_no_event(tmp_path: Path) -> None:
+    for gerund in ("finding him guilty", "saying he would appeal"):
+        got = summaries(tmp_path, f"The Halden court sentenced Piet Varga on Wednesday, ten days after {gerund}.",
+                        "2026-04-09")  # fmt: skip
+        assert not [g for g in got if g.startswith("offset")], gerund
