@@ -893,8 +893,10 @@ class _State:
         self.dated.append((mn, t, key))
         self.timed(mn, key)
         for until, put_off in mn.until:
-            # "adjourned the trial until March 16": the trial sits again on March 16, after the adjournment.
-            at = (min(mn.start, until.start), max(mn.end, until.end))
+            # "adjourned the trial until March 16": the trial sits again on March 16, after the adjournment;
+            # the quote is the words that say so ("until March 16"), as the adjournment has its own.
+            word = re.compile(r"(?:until|till|to)\s+$", re.I).search(self.text, max(0, until.start - 8), until.start)
+            at = (word.start() if word else until.start, until.end)
             again = f"{key}-until-{_slug(until.symbolic)}"
             self._event(again, put_off.kind, put_off.participants, put_off.location, None,
                         f"{put_off.kind} ({self.quote(put_off)}, put off to {until.text})", "next")  # fmt: skip
