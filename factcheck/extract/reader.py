@@ -4,11 +4,18 @@ The steps: classify page lines (stamps, teasers, sidebars, embedded posts, image
 every temporal expression with the date reader (symbolically: the article's own date is
 usually unknown); find event triggers and who and where they involve; mark each sentence
 with tokens for both and run the relation rules over it; then turn matches into facts,
-each with its quote, span, rule id and confidence (the fact's weight).
+each with its quote, span, rule id and confidence (the fact's weight).  Where a sentence
+is parsed, the parse has the last word on which event a date belongs to
+(``attachment``): "Campaigning for Sunday's runoff closed on Friday" dates the campaign's
+close, not the runoff; and it dates what no pattern reaches ("sentenced him to four years
+on Wednesday"), times open-domain events against others ("six days after the quake",
+"ten days after questioning him") and reads what is put off ("adjourned until March 16").
 
 Events are resolved within the article the way a news story is written: mentions of one
-kind (all the "talks") are one main event unless a different place or a "last met" / "the
-n-th round since" sets one apart as an earlier event of the same series.
+kind (all the "talks") are one main event unless evidence sets one apart: a different
+place, another ordinal of the series ("the first round" in an article on the third), a
+"last met" / "the n-th round since" (an earlier event of the same series).  A verb whose
+subject is an event noun tells that event ("a quake struck"), whatever its own kind.
 """
 
 from __future__ import annotations
