@@ -20,13 +20,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from factcheck.extract.attachment import date_head
 from factcheck.extract.event_nouns import verb_of
 from factcheck.extract.modality import UNASSERTED, modality
 from factcheck.extract.nlp import Sentence, Token
 
-_TEMPORAL_DEPS = frozenset({"npadvmod", "tmod", "obl", "nmod:tmod"})
-_DATING_PREPS = frozenset({"on", "in", "at", "during"})
-_NOUN_DATES = frozenset({"compound", "poss", "nmod", "npadvmod"})  # "the June 1 filing", "Monday's crash"
 _CORE = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr"})
 
 
@@ -47,27 +45,22 @@ def dated_verbs(
     reporting: frozenset[str],
     light: frozenset[str],
     verbs: Collection[str] = frozenset(),
+    shifting: Collection[str] = frozenset(),
 ) -> list[DatedVerb]:
     """Verbs and event nouns of ``s`` dated by one of ``timexes`` (character spans), none of the tokens in ``taken``.
 
     ``taken`` holds the indices of tokens inside mentions the tables already found;
-    ``verbs`` the verb lemmas event nouns are told by (none: verbs only).
+    ``verbs`` the verb lemmas event nouns are told by (none: verbs only); ``shifting`` the
+    lemmas of verbs that act on an event without being it ("adjourned the trial on Monday":
+    the adjournment is dated, the trial is not), which are events even with a named object.
     """
     out: list[DatedVerb] = []
     seen: set[int] = set()
     for k, (a, b) in enumerate(timexes):
-        inside = [t for t in s.tokens if a <= t.start and t.end <= b]
-        head = next((t for t in inside if not a <= s.tokens[t.head].start < b or t.head == t.i), None)
-        if head is None or head.head == head.i:
+        verb = date_head(s, a, b)
+        if verb is None:
             continue
-        up = s.tokens[head.head]
-        if head.dep == "pobj" and up.pos == "ADP" and up.lemma.lower() in _DATING_PREPS and up.head != up.i:
-            verb = s.tokens[up.head]
-        elif head.dep in _TEMPORAL_DEPS or (head.dep in _NOUN_DATES and up.pos == "NOUN"):
-            verb = up
-        else:
-            continue
-        found = _trigger(s, verb, taken, reporting, light, verbs)
+        found = _trigger(s, verb, taken, reporting, light, verbs, shifting)
         if found is None or found[0].i in seen:
             continue
         trigger, kind = found
@@ -81,7 +74,7 @@ def dated_verbs(
 
 def _trigger(
     s: Sentence, at: Token, taken: Collection[int], reporting: frozenset[str], light: frozenset[str],
-    verbs: Collection[str],
+    verbs: Collection[str], shifting: Collection[str] = frozenset(),
 ) -> tuple[Token, str] | None:  # fmt: skip
     """The mention a date hanging on ``at`` dates, and its kind: the verb, the event noun, or the light verb's noun."""
     if at.i in taken:
@@ -95,6 +88,8 @@ def _trigger(
     if lemma in reporting or not lemma.isalpha():
         return None
     core = [c for c in s.children(at.i) if c.dep in _CORE]
+    if lemma in shifting and lemma not in light:
+        return at, lemma
     if any(c.i in taken for c in core):
         return None
     if lemma not in light:

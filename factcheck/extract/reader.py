@@ -4,11 +4,18 @@ The steps: classify page lines (stamps, teasers, sidebars, embedded posts, image
 every temporal expression with the date reader (symbolically: the article's own date is
 usually unknown); find event triggers and who and where they involve; mark each sentence
 with tokens for both and run the relation rules over it; then turn matches into facts,
-each with its quote, span, rule id and confidence (the fact's weight).
+each with its quote, span, rule id and confidence (the fact's weight).  Where a sentence
+is parsed, the parse has the last word on which event a date belongs to
+(``attachment``): "Campaigning for Sunday's runoff closed on Friday" dates the campaign's
+close, not the runoff; and it dates what no pattern reaches ("sentenced him to four years
+on Wednesday"), times open-domain events against others ("six days after the quake",
+"ten days after questioning him") and reads what is put off ("adjourned until March 16").
 
 Events are resolved within the article the way a news story is written: mentions of one
-kind (all the "talks") are one main event unless a different place or a "last met" / "the
-n-th round since" sets one apart as an earlier event of the same series.
+kind (all the "talks") are one main event unless evidence sets one apart: a different
+place, another ordinal of the series ("the first round" in an article on the third), a
+"last met" / "the n-th round since" (an earlier event of the same series).  A verb whose
+subject is an event noun tells that event ("a quake struck"), whatever its own kind.
 """
 
 from __future__ import annotations
@@ -29,11 +36,12 @@ from factcheck.dates.deadline import not_charged, renewed_budget
 from factcheck.dates.tagger import DateReader, TimexMatch
 from factcheck.extract import nlp
 from factcheck.extract.arguments import ArgumentReader, Arguments
+from factcheck.extract.attachment import date_head, dates_other_event, names_own_day, offsets_of, told_as, until_of
 from factcheck.extract.dated_verbs import dated_verbs
 from factcheck.extract.event_nouns import verb_of
 from factcheck.extract.loose import LooseMention, group, names_model, object_names, undated_mentions
 from factcheck.extract.merge import Merger
-from factcheck.extract.modality import CUES, UNASSERTED, clause_of, modality
+from factcheck.extract.modality import CUES, UNASSERTED, modality
 from factcheck.extract.rules import CompiledPack, RelationRule, load_extract_pack
 from factcheck.policy import Horizon, load_policy
 
@@ -91,6 +99,11 @@ class Mention:
     modality: str = "asserted"  # or planned, reported; hypothetical, conditional, negated state nothing
     args: Arguments | None = None  # agents, participants, theme and place from the parse
     noun: bool = False  # an event noun ("the filing"), not a verb
+    ordinal: int = 0  # "the third round": its place in the series, where the text says it right before
+    same_as: int = -1  # "a quake struck": the index of the noun mention whose event this verb tells
+    # An open-domain mention's timing against another ("six days after the quake") and the day it is put off to
+    offsets: list[tuple[str, TimexMatch, Mention]] = field(default_factory=list)
+    until: list[tuple[TimexMatch, Mention]] = field(default_factory=list)
 
     @property
     def asserted(self) -> bool:
@@ -132,7 +145,8 @@ def summarize(f: dict[str, Any], kinds: dict[str, str]) -> str:
         subj = f["subject"]
         if subj.startswith("doc:"):
             return f"{subj.rsplit('.', 1)[-1]}_after {f['value']}"
-        return " ".join(x for x in ("on", kinds.get(subj, subj), str(f["value"]), f.get("mod") or "") if x)
+        rel = f.get("relation") or "on"
+        return " ".join(x for x in (rel, kinds.get(subj, subj), str(f["value"]), f.get("mod") or "") if x)
     if k == "relative":
         subj = kinds.get(f["subject"], f["subject"])
         e = f["expression"]
@@ -171,6 +185,8 @@ class ArticleReader:
         self.pack = pack or load_extract_pack()
         nlp.model_name()  # fails at once, with how to install it, where no English pipeline is
         self.arguments = ArgumentReader(self._canonical)
+        # "the third round", "a fourth session": the ordinal right before a round's trigger
+        self._ordinal_before = re.compile(rf"\b({self.pack.ordinal_words})\s+$", re.I)
 
     def _canonical(self, name: str) -> str | None:
         """A name's canonical form by the alias tables (metonymy, demonyms, spellings), if they know it."""
@@ -295,7 +311,7 @@ class ArticleReader:
         parsed: dict[tuple[int, int], nlp.Sentence] = {}
         dated = self._parse_mentions(text, mentions, sentences, timexes_within, parsed)
         state = _State(ex, text, doc, self.pack, mentions, article.segmentation.headlines)
-        found = [self._matches(state, sent, timexes_within(sent), within(sent)) for sent in sentences]
+        found = [self._matches(state, sent, timexes_within(sent), within(sent), parsed.get(sent)) for sent in sentences]
         state.set_apart_by_date()
         state.resolve_in_text_order(found)
         for sent, matches in zip(sentences, found, strict=True):
@@ -304,6 +320,9 @@ class ArticleReader:
             self._tenses(state, sent, within(sent))
         for mn, t, written in dated:
             state.dated_verb(mn, t, written)
+        for mn in mentions:
+            if mn.offsets and mn.asserted:
+                state.timed(mn, state.event_for(mn))
         self._restatements(state, sentences, parsed)
         self._loose_events(state, sentences, parsed)
         self._post_events(state, bp, timexes, mentions)
@@ -366,6 +385,8 @@ class ArticleReader:
                     mn.participants = mn.args.parties
                 if mn.location is None and mn.args.place and self.pack.pack.events[mn.kind].located:
                     mn.location = mn.args.place
+            _predicates(parsed, here)
+            self._gerund_offsets(parsed, here, timexes_within(sent))
             if sent in dates and self.pack.pack.dated_verbs:
                 out += self._dated_verbs(parsed, dates[sent], here, reporting, light)
         return out
@@ -384,13 +405,14 @@ class ArticleReader:
         for t in dates:
             if not _can_date(t):
                 continue
-            if not (absolute and t.relative):
-                usable.append((t, t))
+            if not (absolute and t.relative) or dict(t.relative).get("expression") == "weekday":
+                usable.append((t, t))  # a weekday counts from the report, whatever day the sentence names
             elif len(days) == 1 and dict(t.relative) == {"expression": "shift", "unit": "day", "amount": 0}:
                 usable.append((t, days[0]))  # "today" in a sentence set on one named day is that day
-        out = []
+        out = _trigger_dates(parsed, usable, here)
         spans = [(t.start, t.end) for t, _ in usable]
-        for dv in dated_verbs(parsed, spans, taken, reporting, light, nlp.verb_lemmas()):
+        shifting = frozenset(v.lower() for v in self.pack.pack.shifting_verbs)
+        for dv in dated_verbs(parsed, spans, taken, reporting, light, nlp.verb_lemmas(), shifting):
             kind = _slug(dv.kind or dv.verb.lemma)
             if not kind or kind in self.pack.pack.events:
                 continue
@@ -398,8 +420,61 @@ class ArticleReader:
             tense = "past" if dv.verb.tense == "Past" else None
             mn = Mention(-1, kind, dv.verb.start, dv.verb.end, tense, (parsed.start, parsed.end), args.parties,
                          args.place or None, modality=dv.modality, args=args, noun=dv.verb.pos == "NOUN")  # fmt: skip
+            self._timed_against(parsed, mn, dv.verb, dates, here, kind in shifting)
             out.append((mn, usable[dv.timex][1], usable[dv.timex][0]))
         return out
+
+    def _timed_against(
+        self, parsed: nlp.Sentence, mn: Mention, verb: nlp.Token, dates: list[TimexMatch], here: list[Mention],
+        shifting: bool,
+    ) -> None:  # fmt: skip
+        """An open-domain mention's timing against a table mention ("six days after the quake"), from the parse.
+
+        For a verb that puts an event off ("adjourned the trial until March 16"), the day it is
+        put off to and the event put off: that event takes place again on that day, after the verb's.
+        """
+
+        def timex_at(tok: nlp.Token, kind: str) -> TimexMatch | None:
+            return next((t for t in dates if t.type == kind and t.start <= tok.start < t.end), None)
+
+        for direction, amount, other in offsets_of(parsed, verb):
+            duration = timex_at(amount, "DURATION")
+            target = next((m for m in here if m.start <= other.start < m.end and m.kind != "statement"), None)
+            if duration is not None and target is not None and target.asserted:
+                mn.offsets.append((direction, duration, target))
+            elif duration is not None and target is None and (g := self._gerund(parsed, other, here)) is not None:
+                mn.offsets.append((direction, duration, g))
+        objects = [c for c in parsed.children(verb.i) if c.dep in ("dobj", "obj")]
+        put_off = next((m for m in here for c in objects if m.start <= c.start < m.end and m.kind != "statement"), None)
+        if shifting and put_off is not None:
+            mn.until = [(t, put_off) for tok in until_of(parsed, verb) if (t := timex_at(tok, "DATE")) is not None
+                        and _full_or_partial(t.symbolic)]  # fmt: skip
+
+    def _gerund(self, parsed: nlp.Sentence, tok: nlp.Token, here: list[Mention]) -> Mention | None:
+        """An act no table names, told by a gerund ("after convicting him"): an open-domain mention of its lemma."""
+        lemma = tok.lemma.lower()
+        reporting = {v.lower() for v in self.pack.pack.reporting_verbs}
+        light = {v.lower() for v in self.pack.pack.light_verbs}
+        if tok.tag != "VBG" or tok.pos != "VERB" or not lemma.isalpha() or lemma in reporting | light:
+            return None
+        if any(m.start <= tok.start < m.end for m in here) or _slug(lemma) in self.pack.pack.events:
+            return None
+        if modality(parsed, tok, frozenset(reporting)) in UNASSERTED:
+            return None
+        args = self.arguments.read(parsed, tok)
+        return Mention(-1, _slug(lemma), tok.start, tok.end, None, (parsed.start, parsed.end), args.parties,
+                       args.place or None, args=args)  # fmt: skip
+
+    def _gerund_offsets(self, parsed: nlp.Sentence, here: list[Mention], timexes: list[TimexMatch]) -> None:
+        """A table mention timed against an act a gerund tells: "sentenced him Monday, days after questioning him"."""
+        for mn in here:
+            tok = parsed.token_at(mn.end - 1)
+            if mn.kind == "statement" or not mn.asserted or tok is None:
+                continue
+            for direction, amount, other in offsets_of(parsed, tok):
+                duration = next((t for t in timexes if t.type == "DURATION" and t.start <= amount.start < t.end), None)
+                if duration is not None and (g := self._gerund(parsed, other, here)) is not None:
+                    mn.offsets.append((direction, duration, g))
 
     def _restatements(
         self, st: _State, sentences: list[tuple[int, int]], parsed: dict[tuple[int, int], nlp.Sentence]
@@ -445,7 +520,7 @@ class ArticleReader:
                 if _arguments_clash(first.args, self.arguments.read(p, tok)):
                     continue
                 at = parsed[first.sentence].token_at(first.start) if first.sentence in parsed else None
-                if at is not None and {_when(p, tok), _when(parsed[first.sentence], at)} == {"past", "future"}:
+                if at is not None and {told_as(p, tok), told_as(parsed[first.sentence], at)} == {"past", "future"}:
                     continue  # "will receive it in May ... received": a plan and a past event are two
                 st.add_mention(key, tok.start, tok.end)
                 head = p.tokens[tok.head]
@@ -557,35 +632,46 @@ class ArticleReader:
         rx = self.pack.trigger_rx
         if rx is None:
             return out
-        for sent in sentences:
+        found = [(sent, m, *self.pack.kinds[next(i for i, v in enumerate(m.groupdict().values()) if v is not None)])
+                 for sent in sentences for m in rx.finditer(text[sent[0] : sent[1]])]  # fmt: skip
+        context = [(sent[0] + m.start(), kind) for sent, m, kind, _ in found
+                   if not self.pack.pack.events[kind].kind_of]  # fmt: skip
+        party_cache: dict[tuple[int, int], tuple[str, ...]] = {}
+        for sent, m, kind, tense in found:
             s_text = text[sent[0] : sent[1]]
-            parties = self._parties(s_text)
-            for m in rx.finditer(s_text):
-                gi = next(i for i, (name, v) in enumerate(m.groupdict().items()) if v is not None)
-                kind, tense = self.pack.kinds[gi]
-                a, b = sent[0] + m.start(), sent[0] + m.end()
-                # Who acts: the parties named just before the trigger, else those of the sentence.
-                who = self._agent(text[max(sent[0], a - 90) : a]) or parties
-                where = None
-                if self.pack.pack.events[kind].located:
-                    # The place named right after the trigger ("met in Saudi Arabia"), else right before it.
-                    after = text[b : min(sent[1], b + 100)]
-                    where = self._location(after) or self._location(text[max(sent[0], a - 40) : a])
-                if where is None and self.pack.pack.events[kind].located:
-                    if _APPOSITION.search(text[max(sent[0], a - 40) : a]):
-                        # "met in Saudi Arabia on Feb. 18 — the first high-level meeting": the same meeting.
-                        where = next((p.location for p in reversed(out) if p.kind == kind), None)
-                    elif _ANAPHORIC.match(s_text):
-                        # "It was the first high-level meeting ...": the meeting of the sentence before.
-                        where = next((p.location for p in reversed(out) if p.kind == kind and p.sentence != sent), None)
-                mn = Mention(len(out), kind, a, b, tense, sent, who, where)
-                before = text[max(sent[0], a - 30) : a]
-                mn.earlier = bool(_EARLIER.search(before))
-                mn.later = bool(_LATER.search(before))
-                mn.definite = bool(_DEFINITE.search(before))
-                mn.dated = _ends_within(sorted_ends, a - 12, a)
-                mn.counterpart = self._counterpart(text[b : min(sent[1], b + 80)])
-                out.append(mn)
+            if sent not in party_cache:
+                party_cache[sent] = self._parties(s_text)
+            parties = party_cache[sent]
+            a, b = sent[0] + m.start(), sent[0] + m.end()
+            if self.pack.pack.events[kind].kind_of:
+                kind = _kind_in_context(self.pack.pack.events[kind].kind_of, context, a)
+                if not kind:
+                    continue  # "a round of applause" in an article on no talks, election or match
+            # Who acts: the parties named just before the trigger, else those of the sentence.
+            who = self._agent(text[max(sent[0], a - 90) : a]) or parties
+            where = None
+            if self.pack.pack.events[kind].located:
+                # The place named right after the trigger ("met in Saudi Arabia"), else right before it.
+                after = text[b : min(sent[1], b + 100)]
+                where = self._location(after) or self._location(text[max(sent[0], a - 40) : a])
+            if where is None and self.pack.pack.events[kind].located:
+                if _APPOSITION.search(text[max(sent[0], a - 40) : a]):
+                    # "met in Saudi Arabia on Feb. 18 — the first high-level meeting": the same meeting.
+                    where = next((p.location for p in reversed(out) if p.kind == kind), None)
+                elif _ANAPHORIC.match(s_text):
+                    # "It was the first high-level meeting ...": the meeting of the sentence before.
+                    where = next((p.location for p in reversed(out) if p.kind == kind and p.sentence != sent), None)
+            mn = Mention(len(out), kind, a, b, tense, sent, who, where)
+            before = text[max(sent[0], a - 30) : a]
+            mn.earlier = bool(_EARLIER.search(before))
+            mn.later = bool(_LATER.search(before))
+            mn.definite = bool(_DEFINITE.search(before))
+            mn.dated = _ends_within(sorted_ends, a - 12, a)
+            mn.counterpart = self._counterpart(text[b : min(sent[1], b + 80)])
+            ordinal = self._ordinal_before.search(before)
+            if ordinal and re.match(r"(?:rounds?|sessions?)\b", text[a:b], re.I):
+                mn.ordinal = self.pack.pack.ordinals.get(ordinal.group(1).lower(), 0)
+            out.append(mn)
         return out
 
     def _counterpart(self, after: str) -> str:
@@ -615,9 +701,15 @@ class ArticleReader:
         return self.pack.location_rx.first_in(s)
 
     def _matches(
-        self, st: _State, sent: tuple[int, int], timexes: list[TimexMatch], mentions: list[Mention]
+        self, st: _State, sent: tuple[int, int], timexes: list[TimexMatch], mentions: list[Mention],
+        parsed: nlp.Sentence | None = None,
     ) -> list[tuple[RelationRule, re.Match[str], dict[str, Any], tuple[int, int], Mention | None]]:
-        """Every relation match of a sentence, in the order they apply; what each says of identity is noted."""
+        """Every relation match of a sentence, in the order they apply; what each says of identity is noted.
+
+        With the sentence's parse, a date the parse hangs on another event's verb is not the
+        matched trigger's (``attachment.dates_other_event``), and a weekday whose tense the
+        date reader left open takes the tense the trigger's clause is told in.
+        """
         text = st.text
         items: list[tuple[int, int, str, Any]] = []
         for i, t in enumerate(timexes):
@@ -657,12 +749,34 @@ class ArticleReader:
         for rule, rx in ordered:
             for m in rx.finditer(s, timeout=budget()):
                 got = {k: lookup.get(v) for k, v in m.groupdict().items() if v and v.startswith("«")}
+                if parsed is not None and rule.produce == "on" and not self._dates_trigger(parsed, got):
+                    continue
                 span = (to_text(m.start()), to_text(m.end()))
                 if rule.produce == "statement":
                     speech = got.get("event")
                 st.note(rule, got)
                 out.append((rule, m, got, span, speech))
         return out
+
+    def _dates_trigger(self, parsed: nlp.Sentence, got: dict[str, Any]) -> bool:
+        """Whether an "on" match's date is its trigger's by the parse; an open weekday tense is read off the clause."""
+        ev, t = got.get("event"), got.get("timex")
+        if not isinstance(ev, Mention) or not isinstance(t, TimexMatch):
+            return True
+        shifting = frozenset(v.lower() for v in self.pack.pack.shifting_verbs)
+        if dates_other_event(parsed, (ev.start, ev.end), (t.start, t.end), shifting):
+            return False
+        rel = dict(t.relative)
+        tok = parsed.token_at(ev.end - 1)
+        if rel.get("expression") == "weekday" and names_own_day(parsed, (ev.start, ev.end), (t.start, t.end)):
+            rel["tense"] = "unknown"
+            got["timex"] = replace(t, relative=tuple(rel.items()), tense="unknown")
+        elif rel.get("expression") == "weekday" and rel.get("tense", t.tense) == "unknown" and tok is not None:
+            told = told_as(parsed, tok)
+            if told in ("past", "future"):
+                rel["tense"] = told
+                got["timex"] = replace(t, relative=tuple(rel.items()), tense="past" if told == "past" else "future")
+        return True
 
     def _tenses(self, st: _State, sent: tuple[int, int], mentions: list[Mention]) -> None:
         """A trigger told in the past or future tense dates its event relative to the report."""
@@ -672,6 +786,88 @@ class ArticleReader:
             told = mn.tense in ("past", "future") and mn.kind != "statement"
             if told and mn.asserted and not st.is_headline(mn.start) and not negated:
                 st.tense_fact(mn, str(mn.tense), (mn.start, mn.end), "trigger-tense")
+
+
+def _offset_days(t: TimexMatch) -> tuple[int, int] | None:
+    """The days an amount of time spans ("six days": 6..6, "two months": 56..62), or None for what has no day count."""
+    try:
+        d = parse_duration(t.symbolic)
+    except CalendarError:
+        return None
+    per_unit = {"day": (1, 1), "week": (7, 7), "month": (28, 31), "year": (365, 366)}.get(d.unit)
+    if per_unit is None or d.amount != int(d.amount):
+        return None
+    return int(d.amount) * per_unit[0], int(d.amount) * per_unit[1]
+
+
+def _full_or_partial(value: str) -> bool:
+    """A calendar value a date fact can hold: a year, a month or a day, the year maybe left open."""
+    return re.fullmatch(r"(?:\d{4}|XXXX)(?:-\d\d){0,2}", value) is not None and any(c.isdigit() for c in value)
+
+
+def _weekday_told(t: TimexMatch, tense: str | None) -> TimexMatch:
+    """A weekday with the tense of the verb it hangs on ("adjourned ... on Monday until March 16" is past).
+
+    The date reader guesses a weekday's tense from the words around it; the verb the parse
+    hangs it on says it outright, where it is in the past or the future tense.
+    """
+    rel = dict(t.relative)
+    if rel.get("expression") != "weekday" or tense not in ("past", "future") or rel.get("tense") == tense:
+        return t
+    rel["tense"] = str(tense)
+    return replace(t, relative=tuple(rel.items()), tense="past" if tense == "past" else "future")
+
+
+def _trigger_dates(
+    s: nlp.Sentence, usable: list[tuple[TimexMatch, TimexMatch]], here: list[Mention]
+) -> list[tuple[Mention, TimexMatch, TimexMatch]]:
+    """Dates the parse hangs on a table trigger's own word, however far the text puts them.
+
+    "sentenced Kesselring to four years in prison on Wednesday": the relation patterns stop
+    at the duration between them, the parse does not.  Each is (mention, day, written date).
+    """
+    out = []
+    for written, day in usable:
+        gov = date_head(s, written.start, written.end)
+        mn = next((m for m in here if gov is not None and m.kind != "statement" and m.asserted
+                   and m.start <= gov.start < m.end), None)  # fmt: skip
+        if mn is not None:
+            out.append((mn, day, written))
+    return out
+
+
+def _predicates(s: nlp.Sentence, here: list[Mention]) -> None:
+    """A verb trigger whose subject is an event noun tells that event ("A strong earthquake struck the island").
+
+    The verb's own kind is the table's guess from the word alone ("struck" is an attack when
+    a party strikes); with an event as its subject, the verb says what that event did, so the
+    mention becomes that event's.
+    """
+    nouns = [m for m in here if m.tense is None and m.kind != "statement"]
+    for mn in here:
+        tok = s.token_at(mn.end - 1)
+        if mn.tense is None or mn.kind == "statement" or tok is None or tok.pos != "VERB":
+            continue
+        subjects = [c for c in s.children(tok.i) if c.dep in ("nsubj", "nsubjpass")]  # a dateline may be one too
+        noun = next((m for m in nouns for c in subjects if m.start <= c.start < m.end), None)
+        if noun is not None and noun.kind != mn.kind:
+            mn.kind, mn.same_as = noun.kind, noun.index
+
+
+def _kind_in_context(kinds: list[str], context: list[tuple[int, str]], pos: int) -> str:
+    """The kind a trigger of no kind of its own takes: of ``kinds``, the one the article names most.
+
+    ``context`` holds (offset, kind) of the article's other triggers.  On a tie the kind
+    named nearest before ``pos`` wins, then the nearest after; "" when none is named.
+    """
+    counts = Counter(k for _, k in context if k in kinds)
+    if not counts:
+        return ""
+    top = max(counts.values())
+    best = {k for k, c in counts.items() if c == top}
+    before = [k for at, k in context if at < pos and k in best]
+    after = [k for at, k in context if at >= pos and k in best]
+    return before[-1] if before else after[0]
 
 
 def _full_date(value: str) -> bool:
@@ -729,7 +925,11 @@ class _State:
         date.  Otherwise it is an event of its own.  ``t`` is the day the date names, ``written``
         the expression in the text ("today" in a sentence set on June 1).  A written date a
         relation rule already gave to an event is that event's: one date is not two events' days.
+        A table trigger (``mn.index`` set) the parse dates is dated where no rule did.
         """
+        if mn.index >= 0:
+            self._trigger_date(mn, t, written)
+            return
         if any(f["span"][0] <= written.start and written.end <= f["span"][1]
                and not str(f.get("subject", "")).startswith("doc:")
                for f in self.facts.values() if f.get("by") != "parse-dated-verb"):  # fmt: skip
@@ -746,19 +946,64 @@ class _State:
                    None)  # fmt: skip
         new = key is None
         if key is None:
-            base = f"{self.doc}:{mn.kind}"
-            key = base if base not in self.events else next(
-                f"{base}-{n}" for n in range(2, len(self.events) + 3) if f"{base}-{n}" not in self.events)
-            self._event(key, mn.kind, mn.participants, mn.location, None, f"{mn.kind} ({self.quote(mn)})")
-            if mn.args is not None and mn.args.theme:
-                self.events[key]["theme"] = mn.args.theme
+            key = self._open_event(mn)
         span = (min(mn.start, t.start), max(mn.end, t.end))
-        if not self.time_fact(key, t, "parse-dated-verb", span, 0.7) and mn.noun:
+        if not self.time_fact(key, _weekday_told(t, mn.tense), "parse-dated-verb", span, 0.7) and mn.noun:
             if new:  # "the filing this year": a date the timeline cannot say makes no event of a noun
                 del self.events[key]
             return
         mn.key = key
         self.dated.append((mn, t, key))
+        self.timed(mn, key)
+        for until, put_off in mn.until:
+            # "adjourned the trial until March 16": the trial sits again on March 16, after the adjournment;
+            # the quote is the words that say so ("until March 16"), as the adjournment has its own.
+            word = re.compile(r"(?:until|till|to)\s+$", re.I).search(self.text, max(0, until.start - 8), until.start)
+            at = (word.start() if word else until.start, until.end)
+            again = f"{key}-until-{_slug(until.symbolic)}"
+            self._event(again, put_off.kind, put_off.participants, put_off.location, None,
+                        f"{put_off.kind} ({self.quote(put_off)}, put off to {until.text})", "next")  # fmt: skip
+            self.add("parse-until", at, {"kind": "date", "subject": again, "value": until.symbolic}, 0.7)
+            self.add("parse-until", at, {"kind": "order", "subject": again, "relation": "after", "anchor": key}, 0.7)
+
+    def _open_event(self, mn: Mention) -> str:
+        """A new event for an open-domain mention, its kind the lemma: ``doc:kind``, then ``doc:kind-N``."""
+        base = f"{self.doc}:{mn.kind}"
+        key = base if base not in self.events else next(
+            f"{base}-{n}" for n in range(2, len(self.events) + 3) if f"{base}-{n}" not in self.events)
+        self._event(key, mn.kind, mn.participants, mn.location, None, f"{mn.kind} ({self.quote(mn)})")
+        if mn.args is not None and mn.args.theme:
+            self.events[key]["theme"] = mn.args.theme
+        return key
+
+    def timed(self, mn: Mention, key: str) -> None:
+        """A mention's timing against another event ("six days after the quake", "twelve days after convicting him").
+
+        The other event is a table mention's, or an act no table names told by a gerund: an
+        event of its own (its kind the lemma), with no date but its distance from this one.
+        """
+        for direction, duration, target in mn.offsets:
+            days = _offset_days(duration)
+            if target.index < 0 and not target.key:
+                target.key = self._open_event(target)
+            other = self.event_for(target) if target.index >= 0 else target.key
+            if days is not None and other != key:
+                # The quote is the words that say how far apart they are ("six days after"); a gerund's
+                # event has no other quote, so its words are in it too ("ten days after questioning").
+                word = re.compile(r"\s*(?:after|before)\b", re.I).match(self.text, duration.end)
+                at = (duration.start, target.end if target.index < 0 else word.end() if word else duration.end)
+                self.add("parse-offset", at, {"kind": "order", "subject": key, "relation": direction,
+                                              "anchor": other, "days": list(days)}, 0.7)  # fmt: skip
+
+    def _trigger_date(self, mn: Mention, t: TimexMatch, written: TimexMatch) -> None:
+        """A table trigger dated by the parse where no relation pattern reached ("sentenced ... on Wednesday")."""
+        if self.is_headline(mn.start) or any(
+            f["span"][0] <= written.start and written.end <= f["span"][1] and f["kind"] in ("date", "relative")
+            and f.get("expression") != "tense" for f in self.facts.values()
+        ):  # fmt: skip
+            return
+        span = (min(mn.start, written.start), max(mn.end, written.end))
+        self.time_fact(self.event_for(mn), _weekday_told(t, mn.tense), "parse-dated-trigger", span, 0.7)
 
     def add_mention(self, key: str, start: int, end: int) -> None:
         """One more place the article names an event (no fact: a restatement says nothing of when)."""
@@ -818,6 +1063,8 @@ class _State:
             main_loc = self.main_location.get(mn.kind)
             if mn.location and main_loc and mn.location != main_loc:
                 continue  # an event elsewhere is apart already
+            if mn.ordinal and mn.ordinal != self._main_ordinal(mn.kind) and not self.is_headline(mn.start):
+                continue  # another round is apart already
             main = first.setdefault(mn.kind, times)
             if main is not times and not times & main:
                 self.apart[mn.index] = f"{self.doc}:{mn.kind}-on-" + _slug(sorted(times)[0].replace("weekday:", ""))
@@ -831,6 +1078,9 @@ class _State:
 
     # -------------------------------------------------------------- events
     def event_for(self, mn: Mention, previous: bool = False) -> str:
+        if mn.same_as >= 0:
+            mn.key = self.event_for(self.mentions[mn.same_as], previous)
+            return mn.key
         kind = mn.kind
         if kind == "statement":
             if not mn.key:
@@ -865,6 +1115,10 @@ class _State:
                                and not m.earlier and not self.is_headline(m.start)), None)  # fmt: skip
             main_parts = set(self._participants(kind, mn))
             own = set(mn.participants)
+            main_ordinal = self._main_ordinal(kind)
+            if mn.ordinal and main_ordinal and mn.ordinal != main_ordinal and not self.is_headline(mn.start):
+                # "a third round ... The first round, held in January": another round of the article's series.
+                return self._round(mn, main_ordinal)
             if mn.location and main_loc and mn.location != main_loc:
                 key, role = f"{self.doc}:{kind}#{_slug(mn.location)}", "elsewhere"
             elif mn.tense in ("past", "future") and main_tense not in (None, mn.tense) and not self.is_headline(
@@ -897,6 +1151,27 @@ class _State:
         self._event(key, kind, parts, loc, self._series(kind, mn), f"{kind} ({self.quote(mn)})", role)
         return key
 
+    def _main_ordinal(self, kind: str) -> int:
+        """The place in its series of the article's own event of a kind: the first ordinal its story gives a mention.
+
+        A headline names the article's own event, so its ordinal is that event's too and a
+        different one in the story is a contradiction, not another round: it is not counted here.
+        """
+        return next((m.ordinal for m in self.mentions if m.kind == kind and m.ordinal and not m.earlier
+                     and m.index not in self.previous and not self.is_headline(m.start)), 0)  # fmt: skip
+
+    def _round(self, mn: Mention, main_ordinal: int) -> str:
+        """Another round of the series than the article's own (another ordinal): an event of its own in the series."""
+        kind = mn.kind
+        key = f"{self.doc}:{kind}-round-{mn.ordinal}"
+        mn.key = key
+        main = next(m for m in self.mentions if m.kind == kind and m.ordinal == main_ordinal
+                    and not self.is_headline(m.start))  # fmt: skip
+        role = "previous" if mn.ordinal < main_ordinal else "next"
+        self._event(key, kind, self._participants(kind, mn), mn.location, self._series(kind, main),
+                    f"{kind} ({self.quote(mn)})", role)  # fmt: skip
+        return key
+
     def _date_named(self, mn: Mention) -> str:
         """The month or year a definite mention is named by ("the May talks", "the 2022 talks"), if any."""
         if not mn.dated:
@@ -919,6 +1194,8 @@ class _State:
         if mn.definite and not mn.dated:
             for other in reversed(self.mentions[: mn.index]):
                 if other.kind == mn.kind and other.key and self.quote(other).lower().split()[-1].rstrip("s") == head:
+                    if mn.ordinal and other.ordinal and mn.ordinal != other.ordinal:
+                        continue  # "the first round ... the second round": two rounds
                     if self._other_day(mn, other):
                         break  # "the final on Sunday" after "last year's final": another final
                     return other.key
@@ -1039,14 +1316,10 @@ class _State:
         elif p in ("future", "past") and ev is not None and ev.kind != "statement":
             self.tense_fact(ev, p, span, rid, w)
         elif p == "offset" and ev is not None and ev2 is not None and t is not None:
-            try:
-                d = parse_duration(t.symbolic)
-            except CalendarError:
+            days = _offset_days(t)
+            if days is None or self.event_for(ev) == self.event_for(ev2):
                 return
-            per_unit = {"day": (1, 1), "week": (7, 7), "month": (28, 31), "year": (365, 366)}.get(d.unit)
-            if per_unit is None or d.amount != int(d.amount) or self.event_for(ev) == self.event_for(ev2):
-                return
-            lo, hi = int(d.amount) * per_unit[0], int(d.amount) * per_unit[1]
+            lo, hi = days
             direction = _DIR.get(re.sub(r"\s+", " ", m.group("dir").lower()), "after")
             self.add(rid, span, {"kind": "order", "subject": self.event_for(ev), "relation": direction,
                                  "anchor": self.event_for(ev2), "days": [lo, hi]}, w)  # fmt: skip
@@ -1167,17 +1440,6 @@ def _same_arguments(a: Mention, b: Mention) -> bool:
         return ta.lower() == tb.lower()
     agents_a, agents_b = set(a.args.agents if a.args else ()), set(b.args.agents if b.args else ())
     return bool(agents_a & agents_b)
-
-
-def _when(s: nlp.Sentence, t: nlp.Token) -> str:
-    """Whether a mention is told as past or as to come ("will", "to buy", "is to be delivered"), or "" where unsaid."""
-    verb = clause_of(s, t)
-    kids = s.children(verb.i)
-    if any(c.dep == "aux" and (c.lemma.lower() in ("will", "shall") or c.tag == "TO") for c in kids):
-        return "future"
-    if verb.tag in ("VBD", "VBN") or any(c.dep in ("aux", "auxpass") and c.tag == "VBD" for c in kids):
-        return "past"
-    return ""
 
 
 def _arguments_clash(a: Arguments | None, b: Arguments) -> bool:

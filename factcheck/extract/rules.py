@@ -58,6 +58,11 @@ class EventKind(_Strict):
     per_agent: bool = Field(
         default=False, description="One event per acting party (Russia's delegation arrived Sunday, Ukraine's Monday)."
     )
+    kind_of: list[str] = Field(
+        default_factory=list,
+        description="A trigger with no kind of its own ('the first round', 'a fourth round'): a mention of whichever "
+        "of these kinds the article names most (the nearest before it on a tie), none if it names none of them.",
+    )
 
 
 class RelationRule(_Strict):
@@ -113,6 +118,11 @@ class ExtractPack(_Strict):
         default_factory=list,
         description="Lemmas of verbs too general to be an event of their own when a date hangs on them "
         "('was', 'had', 'made'); any other verb so dated is an event whose kind is its lemma.",
+    )
+    shifting_verbs: list[str] = Field(
+        default_factory=list,
+        description="Lemmas of verbs that act on an event named as their object without being it ('adjourned "
+        "the trial on Monday', 'postponed the vote'): the date is the verb's own event's, not the object's.",
     )
     dated_verbs: bool = Field(
         default=False,
