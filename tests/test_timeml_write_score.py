@@ -182,7 +182,7 @@ def test_write_tagged_puts_a_tag_around_any_character_of_text(tmp_path: Path) ->
     # Without elements that have content or CDATA, a tag around any one character leaves the file well formed.
     nested = ("<EVENT", "<![CDATA[")
     rng = random.Random(19)
-    for _ in range(300):
+    for _ in range(120):
         body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
         raw = _doc(body)
         (tmp_path / "d.tml").write_bytes(raw.encode())
@@ -243,3 +243,9 @@ def test_tag_files_stops_at_the_first_bad_file_whatever_the_jobs(tmp_path: Path,
     assert [str(d) for d in exc.value.diagnostics] == [f"{files[9]}:7:3: not well-formed TimeML: mismatched tag:"
                                                        " line 7, column 2"]  # fmt: skip
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f.name for f in files[:9]]  # no temporary file
+
+
+def test_new_tids_continue_after_the_highest_tid_attribute_only() -> None:
+    raw = _doc("on Thursday", after='<X xtid="t50" note=\'tid="t40"\'/><Y a="1"tid="t7"/>\n')
+    out = write_tagged(raw, [NewTimex(3, 11, "DATE", "X")])
+    assert '<TIMEX3 tid="t41" type="DATE" value="X">Thursday</TIMEX3>' in out

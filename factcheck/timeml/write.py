@@ -27,14 +27,13 @@ if TYPE_CHECKING:
 
 _TEXT_OPEN = re.compile(r"<TEXT(?:\s[^>]*)?>")
 _TEXT_CLOSE = re.compile(r"</TEXT\s*>")
-# A run of plain characters is one token (each of its characters is one of content); the
-# single-character alternative takes what is left: an entity's "&", a lone "<" or CR.
-_TOKEN = re.compile(
-    r"(?P<plain>[^<&\r]+)|<!\[CDATA\[(?P<cdata>.*?)\]\]>|<!--.*?-->|<[^>]*>|&[^;\s]{1,10};|\r\n|.", re.DOTALL
-)
+# What is not a plain character of content; between two of these, every character is one of
+# content.  The one-character alternative takes what is left: an entity's "&", a lone "<" or CR.
+_SPECIAL = re.compile(r"<!\[CDATA\[(?P<cdata>.*?)\]\]>|<!--.*?-->|<[^>]*>|&[^;\s]{1,10};|\r\n|[<&\r]", re.DOTALL)
 _INNER = re.compile(r"</?(?:TIMEX3|EVENT|SIGNAL)\b[^>]*>")
 _LINKS = re.compile(r"[ \t]*<(?:MAKEINSTANCE|TLINK|SLINK|ALINK)\b[^>]*/>[ \t]*(?:\r?\n)?")
-_TID = re.compile(r'\btid="t(\d+)"')
+_TID = re.compile(r'tid="t(\d+)"')  # at a word's start: the literal is found fast, the start checked after
+_WORD_CHAR = re.compile(r"\w")
 _ATTR_ESCAPES = str.maketrans({"&": "&amp;", ">": "&gt;", "<": "&lt;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
@@ -102,23 +101,28 @@ def _segments(raw: str, lo: int, hi: int) -> tuple[list[int], list[int], int]:
     text_at: list[int] = []
     raw_at: list[int] = []
     n = 0
-    for m in _TOKEN.finditer(raw, lo, hi):
-        if m.lastgroup == "plain":
+    pos = lo
+    for m in _SPECIAL.finditer(raw, lo, hi):
+        at = m.start()
+        if at > pos:  # plain characters before it
             text_at.append(n)
-            raw_at.append(m.start())
-            n += m.end() - m.start()
-        elif m.lastgroup == "cdata":
-            if m.end("cdata") == m.start("cdata"):
-                continue
+            raw_at.append(pos)
+            n += at - pos
+        pos = m.end()
+        if m.lastgroup == "cdata":
+            if m.end("cdata") > m.start("cdata"):
+                text_at.append(n)
+                raw_at.append(m.start("cdata"))
+                n += m.end("cdata") - m.start("cdata")
+        elif raw[at] != "<" or pos - at == 1:  # one character: an entity, CRLF read as LF, a lone "<", "&" or CR
             text_at.append(n)
-            raw_at.append(m.start("cdata"))
-            n += m.end("cdata") - m.start("cdata")
-        elif m.group(0)[0] == "<" and m.end() - m.start() > 1:
-            continue  # markup: no characters of content
-        else:
-            text_at.append(n)  # one character: plain, an entity, or CRLF read as LF
-            raw_at.append(m.start())
+            raw_at.append(at)
             n += 1
+        # else markup: no characters of content
+    if hi > pos:
+        text_at.append(n)
+        raw_at.append(pos)
+        n += hi - pos
     return text_at, raw_at, n
 
 
@@ -148,7 +152,8 @@ def write_tagged(raw: str, timexes: Sequence[NewTimex], where: str = "<input>") 
         if t.start < prev_end:
             raise ValueError(f"span {t.start}-{t.end} overlaps the one before it")
         prev_end = t.end
-    next_tid = max((int(x) for x in _TID.findall(raw)), default=0) + 1
+    tids = (m.group(1) for m in _TID.finditer(raw) if not (m.start() and _WORD_CHAR.match(raw, m.start() - 1)))
+    next_tid = max((int(x) for x in tids), default=0) + 1
     out: list[str] = []
     pos = 0
     for i, t in enumerate(ordered):
