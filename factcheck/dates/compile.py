@@ -8,7 +8,6 @@ as ``{2}`` and ``{1,3}`` are left alone: a reference starts with a letter.
 from __future__ import annotations
 
 import importlib
-import multiprocessing
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -151,6 +150,8 @@ def backtracks(pattern: str, flags: int) -> str | None:
     The probe runs the same engine the reader uses (``re``) in a child process that is killed
     when it overruns, since ``re`` itself cannot be interrupted.
     """
+    import multiprocessing  # here, not at the top: loading the reader starts no process and needs none of it
+
     if multiprocessing.current_process().daemon:
         # A daemonic worker (a pool's) may not start processes: probe with the ``regex`` engine's
         # timeout instead, in this process.

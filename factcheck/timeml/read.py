@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.errors import Diagnostic, UserError
 from factcheck.folders import holds
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ def _walk(elem: ET.Element, parts: list[str], pos: list[int], found: list[tuple[
 
 def read_timeml(path: Path) -> TimeMLDoc:
     """Read one TimeML file; malformed XML is a UserError at its line and column."""
+    import xml.etree.ElementTree as ET  # here: tagging reads with expat alone (read_text_and_dct)
+
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:

@@ -183,7 +183,7 @@ Tagger = Callable[[str, dt.date | None], Sequence[NewTimex]]
 
 # Chunks of work per worker: a worker that finishes early takes the next chunk, so one long
 # file does not leave a core idle at the end.
-_CHUNKS_PER_WORKER = 4
+_CHUNKS_PER_WORKER = 8
 # What the workers tag with: set before the pool forks, so they inherit it (nothing of the
 # tagger, its compiled rules or caches, is pickled).
 _JOB: list[tuple[Sequence[Path], Path, int, Tagger]] = []
