@@ -249,3 +249,21 @@ def test_new_tids_continue_after_the_highest_tid_attribute_only() -> None:
     raw = _doc("on Thursday", after='<X xtid="t50" note=\'tid="t40"\'/><Y a="1"tid="t7"/>\n')
     out = write_tagged(raw, [NewTimex(3, 11, "DATE", "X")])
     assert '<TIMEX3 tid="t41" type="DATE" value="X">Thursday</TIMEX3>' in out
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_tag_files_leaves_no_temporary_file_when_tagging_fails(tmp_path: Path, jobs: int) -> None:
+    from factcheck.timeml.write import tag_files
+
+    files = _corpus(tmp_path / "in", 60)  # more files than chunks: the failing one is not first in its chunk
+
+    def broken(text: str, dct: object) -> list[NewTimex]:
+        if text.startswith("Doc 33 "):
+            raise RuntimeError("a bug in the tagger")
+        return _thursdays(text, dct)
+
+    with pytest.raises(RuntimeError, match="a bug in the tagger"):
+        tag_files(files, tmp_path / "out", broken, jobs=jobs)
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert not [n for n in written if n.endswith(".tmp")]
+    assert set(written) <= {f.name for f in files[:33]}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import os
 import re
 import tempfile
@@ -220,20 +221,25 @@ def tag_files(files: Sequence[Path], out_dir: Path, tag: Tagger, jobs: int = 1) 
     futures: list[Future[list[str | list[Diagnostic]]]] = []
     _JOB[:] = [(files, out_dir, mode, tag)]
     written: set[str] = set()
+    # What exists now is the workers' to read, never to collect: a collection in a worker would
+    # write to every object's header, copying the pages it shares with this process.
+    gc.freeze()
     try:
         with interrupts.ForkPool(workers) as pool:
             futures = [pool.submit(_tag_span, span) for span in spans]
-            for (lo, _), fut in zip(spans, futures, strict=True):
-                for k, got in enumerate(fut.result()):
-                    if isinstance(got, list):
-                        raise UserError(got)
-                    os.replace(got, out_dir / files[lo + k].name)
-                    written.add(got)
-    except BaseException:
-        for fut in futures:
-            fut.cancel()  # chunks not started yet: nothing of theirs will be used
-        raise
+            try:
+                for (lo, _), fut in zip(spans, futures, strict=True):
+                    for k, got in enumerate(fut.result()):
+                        if isinstance(got, list):
+                            raise UserError(got)
+                        os.replace(got, out_dir / files[lo + k].name)
+                        written.add(got)
+            except BaseException:
+                for fut in futures:
+                    fut.cancel()  # chunks not started yet: the pool's shutdown does not wait for them
+                raise
     finally:
+        gc.unfreeze()
         _JOB.clear()
         for fut in futures:  # the temporary files of outputs not renamed (an error, a stop request)
             if fut.done() and not fut.cancelled() and fut.exception() is None:
@@ -265,12 +271,18 @@ def _tag_span(span: tuple[int, int]) -> list[str | list[Diagnostic]]:
     """In a worker: the temporary file of each file of ``span``, up to the first error (its diagnostics)."""
     files, out_dir, mode, tag = _JOB[0]
     out: list[str | list[Diagnostic]] = []
-    for path in files[span[0] : span[1]]:
-        try:
-            out.append(_tag_one(path, out_dir, mode, tag))
-        except UserError as exc:
-            out.append(exc.diagnostics)
-            break
+    try:
+        for path in files[span[0] : span[1]]:
+            try:
+                out.append(_tag_one(path, out_dir, mode, tag))
+            except UserError as exc:
+                out.append(exc.diagnostics)
+                break
+    except BaseException:  # a bug or a stop request: nobody will rename what this chunk wrote
+        for got in out:
+            if isinstance(got, str):
+                _unlink(got)
+        raise
     return out
 
 
