@@ -214,12 +214,20 @@ def _corpus(d: Path, n: int, bad: int | None = None) -> list[Path]:
     return files
 
 
+@pytest.fixture
+def pooled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers however small the input (by default, small inputs are tagged in the calling process)."""
+    from factcheck.timeml import write
+
+    monkeypatch.setattr(write, "_BYTES_PER_WORKER", 1)
+
+
 def _thursdays(text: str, dct: object) -> list[NewTimex]:
     return [NewTimex(m.start(), m.end(), "DATE", f"{dct}") for m in re.finditer("Thursday", text)]
 
 
 @pytest.mark.parametrize("jobs", [2, 3, 40])
-def test_tag_files_writes_the_same_whatever_the_jobs(tmp_path: Path, jobs: int) -> None:
+def test_tag_files_writes_the_same_whatever_the_jobs(tmp_path: Path, jobs: int, pooled: None) -> None:
     from factcheck.timeml.write import tag_files
 
     files = _corpus(tmp_path / "in", 23)
@@ -232,7 +240,7 @@ def test_tag_files_writes_the_same_whatever_the_jobs(tmp_path: Path, jobs: int) 
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 5])
-def test_tag_files_stops_at_the_first_bad_file_whatever_the_jobs(tmp_path: Path, jobs: int) -> None:
+def test_tag_files_stops_at_the_first_bad_file_whatever_the_jobs(tmp_path: Path, jobs: int, pooled: None) -> None:
     from factcheck.errors import UserError
     from factcheck.timeml.write import tag_files
 
@@ -252,7 +260,7 @@ def test_new_tids_continue_after_the_highest_tid_attribute_only() -> None:
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_tag_files_leaves_no_temporary_file_when_tagging_fails(tmp_path: Path, jobs: int) -> None:
+def test_tag_files_leaves_no_temporary_file_when_tagging_fails(tmp_path: Path, jobs: int, pooled: None) -> None:
     from factcheck.timeml.write import tag_files
 
     files = _corpus(tmp_path / "in", 60)  # more files than chunks: the failing one is not first in its chunk
@@ -267,3 +275,16 @@ def test_tag_files_leaves_no_temporary_file_when_tagging_fails(tmp_path: Path, j
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert not [n for n in written if n.endswith(".tmp")]
     assert set(written) <= {f.name for f in files[:33]}
+
+
+def test_tag_files_starts_no_worker_for_a_small_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import interrupts
+    from factcheck.timeml.write import tag_files
+
+    def no_pool(workers: int) -> None:
+        raise AssertionError(f"a pool of {workers} was started")
+
+    monkeypatch.setattr(interrupts, "ForkPool", no_pool, raising=False)
+    files = _corpus(tmp_path / "in", 23)
+    tag_files(files, tmp_path / "out", _thursdays, jobs=8)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f.name for f in files]

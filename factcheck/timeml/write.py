@@ -185,6 +185,9 @@ Tagger = Callable[[str, dt.date | None], Sequence[NewTimex]]
 # Chunks of work per worker: a worker that finishes early takes the next chunk, so one long
 # file does not leave a core idle at the end.
 _CHUNKS_PER_WORKER = 8
+# Bytes of TimeML per worker: a worker's start (its fork, the rules it compiles again as it
+# meets them) costs about what tagging half a megabyte does, so smaller inputs are tagged here.
+_BYTES_PER_WORKER = 512 * 1024
 # What the workers tag with: set before the pool forks, so they inherit it (nothing of the
 # tagger, its compiled rules or caches, is pickled).
 _JOB: list[tuple[Sequence[Path], Path, int, Tagger]] = []
@@ -196,16 +199,17 @@ def tag_files(files: Sequence[Path], out_dir: Path, tag: Tagger, jobs: int = 1) 
     Each output appears whole or not at all (a temporary file beside it, then a rename), and
     outputs appear in the order of ``files``: the first file that cannot be read or tagged
     stops the run with its error, after the files before it and before any after it, so what
-    is written, and the error, are the same whatever ``jobs`` is.  With ``jobs`` > 1 the files
-    are read, tagged and written to their temporary files by that many forked workers, and
-    renamed here in order.
+    is written, and the error, are the same whatever ``jobs`` is.  With ``jobs`` > 1, the files
+    are read, tagged and written to their temporary files by up to that many forked workers
+    (one per ``_BYTES_PER_WORKER`` of input), and renamed here in order.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     # mkstemp makes the file private (0600); the output is an ordinary file, so the umask decides.
     mask = os.umask(0o022)  # the umask can only be read by setting it
     os.umask(mask)
     mode = 0o666 & ~mask
-    workers = min(jobs, len(files))
+    sizes = _sizes(files)
+    workers = min(jobs, len(files), max(1, sum(sizes) // _BYTES_PER_WORKER))
     if workers <= 1:
         for path in files:
             tmp = _tag_one(path, out_dir, mode, tag)
@@ -217,7 +221,7 @@ def tag_files(files: Sequence[Path], out_dir: Path, tag: Tagger, jobs: int = 1) 
         return
     from factcheck import interrupts
 
-    spans = _spans(files, workers * _CHUNKS_PER_WORKER)
+    spans = _spans(sizes, workers * _CHUNKS_PER_WORKER)
     futures: list[Future[list[str | list[Diagnostic]]]] = []
     _JOB[:] = [(files, out_dir, mode, tag)]
     written: set[str] = set()
@@ -248,20 +252,24 @@ def tag_files(files: Sequence[Path], out_dir: Path, tag: Tagger, jobs: int = 1) 
                         _unlink(got)
 
 
-def _spans(files: Sequence[Path], n: int) -> list[tuple[int, int]]:
-    """``files`` cut into about ``n`` runs of consecutive files of about the same size in bytes."""
+def _sizes(files: Sequence[Path]) -> list[int]:
     sizes = []
     for path in files:
         try:
             sizes.append(path.stat().st_size)
         except OSError:
             sizes.append(0)  # reading it will report the error
+    return sizes
+
+
+def _spans(sizes: Sequence[int], n: int) -> list[tuple[int, int]]:
+    """Files of these sizes cut into about ``n`` runs of consecutive files of about the same size in bytes."""
     total = sum(sizes) or 1
     spans: list[tuple[int, int]] = []
     lo = acc = 0
     for i, size in enumerate(sizes):
         acc += size
-        if acc * n >= total * (len(spans) + 1) or i == len(files) - 1:
+        if acc * n >= total * (len(spans) + 1) or i == len(sizes) - 1:
             spans.append((lo, i + 1))
             lo = i + 1
     return spans
