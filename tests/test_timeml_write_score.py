@@ -288,3 +288,13 @@ def test_tag_files_starts_no_worker_for_a_small_input(tmp_path: Path, monkeypatc
     files = _corpus(tmp_path / "in", 23)
     tag_files(files, tmp_path / "out", _thursdays, jobs=8)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f.name for f in files]
+
+
+def test_tag_cli_writes_the_same_with_one_job_or_several(tmp_path: Path, pooled: None) -> None:
+    _corpus(tmp_path / "in", 9)
+    for jobs in ("1", "3"):
+        r = CliRunner().invoke(cli, ["timeml", "tag", str(tmp_path / "in"), "--out", str(tmp_path / jobs), "-j", jobs])
+        assert r.exit_code == 0, r.output
+    one = {p.name: p.read_bytes() for p in (tmp_path / "1").iterdir()}
+    assert len(one) == 9 and one == {p.name: p.read_bytes() for p in (tmp_path / "3").iterdir()}
+    assert b"<TIMEX3 " in one["d00.tml"].split(b"<TEXT>")[1]
