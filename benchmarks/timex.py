@@ -17,6 +17,9 @@ tagging on one core (the best of three passes; dateparser one pass).  Beside it,
 whole-process figure: ``factcheck timeml tag`` over TBAQ as a fresh process, start-up
 included (with an empty pack cache, then the median of three runs with it warm), at this
 checkout (with its default of one worker per core, and with ``--jobs 1``) and at ``--base``.
+Those runs may write Python's bytecode cache (``PYTHONDONTWRITEBYTECODE`` is dropped from
+their environment), as an installed package has one: without it, every run compiles the
+package's source again, which is start-up no user pays.
 
 Where MEANTIME's conventions differ from TimeML's (how its token XML is read into text and
 extents is in ``benchmarks/timex_corpora.py``):
@@ -128,7 +131,8 @@ def tag_command(tree: Path, tmp: Path, *options: str) -> tuple[float, float]:
     """Seconds of ``factcheck timeml tag`` over TBAQ, one fresh process from ``tree``: cold pack cache, then warm."""
     name = "-".join((tree.name, *options))
     out = tmp / f"tagged-{name}"
-    env = {**os.environ, "PYTHONPATH": str(tree), "FACTCHECK_CACHE_DIR": str(tmp / f"cache-{name}")}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # see the module's docstring
+    env |= {"PYTHONPATH": str(tree), "FACTCHECK_CACHE_DIR": str(tmp / f"cache-{name}")}
     argv = [sys.executable, "-c", _LAUNCH, "timeml", "tag", str(find_data("tbaq-cleaned")), "--out", str(out), *options]
     times = []
     for _ in range(1 + REPEAT):
