@@ -222,7 +222,7 @@ def tag_files(files: Sequence[Path], out_dir: Path, tag: Tagger, jobs: int = 1) 
     from factcheck import interrupts
 
     spans = _spans(sizes, workers * _CHUNKS_PER_WORKER)
-    futures: list[Future[list[str | list[Diagnostic]]]] = []
+    futures: list[Future[list[str | list[Diagnostic] | Exception]]] = []
     _JOB[:] = [(files, out_dir, mode, tag)]
     written: set[str] = set()
     # What exists now is the workers' to read, never to collect: a collection in a worker would
@@ -236,6 +236,8 @@ def tag_files(files: Sequence[Path], out_dir: Path, tag: Tagger, jobs: int = 1) 
                     for k, got in enumerate(fut.result()):
                         if isinstance(got, list):
                             raise UserError(got)
+                        if isinstance(got, Exception):
+                            raise got
                         os.replace(got, out_dir / files[lo + k].name)
                         written.add(got)
             except BaseException:
@@ -275,10 +277,10 @@ def _spans(sizes: Sequence[int], n: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _tag_span(span: tuple[int, int]) -> list[str | list[Diagnostic]]:
-    """In a worker: the temporary file of each file of ``span``, up to the first error (its diagnostics)."""
+def _tag_span(span: tuple[int, int]) -> list[str | list[Diagnostic] | Exception]:
+    """In a worker: the temporary file of each file of ``span``, up to the first error (its diagnostics, or the bug)."""
     files, out_dir, mode, tag = _JOB[0]
-    out: list[str | list[Diagnostic]] = []
+    out: list[str | list[Diagnostic] | Exception] = []
     try:
         for path in files[span[0] : span[1]]:
             try:
@@ -286,7 +288,10 @@ def _tag_span(span: tuple[int, int]) -> list[str | list[Diagnostic]]:
             except UserError as exc:
                 out.append(exc.diagnostics)
                 break
-    except BaseException:  # a bug or a stop request: nobody will rename what this chunk wrote
+            except Exception as exc:  # a bug: raised where the files before it are written, as without workers
+                out.append(exc)
+                break
+    except BaseException:  # a stop request: nobody will rename what this chunk wrote
         for got in out:
             if isinstance(got, str):
                 _unlink(got)
