@@ -91,6 +91,7 @@ def tag_timeml(inputs: tuple[Path, ...], out_dir: Path, rule_dirs: tuple[Path, .
     The output is the same whatever the number of jobs.
     """
     import datetime as dt
+    import gc
 
     from factcheck.dates.tagger import DateReader
     from factcheck.timeml.read import timeml_files
@@ -103,6 +104,10 @@ def tag_timeml(inputs: tuple[Path, ...], out_dir: Path, rule_dirs: tuple[Path, .
         def tag(text: str, dct: dt.date | None) -> list[NewTimex]:
             return [NewTimex(m.start, m.end, m.type, m.value, m.mod) for m in reader.tag(text, dct)]
 
+        # The reader and all loaded so far live until the process ends: frozen, no collection walks
+        # them again (a worker's would copy the memory pages it shares with this process, and the
+        # one at exit took a twentieth of a run over TBAQ).
+        gc.freeze()
         tag_files(files, out_dir, tag, jobs or os.cpu_count() or 1)
         click.echo(f"tagged {len(files)} documents into {out_dir}", err=True)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import gc
 import os
 import re
 import tempfile
@@ -225,9 +224,6 @@ def tag_files(files: Sequence[Path], out_dir: Path, tag: Tagger, jobs: int = 1) 
     futures: list[Future[list[str | list[Diagnostic] | Exception]]] = []
     _JOB[:] = [(files, out_dir, mode, tag)]
     written: set[str] = set()
-    # What exists now is the workers' to read, never to collect: a collection in a worker would
-    # write to every object's header, copying the pages it shares with this process.
-    gc.freeze()
     try:
         with interrupts.ForkPool(workers) as pool:
             futures = [pool.submit(_tag_span, span) for span in spans]
@@ -245,7 +241,6 @@ def tag_files(files: Sequence[Path], out_dir: Path, tag: Tagger, jobs: int = 1) 
                     fut.cancel()  # chunks not started yet: the pool's shutdown does not wait for them
                 raise
     finally:
-        gc.unfreeze()
         _JOB.clear()
         for fut in futures:  # the temporary files of outputs not renamed (an error, a stop request)
             if fut.done() and not fut.cancelled() and fut.exception() is None:
