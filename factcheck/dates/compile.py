@@ -145,8 +145,10 @@ def from_program(pattern: str, program: bytes) -> re.Pattern[str] | None:
 def programs(sources: list[tuple[str, int]]) -> list[bytes | None]:
     """Each pattern's ``re`` program (:func:`re_program`), from the user's cache when built for the same ones before.
 
-    The cache holds the programs of every pattern it was asked for (the shipped rules', a
-    user pack's trigger), so another pack adds the few programs it needs, not a copy of all.
+    The cache holds the programs of the patterns it was asked for (the shipped rules', a user
+    pack's trigger), so another pack adds the few programs it needs, not a copy of all; once
+    it holds more than twice as many as asked for (the patterns of edited packs), it is cut
+    down to those asked for.
     """
     known = index_cache.load_programs()
     keys = [index_cache.pattern_key(pattern, flags) for pattern, flags in sources]
@@ -154,6 +156,8 @@ def programs(sources: list[tuple[str, int]]) -> list[bytes | None]:
     if missing:
         for k, (pattern, flags) in missing:
             known[k] = re_program(pattern, flags)
+        if len(known) > 2 * len(keys) + 16:
+            known = {k: known[k] for k in keys}
         index_cache.store_programs(known)
     return [known[k] for k in keys]
 

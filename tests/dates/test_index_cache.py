@@ -172,3 +172,13 @@ def test_a_user_pack_shares_the_shipped_rules_programs(cache: Path) -> None:
     # The shipped rules' programs once (the pack's own rules have none), and the trigger: the
     # pack's rules start with words shipped rules start with, so it is the same.
     assert len(index_cache.load_programs()) == len(DateReader.load().rules) + 1
+
+
+def test_the_programs_of_patterns_no_longer_asked_for_are_dropped_in_time(cache: Path) -> None:
+    sources = [(rf"(?<!\w)w{i}a(?P<x>\d+)", 2) for i in range(10)]
+    assert all(compile_mod.programs(sources))
+    for edit in range(1, 5):  # a pack edited again and again: its patterns change
+        compile_mod.programs([(p + "x" * edit, f) for p, f in sources])
+    kept = index_cache.load_programs()
+    assert len(kept) <= 2 * len(sources) + 16
+    assert {index_cache.pattern_key(p + "xxxx", f) for p, f in sources} <= set(kept)
