@@ -103,6 +103,8 @@ def test_timeml_tag_imports_the_date_reader_but_no_solver_report_or_model(tmp_pa
     assert 'value="2025-02-27">Feb. 27</TIMEX3>' in (tmp_path / "out" / "a.tml").read_text(encoding="utf-8")
     assert not [m for m in modules if m.split(".")[0] in ("z3", "spacy", "rich")]
     assert not [m for m in modules if m.startswith(("factcheck.model", "factcheck.report", "factcheck.engine"))]
+    # One file is tagged in this process, read with expat alone: no worker pool, no element tree.
+    assert not [m for m in modules if m.startswith(("multiprocessing", "concurrent", "xml.etree"))]
 
 
 def test_timeml_check_of_consistent_links_loads_no_solver(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ as ``{2}`` and ``{1,3}`` are left alone: a reference starts with a letter.
 from __future__ import annotations
 
 import importlib
-import multiprocessing
+import marshal
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -106,6 +106,62 @@ def start_index(sources: list[tuple[str, int]]) -> list[index_cache.Entry]:
     return got
 
 
+def re_program(pattern: str, flags: int) -> bytes | None:
+    """What ``re.compile(pattern, flags)`` hands its regex engine (the program, its flags and groups), marshalled.
+
+    Built as ``re``'s compiler builds it (an internal API, hence Any), and kept only when the
+    pattern made from it is equal to ``re.compile``'s (same program, flags and groups): on a
+    Python whose compiler works otherwise, there is no program (None) and patterns are compiled.
+    """
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        compiler: Any = importlib.import_module("re._compiler")
+        tree = parser.parse(pattern, flags)
+        code = [int(c) for c in compiler._code(tree, flags)]
+        groupindex = dict(tree.state.groupdict)
+        indexgroup: list[str | None] = [None] * tree.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        args = (int(flags | tree.state.flags), code, tree.state.groups - 1, groupindex, tuple(indexgroup))
+        program = marshal.dumps(args)
+        if from_program(pattern, program) != re.compile(pattern, flags):
+            return None
+        return program
+    except Exception:  # an internal API: any surprise means "compile instead"
+        return None
+
+
+def from_program(pattern: str, program: bytes) -> re.Pattern[str] | None:
+    """The pattern ``re.compile`` would make, from its program (:func:`re_program`); None if it cannot be made."""
+    try:
+        sre: Any = importlib.import_module("_sre")
+        flags, code, groups, groupindex, indexgroup = marshal.loads(program)
+        rx = sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    except Exception:  # the engine checks the program, and refuses one it cannot run
+        return None
+    return rx if isinstance(rx, re.Pattern) else None
+
+
+def programs(sources: list[tuple[str, int]]) -> list[bytes | None]:
+    """Each pattern's ``re`` program (:func:`re_program`), from the user's cache when built for the same ones before.
+
+    The cache holds the programs of the patterns it was asked for (the shipped rules', a user
+    pack's trigger), so another pack adds the few programs it needs, not a copy of all; once
+    it holds more than twice as many as asked for (the patterns of edited packs), it is cut
+    down to those asked for.
+    """
+    known = index_cache.load_programs()
+    keys = [index_cache.pattern_key(pattern, flags) for pattern, flags in sources]
+    missing = [(k, src) for k, src in zip(keys, sources, strict=True) if k not in known]
+    if missing:
+        for k, (pattern, flags) in missing:
+            known[k] = re_program(pattern, flags)
+        if len(known) > 2 * len(keys) + 16:
+            known = {k: known[k] for k in keys}
+        index_cache.store_programs(known)
+    return [known[k] for k in keys]
+
+
 @dataclass(frozen=True, order=True)
 class LintProblem:
     """A problem with a rule or sub-pattern of a pack."""
@@ -151,6 +207,8 @@ def backtracks(pattern: str, flags: int) -> str | None:
     The probe runs the same engine the reader uses (``re``) in a child process that is killed
     when it overruns, since ``re`` itself cannot be interrupted.
     """
+    import multiprocessing  # here, not at the top: loading the reader starts no process and needs none of it
+
     if multiprocessing.current_process().daemon:
         # A daemonic worker (a pool's) may not start processes: probe with the ``regex`` engine's
         # timeout instead, in this process.

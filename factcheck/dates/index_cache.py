@@ -1,4 +1,4 @@
-"""The date reader's rule index (where each rule's match can start), kept in the user's cache folder.
+"""The date reader's rule index (where each rule's match can start) and compiled patterns, in the user's cache folder.
 
 Working out which words or characters each rule can start with reads every expanded
 pattern's parse tree, which was most of the time a short run spent loading the reader.  It
@@ -7,6 +7,11 @@ stored under their SHA-256 in ``$FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/f
 else ``~/.cache/factcheck``.  A file that does not parse, fails its checksum or was written
 for other patterns is ignored and written again; a cache folder that cannot be written is
 no error (the index is then worked out on every run).
+
+The shipped rules' patterns compiled for Python's ``re`` (the program its regex engine runs,
+``compile.re_program``) are kept the same way, in one table by the SHA-256 of each pattern
+(the file is for one Python version), so a run makes the patterns its texts trigger from
+them instead of parsing and compiling each again.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import marshal
 import os
 import sys
 import tempfile
@@ -36,9 +42,9 @@ def cache_dir() -> Path:
     return Path(base) / "factcheck"
 
 
-def content_key(sources: list[tuple[str, int]]) -> str:
-    """SHA-256 of the patterns and flags, with what else the index depends on."""
-    h = hashlib.sha256(f"factcheck {__version__} date index {FORMAT} python {sys.version}\0".encode())
+def content_key(sources: list[tuple[str, int]], what: str = "date index") -> str:
+    """SHA-256 of the patterns and flags, with what else the index (or ``what`` else) depends on."""
+    h = hashlib.sha256(f"factcheck {__version__} {what} {FORMAT} python {sys.version}\0".encode())
     for pattern, flags in sources:
         b = pattern.encode()
         h.update(len(b).to_bytes(8, "big") + b + flags.to_bytes(8, "big"))
@@ -86,3 +92,60 @@ def store(key: str, index: list[Entry]) -> None:
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; a folder that cannot be written is left alone."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _programs_path() -> Path:
+    return cache_dir() / "date-programs.bin"
+
+
+def _programs_head(body: bytes) -> bytes:
+    """The file's first line: what built the programs (they depend on Python's version), and the body's SHA-256."""
+    return f"factcheck {__version__} re programs {FORMAT} python {sys.version}".encode().replace(b"\n", b" ") + (
+        b" " + hashlib.sha256(body).hexdigest().encode()
+    )
+
+
+def pattern_key(pattern: str, flags: int) -> str:
+    """The key of a pattern's program: the SHA-256 of the pattern and its flags."""
+    return hashlib.sha256(f"{flags}\0{pattern}".encode()).hexdigest()
+
+
+def load_programs() -> dict[str, bytes | None]:
+    """The programs stored so far, by :func:`pattern_key` (None: the pattern has none); empty when missing or corrupt.
+
+    The file is one line saying what built the programs, with the SHA-256 of the body, then
+    the body (the table, marshalled): only a body whose checksum holds is unmarshalled.
+    """
+    try:
+        raw = _programs_path().read_bytes()
+        head, _, body = raw.partition(b"\n")
+        if head != _programs_head(body):
+            return {}
+        got = marshal.loads(body)
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(got, dict) or not all(
+        isinstance(k, str) and (v is None or isinstance(v, bytes)) for k, v in got.items()
+    ):
+        return {}
+    return got
+
+
+def store_programs(programs: dict[str, bytes | None]) -> None:
+    """Write the programs atomically; a folder that cannot be written is left alone."""
+    body = marshal.dumps(dict(sorted(programs.items())))
+    _write(_programs_path(), _programs_head(body) + b"\n" + body)

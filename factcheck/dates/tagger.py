@@ -21,6 +21,8 @@ from factcheck.dates.compile import (
     backtracks,
     compile_rule,
     compile_user,
+    from_program,
+    programs,
     rule_source,
     start_index,
     trie_regex,
@@ -131,10 +133,24 @@ class DateReader:
         # A rule's pattern is compiled when a text first reaches a word it can start at, so a
         # run compiles only the rules its texts can trigger.  User rules are compiled up front,
         # so that one that does not compile is an error before any text is read.
+        self._programs: dict[int, bytes | None] = {}
+        self._trigger: re.Pattern[str] = _WORD
         self._patterns: list[Pattern | None] = [
             self._compile(i) if r.id in self._user else None for i, r in enumerate(self.rules)
         ]
-        self._dispatch()
+        trigger = self._dispatch()
+        # The shipped rules' patterns and the trigger are made from the programs ``re`` compiled
+        # them to on an earlier run (kept in the user's cache), not parsed and compiled again.
+        shipped = [i for i, r in enumerate(self.rules) if r.id not in self._user]
+        wanted = [(self._sources[i][0], int(self._sources[i][1] & RE_FLAGS)) for i in shipped]
+        if trigger is not None:
+            wanted.append((trigger, int(re.IGNORECASE)))
+        made = programs(wanted)
+        self._programs = dict(zip(shipped, made, strict=False))
+        if trigger is not None:
+            program = made[-1]
+            rx = from_program(trigger, program) if program is not None else None
+            self._trigger = rx if rx is not None else re.compile(trigger, re.IGNORECASE)
         # Only templates that resolve by tense need the (comparatively slow) tense cue search.
         tensed = ("near_year", "near_quarter", "weekday(", "weekend(")
         self._tensed = {r.id for r in self.rules if any(f in r.value for f in tensed)}
@@ -157,7 +173,9 @@ class DateReader:
         pattern, flags = self._sources[i]
         if rule.id in self._user:
             return compile_rule(self.ruleset, rule)
-        return re.compile(pattern, flags & RE_FLAGS)
+        program = self._programs.get(i)
+        rx = from_program(pattern, program) if program is not None else None
+        return rx if rx is not None else re.compile(pattern, flags & RE_FLAGS)
 
     def _pattern(self, i: int) -> Pattern:
         rx = self._patterns[i]
@@ -165,8 +183,11 @@ class DateReader:
             rx = self._patterns[i] = self._compile(i)
         return rx
 
-    def _dispatch(self) -> None:
-        """Index the rules by the words a match can start with; the rest by first character."""
+    def _dispatch(self) -> str | None:
+        """Index the rules by the words a match can start with; the rest by first character.
+
+        Returns the pattern of the trigger to compile when only indexed words can start a match.
+        """
         self._by_word: dict[str, list[tuple[Rule, int]]] = {}
         self._by_char: dict[str, list[tuple[Rule, int]]] = {}
         self._anywhere: list[tuple[Rule, int]] = []
@@ -185,11 +206,10 @@ class DateReader:
         self._cands: dict[str, list[tuple[Rule, Pattern]]] = {}
         # Where no rule is indexed by first character, only the indexed words can start a match:
         # one trie-shaped regex finds them, and the rest of the text is never looked at in Python.
+        self._trigger = _WORD
         if self._by_char or self._anywhere:
-            self._trigger = _WORD
-        else:
-            trie = trie_regex(set(self._by_word))
-            self._trigger = re.compile(r"(?<!\w)(?:" + trie + r")(?!\w)", re.IGNORECASE)
+            return None
+        return r"(?<!\w)(?:" + trie_regex(set(self._by_word)) + r")(?!\w)"
 
     def _candidates(self, word: str) -> list[tuple[Rule, Pattern]]:
         got = self._cands.get(word)

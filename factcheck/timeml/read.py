@@ -7,13 +7,17 @@ normalised to a line feed, as XML requires).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.errors import Diagnostic, UserError
 from factcheck.folders import holds
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,8 @@ def _walk(elem: ET.Element, parts: list[str], pos: list[int], found: list[tuple[
 
 def read_timeml(path: Path) -> TimeMLDoc:
     """Read one TimeML file; malformed XML is a UserError at its line and column."""
+    import xml.etree.ElementTree as ET  # here: tagging reads with expat alone (read_text_and_dct)
+
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
@@ -135,6 +141,61 @@ def read_timeml(path: Path) -> TimeMLDoc:
         dst = tl.get("relatedToEventInstance") or tl.get("relatedToTime") or ""
         out.tlinks.append(TLink(tl.get("lid", ""), (tl.get("relType") or "").upper(), src, dst))
     return out
+
+
+def read_text_and_dct(raw: bytes, where: str) -> tuple[str, dt.date | None]:
+    """TEXT's character content and the creation date of a TimeML file's bytes, as :func:`read_timeml` reads them.
+
+    What tagging needs, without building the document: expat delivers TEXT's characters
+    (handlers only until TEXT ends; the rest of the file is only checked for being well
+    formed), with the same namespace handling as ElementTree's parser, so the same text,
+    the same creation date and the same errors at ``where``'s line and column.
+    """
+    import xml.parsers.expat
+
+    parser = xml.parsers.expat.ParserCreate(None, "}")
+    parser.buffer_text = True
+    parts: list[str] = []
+    depth = 0
+    dct: list[str] = []
+    text_seen = False
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal depth, text_seen
+        depth += 1
+        if name == "TEXT" and depth == 2 and not text_seen:
+            text_seen = True
+            parser.CharacterDataHandler = parts.append
+            parser.EndElementHandler = end_in_text
+        if name == "TIMEX3" and not dct and attrs.get("functionInDocument") == "CREATION_TIME":
+            dct.append(attrs.get("value", ""))
+        if dct and text_seen and parser.CharacterDataHandler is None:
+            parser.StartElementHandler = parser.EndElementHandler = None  # nothing more to read
+
+    def end(name: str) -> None:
+        nonlocal depth
+        depth -= 1
+
+    def end_in_text(name: str) -> None:
+        nonlocal depth
+        depth -= 1
+        if depth == 1:  # TEXT itself ends
+            parser.CharacterDataHandler = None
+            parser.EndElementHandler = end
+            if dct:
+                parser.StartElementHandler = parser.EndElementHandler = None
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        parser.Parse(raw, True)
+    except xml.parsers.expat.ExpatError as exc:
+        raise UserError(Diagnostic(where, exc.lineno, exc.offset + 1, f"not well-formed TimeML: {exc}")) from None
+    date = None
+    if dct:
+        with contextlib.suppress(ValueError):
+            date = dt.date.fromisoformat(dct[0][:10])
+    return "".join(parts), date
 
 
 def _timex(el: ET.Element, start: int | None, end: int | None, text: str | None = None) -> Timex:

@@ -9,23 +9,31 @@ delivers them (entities decoded, line ends normalised to a line feed).
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import os
 import re
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.errors import Diagnostic, UserError
+from factcheck.timeml.read import read_text_and_dct
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 _TEXT_OPEN = re.compile(r"<TEXT(?:\s[^>]*)?>")
 _TEXT_CLOSE = re.compile(r"</TEXT\s*>")
-# A run of plain characters is one token (each of its characters is one of content); the
-# single-character alternative takes what is left: an entity's "&", a lone "<" or CR.
-_TOKEN = re.compile(
-    r"(?P<plain>[^<&\r]+)|<!\[CDATA\[(?P<cdata>.*?)\]\]>|<!--.*?-->|<[^>]*>|&[^;\s]{1,10};|\r\n|.", re.DOTALL
-)
+# What is not a plain character of content; between two of these, every character is one of
+# content.  The one-character alternative takes what is left: an entity's "&", a lone "<" or CR.
+_SPECIAL = re.compile(r"<!\[CDATA\[(?P<cdata>.*?)\]\]>|<!--.*?-->|<[^>]*>|&[^;\s]{1,10};|\r\n|[<&\r]", re.DOTALL)
 _INNER = re.compile(r"</?(?:TIMEX3|EVENT|SIGNAL)\b[^>]*>")
 _LINKS = re.compile(r"[ \t]*<(?:MAKEINSTANCE|TLINK|SLINK|ALINK)\b[^>]*/>[ \t]*(?:\r?\n)?")
-_TID = re.compile(r'\btid="t(\d+)"')
+_TID = re.compile(r'tid="t(\d+)"')  # at a word's start: the literal is found fast, the start checked after
+_WORD_CHAR = re.compile(r"\w")
 _ATTR_ESCAPES = str.maketrans({"&": "&amp;", ">": "&gt;", "<": "&lt;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
@@ -56,12 +64,21 @@ class NewTimex:
 
 def read_raw(path: Path) -> str:
     """A TimeML file's characters exactly as stored (no line-end translation)."""
+    return _decode(_read_bytes(path), str(path))
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UserError(Diagnostic(str(path), 1, 1, f"not UTF-8 ({exc.reason} at byte {exc.start})")) from None
+        return path.read_bytes()
     except OSError as exc:
         raise UserError(Diagnostic(str(path), 1, 1, f"cannot read: {exc.strerror or exc}")) from None
+
+
+def _decode(raw: bytes, where: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError(Diagnostic(where, 1, 1, f"not UTF-8 ({exc.reason} at byte {exc.start})")) from None
 
 
 def _text_region(raw: str, where: str) -> tuple[int, int]:
@@ -72,23 +89,50 @@ def _text_region(raw: str, where: str) -> tuple[int, int]:
     return m_open.end(), m_close.start()
 
 
-def _char_offsets(raw: str, lo: int, hi: int) -> list[int]:
-    """Raw offset of each character of the parsed content of raw[lo:hi], plus the end offset."""
-    starts: list[int] = []
-    for m in _TOKEN.finditer(raw, lo, hi):
-        if m.group("plain") is not None:
-            starts += range(m.start(), m.end())
-            continue
-        tok = m.group(0)
-        if m.group("cdata") is not None:
-            base = m.start("cdata")
-            starts += [base + i for i in range(len(m.group("cdata")))]
-        elif tok.startswith("<") and len(tok) > 1:
-            continue  # markup: no characters of content
-        else:
-            starts.append(m.start())  # one character: plain, an entity, or CRLF read as LF
-    starts.append(hi)
-    return starts
+def _segments(raw: str, lo: int, hi: int) -> tuple[list[int], list[int], int]:
+    """Where the parsed content of raw[lo:hi] comes from, run by run, and its length in characters.
+
+    Two lists of the same length: the character offset in the content where each run starts
+    and the raw offset it starts at.  Within a run, content and raw advance together (plain
+    characters, a CDATA section's); an entity, or a CRLF read as LF, is a run of one character.
+    Markup makes no run.  Runs are few (one per tag, entity or line end), where a table of
+    every character's raw offset would cost a list entry per character.
+    """
+    text_at: list[int] = []
+    raw_at: list[int] = []
+    n = 0
+    pos = lo
+    for m in _SPECIAL.finditer(raw, lo, hi):
+        at = m.start()
+        if at > pos:  # plain characters before it
+            text_at.append(n)
+            raw_at.append(pos)
+            n += at - pos
+        pos = m.end()
+        if m.lastgroup == "cdata":
+            if m.end("cdata") > m.start("cdata"):
+                text_at.append(n)
+                raw_at.append(m.start("cdata"))
+                n += m.end("cdata") - m.start("cdata")
+        elif raw[at] != "<" or pos - at == 1:  # one character: an entity, CRLF read as LF, a lone "<", "&" or CR
+            text_at.append(n)
+            raw_at.append(at)
+            n += 1
+        # else markup: no characters of content
+    if hi > pos:
+        text_at.append(n)
+        raw_at.append(pos)
+        n += hi - pos
+    return text_at, raw_at, n
+
+
+def _raw_offset(segments: tuple[list[int], list[int], int], hi: int, c: int) -> int:
+    """The raw offset of content character ``c`` (``hi`` for the end of the content)."""
+    text_at, raw_at, n = segments
+    if c >= n:
+        return hi
+    i = bisect.bisect_right(text_at, c) - 1
+    return raw_at[i] + (c - text_at[i])
 
 
 def write_tagged(raw: str, timexes: Sequence[NewTimex], where: str = "<input>") -> str:
@@ -98,8 +142,8 @@ def write_tagged(raw: str, timexes: Sequence[NewTimex], where: str = "<input>") 
     Overlapping spans are an error.
     """
     lo, hi = _text_region(raw, where)
-    offsets = _char_offsets(raw, lo, hi)
-    n = len(offsets) - 1
+    segments = _segments(raw, lo, hi)
+    n = segments[2]
     ordered = sorted(timexes, key=lambda t: (t.start, t.end))
     prev_end = 0
     for t in ordered:
@@ -108,11 +152,12 @@ def write_tagged(raw: str, timexes: Sequence[NewTimex], where: str = "<input>") 
         if t.start < prev_end:
             raise ValueError(f"span {t.start}-{t.end} overlaps the one before it")
         prev_end = t.end
-    next_tid = max((int(x) for x in _TID.findall(raw)), default=0) + 1
+    tids = (m.group(1) for m in _TID.finditer(raw) if not (m.start() and _WORD_CHAR.match(raw, m.start() - 1)))
+    next_tid = max((int(x) for x in tids), default=0) + 1
     out: list[str] = []
     pos = 0
     for i, t in enumerate(ordered):
-        a, b = offsets[t.start], offsets[t.end]
+        a, b = _raw_offset(segments, hi, t.start), _raw_offset(segments, hi, t.end)
         attrs = f"tid={quoteattr(f't{next_tid + i}')} type={quoteattr(t.type)} value={quoteattr(t.value)}"
         if t.mod:
             attrs += f" mod={quoteattr(t.mod)}"
@@ -131,3 +176,147 @@ def strip_to_input(raw: str, where: str = "<input>") -> str:
     inner = _INNER.sub("", raw[lo:hi])
     tail = _LINKS.sub("", raw[hi:])
     return raw[:lo] + inner + tail
+
+
+Tagger = Callable[[str, dt.date | None], Sequence[NewTimex]]
+"""What finds the TIMEX3s of a document: its TEXT and creation date to the spans to add."""
+
+# Chunks of work per worker: a worker that finishes early takes the next chunk, so one long
+# file does not leave a core idle at the end.
+_CHUNKS_PER_WORKER = 8
+# Bytes of TimeML per worker: a worker's start (its fork, the rules it compiles again as it
+# meets them) costs about what tagging half a megabyte does, so smaller inputs are tagged here.
+_BYTES_PER_WORKER = 512 * 1024
+# What the workers tag with: set before the pool forks, so they inherit it (nothing of the
+# tagger, its compiled rules or caches, is pickled).
+_JOB: list[tuple[Sequence[Path], Path, int, Tagger]] = []
+
+
+def tag_files(files: Sequence[Path], out_dir: Path, tag: Tagger, jobs: int = 1) -> None:
+    """Write each TimeML file, with the TIMEX3s ``tag`` finds added, under ``out_dir`` with its own name.
+
+    Each output appears whole or not at all (a temporary file beside it, then a rename), and
+    outputs appear in the order of ``files``: the first file that cannot be read or tagged
+    stops the run with its error, after the files before it and before any after it, so what
+    is written, and the error, are the same whatever ``jobs`` is.  With ``jobs`` > 1, the files
+    are read, tagged and written to their temporary files by up to that many forked workers
+    (one per ``_BYTES_PER_WORKER`` of input), and renamed here in order.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # mkstemp makes the file private (0600); the output is an ordinary file, so the umask decides.
+    mask = os.umask(0o022)  # the umask can only be read by setting it
+    os.umask(mask)
+    mode = 0o666 & ~mask
+    sizes = _sizes(files)
+    workers = min(jobs, len(files), max(1, sum(sizes) // _BYTES_PER_WORKER))
+    if workers <= 1:
+        for path in files:
+            tmp = _tag_one(path, out_dir, mode, tag)
+            try:
+                os.replace(tmp, out_dir / path.name)
+            except BaseException:
+                _unlink(tmp)
+                raise
+        return
+    from factcheck import interrupts
+
+    spans = _spans(sizes, workers * _CHUNKS_PER_WORKER)
+    futures: list[Future[list[str | list[Diagnostic] | Exception]]] = []
+    _JOB[:] = [(files, out_dir, mode, tag)]
+    written: set[str] = set()
+    try:
+        with interrupts.ForkPool(workers) as pool:
+            futures = [pool.submit(_tag_span, span) for span in spans]
+            try:
+                for (lo, _), fut in zip(spans, futures, strict=True):
+                    for k, got in enumerate(fut.result()):
+                        if isinstance(got, list):
+                            raise UserError(got)
+                        if isinstance(got, Exception):
+                            raise got
+                        os.replace(got, out_dir / files[lo + k].name)
+                        written.add(got)
+            except BaseException:
+                for fut in futures:
+                    fut.cancel()  # chunks not started yet: the pool's shutdown does not wait for them
+                raise
+    finally:
+        _JOB.clear()
+        for fut in futures:  # the temporary files of outputs not renamed (an error, a stop request)
+            if fut.done() and not fut.cancelled() and fut.exception() is None:
+                for got in fut.result():
+                    if isinstance(got, str) and got not in written:
+                        _unlink(got)
+
+
+def _sizes(files: Sequence[Path]) -> list[int]:
+    sizes = []
+    for path in files:
+        try:
+            sizes.append(path.stat().st_size)
+        except OSError:
+            sizes.append(0)  # reading it will report the error
+    return sizes
+
+
+def _spans(sizes: Sequence[int], n: int) -> list[tuple[int, int]]:
+    """Files of these sizes cut into about ``n`` runs of consecutive files of about the same size in bytes."""
+    total = sum(sizes) or 1
+    spans: list[tuple[int, int]] = []
+    lo = acc = 0
+    for i, size in enumerate(sizes):
+        acc += size
+        if acc * n >= total * (len(spans) + 1) or i == len(sizes) - 1:
+            spans.append((lo, i + 1))
+            lo = i + 1
+    return spans
+
+
+def _tag_span(span: tuple[int, int]) -> list[str | list[Diagnostic] | Exception]:
+    """In a worker: the temporary file of each file of ``span``, up to the first error (its diagnostics, or the bug)."""
+    files, out_dir, mode, tag = _JOB[0]
+    out: list[str | list[Diagnostic] | Exception] = []
+    try:
+        for path in files[span[0] : span[1]]:
+            try:
+                out.append(_tag_one(path, out_dir, mode, tag))
+            except UserError as exc:
+                out.append(exc.diagnostics)
+                break
+            except Exception as exc:  # a bug: raised where the files before it are written, as without workers
+                out.append(exc)
+                break
+    except BaseException:  # a stop request: nobody will rename what this chunk wrote
+        for got in out:
+            if isinstance(got, str):
+                _unlink(got)
+        raise
+    return out
+
+
+def _tag_one(path: Path, out_dir: Path, mode: int, tag: Tagger) -> str:
+    """Read, tag and write one file to a temporary file in ``out_dir``; its path."""
+    raw = _read_bytes(path)
+    text, dct = read_text_and_dct(raw, str(path))
+    new = tag(text, dct)
+    tagged = write_tagged(_decode(raw, str(path)), new, str(path)).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=out_dir)
+    try:
+        try:
+            os.fchmod(fd, mode)
+            view = memoryview(tagged)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+    except BaseException:
+        _unlink(tmp)
+        raise
+    return tmp
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

@@ -103,3 +103,82 @@ def test_only_the_rules_a_text_can_trigger_are_compiled(cache: Path) -> None:
     for i in range(len(everything.rules)):
         everything._pattern(i)
     assert tags(everything) == got
+
+
+def test_patterns_made_from_their_programs_are_those_re_compiles(cache: Path) -> None:
+    import re
+
+    reader = DateReader.load()
+    sources = [(p, int(f & compile_mod.RE_FLAGS)) for p, f in reader._sources] + [(reader._trigger.pattern, 2)]
+    for pattern, flags in sources:
+        program = compile_mod.re_program(pattern, flags)
+        assert program is not None
+        assert compile_mod.from_program(pattern, program) == re.compile(pattern, flags)  # same program, flags, groups
+    assert compile_mod.from_program("a", compile_mod.re_program("b", 0) or b"") != re.compile("a")
+    assert compile_mod.from_program("a", b"not a program") is None
+
+
+def test_the_programs_are_written_once_and_then_read(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = tags(DateReader.load())
+    assert (cache / "date-programs.bin").is_file()
+
+    def fail(*args: object) -> None:
+        raise AssertionError("a pattern was compiled instead of made from its stored program")
+
+    monkeypatch.setattr(compile_mod, "re_program", fail)
+    monkeypatch.setattr("factcheck.dates.tagger.re.compile", fail)
+    reader = DateReader.load()
+    assert tags(reader) == first
+    assert sum(p is not None for p in reader._patterns) > 3
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],  # truncated
+        lambda raw: raw[:-10] + bytes(10),  # the body changed: the checksum fails
+        lambda raw: raw.replace(b"python 3", b"python 2", 1),  # written by another Python
+        lambda raw: b"",
+    ],
+)
+def test_corrupt_or_stale_programs_are_rebuilt(cache: Path, damage: object) -> None:
+    expected = tags(DateReader.load())
+    path = cache / "date-programs.bin"
+    good = path.read_bytes()
+    path.write_bytes(damage(good))  # type: ignore[operator]
+    assert tags(DateReader.load()) == expected
+    assert path.read_bytes() == good  # rewritten as it was
+
+
+def test_a_program_the_engine_refuses_is_compiled_instead(cache: Path) -> None:
+    import marshal
+
+    expected = tags(DateReader.load())
+    known = index_cache.load_programs()
+    refused = marshal.dumps((32, [1, 2, 3], 0, {}, (None,)))
+    index_cache.store_programs({k: refused for k in known})  # well formed, checksum right
+    assert index_cache.load_programs() == {k: refused for k in known}
+    assert tags(DateReader.load()) == expected
+
+
+def test_a_user_pack_shares_the_shipped_rules_programs(cache: Path) -> None:
+    from tests.dates.test_user_pack import USER_PACK
+
+    DateReader.load()
+    (cache.parent / "mine.yaml").write_text(USER_PACK, encoding="utf-8")
+    reader = DateReader.load([cache.parent / "mine.yaml"])
+    assert [m.rule for m in reader.tag("Beware the Ides of March.", DCT)] == ["date-ides"]
+    assert [p.name for p in cache.glob("date-programs*")] == ["date-programs.bin"]
+    # The shipped rules' programs once (the pack's own rules have none), and the trigger: the
+    # pack's rules start with words shipped rules start with, so it is the same.
+    assert len(index_cache.load_programs()) == len(DateReader.load().rules) + 1
+
+
+def test_the_programs_of_patterns_no_longer_asked_for_are_dropped_in_time(cache: Path) -> None:
+    sources = [(rf"(?<!\w)w{i}a(?P<x>\d+)", 2) for i in range(10)]
+    assert all(compile_mod.programs(sources))
+    for edit in range(1, 5):  # a pack edited again and again: its patterns change
+        compile_mod.programs([(p + "x" * edit, f) for p, f in sources])
+    kept = index_cache.load_programs()
+    assert len(kept) <= 2 * len(sources) + 16
+    assert {index_cache.pattern_key(p + "xxxx", f) for p, f in sources} <= set(kept)
