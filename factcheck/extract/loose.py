@@ -84,6 +84,15 @@ def _kind(tok: Token, verbs: Collection[str]) -> str:
     return verb_of(tok, verbs, zero=True) or ""
 
 
+def _acts_on(s: Sentence, noun: Token) -> bool:
+    """Whether a noun that is a bare verb form takes an object or agent the way an action does.
+
+    "the crash of the X2", "Korvane's launch": an "of" phrase or a possessive; a name before
+    it ("the Varden coast", "the Tessel store") makes a compound, not an action on the name.
+    """
+    return any((c.dep == "prep" and c.lemma.lower() == "of") or c.dep == "poss" for c in s.children(noun.i))
+
+
 def undated_mentions(
     sentences: Iterable[Sentence], theme: Callable[[Sentence, Token], str], verbs: Collection[str],
     skip_lemmas: Collection[str], reporting: frozenset[str], taken: Sequence[tuple[int, int]],
@@ -95,6 +104,8 @@ def undated_mentions(
             kind = _kind(tok, verbs)
             if not kind or kind in skip_lemmas or any(a <= tok.start < b for a, b in taken):
                 continue
+            if tok.pos == "NOUN" and verb_of(tok, verbs) is None and not _acts_on(s, tok):
+                continue  # "the Varden coast" is a place, though "coast" is also a verb
             if modality(s, tok, reporting) in UNASSERTED:
                 continue
             out.append(LooseMention(kind, s, tok, theme(s, tok)))
