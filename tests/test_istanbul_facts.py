@@ -11,10 +11,10 @@ import yaml
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.engine import CheckOptions, check
 from factcheck.facts.load import load_fact_sets
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Report, Status
+from factcheck.runtime.check import CheckOptions, check
 
 ROOT = Path(__file__).resolve().parents[1]
 FACTS = ROOT / "facts" / "istanbul-2025.yaml"

@@ -35,7 +35,6 @@ import yaml
 from pydantic import ValidationError
 
 from factcheck import interrupts
-from factcheck.auditing.executor import Executor, InProcess, make_executor
 from factcheck.auditing.index import CorpusIndex
 from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
 from factcheck.auditing.manifest import Manifest, find_manifests, stray_entries
@@ -56,7 +55,6 @@ from factcheck.dates.deadline import DEFAULT_SECONDS as DEFAULT_MATCH_SECONDS
 from factcheck.dates.deadline import MatchTimeout, match_budget, renewed_budget
 from factcheck.dates.tagger import DateReader
 from factcheck.diagnostics import report_json
-from factcheck.engine import CheckOptions, check
 from factcheck.engine.components import split
 from factcheck.engine.solver import Budget
 from factcheck.errors import Diagnostic, UserError
@@ -77,6 +75,9 @@ from factcheck.model import ArticleText, EventLink, FactSet, FactSetFile, FileAc
 from factcheck.policy import load_policy
 from factcheck.report.json_format import file_counts, file_line, file_lines, story_line, summary_line_json
 from factcheck.resources import shipped_facts_dir, shipped_rules_dir
+from factcheck.runtime.check import check
+from factcheck.runtime.executor import Executor, InProcess, make_executor
+from factcheck.runtime.options import CheckOptions
 from factcheck.yamlio import load_yaml_model
 
 BACKGROUND = "background.yaml"

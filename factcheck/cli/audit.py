@@ -10,7 +10,15 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.common import appending, audit_progress, handle_errors, parse_date, streamed_output, write_output
+from factcheck.cli.common import (
+    appending,
+    audit_progress,
+    freeze_heap,
+    handle_errors,
+    parse_date,
+    streamed_output,
+    write_output,
+)
 from factcheck.exitcodes import exit_code_for
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Severity
@@ -79,9 +87,9 @@ def audit(
     failed on an article: the run is incomplete).
     """
     from factcheck.auditing import audit as run
-    from factcheck.auditing.executor import make_executor
     from factcheck.auditing.merge import STREAMED, ReportSink
     from factcheck.config import DEFAULT, resolve
+    from factcheck.runtime.executor import make_executor
 
     with handle_errors():
         resolved = resolve({"format": fmt, "fail_on": fail_on, "exit_zero": exit_zero, "as_of": as_of,
@@ -97,6 +105,7 @@ def audit(
         if scheduler and dask_local:
             raise click.UsageError("--scheduler and --dask-local exclude each other")
         executor = make_executor(cfg.jobs, scheduler, dask_local)
+        freeze_heap()
         fmt_ = cfg.format
         # JSON Lines go out story by story; JSON, text and GitHub commands are written from the
         # merged parts on disk, piece by piece (STREAMED); the other formats render the merged report.

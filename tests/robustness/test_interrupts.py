@@ -108,7 +108,7 @@ def test_a_stop_request_swallowed_in_a_finalizer_is_raised_again(monkeypatch: py
     # Ctrl-C landing in a __del__ is printed as "Exception ignored" and lost; the run's loops
     # raise it again at their next checkpoint.
     from factcheck import interrupts
-    from factcheck.auditing.executor import InProcess
+    from factcheck.runtime.executor import InProcess
 
     monkeypatch.setattr(interrupts, "_pending", None)
     interrupts.checkpoint()  # nothing asked: nothing raised
