@@ -101,7 +101,7 @@ def test_tag_cli_end_to_end(tmp_path):
     assert [(t.text, t.value) for t in doc.timexes] == [("Thursday", "1998-02-12"), ("the fourth quarter", "1997-Q4")]
 
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "tbaq-cleaned"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "evaldata" / "tbaq-cleaned"
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason=f"TempEval-3 data not found at {SHARED}")
