@@ -266,6 +266,15 @@ class Merger:
                 out[key] = json.loads(row[0])
         return out
 
+    def _first_origin(self) -> dict[str, Any]:
+        """The origin with the smallest path (the first of the whole fact set's), by its fact id."""
+        first: dict[str, Any] = {}
+        for key, text in self._db.execute("SELECT id, json FROM context WHERE kind = 'origins' ORDER BY id"):
+            origin = json.loads(text)
+            if not first or origin["path"] < next(iter(first.values()))["path"]:
+                first = {key: origin}
+        return first
+
     def findings_in_context(self, texts: bool = True, cached: int = 4) -> Iterator[tuple[Finding, FactSet]]:
         """The merged findings in order, each with the part of :meth:`finish`'s fact set (and texts) it is shown with.
 
@@ -280,11 +289,7 @@ class Merger:
         quoted: set[str] = set()
         for f in self._rows("findings"):
             quoted.update(s["doc"] for s in f.get("sources", ()) if s.get("doc"))
-        first: dict[str, Any] = {}
-        for key, text in db.execute("SELECT id, json FROM context WHERE kind = 'origins' ORDER BY id"):
-            origin = json.loads(text)
-            if not first or origin["path"] < next(iter(first.values()))["path"]:
-                first = {key: origin}
+        first = self._first_origin()
         read: OrderedDict[str, ArticleText | None] = OrderedDict()
 
         def text_of(doc: str, path: str) -> ArticleText | None:
