@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HELD_AUDIT = """
 import os, time
 from pathlib import Path
-import factcheck.auditing.run as run
+import factcheck.auditing.story as run
 from factcheck.cli import main
 solve = run.check
 def held(*args, **kwargs):
