@@ -29,8 +29,9 @@ from typing import Any
 from factcheck import interrupts
 from factcheck.auditing.index import CorpusIndex
 from factcheck.auditing.info import RunInfo
+from factcheck.auditing.lines import LineWriter
 from factcheck.auditing.manifest import Manifest, find_manifests, stray_entries
-from factcheck.auditing.merge import LineWriter, Merger, ReportSink, load_texts
+from factcheck.auditing.merge import Merger, ReportSink, load_texts
 from factcheck.auditing.read import ReadContext, _apply_manifest, _fingerprint, _read_stage, read_one
 from factcheck.auditing.stories import curated_docs
 from factcheck.auditing.story import StoryContext, _story_stage
@@ -104,7 +105,7 @@ def audit(
     and HTML formats show quotes in their lines).
 
     With ``sink``, each story's report goes to it as one line of JSON (newline included),
-    in story order, as soon as it is done (:class:`~factcheck.auditing.merge.LineWriter`),
+    in story order, as soon as it is done (:class:`~factcheck.auditing.lines.LineWriter`),
     and the result's report holds only the status, the summed counts and the file
     account: memory holds the stories in flight, never the whole corpus's report.
 

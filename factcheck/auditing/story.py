@@ -16,9 +16,10 @@ from typing import Any
 
 from factcheck.auditing.index import CorpusIndex
 from factcheck.auditing.info import RunInfo
+from factcheck.auditing.lines import LineWriter, finding_counts
 from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
 from factcheck.auditing.manifest import Manifest
-from factcheck.auditing.merge import LineWriter, Merger, finding_counts, reduce_context
+from factcheck.auditing.merge import Merger, reduce_context
 from factcheck.auditing.read import DocRead, ReadContext, _apply_manifest, _background, read_one
 from factcheck.auditing.records import _build, _origins, record_data
 from factcheck.auditing.stories import CURATED
@@ -47,7 +48,7 @@ class StoryContext:
     curated: tuple[str, ...] = ()
     reviewed: frozenset[str] = frozenset()
     background: str | None = None  # the background fact set's path
-    lines: bool = False  # each story's result as its JSON line (merge.LineWriter), not as parts to merge
+    lines: bool = False  # each story's result as its JSON line (lines.LineWriter), not as parts to merge
 
 
 @dataclass(frozen=True)

@@ -283,7 +283,7 @@ def test_json_lines_are_the_same_bytes_whatever_runs_them_and_from_the_cache(tmp
 
 
 def test_the_line_writer_keeps_only_sums() -> None:
-    from factcheck.auditing.merge import LineWriter
+    from factcheck.auditing.lines import LineWriter
 
     out: list[str] = []
     w = LineWriter(out.append)
