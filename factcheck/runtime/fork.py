@@ -147,6 +147,18 @@ class _Workers:
             proc.join()
 
 
+def _refill(pool: _Workers, pending: Iterator[tuple[int, list[Any]]], exhausted: bool, sent: int,
+            limit: int) -> tuple[bool, int]:  # fmt: skip
+    """Send batches to idle workers until ``limit`` are sent; whether the items ran out, and how many are sent."""
+    while not exhausted and sent < limit and pool.can_take():
+        nxt = next(pending, None)
+        if nxt is None:
+            return True, sent
+        pool.send(*nxt)
+        sent += 1
+    return exhausted, sent
+
+
 def fork_map(fn: Callable[[S, T], R], shared: S, items: Iterable[T], workers: int, *, batch: int,
              window: int) -> Iterator[R]:  # fmt: skip
     """The results of ``fn(shared, item)``, in item order, computed by up to ``workers`` forked processes.
@@ -164,18 +176,14 @@ def fork_map(fn: Callable[[S, T], R], shared: S, items: Iterable[T], workers: in
     try:
         exhausted = False
         while True:
+            # Refilled before yielding, so the workers are not idle while the caller uses the
+            # results, and after, so the batch next in order is always with a worker when this
+            # waits for one.
+            exhausted, sent = _refill(pool, pending, exhausted, sent, given + window)
             while given in done:
                 yield from done.pop(given)
                 given += 1
-            # Refilled after yielding, so the batch next in order is always with a worker when
-            # this waits for one.
-            while not exhausted and sent - given < window and pool.can_take():
-                nxt = next(pending, None)
-                if nxt is None:
-                    exhausted = True
-                    break
-                pool.send(*nxt)
-                sent += 1
+            exhausted, sent = _refill(pool, pending, exhausted, sent, given + window)
             if exhausted and given == sent:
                 break
             done.update(pool.replies())
