@@ -72,7 +72,7 @@ def main() -> None:
     if args.limit:
         files = files[: args.limit]
     docs = documents(files)
-    tally = importlib.import_module("factcheck.engine.check").PATH_TALLY
+    tally = importlib.import_module("factcheck.runtime.check").PATH_TALLY
     tally.clear()
     kinds: collections.Counter[str] = collections.Counter()
     codes: collections.Counter[str] = collections.Counter()

@@ -2,7 +2,7 @@
 
     python benchmarks/engine.py [--sizes 1000,10000,100000] [--jobs 2] [--seed 0]
 
-For each size it prints facts per second for `factcheck.engine.check` (consistency, every
+For each size it prints facts per second for `factcheck.runtime.check` (consistency, every
 minimal conflict, the cheapest retraction, every event's and document's range, gaps) and,
 in the same run on the same data, for a plain Bellman-Ford negative-cycle check over the
 facts' pure difference constraints (exact dates, offsets, deictic windows, page stamps;
@@ -24,10 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from synth import Synthetic, generate
 
 from factcheck.calendar import to_day
-from factcheck.engine import CheckOptions, check
 from factcheck.engine.components import split
 from factcheck.engine.encode import encode
 from factcheck.policy import load_policy
+from factcheck.runtime.check import CheckOptions, check
 
 AS_OF = dt.date(2026, 11, 22)
 

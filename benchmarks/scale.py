@@ -39,7 +39,7 @@ def _truth(corpus: Corpus) -> dict[str, object]:
 def run_audit(folder: str, pack: str, mode: str, workers: int, cache: str | None, out: str) -> None:
     """One audit, in this (fresh) process; writes timing, peak RSS and the contradicting docs to ``out``."""
     from factcheck.auditing import audit
-    from factcheck.auditing.executor import DaskExecutor, InProcess, ProcessPool
+    from factcheck.runtime.executor import DaskExecutor, InProcess, ProcessPool
 
     if mode == "dask":
         executor = DaskExecutor(local_workers=workers)

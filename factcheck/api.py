@@ -6,12 +6,12 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from factcheck.engine import CheckOptions
-from factcheck.engine import check as check_factset
 from factcheck.facts.load import load_fact_sets
 from factcheck.limits import DEFAULT_MAX_CONFLICTS, DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS, limit_notes
 from factcheck.model import FactSet, Report
 from factcheck.policy import load_policy
+from factcheck.runtime.check import check as check_factset
+from factcheck.runtime.options import CheckOptions
 
 
 def check(

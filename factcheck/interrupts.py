@@ -4,8 +4,8 @@ A signal handler raises at whatever line the main thread is running.  When that 
 ``__del__`` method or a weakref callback (a collection can run either at almost any
 allocation), Python prints "Exception ignored" and goes on: the request would be lost and
 the run would go to its end.  The handlers here also record the request, and the loops
-that drive a run call :func:`checkpoint`, which raises it again.  Worker pools are
-started with the signals held back (:class:`ForkPool`).
+that drive a run call :func:`checkpoint`, which raises it again.  Worker processes are
+forked with the signals held back (:func:`held_back`, used by ``factcheck.runtime.fork``).
 """
 
 from __future__ import annotations
@@ -14,10 +14,7 @@ import contextlib
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, NoReturn
-
-if TYPE_CHECKING:
-    from factcheck.forkpool import ForkPool as ForkPool
+from typing import NoReturn
 
 _pending: Callable[[], BaseException] | None = None
 
@@ -45,10 +42,6 @@ def checkpoint() -> None:
 _STOP = {signal.SIGINT, signal.SIGTERM}
 
 
-def _restore_signals(mask: set[int | signal.Signals]) -> None:
-    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-
-
 @contextlib.contextmanager
 def held_back() -> Iterator[None]:
     """SIGINT and SIGTERM wait until the block is done (for steps that must not be cut in two)."""
@@ -57,13 +50,3 @@ def held_back() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
-
-
-def __getattr__(name: str) -> Any:
-    # The pool (and with it multiprocessing) is loaded by the first run that forks one, not by
-    # every command that handles signals.
-    if name == "ForkPool":
-        from factcheck.forkpool import ForkPool
-
-        return ForkPool
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

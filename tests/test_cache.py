@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from factcheck.cache import Cache
-from factcheck.engine import CheckOptions, check
+from factcheck.runtime.check import CheckOptions, check
 from tests.engine.helpers import AS_OF, factset
 
 DATA = {

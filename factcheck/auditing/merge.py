@@ -8,9 +8,8 @@ merged as plain JSON (as they come from workers and the cache) and validated onc
 A merged report holds the whole corpus's timeline, so :class:`Merger` keeps its parts on
 disk (a SQLite file), sorted there, and can write the JSON report from them piece by
 piece (:meth:`Merger.write_json`): one long article's hundred windows cost disk, not
-memory.  For an archive, :class:`LineWriter` writes each story's report as one line of
-JSON as soon as its turn comes, and keeps only the sums: memory holds the stories in
-flight, not the corpus.
+memory.  For an archive, :class:`~factcheck.auditing.lines.LineWriter` writes each
+story's report as one line of JSON as soon as its turn comes.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from factcheck.auditing.lines import finding_counts
 from factcheck.corpus.load import read_article_text
 from factcheck.diagnostics import finding_json, order, renumbered, report_status
 from factcheck.diagnostics.base import is_error, status_of
@@ -44,7 +44,6 @@ from factcheck.model import (
     Status,
 )
 from factcheck.report.common import kind_counts
-from factcheck.report.json_format import numbered_line
 
 
 def reduce_context(report: Report, fs: FactSet) -> FactSet:
@@ -266,6 +265,15 @@ class Merger:
                 out[key] = json.loads(row[0])
         return out
 
+    def _first_origin(self) -> dict[str, Any]:
+        """The origin with the smallest path (the first of the whole fact set's), by its fact id."""
+        first: dict[str, Any] = {}
+        for key, text in self._db.execute("SELECT id, json FROM context WHERE kind = 'origins' ORDER BY id"):
+            origin = json.loads(text)
+            if not first or origin["path"] < next(iter(first.values()))["path"]:
+                first = {key: origin}
+        return first
+
     def findings_in_context(self, texts: bool = True, cached: int = 4) -> Iterator[tuple[Finding, FactSet]]:
         """The merged findings in order, each with the part of :meth:`finish`'s fact set (and texts) it is shown with.
 
@@ -280,11 +288,7 @@ class Merger:
         quoted: set[str] = set()
         for f in self._rows("findings"):
             quoted.update(s["doc"] for s in f.get("sources", ()) if s.get("doc"))
-        first: dict[str, Any] = {}
-        for key, text in db.execute("SELECT id, json FROM context WHERE kind = 'origins' ORDER BY id"):
-            origin = json.loads(text)
-            if not first or origin["path"] < next(iter(first.values()))["path"]:
-                first = {key: origin}
+        first = self._first_origin()
         read: OrderedDict[str, ArticleText | None] = OrderedDict()
 
         def text_of(doc: str, path: str) -> ArticleText | None:
@@ -390,51 +394,3 @@ class Merger:
 
 def _compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-_STATUS_ORDER = {Status.CONSISTENT.value: 0, Status.INCONCLUSIVE.value: 1, Status.CONTRADICTION.value: 2}
-
-
-class LineWriter:
-    """Writes the stories' reports as JSON Lines in story order (``{"story": N, ...report}``), keeping only sums.
-
-    Parts are ``{"line", "status", "stats", "counts"}`` as ``report.json_format.story_line`` and the
-    story's report give them (``counts``: its findings by severity, see
-    :func:`~factcheck.auditing.merge.finding_counts`).  The report :meth:`finish` returns has
-    the status and the summed counts of all stories, and no lists.
-    """
-
-    def __init__(self, write: Callable[[str], object]) -> None:
-        self.write = write
-        self.status = Status.CONSISTENT.value
-        self.stats: Counter[str] = Counter()
-        self.counts: Counter[str] = Counter()
-        self.parts = 0
-
-    def add(self, part: dict[str, Any]) -> None:
-        """Write the next story's line."""
-        self.write(numbered_line(self.parts, part["line"]))
-        if _STATUS_ORDER[part["status"]] > _STATUS_ORDER[self.status]:
-            self.status = part["status"]
-        self.stats.update(part["stats"])
-        self.counts.update(part.get("counts", {}))
-        self.parts += 1
-
-    def finish(self, as_of: dt.date) -> tuple[Report, FactSet]:
-        """The summary report (status and counts) and an empty fact set."""
-        stats = Counter(self.stats) + self.counts  # the findings' counts decide the exit code
-        stats["stories"] = self.parts
-        summary = Report(status=Status(self.status), as_of=as_of, stats=dict(sorted(stats.items())))
-        return summary, FactSet()
-
-    def close(self) -> None:
-        """Nothing to release: the lines are written already."""
-
-
-def finding_counts(report: Report) -> dict[str, int]:
-    """A story's findings by severity (``findings_error``, ``findings_warning``), inconclusive ones apart."""
-    out: Counter[str] = Counter()
-    for f in report.findings:
-        kind = "inconclusive" if f.kind == "inconclusive" else f.severity.value
-        out[SEVERITY_COUNT.format(kind)] += 1
-    return dict(out)

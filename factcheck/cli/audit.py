@@ -7,14 +7,27 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from factcheck.cli.common import appending, audit_progress, handle_errors, parse_date, streamed_output, write_output
+from factcheck.cli.common import (
+    appending,
+    audit_progress,
+    freeze_heap,
+    handle_errors,
+    parse_date,
+    streamed_output,
+    write_output,
+)
 from factcheck.exitcodes import exit_code_for
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Severity
 from factcheck.report import Format, render
+
+if TYPE_CHECKING:
+    from factcheck.auditing.run import AuditResult
+    from factcheck.config import Config
 
 
 @click.command()
@@ -79,24 +92,17 @@ def audit(
     failed on an article: the run is incomplete).
     """
     from factcheck.auditing import audit as run
-    from factcheck.auditing.executor import make_executor
     from factcheck.auditing.merge import STREAMED, ReportSink
-    from factcheck.config import DEFAULT, resolve
+    from factcheck.runtime.executor import make_executor
 
     with handle_errors():
-        resolved = resolve({"format": fmt, "fail_on": fail_on, "exit_zero": exit_zero, "as_of": as_of,
-                            "policy": str(policy_path) if policy_path else None, "jobs": jobs,
-                            "timeout": timeout_ms, "rlimit": rlimit, "max_conflicts": max_conflicts,
-                            "match_timeout": match_timeout}, config_path=config_path, isolated=isolated)  # fmt: skip
-        cfg = resolved.config
-        if resolved.sources["jobs"] == DEFAULT:
-            # An audit uses every core unless told otherwise.
-            cfg = cfg.model_copy(update={"jobs": os.cpu_count() or 1})
-        if extract_replace and extract_pack is None:
-            raise click.UsageError("--extract-rules-only needs --extract-rules PACK")
-        if scheduler and dask_local:
-            raise click.UsageError("--scheduler and --dask-local exclude each other")
+        cfg = _config({"format": fmt, "fail_on": fail_on, "exit_zero": exit_zero, "as_of": as_of,
+                       "policy": str(policy_path) if policy_path else None, "jobs": jobs,
+                       "timeout": timeout_ms, "rlimit": rlimit, "max_conflicts": max_conflicts,
+                       "match_timeout": match_timeout}, config_path, isolated)  # fmt: skip
+        _check_usage(extract_replace, extract_pack, scheduler, dask_local)
         executor = make_executor(cfg.jobs, scheduler, dask_local)
+        freeze_heap()
         fmt_ = cfg.format
         # JSON Lines go out story by story; JSON, text and GitHub commands are written from the
         # merged parts on disk, piece by piece (STREAMED); the other formats render the merged report.
@@ -121,15 +127,40 @@ def audit(
                              report_sink=report_sink, progress=tick)  # fmt: skip
             finally:
                 executor.close()
-        acc = result.report.files
-        for note in acc.warnings if acc else ():
-            click.echo(f"warning: {note.path}: {note.reason}", err=True)
-        for s in result.skipped:
-            click.echo(f"warning: {s.path}: {'failed' if s.failed else 'skipped'}: {s.reason}", err=True)
-        # An article the reader failed on (a fault of factcheck's) leaves the run incomplete: it cannot pass.
-        incomplete = any(s.fault for s in result.skipped)
+        incomplete = _warn(result)
         threshold = Severity(cfg.fail_on)
         if not stream:
             write_output(render(result.report, fmt_, result.factset, color=color, fail_on=threshold), output)
     # A streamed report's summary holds the counts of its findings, which decide as the findings do.
     sys.exit(exit_code_for(result.report, threshold, exit_zero=cfg.exit_zero, incomplete=incomplete))
+
+
+def _config(given: dict[str, Any], config_path: Path | None, isolated: bool) -> Config:
+    """The settings of the run: the command line's, then the configuration file's, then the defaults."""
+    from factcheck.config import DEFAULT, resolve
+
+    resolved = resolve(given, config_path=config_path, isolated=isolated)
+    if resolved.sources["jobs"] == DEFAULT:
+        # An audit uses every core unless told otherwise.
+        return resolved.config.model_copy(update={"jobs": os.cpu_count() or 1})
+    return resolved.config
+
+
+def _check_usage(extract_replace: bool, extract_pack: Path | None, scheduler: str | None,
+                 dask_local: int | None) -> None:  # fmt: skip
+    """Options that exclude or need each other."""
+    if extract_replace and extract_pack is None:
+        raise click.UsageError("--extract-rules-only needs --extract-rules PACK")
+    if scheduler and dask_local:
+        raise click.UsageError("--scheduler and --dask-local exclude each other")
+
+
+def _warn(result: AuditResult) -> bool:
+    """Print the run's warnings (files left out, articles skipped); whether the run is incomplete."""
+    acc = result.report.files
+    for note in acc.warnings if acc else ():
+        click.echo(f"warning: {note.path}: {note.reason}", err=True)
+    for s in result.skipped:
+        click.echo(f"warning: {s.path}: {'failed' if s.failed else 'skipped'}: {s.reason}", err=True)
+    # An article the reader failed on (a fault of factcheck's) leaves the run incomplete: it cannot pass.
+    return any(s.fault for s in result.skipped)

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from factcheck.api import check as api_check
-from factcheck.cli.common import append_text, handle_errors, parse_date, progress_bar, write_output
+from factcheck.cli.common import append_text, freeze_heap, handle_errors, parse_date, progress_bar, write_output
 from factcheck.config import describe, read_by, resolve
 from factcheck.exitcodes import exit_code_for
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
@@ -114,6 +114,7 @@ def check(
             isolated=isolated,
         )
         cfg = resolved.config
+        freeze_heap()
         with progress_bar(cfg.format is Format.TEXT) as tick:
             report, fs = api_check(
                 facts,

@@ -6,6 +6,7 @@ Every problem is collected with its ``file:line:col`` before anything is reporte
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,65 @@ def fact_origins(items: list[tuple[str, FactSetFile, Any]]) -> dict[str, SourceL
     return out
 
 
+@dataclass
+class _Merged:
+    """What the files merged so far hold, each id with where it was first given."""
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    origins: dict[str, SourceLocation] = field(default_factory=dict)
+    texts: dict[str, ArticleText] = field(default_factory=dict)
+    text_paths: dict[str, str] = field(default_factory=dict)
+    where: dict[str, str] = field(default_factory=dict)
+    diags: list[Diagnostic] = field(default_factory=list)
+
+
+def _add_documents(m: _Merged, path: str, fs: FactSetFile, data: Any, read_articles: bool) -> None:
+    for i, d in enumerate(fs.documents):
+        line, col = _mark(data, "documents", i)
+        here = path or d.path or "<memory>"
+        if d.id in m.documents:
+            m.diags.append(
+                Diagnostic(here, line, col, f"duplicate document id {d.id!r} (first at {m.where['d:' + d.id]})")
+            )
+            continue
+        m.documents[d.id] = d
+        m.where["d:" + d.id] = f"{here}:{line}" if path else here
+        if d.path and read_articles:
+            art = (Path(path).parent / d.path).resolve()
+            try:
+                m.texts[d.id] = read_article_text(art)
+                m.text_paths[d.id] = os.path.normpath(Path(path).parent / d.path)
+            except (OSError, UnicodeDecodeError) as exc:
+                pl, pc = _mark(data, "documents", i, "path")
+                m.diags.append(Diagnostic(path or "<memory>", pl, pc, f"cannot read article {d.path!r}: {exc}"))
+
+
+def _add_events_and_facts(
+    m: _Merged, path: str, fs: FactSetFile, data: Any, given: dict[str, SourceLocation]
+) -> None:
+    for i, e in enumerate(fs.events):
+        line, col = _mark(data, "events", i)
+        if e.id in m.events:
+            first = m.where["e:" + e.id]
+            here = path or "<memory>"
+            m.diags.append(Diagnostic(here, line, col, f"duplicate event id {e.id!r} (first at {first})"))
+            continue
+        m.events[e.id] = e
+        m.where["e:" + e.id] = f"{path}:{line}" if path else "<memory>"
+    for i, fact in enumerate(fs.facts):
+        line, col = _mark(data, "facts", i)
+        if fact.id in m.facts:
+            m.diags.append(
+                Diagnostic(path, line, col, f"duplicate fact id {fact.id!r} (first at {m.where['f:' + fact.id]})")
+            )
+            continue
+        m.facts[fact.id] = fact
+        m.origins[fact.id] = given.get(fact.id) or SourceLocation(path=path, line=line, column=col)
+        m.where["f:" + fact.id] = f"{m.origins[fact.id].path}:{m.origins[fact.id].line}"
+
+
 def merge(
     items: list[tuple[str, FactSetFile, Any]], *, read_articles: bool = True,
     origins: dict[str, SourceLocation] | None = None,
@@ -59,55 +119,12 @@ def merge(
     extracted fact's is its quote's line in its article.  A document held in memory is
     named in a problem by its article's path.
     """
-    origins = dict(origins or {})
-    diags: list[Diagnostic] = []
-    documents: dict[str, Document] = {}
-    events: dict[str, Event] = {}
-    facts: dict[str, Fact] = {}
-    given = origins
-    origins = {}
-    texts: dict[str, ArticleText] = {}
-    text_paths: dict[str, str] = {}
-    where: dict[str, str] = {}
-
+    given = dict(origins or {})
+    m = _Merged()
     for path, fs, data in items:
-        for i, d in enumerate(fs.documents):
-            line, col = _mark(data, "documents", i)
-            here = path or d.path or "<memory>"
-            if d.id in documents:
-                diags.append(
-                    Diagnostic(here, line, col, f"duplicate document id {d.id!r} (first at {where['d:' + d.id]})")
-                )
-                continue
-            documents[d.id] = d
-            where["d:" + d.id] = f"{here}:{line}" if path else here
-            if d.path and read_articles:
-                art = (Path(path).parent / d.path).resolve()
-                try:
-                    texts[d.id] = read_article_text(art)
-                    text_paths[d.id] = os.path.normpath(Path(path).parent / d.path)
-                except (OSError, UnicodeDecodeError) as exc:
-                    pl, pc = _mark(data, "documents", i, "path")
-                    diags.append(Diagnostic(path or "<memory>", pl, pc, f"cannot read article {d.path!r}: {exc}"))
-        for i, e in enumerate(fs.events):
-            line, col = _mark(data, "events", i)
-            if e.id in events:
-                first = where["e:" + e.id]
-                here = path or "<memory>"
-                diags.append(Diagnostic(here, line, col, f"duplicate event id {e.id!r} (first at {first})"))
-                continue
-            events[e.id] = e
-            where["e:" + e.id] = f"{path}:{line}" if path else "<memory>"
-        for i, fact in enumerate(fs.facts):
-            line, col = _mark(data, "facts", i)
-            if fact.id in facts:
-                diags.append(
-                    Diagnostic(path, line, col, f"duplicate fact id {fact.id!r} (first at {where['f:' + fact.id]})")
-                )
-                continue
-            facts[fact.id] = fact
-            origins[fact.id] = given.get(fact.id) or SourceLocation(path=path, line=line, column=col)
-            where["f:" + fact.id] = f"{origins[fact.id].path}:{origins[fact.id].line}"
+        _add_documents(m, path, fs, data, read_articles)
+        _add_events_and_facts(m, path, fs, data, given)
+    documents, events, facts, origins, diags = m.documents, m.events, m.facts, m.origins, m.diags
 
     series = {e.series for e in events.values() if e.series}
     for fid, fact in facts.items():
@@ -121,8 +138,8 @@ def merge(
         events=tuple(sorted(events.values(), key=lambda e: e.id)),
         facts=tuple(sorted(facts.values(), key=lambda f: f.id)),
         origins=origins,
-        texts=texts,
-        text_paths=text_paths,
+        texts=m.texts,
+        text_paths=m.text_paths,
     )
 
 

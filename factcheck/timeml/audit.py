@@ -83,6 +83,34 @@ class TimeMLAudit:
     factset: FactSet = field(default_factory=FactSet)  # the files of the documents with findings, to locate them
 
 
+def _check_modes(
+    path: Path, doc_id: str, linkdoc: LinkDoc, spans: dict[str, tuple[int, int, str]], modes: tuple[Mode, ...],
+    opts: SolveOptions,
+    audit: TimeMLAudit, stats: Counter[str], findings: list[Finding],
+) -> FileText | None:  # fmt: skip
+    """Check one document's links in every mode; the file's text, if a finding points into it."""
+    located: FileText | None = None
+    link_by_id = {link.id: link for link in linkdoc.links}
+    for mode in modes:
+        res = check_links(linkdoc, mode, opts)
+        audit.results[doc_id][mode] = res
+        stats[f"{mode}_{'inconsistent' if res.outcome is Outcome.UNSAT else res.outcome.value}"] += 1
+        in_conflict = {f for c in res.conflicts for f in c if f.startswith("link:")}
+        stats[f"{mode}_links_in_conflicts"] += len(in_conflict)
+        if res.conflicts and not res.complete:
+            stats["conflict_enumeration_truncated"] += 1
+            if len(res.conflicts) < opts.max_conflicts:  # stopped by its share of the budget, not by the limit
+                stats["conflict_enumeration_out_of_time"] += 1
+        if res.outcome is Outcome.UNKNOWN:
+            findings.append(fc301_inconclusive.undecided_links(doc_id, mode, res.reason))
+        for conflict in res.conflicts:
+            if mode == "metric" and "links" in modes and not any(f.startswith("value:") for f in conflict):
+                continue  # the links alone clash: reported once, under links mode
+            located = located or element_spans(path)
+            findings.append(fc111_tlink_conflict.detect(doc_id, mode, conflict, res, link_by_id, spans, located))
+    return located
+
+
 def audit_timeml(
     paths: list[Path],
     *,
@@ -108,29 +136,11 @@ def audit_timeml(
         linkdoc, spans = to_linkdoc(doc, policy)
         audit.results[doc.id] = {}
         audit.links[doc.id] = len(linkdoc.links)
-        link_by_id = {link.id: link for link in linkdoc.links}
         dct = doc.dct_date()
         documents.append(DocumentTimes(id=doc.id, published=DateRange(earliest=dct, latest=dct), retrieved=DateRange()))
         stats["documents"] += 1
         stats["links"] += len(linkdoc.links)
-        located: FileText | None = None
-        for mode in modes:
-            res = check_links(linkdoc, mode, opts)
-            audit.results[doc.id][mode] = res
-            stats[f"{mode}_{'inconsistent' if res.outcome is Outcome.UNSAT else res.outcome.value}"] += 1
-            in_conflict = {f for c in res.conflicts for f in c if f.startswith("link:")}
-            stats[f"{mode}_links_in_conflicts"] += len(in_conflict)
-            if res.conflicts and not res.complete:
-                stats["conflict_enumeration_truncated"] += 1
-                if len(res.conflicts) < max_conflicts:  # stopped by its share of the budget, not by the limit
-                    stats["conflict_enumeration_out_of_time"] += 1
-            if res.outcome is Outcome.UNKNOWN:
-                findings.append(fc301_inconclusive.undecided_links(doc.id, mode, res.reason))
-            for conflict in res.conflicts:
-                if mode == "metric" and "links" in modes and not any(f.startswith("value:") for f in conflict):
-                    continue  # the links alone clash: reported once, under links mode
-                located = located or element_spans(f)
-                findings.append(fc111_tlink_conflict.detect(doc.id, mode, conflict, res, link_by_id, spans, located))
+        located = _check_modes(f, doc.id, linkdoc, spans, modes, opts, audit, stats, findings)
         if located is not None:
             # Findings point into the .tml file itself: a TLINK at its element's line.
             texts[doc.id], text_paths[doc.id] = located.text, str(f)

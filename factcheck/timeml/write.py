@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import glob
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from factcheck.errors import Diagnostic, UserError
 from factcheck.timeml.read import read_text_and_dct
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future
 
 _TEXT_OPEN = re.compile(r"<TEXT(?:\s[^>]*)?>")
 _TEXT_CLOSE = re.compile(r"</TEXT\s*>")
@@ -187,9 +184,6 @@ _CHUNKS_PER_WORKER = 8
 # Bytes of TimeML per worker: a worker's start (its fork, the rules it compiles again as it
 # meets them) costs about what tagging half a megabyte does, so smaller inputs are tagged here.
 _BYTES_PER_WORKER = 512 * 1024
-# What the workers tag with: set before the pool forks, so they inherit it (nothing of the
-# tagger, its compiled rules or caches, is pickled).
-_JOB: list[tuple[Sequence[Path], Path, int, Tagger]] = []
 
 
 def tag_files(files: Sequence[Path], out_dir: Path, tag: Tagger, jobs: int = 1) -> None:
@@ -218,35 +212,25 @@ def tag_files(files: Sequence[Path], out_dir: Path, tag: Tagger, jobs: int = 1) 
                 _unlink(tmp)
                 raise
         return
-    from factcheck import interrupts
+    from factcheck.runtime.fork import fork_map
 
     spans = _spans(sizes, workers * _CHUNKS_PER_WORKER)
-    futures: list[Future[list[str | list[Diagnostic] | Exception]]] = []
-    _JOB[:] = [(files, out_dir, mode, tag)]
-    written: set[str] = set()
+    results = fork_map(_tag_span, (files, out_dir, mode, tag), spans, workers, batch=1, window=2 * workers)
     try:
-        with interrupts.ForkPool(workers) as pool:
-            futures = [pool.submit(_tag_span, span) for span in spans]
-            try:
-                for (lo, _), fut in zip(spans, futures, strict=True):
-                    for k, got in enumerate(fut.result()):
-                        if isinstance(got, list):
-                            raise UserError(got)
-                        if isinstance(got, Exception):
-                            raise got
-                        os.replace(got, out_dir / files[lo + k].name)
-                        written.add(got)
-            except BaseException:
-                for fut in futures:
-                    fut.cancel()  # chunks not started yet: the pool's shutdown does not wait for them
-                raise
-    finally:
-        _JOB.clear()
-        for fut in futures:  # the temporary files of outputs not renamed (an error, a stop request)
-            if fut.done() and not fut.cancelled() and fut.exception() is None:
-                for got in fut.result():
-                    if isinstance(got, str) and got not in written:
-                        _unlink(got)
+        for (lo, _), got_span in zip(spans, results, strict=True):
+            for k, got in enumerate(got_span):
+                if isinstance(got, list):
+                    raise UserError(got)
+                if isinstance(got, Exception):
+                    raise got
+                os.replace(got, out_dir / files[lo + k].name)
+    except BaseException:
+        if isinstance(results, Generator):
+            results.close()  # the workers are stopped before their temporary files are swept
+        for path in files:  # outputs tagged but not renamed (an error, a stop request)
+            for left in out_dir.glob(f".{glob.escape(path.name)}.*.tmp"):
+                _unlink(str(left))
+        raise
 
 
 def _sizes(files: Sequence[Path]) -> list[int]:
@@ -272,9 +256,15 @@ def _spans(sizes: Sequence[int], n: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _tag_span(span: tuple[int, int]) -> list[str | list[Diagnostic] | Exception]:
-    """In a worker: the temporary file of each file of ``span``, up to the first error (its diagnostics, or the bug)."""
-    files, out_dir, mode, tag = _JOB[0]
+def _tag_span(
+    job: tuple[Sequence[Path], Path, int, Tagger], span: tuple[int, int]
+) -> list[str | list[Diagnostic] | Exception]:
+    """In a worker: the temporary file of each file of ``span``, up to the first error (its diagnostics, or the bug).
+
+    ``job`` (the files, the output folder and mode, the tagger) is inherited by the forked
+    worker, not pickled: the tagger, its compiled rules and caches stay where they are.
+    """
+    files, out_dir, mode, tag = job
     out: list[str | list[Diagnostic] | Exception] = []
     try:
         for path in files[span[0] : span[1]]:

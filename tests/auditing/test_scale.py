@@ -14,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.auditing import audit
-from factcheck.auditing.executor import BATCH, InProcess, ProcessPool, _windowed
 from factcheck.auditing.stories import CURATED, doc_keys
 from factcheck.cli import cli
 from factcheck.report import Format, render
+from factcheck.runtime.executor import BATCH, InProcess, ProcessPool, _windowed
 from tests.auditing.reference import index_stories as partition
 
 AS_OF = dt.date(2025, 12, 31)
@@ -89,7 +89,7 @@ def test_same_report_bytes_in_process_and_in_a_pool(tmp_path: Path) -> None:
 
 def test_dask_local_cluster_gives_the_same_report(tmp_path: Path) -> None:
     pytest.importorskip("distributed", reason="the Dask executor needs the 'dask' extra")
-    from factcheck.auditing.executor import DaskExecutor
+    from factcheck.runtime.executor import DaskExecutor
 
     corpus = write_corpus(tmp_path / "c", {3: -1})
     local = audit([corpus], as_of=AS_OF, background=False)
@@ -283,7 +283,7 @@ def test_json_lines_are_the_same_bytes_whatever_runs_them_and_from_the_cache(tmp
 
 
 def test_the_line_writer_keeps_only_sums() -> None:
-    from factcheck.auditing.merge import LineWriter
+    from factcheck.auditing.lines import LineWriter
 
     out: list[str] = []
     w = LineWriter(out.append)

@@ -12,9 +12,9 @@ from typing import Any
 
 from factcheck import diagnostics
 from factcheck.auditing.merge import Merger
-from factcheck.engine import CheckOptions, check
 from factcheck.model import Finding, Report, Severity
 from factcheck.report.json_format import render_json
+from factcheck.runtime.check import CheckOptions, check
 from tests.engine.test_budget import factset, yearless_clash
 
 AS_OF = dt.date(2026, 11, 22)

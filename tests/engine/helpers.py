@@ -1,9 +1,9 @@
 import datetime as dt
 from typing import Any
 
-from factcheck.engine import CheckOptions, check
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import FactSet, FactSetFile, Report
+from factcheck.runtime.check import CheckOptions, check
 
 AS_OF = dt.date(2026, 11, 22)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from factcheck.engine import CheckOptions, check
 from factcheck.model import FactSet, FactSetFile, Status
+from factcheck.runtime.check import CheckOptions, check
 
 AS_OF = dt.date(2026, 11, 22)
 
@@ -99,7 +99,7 @@ def test_a_story_budget_is_spent_in_component_order_whatever_the_workers() -> No
 
 
 def test_the_cheap_paths_decide_what_needs_no_search() -> None:
-    from factcheck.engine.check import PATH_TALLY
+    from factcheck.runtime.check import PATH_TALLY
 
     PATH_TALLY.clear()
     check(factset(yearless_clash()), CheckOptions(as_of=AS_OF, max_conflicts=20))  # auto: the exact path, no z3

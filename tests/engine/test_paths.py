@@ -16,12 +16,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from factcheck.calendar import WEEKDAYS, from_day, to_day
-from factcheck.engine import CheckOptions, check
 from factcheck.engine.components import split
 from factcheck.engine.diagnose import ComponentResult, DecisionPath, PathNotApplicable, SolveOptions, solve_component
 from factcheck.engine.solver import Outcome
 from factcheck.model import FactSet, FactSetFile
 from factcheck.policy import load_policy
+from factcheck.runtime.check import CheckOptions, check
 
 AS_OF = dt.date(2026, 11, 22)
 POLICY = load_policy()

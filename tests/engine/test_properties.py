@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.calendar import WEEKDAYS, from_day, to_day
-from factcheck.engine import CheckOptions, check
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import FactSet, FactSetFile, Status
 from factcheck.policy import load_policy
+from factcheck.runtime.check import CheckOptions, check
 
 AS_OF = dt.date(2031, 12, 31)
 POLICY = load_policy()

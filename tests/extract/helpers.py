@@ -6,12 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 from factcheck.corpus.load import load_article
-from factcheck.engine import CheckOptions, check
 from factcheck.extract.factset import write_and_load
 from factcheck.extract.reader import ArticleReader, Extraction
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Report
 from factcheck.policy import load_policy
+from factcheck.runtime.check import CheckOptions, check
 
 AS_OF = dt.date(2026, 11, 22)
 READER = ArticleReader()

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HELD_AUDIT = """
 import os, time
 from pathlib import Path
-import factcheck.auditing.run as run
+import factcheck.auditing.story as run
 from factcheck.cli import main
 solve = run.check
 def held(*args, **kwargs):
@@ -108,7 +108,7 @@ def test_a_stop_request_swallowed_in_a_finalizer_is_raised_again(monkeypatch: py
     # Ctrl-C landing in a __del__ is printed as "Exception ignored" and lost; the run's loops
     # raise it again at their next checkpoint.
     from factcheck import interrupts
-    from factcheck.auditing.executor import InProcess
+    from factcheck.runtime.executor import InProcess
 
     monkeypatch.setattr(interrupts, "_pending", None)
     interrupts.checkpoint()  # nothing asked: nothing raised

@@ -14,12 +14,12 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.config import resolve
-from factcheck.engine import CheckOptions
-from factcheck.engine import check as check_factset
 from factcheck.engine.diagnose import _no_tight_limits
 from factcheck.engine.solver import SolverLimits
 from factcheck.facts.load import load_fact_sets
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
+from factcheck.runtime.check import check as check_factset
+from factcheck.runtime.options import CheckOptions
 from tests.robustness.mutations import CORPUS, ROOT
 
 AS_OF = "2026-11-22"

@@ -18,7 +18,7 @@ from factcheck.extract.rules import ExtractPack, load_extract_pack
 from tests.report.conftest import factcheck_cmd
 from tests.robustness.mutations import USER_PACK
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GOOD = sorted((ROOT / "corpus" / "istanbul-2025").glob("*.txt"))[4]
 AS_OF = "2026-11-22"
 

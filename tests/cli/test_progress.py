@@ -71,7 +71,7 @@ def test_audit_reports_its_progress_by_stage():
     from factcheck.auditing import audit
 
     seen: list[tuple[str, int, int | None]] = []
-    corpus = Path(__file__).resolve().parents[1] / "corpus" / "istanbul-2025"
+    corpus = Path(__file__).resolve().parents[2] / "corpus" / "istanbul-2025"
     import datetime as dt
 
     audit([corpus], as_of=dt.date(2026, 11, 22), background=False, progress=lambda *a: seen.append(a))

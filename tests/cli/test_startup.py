@@ -108,9 +108,9 @@ def test_timeml_tag_imports_the_date_reader_but_no_solver_report_or_model(tmp_pa
 
 
 def test_timeml_check_of_consistent_links_loads_no_solver(tmp_path: Path) -> None:
-    from tests.test_timeml_audit import tml
+    from tests.timeml.test_audit import tml
 
     modules = imported("timeml", "check", str(tml(tmp_path, "d", [("BEFORE", "ei1", "ei2"), ("BEFORE", "ei2", "t2")])))
     assert "factcheck.timeml.audit" in modules
     assert not [m for m in modules if m.split(".")[0] in ("z3", "spacy")]
-    assert not {"factcheck.engine.check", "factcheck.engine.diagnose", "multiprocessing"} & set(modules)
+    assert not {"factcheck.runtime.check", "factcheck.engine.diagnose", "multiprocessing"} & set(modules)

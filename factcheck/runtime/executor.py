@@ -1,4 +1,7 @@
-"""Where audit work runs: in this process, in a local process pool, or on a Dask cluster.
+"""Where work runs: in this process, in a local pool of forked processes, or on a Dask cluster.
+
+``audit`` maps its reading and its stories over an executor, and ``check`` its components
+over a :class:`ProcessPool`.
 
 Every executor maps a function over plain-data items (article paths, stories) with one
 shared, read-only context, and yields the results in the order of the items, so a run's
@@ -11,13 +14,12 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any, Protocol, TypeVar
 
 from factcheck import interrupts
 from factcheck.errors import UserError
+from factcheck.runtime.fork import batches, fork_map
 
 S = TypeVar("S")
 T = TypeVar("T")
@@ -45,13 +47,6 @@ class Executor(Protocol):
         ...
 
 
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        interrupts.checkpoint()
-        yield batch
-
-
 def _run_batch(fn: Callable[[S, T], R], shared: S, batch: list[T]) -> list[R]:
     return [fn(shared, item) for item in batch]
 
@@ -60,7 +55,7 @@ def _windowed(submit: Callable[[list[T]], Any], result: Callable[[Any], list[R]]
               window: int, batch_size: int = BATCH) -> Iterator[R]:  # fmt: skip
     """Submit batches, at most ``window`` in flight, and yield their results in order."""
     pending: deque[Any] = deque()
-    for batch in _batches(items, batch_size):
+    for batch in batches(items, batch_size):
         pending.append(submit(batch))
         if len(pending) >= window:
             yield from result(pending.popleft())
@@ -86,44 +81,26 @@ class InProcess:
         """Nothing to release."""
 
 
-_CALL: tuple[Callable[..., Any], Any] | None = None
-"""The function and shared context of the current pool map, set before the workers fork."""
-
-
-def _pool_batch(batch: list[Any]) -> list[Any]:
-    assert _CALL is not None
-    fn, shared = _CALL
-    return _run_batch(fn, shared, batch)
-
-
 class ProcessPool:
-    """A local pool of worker processes (``--jobs N``).
+    """A local pool of forked worker processes (``--jobs N``).
 
-    Workers are forked for each map after the shared context is set, so they inherit it
-    without pickling; only the items and the results cross the process boundary.
+    Workers are forked for each map once its function and shared context are known, so they
+    inherit both without pickling; only the items and the results cross the process
+    boundary (see :mod:`factcheck.runtime.fork`).
     """
 
     name = "process-pool"
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, batch: int = BATCH) -> None:
         self.workers = workers
+        self.batch = batch
 
     def map(self, fn: Callable[[S, T], R], shared: S, items: Iterable[T]) -> Iterator[R]:
         """The results of ``fn(shared, item)``, computed by ``workers`` processes."""
-        global _CALL
-        _CALL = (fn, shared)
-        try:
-            with interrupts.ForkPool(self.workers) as pool:
-
-                def submit(batch: list[T]) -> Future[list[R]]:
-                    return pool.submit(_pool_batch, batch)
-
-                yield from _windowed(submit, lambda f: f.result(), items, 4 * self.workers)
-        finally:
-            _CALL = None
+        return fork_map(fn, shared, items, self.workers, batch=self.batch, window=4 * self.workers)
 
     def close(self) -> None:
-        """Nothing to release: each map has its own pool."""
+        """Nothing to release: each map has its own workers."""
 
 
 class DaskExecutor:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GOOD = sorted((ROOT / "corpus" / "istanbul-2025").glob("*.txt"))[4]
 AS_OF = "2026-11-22"
 

@@ -101,7 +101,7 @@ def test_tag_cli_end_to_end(tmp_path):
     assert [(t.text, t.value) for t in doc.timexes] == [("Thursday", "1998-02-12"), ("the fourth quarter", "1997-Q4")]
 
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "tbaq-cleaned"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "evaldata" / "tbaq-cleaned"
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason=f"TempEval-3 data not found at {SHARED}")
@@ -277,13 +277,13 @@ def test_tag_files_leaves_no_temporary_file_when_tagging_fails(tmp_path: Path, j
 
 
 def test_tag_files_starts_no_worker_for_a_small_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from factcheck import interrupts
+    from factcheck.runtime import fork
     from factcheck.timeml.write import tag_files
 
-    def no_pool(workers: int) -> None:
-        raise AssertionError(f"a pool of {workers} was started")
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"a pool was started: {kwargs}")
 
-    monkeypatch.setattr(interrupts, "ForkPool", no_pool, raising=False)
+    monkeypatch.setattr(fork, "fork_map", no_pool)
     files = _corpus(tmp_path / "in", 23)
     tag_files(files, tmp_path / "out", _thursdays, jobs=8)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f.name for f in files]

@@ -11,12 +11,12 @@ import yaml
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.engine import CheckOptions, check
 from factcheck.facts.load import load_fact_sets
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Report, Status
+from factcheck.runtime.check import CheckOptions, check
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FACTS = ROOT / "facts" / "istanbul-2025.yaml"
 CORPUS = ROOT / "corpus" / "istanbul-2025"
 AS_OF = dt.date(2026, 11, 22)
