@@ -367,7 +367,11 @@ class ArticleReader:
         light = frozenset(v.lower() for v in self.pack.pack.light_verbs)
         out: list[tuple[Mention, TimexMatch, TimexMatch]] = []
         with not_charged():  # the model's load and the parse are no user pattern's matching
-            parsed_sentences = nlp.parse(text, spans)
+            # A dateline ("LIMA, Peru - ") is parsed as the sentence's subject: it is left out of
+            # the parse, and the sentence keeps its span as the key the mentions know it by.
+            cut = [(a + _dateline_length(text[a:b]), b) for a, b in spans]
+            parsed_sentences = [replace(p, start=a) if p.start != a else p
+                                for p, (a, _) in zip(nlp.parse(text, cut), spans, strict=True)]  # fmt: skip
         store.update({(p.start, p.end): p for p in parsed_sentences})
         for parsed in parsed_sentences:
             sent = (parsed.start, parsed.end)
@@ -788,6 +792,16 @@ class ArticleReader:
                 st.tense_fact(mn, str(mn.tense), (mn.start, mn.end), "trigger-tense")
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*)?"
+                       r"(?: \([^)\n]{1,30}\))? [-–—]{1,2} ")
+
+
+def _dateline_length(sentence: str) -> int:
+    """The length of the dateline a sentence opens with ("ASUNCION, Paraguay - ", "OSLO (Reuters) — "), else 0."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m and m.end() < len(sentence) else 0
+
+
 def _offset_days(t: TimexMatch) -> tuple[int, int] | None:
     """The days an amount of time spans ("six days": 6..6, "two months": 56..62), or None for what has no day count."""
     try:
@@ -907,7 +921,13 @@ class _State:
         self.statements = 0
         self._first_pair: dict[str, tuple[str, ...] | None] = {}
         self.dated: list[tuple[Mention, TimexMatch, str]] = []  # open-domain mentions, their dates and events
+        first_ordinal: dict[str, int] = {}
         for mn in mentions:
+            if mn.ordinal and not mn.earlier:
+                first_ordinal.setdefault(mn.kind, mn.ordinal)
+        for mn in mentions:
+            if mn.ordinal and mn.ordinal != first_ordinal.get(mn.kind, mn.ordinal):
+                continue  # "the third round ... The second round in Jakarta": another round's place
             if mn.kind != "statement" and mn.location and not mn.earlier and mn.kind not in self.main_location:
                 self.main_location[mn.kind] = mn.location
 
