@@ -286,22 +286,22 @@ def _proper_name(s: Sentence, head: Token) -> str:
 
 
 def _governor(s: Sentence, t: Token) -> Token:
-    """The noun a trigger noun completes through "of" ("round" for "talks" in "a round of talks"), else the trigger.
+    """The object noun a trigger noun completes through "of" ("round" in "held a round of talks"), else the trigger.
 
-    Climbs a chain of such phrases; a name ("the delivery of the A380") never climbs, as
-    it is what the phrase is about, not an event inside it.
+    Climbs a chain of such phrases to the one that is its verb's object; a name ("the
+    delivery of the A380") never climbs, as it is what the phrase is about, and a subject
+    ("Critics of the talks met in Lund") is not the event: its place is not the talks'.
     """
-    seen = {t.i}
-    while t.pos == "NOUN" and t.dep == "pobj":
-        prep = s.tokens[t.head]
-        if prep.lemma.lower() != "of" or prep.dep != "prep" or prep.head in seen:
+    chain, cur = [], t
+    while cur.pos == "NOUN" and cur.dep == "pobj" and len(chain) < 3:
+        prep = s.tokens[cur.head]
+        if prep.lemma.lower() != "of" or prep.dep != "prep" or prep.head == prep.i:
             break
-        head = s.tokens[prep.head]
-        if head.pos != "NOUN":
+        cur = s.tokens[prep.head]
+        if cur.pos != "NOUN":
             break
-        t = head
-        seen.add(t.i)
-    return t
+        chain.append(cur)
+    return chain[-1] if chain and chain[-1].dep in _OBJECTS - {"attr"} else t
 
 
 __all__ = ["ArgumentReader", "Arguments", "Normalise"]
