@@ -292,7 +292,8 @@ def _governor(s: Sentence, t: Token) -> Token:
     delivery of the A380") never climbs, as it is what the phrase is about, and a subject
     ("Critics of the talks met in Lund") is not the event: its place is not the talks'.
     """
-    chain, cur = [], t
+    chain: list[Token] = []
+    cur = t
     while cur.pos == "NOUN" and cur.dep == "pobj" and len(chain) < 3:
         prep = s.tokens[cur.head]
         if prep.lemma.lower() != "of" or prep.dep != "prep" or prep.head == prep.i:
