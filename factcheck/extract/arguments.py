@@ -30,6 +30,7 @@ _WITH = frozenset({"with", "between", "among", "against"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _ABOUT = frozenset({"of", "on", "about", "over", "for"})
 _FROM = frozenset({"from", "of"})  # "negotiators from X", "delegations of X and Y": whom a common noun stands for
+_PLURAL_PRONOUNS = frozenset({"they"})
 _LEADING = re.compile(r"^(?:the|a|an|this|that|its|their)\s+", re.I)
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
@@ -130,6 +131,29 @@ class ArgumentReader:
                 out.append(p)
                 out += [q for c in s.children(g.i) if c.dep == "conj" for q in self._named_in(s, c, depth - 1)]
         return out
+
+    def plural_anaphor(self, s: Sentence, t: Token) -> bool:
+        """Whether the agents are said only by a plural reference back ("they", "both sides", "the two blocs").
+
+        Such a subject stands for parties named before, which only the article knows; a
+        subject naming a party of its own, a singular one ("the company"), an indefinite
+        one ("two officials") or "we" is none.
+        """
+        gov = _governor(s, t)
+        clause = self._clause(s, gov)
+        if t.pos in ("NOUN", "PROPN") and not (gov.head == clause.i and gov.dep in _SUBJECTS | _OBJECTS):
+            return False
+        for c in s.children(clause.i):
+            if c.dep not in _SUBJECTS or c.i == t.i or self._named_in(s, c):
+                continue
+            if c.pos == "PRON" and c.text.lower() in _PLURAL_PRONOUNS:
+                return True
+            words = {d.text.lower() for d in s.children(c.i) if d.dep in ("det", "nummod", "predet")}
+            if c.pos == "NOUN" and c.tag == "NNS" and ("both" in words or ("the" in words and "two" in words)):
+                return True
+            if c.pos == "PRON" and c.text.lower() == "both":
+                return True
+        return False
 
     @staticmethod
     def _clause(s: Sentence, t: Token) -> Token:

@@ -373,10 +373,14 @@ class ArticleReader:
             parsed_sentences = [replace(p, start=a) if p.start != a else p
                                 for p, (a, _) in zip(nlp.parse(text, cut), spans, strict=True)]  # fmt: skip
         store.update({(p.start, p.end): p for p in parsed_sentences})
+        # "X and Y will meet ... They last met in May": a plural reference back stands for the
+        # parties last named together in an earlier sentence, where one sentence named one such set.
+        antecedent: tuple[str, ...] = ()
         for parsed in parsed_sentences:
             sent = (parsed.start, parsed.end)
             cued = CUES.search(text[parsed.start : parsed.end]) is not None
             here = by_sentence.get(sent, [])
+            named_here: set[tuple[str, ...]] = set()
             for mn in here:
                 # The trigger's head word is its last one ("will meet", "drone attacks", "took office").
                 tok = parsed.token_at(mn.end - 1)
@@ -387,8 +391,14 @@ class ArticleReader:
                 mn.args = self.arguments.read(parsed, tok)
                 if not mn.participants and mn.kind != "statement":
                     mn.participants = mn.args.parties
+                    if not mn.participants and antecedent and self.arguments.plural_anaphor(parsed, tok):
+                        mn.participants = antecedent
+                if mn.kind != "statement" and len(mn.args.parties) >= 2:
+                    named_here.add(mn.args.parties)
                 if mn.location is None and mn.args.place and self.pack.pack.events[mn.kind].located:
                     mn.location = mn.args.place
+            if named_here:
+                antecedent = min(named_here) if len(named_here) == 1 else ()
             _predicates(parsed, here)
             self._gerund_offsets(parsed, here, timexes_within(sent))
             if sent in dates and self.pack.pack.dated_verbs:

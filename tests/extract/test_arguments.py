@@ -116,3 +116,39 @@ def test_the_subject_a_trigger_noun_completes_is_not_the_event() -> None:
 def test_a_name_after_in_that_the_ner_leaves_unlabelled_is_a_place_a_date_is_not() -> None:
     assert _args("Norland and Vestria held talks in Velmora on Monday.", "talks").place == "Velmora"
     assert _args("Norland and Vestria met in March.", "met").place == ""
+
+
+# --------------------------------------------------------------------------- plural references back
+
+
+def _anaphor(sentence: str, word: str) -> bool:
+    (parsed,) = nlp.parse(sentence, [(0, len(sentence))])
+    return _reader().plural_anaphor(parsed, next(t for t in parsed.tokens if t.text == word))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("They last met in Halvik in May.", "met"),
+        ("The two blocs last met in Halvik in May.", "met"),
+        ("Both sides want to revise the draft.", "want"),
+        ("Both governments signed the accord.", "signed"),
+    ],
+)
+def test_a_plural_reference_back_stands_for_parties_named_before(sentence: str, word: str) -> None:
+    assert _anaphor(sentence, word)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Two officials met in Halvik.", "met"),  # indefinite: someone new
+        ("The company met investors in Halvik.", "met"),  # singular
+        ("We met in Halvik.", "met"),  # the speaker's side, not the parties
+        ("The blocs met in Halvik.", "met"),  # a bare definite plural may be any group the story names
+        ("Norland and Vestria met in Halvik.", "met"),  # names its parties itself
+        ("They said the talks in Halvik failed.", "talks"),  # the talks are no core of the clause "they" is in
+    ],
+)
+def test_no_reference_back_where_the_subject_is_no_plural_anaphor(sentence: str, word: str) -> None:
+    assert not _anaphor(sentence, word)
