@@ -29,6 +29,8 @@ _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _WITH = frozenset({"with", "between", "among", "against"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _ABOUT = frozenset({"of", "on", "about", "over", "for"})
+_FROM = frozenset({"from", "of"})  # "negotiators from X", "delegations of X and Y": whom a common noun stands for
+_PLURAL_PRONOUNS = frozenset({"they"})
 _LEADING = re.compile(r"^(?:the|a|an|this|that|its|their)\s+", re.I)
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
@@ -71,14 +73,21 @@ class ArgumentReader:
         self.normalise = normalise
 
     def read(self, s: Sentence, t: Token) -> Arguments:
-        """The arguments of the mention whose head word is ``t``."""
-        clause = self._clause(s, t)
-        agents = self._agents(s, t, clause)
-        others = [p for p in self._others(s, t, clause) if p not in agents]
+        """The arguments of the mention whose head word is ``t``.
+
+        A trigger noun inside an "N of" phrase ("a third round of trade talks") takes the
+        parties and place of the noun it completes, which is where the clause hangs them
+        ("X and Y ended the third round of ..."); its theme stays its own.
+        """
+        gov = _governor(s, t)
+        clause = self._clause(s, gov)
+        agents = self._agents(s, t, clause) if gov is t else self._agents(s, t, clause, gov)
+        others = [p for p in self._others(s, gov, clause) if p not in agents]
         theme = self._theme(s, t)
         if theme in agents + tuple(others):
             theme = ""
-        return Arguments(agents, tuple(others), theme, self._place(s, t, clause))
+        place = (self._place(s, t, self._clause(s, t)) if gov is not t else "") or self._place(s, gov, clause)
+        return Arguments(agents, tuple(others), theme, place)
 
     # ------------------------------------------------------------------ parties
     def party(self, s: Sentence, t: Token) -> str | None:
@@ -105,7 +114,46 @@ class ArgumentReader:
                 continue  # a word of the same name ("General" in "General Motors")
             if c.dep in ("conj", "appos") or (c.dep in _MODIFIERS and c.i < t.i):
                 out += self._named_in(s, c, depth - 1)
+            elif not out and t.pos == "NOUN" and c.dep == "prep" and c.lemma.lower() in _FROM:
+                out += self._sent_by(s, c, depth)
         return out
+
+    def _sent_by(self, s: Sentence, prep: Token, depth: int) -> list[str]:
+        """Whom a common noun's "from"/"of" phrase names: "officials from X and Y", "delegations of X".
+
+        The phrase's own words must name the party ("the price of oil" names none; "the
+        leaders of Acme shares" is no party's): a name the NER calls a party, with its
+        conjuncts, not the name-like modifiers of another common noun.
+        """
+        out: list[str] = []
+        for g in s.children(prep.i):
+            if g.dep == "pobj" and (p := self.party(s, g)) is not None:
+                out.append(p)
+                out += [q for c in s.children(g.i) if c.dep == "conj" for q in self._named_in(s, c, depth - 1)]
+        return out
+
+    def plural_anaphor(self, s: Sentence, t: Token) -> bool:
+        """Whether the agents are said only by a plural reference back ("they", "both sides", "the two blocs").
+
+        Such a subject stands for parties named before, which only the article knows; a
+        subject naming a party of its own, a singular one ("the company"), an indefinite
+        one ("two officials") or "we" is none.
+        """
+        gov = _governor(s, t)
+        clause = self._clause(s, gov)
+        if t.pos in ("NOUN", "PROPN") and not (gov.head == clause.i and gov.dep in _SUBJECTS | _OBJECTS):
+            return False
+        for c in s.children(clause.i):
+            if c.dep not in _SUBJECTS or c.i == t.i or self._named_in(s, c):
+                continue
+            if c.pos == "PRON" and c.text.lower() in _PLURAL_PRONOUNS:
+                return True
+            words = {d.text.lower() for d in s.children(c.i) if d.dep in ("det", "nummod", "predet")}
+            if c.pos == "NOUN" and c.tag == "NNS" and ("both" in words or ("the" in words and "two" in words)):
+                return True
+            if c.pos == "PRON" and c.text.lower() == "both":
+                return True
+        return False
 
     @staticmethod
     def _clause(s: Sentence, t: Token) -> Token:
@@ -114,7 +162,12 @@ class ArgumentReader:
             return t
         return next((a for a in s.ancestors(t.i) if a.pos in _CLAUSE_POS), t)
 
-    def _agents(self, s: Sentence, t: Token, clause: Token) -> tuple[str, ...]:
+    def _agents(self, s: Sentence, t: Token, clause: Token, gov: Token | None = None) -> tuple[str, ...]:
+        """Who acts: the trigger noun's name-like modifiers, else its clause's subject or "by" phrase.
+
+        ``gov``: the noun the trigger completes ("round" of "a round of talks"), whose place in
+        the clause counts where the trigger names no agent of its own.
+        """
         out: list[str] = []
         if t.pos in ("NOUN", "PROPN"):
             # "Ukrainian drone attacks", "GM's bankruptcy filing": the noun's own name-like modifiers.
@@ -124,7 +177,8 @@ class ArgumentReader:
                     out += self._named_in(s, c)
             if out:
                 return _unique(out)
-            if not (t.head == clause.i and t.dep in _SUBJECTS | _OBJECTS):
+            core = gov or t
+            if not (core.head == clause.i and core.dep in _SUBJECTS | _OBJECTS):
                 # "X took part in the talks": a noun away from its clause's core has no agent there.
                 return ()
         for c in s.children(clause.i):
@@ -239,10 +293,40 @@ class ArgumentReader:
                         ent = _entity_at(s, h.i)
                         if ent is not None and ent.label in _PLACE_LABELS:
                             found.append((_PLACE_LABELS.index(ent.label), ent.first, _strip(ent.text)))
+                        elif ent is None and h is g and h.pos == "PROPN" and h.text[:1].isupper():
+                            # "in Asuncion" that the NER left unlabelled: a name after "in" is a place
+                            # more often than not; it ranks after every labelled one.
+                            found.append((len(_PLACE_LABELS), h.i, _proper_name(s, h)))
             if found:
                 name = min(found)[2]
                 return self.normalise(name) or name
         return ""
+
+
+def _proper_name(s: Sentence, head: Token) -> str:
+    """A proper noun with the proper nouns compounded before it ("Kuala Lumpur"), as written."""
+    words = [c for c in s.children(head.i) if c.dep == "compound" and c.pos == "PROPN" and c.i < head.i]
+    return " ".join(w.text for w in [*words, head])
+
+
+def _governor(s: Sentence, t: Token) -> Token:
+    """The object noun a trigger noun completes through "of" ("round" in "held a round of talks"), else the trigger.
+
+    Climbs a chain of such phrases to the one that is its verb's object; a name ("the
+    delivery of the A380") never climbs, as it is what the phrase is about, and a subject
+    ("Critics of the talks met in Lund") is not the event: its place is not the talks'.
+    """
+    chain: list[Token] = []
+    cur = t
+    while cur.pos == "NOUN" and cur.dep == "pobj" and len(chain) < 3:
+        prep = s.tokens[cur.head]
+        if prep.lemma.lower() != "of" or prep.dep != "prep" or prep.head == prep.i:
+            break
+        cur = s.tokens[prep.head]
+        if cur.pos != "NOUN":
+            break
+        chain.append(cur)
+    return chain[-1] if chain and chain[-1].dep in _OBJECTS - {"attr"} else t
 
 
 __all__ = ["ArgumentReader", "Arguments", "Normalise"]

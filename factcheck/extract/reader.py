@@ -367,12 +367,20 @@ class ArticleReader:
         light = frozenset(v.lower() for v in self.pack.pack.light_verbs)
         out: list[tuple[Mention, TimexMatch, TimexMatch]] = []
         with not_charged():  # the model's load and the parse are no user pattern's matching
-            parsed_sentences = nlp.parse(text, spans)
+            # A dateline ("LIMA, Peru - ") is parsed as the sentence's subject: it is left out of
+            # the parse, and the sentence keeps its span as the key the mentions know it by.
+            cut = [(a + _dateline_length(text[a:b]), b) for a, b in spans]
+            parsed_sentences = [replace(p, start=a) if p.start != a else p
+                                for p, (a, _) in zip(nlp.parse(text, cut), spans, strict=True)]  # fmt: skip
         store.update({(p.start, p.end): p for p in parsed_sentences})
+        # "X and Y will meet ... They last met in May": a plural reference back stands for the
+        # parties last named together in an earlier sentence, where one sentence named one such set.
+        antecedent: tuple[str, ...] = ()
         for parsed in parsed_sentences:
             sent = (parsed.start, parsed.end)
             cued = CUES.search(text[parsed.start : parsed.end]) is not None
             here = by_sentence.get(sent, [])
+            named_here: set[tuple[str, ...]] = set()
             for mn in here:
                 # The trigger's head word is its last one ("will meet", "drone attacks", "took office").
                 tok = parsed.token_at(mn.end - 1)
@@ -383,8 +391,14 @@ class ArticleReader:
                 mn.args = self.arguments.read(parsed, tok)
                 if not mn.participants and mn.kind != "statement":
                     mn.participants = mn.args.parties
+                    if not mn.participants and antecedent and self.arguments.plural_anaphor(parsed, tok):
+                        mn.participants = antecedent
+                if mn.kind != "statement" and len(mn.args.parties) >= 2:
+                    named_here.add(mn.args.parties)
                 if mn.location is None and mn.args.place and self.pack.pack.events[mn.kind].located:
                     mn.location = mn.args.place
+            if named_here:
+                antecedent = min(named_here) if len(named_here) == 1 else ()
             _predicates(parsed, here)
             self._gerund_offsets(parsed, here, timexes_within(sent))
             if sent in dates and self.pack.pack.dated_verbs:
@@ -788,6 +802,16 @@ class ArticleReader:
                 st.tense_fact(mn, str(mn.tense), (mn.start, mn.end), "trigger-tense")
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*)?"
+                       r"(?: \([^)\n]{1,30}\))? [-–—]{1,2} ")
+
+
+def _dateline_length(sentence: str) -> int:
+    """The length of the dateline a sentence opens with ("ASUNCION, Paraguay - ", "OSLO (Reuters) — "), else 0."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m and m.end() < len(sentence) else 0
+
+
 def _offset_days(t: TimexMatch) -> tuple[int, int] | None:
     """The days an amount of time spans ("six days": 6..6, "two months": 56..62), or None for what has no day count."""
     try:
@@ -907,7 +931,13 @@ class _State:
         self.statements = 0
         self._first_pair: dict[str, tuple[str, ...] | None] = {}
         self.dated: list[tuple[Mention, TimexMatch, str]] = []  # open-domain mentions, their dates and events
+        first_ordinal: dict[str, int] = {}
         for mn in mentions:
+            if mn.ordinal and not mn.earlier:
+                first_ordinal.setdefault(mn.kind, mn.ordinal)
+        for mn in mentions:
+            if mn.ordinal and mn.ordinal != first_ordinal.get(mn.kind, mn.ordinal):
+                continue  # "the third round ... The second round in Jakarta": another round's place
             if mn.kind != "statement" and mn.location and not mn.earlier and mn.kind not in self.main_location:
                 self.main_location[mn.kind] = mn.location
 

@@ -78,3 +78,77 @@ def test_a_date_is_no_theme() -> None:
 def test_the_object_of_an_event_noun(word: str) -> None:
     a = _args(f"The {word} of the Aurora 3 satellite slipped to June.", word)
     assert "Aurora" in a.theme
+
+
+# --------------------------------------------------------------------------- parties of a common noun, "N of" phrases
+
+
+def test_a_common_noun_subject_takes_the_parties_its_from_phrase_names() -> None:
+    a = _args("Envoys from Norland and Vestria will open a second round of fishing talks on Friday in Halvik.", "talks")
+    assert a.agents == ("Norland", "Vestria")
+    assert a.place == "Halvik"
+    assert _args("Norland's negotiators held talks in Halvik.", "talks").agents == ("Norland",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials from the ministry held talks in Halvik.",  # a common noun names no party
+        "Buyers of Kestrel shares held talks in Halvik.",  # a name inside another common noun is not whom it stands for
+    ],
+)
+def test_a_from_phrase_without_a_party_of_its_own_names_none(sentence: str) -> None:
+    assert _args(sentence, "talks").agents == ()
+
+
+def test_a_trigger_noun_in_an_of_phrase_takes_the_arguments_of_the_object_it_completes() -> None:
+    a = _args("Norland and Vestria ended the fourth round of their fishing talks in Halvik on Monday.", "talks")
+    assert a.agents == ("Norland", "Vestria")
+    assert a.place == "Halvik"
+
+
+def test_the_subject_a_trigger_noun_completes_is_not_the_event() -> None:
+    # "Critics of the talks" are no round of them: the clause's object is another party, not an agent.
+    a = _args("Critics of the fishing talks met Vestria in Halvik.", "talks")
+    assert a.agents == () and a.participants == ()
+
+
+def test_a_name_after_in_that_the_ner_leaves_unlabelled_is_a_place_a_date_is_not() -> None:
+    assert _args("Norland and Vestria held talks in Velmora on Monday.", "talks").place == "Velmora"
+    assert _args("Norland and Vestria met in March.", "met").place == ""
+
+
+# --------------------------------------------------------------------------- plural references back
+
+
+def _anaphor(sentence: str, word: str) -> bool:
+    (parsed,) = nlp.parse(sentence, [(0, len(sentence))])
+    return _reader().plural_anaphor(parsed, next(t for t in parsed.tokens if t.text == word))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("They last met in Halvik in May.", "met"),
+        ("The two blocs last met in Halvik in May.", "met"),
+        ("Both sides want to revise the draft.", "want"),
+        ("Both governments signed the accord.", "signed"),
+    ],
+)
+def test_a_plural_reference_back_stands_for_parties_named_before(sentence: str, word: str) -> None:
+    assert _anaphor(sentence, word)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Two officials met in Halvik.", "met"),  # indefinite: someone new
+        ("The company met investors in Halvik.", "met"),  # singular
+        ("We met in Halvik.", "met"),  # the speaker's side, not the parties
+        ("The blocs met in Halvik.", "met"),  # a bare definite plural may be any group the story names
+        ("Norland and Vestria met in Halvik.", "met"),  # names its parties itself
+        ("They said the talks in Halvik failed.", "talks"),  # the talks are no core of the clause "they" is in
+    ],
+)
+def test_no_reference_back_where_the_subject_is_no_plural_anaphor(sentence: str, word: str) -> None:
+    assert not _anaphor(sentence, word)

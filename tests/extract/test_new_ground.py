@@ -144,7 +144,6 @@ _TRIAL = _LINK.format("hearing, conviction ('convicted', 'convicting him') and s
 _QUAKE = _LINK.format("quake ('a quake struck' is the quake's) and aftershock")
 _MATCH = _LINK.format("final and semifinals")
 _RUNOFF = _LINK.format("first round and runoff (an election's 'first round' is an election mention)")
-_ROUNDS = _LINK.format("rounds ('the first round', 'a fourth round' are rounds of the talks)")
 _NO_YEAR = ("the undated article's year-less dates get a year only from events linked to the dated articles' ones, "
             "and none is linked")
 _FINAL_UNDATED = "'won the Baltic Cup on Sunday, beating Daugava Riga 2-0 in the final' dates the win, not the final"
@@ -195,15 +194,9 @@ KNOWN_FAILURES: dict[str, str] = {
     "sport_same-final-across": _MATCH,
     "sport_same-semifinal-across": _MATCH,
     "trade_apart-third-round-vs-last-met": _BOTH.format("'last met in Jakarta on Feb. 20', the round before the third"),
-    "trade_created-closing-report": f"{_ROUNDS}; {_NO_YEAR}",
-    "trade_dated-fourth-round": f"{_NO_YEAR}: 'a fourth round ... in May' is only 'not after 2026-05-31'",
-    "trade_dated-third-round-closing": f"{_ROUNDS}; {_NO_YEAR}",
-    "trade_edits-opening-weekday-moved": _ROUNDS,
-    "trade_edits-second-round-after-third": f"{_NO_YEAR}: the second round on 'March 20' and the third on 'March 12' "
-    "may fall in different years",
-    "trade_edits-third-round-before-announcement": f"{_ROUNDS}; {_NO_YEAR}",
-    "trade_same-second-round-across": _ROUNDS,
-    "trade_same-third-round-across": _ROUNDS,
+    "trade_created-closing-report": "the closing report tells the third round only as the object of 'ended' ('ended the "
+    "third round of their trade talks ... on March 12'), and an event noun takes no tense from the verb it hangs on, so "
+    "nothing says the round closed before the undated article was written",
 }
 """Case id -> what the current article reader gets wrong; each mark must go once the reader reads the case right."""
 
