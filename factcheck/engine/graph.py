@@ -48,36 +48,34 @@ class Meter:
 UNMETERED = Meter()
 
 
+def _relaxed(n: int, edges: list[IEdge], meter: Meter) -> list[int] | None:
+    """Bellman-Ford: shortest distances from node 0 along the edges, None on a negative cycle."""
+    dist = [INF] * n
+    dist[0] = 0
+    for r in range(n + 1):
+        meter.add(len(edges))
+        changed = False
+        for u, v, c in edges:
+            du = dist[u]
+            if du != INF and du + c < dist[v]:
+                dist[v] = du + c
+                changed = True
+        if not changed:
+            return dist
+        if r == n:
+            return None
+    return dist
+
+
 def bounds(n: int, edges: list[IEdge], meter: Meter = UNMETERED) -> tuple[list[int], list[int]] | None:
     """Lower and upper bound of every node (node 0 is day 0), None on a negative cycle."""
-    up = [INF] * n
-    up[0] = 0
-    for r in range(n + 1):
-        meter.add(len(edges))
-        changed = False
-        for u, v, c in edges:
-            du = up[u]
-            if du != INF and du + c < up[v]:
-                up[v] = du + c
-                changed = True
-        if not changed:
-            break
-        if r == n:
-            return None
-    down = [INF] * n
-    down[0] = 0
-    for r in range(n + 1):
-        meter.add(len(edges))
-        changed = False
-        for u, v, c in edges:
-            dv = down[v]
-            if dv != INF and dv + c < down[u]:
-                down[u] = dv + c
-                changed = True
-        if not changed:
-            break
-        if r == n:
-            return None
+    up = _relaxed(n, edges, meter)
+    if up is None:
+        return None
+    # x_0 - x_v is bounded by the shortest paths from node 0 against the edges.
+    down = _relaxed(n, [(v, u, c) for u, v, c in edges], meter)
+    if down is None:
+        return None
     if INF in up or INF in down:
         raise GiveUp  # a variable without horizon bounds: not an encoding this module knows
     return [-d for d in down], up
