@@ -61,3 +61,12 @@ def partition(keys: dict[str, list[str]], curated: set[str] | None = None) -> li
     if hub is not None and hub not in groups:
         stories.append([CURATED])
     return sorted(stories, key=lambda s: (s[0] != CURATED, s))
+
+
+def write_articles(folder: Path, articles: dict[str, str], edits: dict[str, tuple[str, str]] | None = None) -> Path:
+    """Write the articles (file name -> text) into ``folder``, each with its one edit (old, new) made, if any."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        old, new = (edits or {}).get(name, ("", ""))
+        (folder / name).write_text(text.replace(old, new) if old else text, encoding="utf-8")
+    return folder

@@ -11,6 +11,7 @@ from factcheck.auditing.link import link_events
 from factcheck.auditing.run import ReadContext, read_one
 from factcheck.extract.factset import to_factset_data
 from factcheck.model import Report
+from tests.auditing.reference import write_articles
 
 AS_OF = dt.date(2026, 11, 22)
 
@@ -29,11 +30,7 @@ ARTICLES = {
 
 
 def _corpus(folder: Path, edits: dict[str, tuple[str, str]] | None = None) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in ARTICLES.items():
-        old, new = (edits or {}).get(name, ("", ""))
-        (folder / name).write_text(text.replace(old, new) if old else text, encoding="utf-8")
-    return folder
+    return write_articles(folder, ARTICLES, edits)
 
 
 def _docs_of(report: Report) -> dict[str, set[str]]:

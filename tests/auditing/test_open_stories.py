@@ -8,6 +8,7 @@ from pathlib import Path
 from factcheck.auditing import audit
 from factcheck.auditing.link import link_events
 from factcheck.auditing.stories import doc_keys
+from tests.auditing.reference import write_articles
 
 AS_OF = dt.date(2026, 11, 22)
 
@@ -29,11 +30,7 @@ ARTICLES = {
 
 
 def _corpus(folder: Path, edits: dict[str, tuple[str, str]] | None = None) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in ARTICLES.items():
-        old, new = (edits or {}).get(name, ("", ""))
-        (folder / name).write_text(text.replace(old, new) if old else text, encoding="utf-8")
-    return folder
+    return write_articles(folder, ARTICLES, edits)
 
 
 def _strip(f: object) -> str:
