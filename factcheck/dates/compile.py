@@ -7,6 +7,7 @@ as ``{2}`` and ``{1,3}`` are left alone: a reference starts with a letter.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import marshal
 import re
@@ -109,10 +110,17 @@ def start_index(sources: list[tuple[str, int]]) -> list[index_cache.Entry]:
 def re_program(pattern: str, flags: int) -> bytes | None:
     """What ``re.compile(pattern, flags)`` hands its regex engine (the program, its flags and groups), marshalled.
 
-    Built as ``re``'s compiler builds it (an internal API, hence Any), and kept only when the
-    pattern made from it is equal to ``re.compile``'s (same program, flags and groups): on a
-    Python whose compiler works otherwise, there is no program (None) and patterns are compiled.
+    Built as ``re``'s compiler builds it (an internal API, hence Any).  Whether that recipe
+    gives ``re.compile``'s pattern on this Python is checked once per process on probe
+    patterns (:func:`_recipe_holds`), not by compiling every pattern a second time; where it
+    does not, there is no program (None) and patterns are compiled.
     """
+    if not _recipe_holds():
+        return None
+    return _program(pattern, flags)
+
+
+def _program(pattern: str, flags: int) -> bytes | None:
     try:
         parser: Any = importlib.import_module("re._parser")
         compiler: Any = importlib.import_module("re._compiler")
@@ -123,12 +131,29 @@ def re_program(pattern: str, flags: int) -> bytes | None:
         for name, i in groupindex.items():
             indexgroup[i] = name
         args = (int(flags | tree.state.flags), code, tree.state.groups - 1, groupindex, tuple(indexgroup))
-        program = marshal.dumps(args)
-        if from_program(pattern, program) != re.compile(pattern, flags):
-            return None
-        return program
+        return marshal.dumps(args)
     except Exception:  # an internal API: any surprise means "compile instead"
         return None
+
+
+# Probes of what the date rules use: named and numbered groups, alternation, classes,
+# repeats, look-around, back-references, inline and passed flags.
+_RECIPE_PROBES = (
+    (r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>jan(?:uary)?|feb)", re.IGNORECASE),
+    (r"(?<![\w-])(\w+)\s+\1(?=\W|$)", 0),
+    (r"(?x) (?P<n> [0-9]+ ) \s* (?:-|to) \s* (?P=n)? [a-z]{2,}? ", 0),
+    (r"^(?:[A-Z][a-z]*\.?\s){1,3}$", re.MULTILINE),
+)
+
+
+@functools.cache
+def _recipe_holds() -> bool:
+    """Whether programs built as :func:`_program` builds them give ``re.compile``'s patterns on this Python."""
+    for pattern, flags in _RECIPE_PROBES:
+        program = _program(pattern, flags)
+        if program is None or from_program(pattern, program) != re.compile(pattern, flags):
+            return False
+    return True
 
 
 def from_program(pattern: str, program: bytes) -> re.Pattern[str] | None:

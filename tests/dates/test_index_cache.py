@@ -118,6 +118,19 @@ def test_patterns_made_from_their_programs_are_those_re_compiles(cache: Path) ->
     assert compile_mod.from_program("a", b"not a program") is None
 
 
+def test_no_program_is_made_where_the_recipe_fails_its_probes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Python whose compiler builds patterns otherwise gets no programs: every pattern is compiled."""
+    real = compile_mod._program
+    monkeypatch.setattr(compile_mod, "_program", lambda pattern, flags: real("x" + pattern, flags))
+    compile_mod._recipe_holds.cache_clear()
+    try:
+        assert compile_mod.re_program(r"\d+ days", 0) is None
+    finally:
+        monkeypatch.undo()
+        compile_mod._recipe_holds.cache_clear()
+    assert compile_mod.re_program(r"\d+ days", 0) is not None
+
+
 def test_the_programs_are_written_once_and_then_read(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = tags(DateReader.load())
     assert (cache / "date-programs.bin").is_file()
