@@ -28,8 +28,7 @@ _AHEAD = frozenset({"for", "ahead", "before", "toward", "towards", "to", "until"
 
 def date_head(s: Sentence, start: int, end: int) -> Token | None:
     """The word a date (character span) hangs on: the verb or noun it modifies, directly or through on/in/at/during."""
-    inside = [t for t in s.tokens if start <= t.start and t.end <= end]
-    head = next((t for t in inside if not start <= s.tokens[t.head].start < end or t.head == t.i), None)
+    head = s.head_in(start, end)
     if head is None or head.head == head.i:
         return None
     up = s.tokens[head.head]
@@ -79,8 +78,7 @@ def names_own_day(s: Sentence, trigger: tuple[int, int], date: tuple[int, int]) 
     "after Sunday's vote") the clause's tense is the event's.
     """
     trig = s.token_at(trigger[1] - 1)
-    inside = [t for t in s.tokens if date[0] <= t.start and t.end <= date[1]]
-    head = next((t for t in inside if not date[0] <= s.tokens[t.head].start < date[1]), None)
+    head = s.head_in(*date)
     if trig is None or head is None or head.head != trig.i or head.dep not in ("poss", "compound", "nmod"):
         return False
     if trig.pos not in ("NOUN", "PROPN") or trig.dep != "pobj" or trig.head == trig.i:

@@ -85,6 +85,11 @@ class Sentence:
         """The token covering a character offset of the article."""
         return next((t for t in self.tokens if t.start <= offset < t.end), None)
 
+    def head_in(self, start: int, end: int) -> Token | None:
+        """The head word of the tokens inside a character span: the first whose head is outside it (or the root)."""
+        inside = (t for t in self.tokens if start <= t.start and t.end <= end)
+        return next((t for t in inside if not start <= self.tokens[t.head].start < end or t.head == t.i), None)
+
 
 def model_name() -> str:
     """The importable name of the English pipeline that is installed."""
