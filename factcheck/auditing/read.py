@@ -43,7 +43,8 @@ from factcheck.dates.deadline import MatchTimeout, match_budget, renewed_budget
 from factcheck.dates.tagger import DateReader
 from factcheck.errors import Diagnostic, UserError
 from factcheck.extract import nlp
-from factcheck.extract.reader import ArticleReader, Extraction
+from factcheck.extract.extraction import Extraction
+from factcheck.extract.reader import ArticleReader
 from factcheck.extract.records import ReadFault, from_extraction
 from factcheck.extract.rules import load_extract_pack
 from factcheck.facts.load import expand_paths

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from factcheck.extract.reader import Extraction
+from factcheck.extract.extraction import Extraction
 from factcheck.facts.load import load_fact_sets
 
 HEADER = (

@@ -10,10 +10,9 @@ Spans are file offsets already.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from factcheck.extract.reader import Extraction
+from factcheck.extract.extraction import Extraction
 
 _NOT_THE_CLAIM = ("id", "span", "quote", "by", "weight", "note")
 _REFERENCES = ("subject", "anchor", "since")

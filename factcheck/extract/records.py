@@ -1,6 +1,6 @@
 """What the reader hands on: one article's document, events and facts, typed and validated.
 
-The reader works on plain drafts (:class:`~factcheck.extract.reader.Extraction`); at its
+The reader works on plain drafts (:class:`~factcheck.extract.extraction.Extraction`); at its
 edge they become these records, so that a fact the engine could not take is caught while
 its article is known, and every later stage gets values whose shape is checked.  Records
 cross process boundaries and the store as plain JSON (:meth:`ReadArticle.to_json`), the
@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from factcheck.extract.reader import Extraction
+from factcheck.extract.extraction import Extraction
 from factcheck.model import DayRange, Document, Fact, Mention, Provenance, Ref
 
 _FACT: TypeAdapter[Fact] = TypeAdapter(Fact)

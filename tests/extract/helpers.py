@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from factcheck.corpus.load import load_article
+from factcheck.extract.extraction import Extraction
 from factcheck.extract.factset import write_and_load
-from factcheck.extract.reader import ArticleReader, Extraction
+from factcheck.extract.reader import ArticleReader
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Report
 from factcheck.policy import load_policy

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.corpus.load import load_article
-from factcheck.extract.reader import ArticleReader, _dateline_length
+from factcheck.extract.parsing import _dateline_length
+from factcheck.extract.reader import ArticleReader
 
 READER = ArticleReader()
 

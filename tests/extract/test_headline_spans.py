@@ -3,7 +3,8 @@
 import random
 from types import SimpleNamespace
 
-from factcheck.extract.reader import _State, _union
+from factcheck.extract.identity import _union
+from factcheck.extract.produce import _State
 
 
 def test_is_headline_answers_as_each_span_does() -> None:

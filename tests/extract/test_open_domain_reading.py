@@ -12,7 +12,7 @@ from pathlib import Path
 from factcheck.corpus.load import load_article
 from factcheck.extract import nlp
 from factcheck.extract.attachment import dates_other_event, names_own_day
-from factcheck.extract.reader import Extraction
+from factcheck.extract.extraction import Extraction
 from tests.extract.helpers import READER
 
 

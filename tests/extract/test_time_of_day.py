@@ -1,7 +1,7 @@
 """A time of day on a named day dates its event to that day; a bare time of day dates nothing."""
 
 from factcheck.dates.tagger import DateReader
-from factcheck.extract.reader import _day_of
+from factcheck.extract.timexes import _day_of
 from tests.extract.helpers import READER
 
 
