@@ -81,7 +81,7 @@ def rules_test(paths: tuple[Path, ...], no_shipped: bool, verbose: bool) -> None
 @_reader_options
 def rules_lint(paths: tuple[Path, ...], no_shipped: bool) -> None:
     """Reject duplicate ids, patterns that don't compile or backtrack catastrophically, unused sub-patterns."""
-    from factcheck.dates.compile import lint
+    from factcheck.dates.lint import lint
     from factcheck.dates.pack import load_ruleset, rule_line
     from factcheck.extract.rules import load_extract_pack
     from factcheck.resources import shipped_rules_dir

@@ -9,7 +9,7 @@ for other patterns is ignored and written again; a cache folder that cannot be w
 no error (the index is then worked out on every run).
 
 The shipped rules' patterns compiled for Python's ``re`` (the program its regex engine runs,
-``compile.re_program``) are kept the same way, in one table by the SHA-256 of each pattern
+``programs.re_program``) are kept the same way, in one table by the SHA-256 of each pattern
 (the file is for one Python version), so a run makes the patterns its texts trigger from
 them instead of parsing and compiling each again.
 """

@@ -14,23 +14,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.dates.compile import (
-    RE_FLAGS,
-    Pattern,
-    PatternError,
-    backtracks,
-    compile_rule,
-    compile_user,
-    from_program,
-    programs,
-    rule_source,
-    start_index,
-    trie_regex,
-    word_key,
-)
+from factcheck.dates.compile import RE_FLAGS, Pattern, PatternError, compile_rule, compile_user, rule_source
 from factcheck.dates.deadline import left as budget
+from factcheck.dates.lint import backtracks
 from factcheck.dates.normalize import Context, Tense, render
 from factcheck.dates.pack import Rule, RuleSet, load_ruleset, rule_line
+from factcheck.dates.programs import from_program, programs
+from factcheck.dates.starts import start_index, trie_regex, word_key
 from factcheck.errors import Diagnostic, UserError
 from factcheck.resources import shipped_rules_dir
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from factcheck.engine.translate import year_document
 from factcheck.facts.ids import fact_refs, fact_series
-from factcheck.model import DateFact, Event, Fact, FactSet, RelativeFact
+from factcheck.model import Event, Fact, FactSet
 
 
 class UnionFind:
@@ -40,15 +41,18 @@ class UnionFind:
 
 
 def fact_nodes(fact: Fact, events: dict[str, Event]) -> list[str]:
-    """The nodes (``e:``/``d:``/``s:``) a fact constrains together."""
+    """The nodes (``e:``/``d:``/``s:``) a fact constrains together: what its translation reads.
+
+    Its references (a relative fact without an anchor refers to its document), its series,
+    and the document whose creation time gives a year-less value its year.
+    """
     nodes = [("d:" if r.doc else "e:") + r.id for r in fact_refs(fact)]
     series = fact_series(fact, events)
     if series:
         nodes.append("s:" + series)
-    if isinstance(fact, DateFact) and fact.doc and fact.calendar_value().year is None:
-        nodes.append("d:" + fact.doc)  # a year-less date is read in its document's year
-    if isinstance(fact, RelativeFact) and fact.anchor is None and fact.doc:
-        nodes.append("d:" + fact.doc)
+    doc = year_document(fact)
+    if doc is not None:
+        nodes.append("d:" + doc)
     return nodes
 
 

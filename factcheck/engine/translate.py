@@ -51,6 +51,23 @@ from factcheck.model import (
 from factcheck.policy import Policy
 
 
+def year_document(fact: Fact) -> str | None:
+    """The document whose creation time gives the fact's year-less value its year (the AP rule), if any.
+
+    The translation reads that document's creation time (``Translator._value``), so the
+    component split (``components.fact_nodes``) keeps the document with the fact: both ask
+    here.  A bare weekday counts too, though it reads none: a component larger than needed
+    is safe, one without a document its facts read is not.
+    """
+    if isinstance(fact, DateFact):
+        value = fact.calendar_value()
+    elif isinstance(fact, FirstSinceFact) and fact.since_value is not None:
+        value = parse_value(fact.since_value)
+    else:
+        return None
+    return fact.doc if value.year is None else None
+
+
 def _safe_id(s: str) -> str:
     return "".join(c if c.isalnum() or c in "_.:-#" else "-" for c in s)
 
@@ -216,7 +233,7 @@ class Translator:
             if fact.relation != "on":
                 raise ValueError(f"fact {fact.id!r}: a bare weekday can only be 'on'")
             return [Weekday(lo, cv.weekday), Weekday(hi, cv.weekday)]
-        value = self._value(cv, fact.doc, lo)
+        value = self._value(cv, year_document(fact), lo)
         if value is None:
             raise ValueError(f"fact {fact.id!r}: value {fact.value!r} cannot be placed in time")
         out: list[Constraint]
@@ -292,7 +309,7 @@ class Translator:
         if fact.since is not None:
             since = self.ref(fact.since)[1]
         else:
-            value = self._value(parse_value(fact.since_value or ""), fact.doc, x_lo)
+            value = self._value(parse_value(fact.since_value or ""), year_document(fact), x_lo)
             if value is None:
                 raise ValueError(f"fact {fact.id!r}: since_value cannot be placed in time")
             since = YearlessLast(value) if isinstance(value, YearlessValue) else value[1]

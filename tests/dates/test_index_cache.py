@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.dates import compile as compile_mod
-from factcheck.dates import index_cache
+from factcheck.dates import index_cache, programs, starts
+from factcheck.dates.compile import RE_FLAGS
 from factcheck.dates.tagger import DateReader
 
 TEXT = "The talks resumed on Feb. 27, 2025, two days after the vote, and ended last Tuesday."
@@ -29,8 +29,8 @@ def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: object) -> None:
         raise AssertionError("the index was worked out again instead of read from the cache")
 
-    monkeypatch.setattr(compile_mod, "first_words", fail)
-    monkeypatch.setattr(compile_mod, "first_chars", fail)
+    monkeypatch.setattr(starts, "first_words", fail)
+    monkeypatch.setattr(starts, "first_chars", fail)
 
 
 def test_the_index_is_written_once_and_then_read(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -109,26 +109,26 @@ def test_patterns_made_from_their_programs_are_those_re_compiles(cache: Path) ->
     import re
 
     reader = DateReader.load()
-    sources = [(p, int(f & compile_mod.RE_FLAGS)) for p, f in reader._sources] + [(reader._trigger.pattern, 2)]
+    sources = [(p, int(f & RE_FLAGS)) for p, f in reader._sources] + [(reader._trigger.pattern, 2)]
     for pattern, flags in sources:
-        program = compile_mod.re_program(pattern, flags)
+        program = programs.re_program(pattern, flags)
         assert program is not None
-        assert compile_mod.from_program(pattern, program) == re.compile(pattern, flags)  # same program, flags, groups
-    assert compile_mod.from_program("a", compile_mod.re_program("b", 0) or b"") != re.compile("a")
-    assert compile_mod.from_program("a", b"not a program") is None
+        assert programs.from_program(pattern, program) == re.compile(pattern, flags)  # same program, flags, groups
+    assert programs.from_program("a", programs.re_program("b", 0) or b"") != re.compile("a")
+    assert programs.from_program("a", b"not a program") is None
 
 
 def test_no_program_is_made_where_the_recipe_fails_its_probes(monkeypatch: pytest.MonkeyPatch) -> None:
     """A Python whose compiler builds patterns otherwise gets no programs: every pattern is compiled."""
-    real = compile_mod._program
-    monkeypatch.setattr(compile_mod, "_program", lambda pattern, flags: real("x" + pattern, flags))
-    compile_mod._recipe_holds.cache_clear()
+    real = programs._program
+    monkeypatch.setattr(programs, "_program", lambda pattern, flags: real("x" + pattern, flags))
+    programs._recipe_holds.cache_clear()
     try:
-        assert compile_mod.re_program(r"\d+ days", 0) is None
+        assert programs.re_program(r"\d+ days", 0) is None
     finally:
         monkeypatch.undo()
-        compile_mod._recipe_holds.cache_clear()
-    assert compile_mod.re_program(r"\d+ days", 0) is not None
+        programs._recipe_holds.cache_clear()
+    assert programs.re_program(r"\d+ days", 0) is not None
 
 
 def test_the_programs_are_written_once_and_then_read(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -138,7 +138,7 @@ def test_the_programs_are_written_once_and_then_read(cache: Path, monkeypatch: p
     def fail(*args: object) -> None:
         raise AssertionError("a pattern was compiled instead of made from its stored program")
 
-    monkeypatch.setattr(compile_mod, "re_program", fail)
+    monkeypatch.setattr(programs, "re_program", fail)
     monkeypatch.setattr("factcheck.dates.tagger.re.compile", fail)
     reader = DateReader.load()
     assert tags(reader) == first
@@ -189,9 +189,9 @@ def test_a_user_pack_shares_the_shipped_rules_programs(cache: Path) -> None:
 
 def test_the_programs_of_patterns_no_longer_asked_for_are_dropped_in_time(cache: Path) -> None:
     sources = [(rf"(?<!\w)w{i}a(?P<x>\d+)", 2) for i in range(10)]
-    assert all(compile_mod.programs(sources))
+    assert all(programs.programs(sources))
     for edit in range(1, 5):  # a pack edited again and again: its patterns change
-        compile_mod.programs([(p + "x" * edit, f) for p, f in sources])
+        programs.programs([(p + "x" * edit, f) for p, f in sources])
     kept = index_cache.load_programs()
     assert len(kept) <= 2 * len(sources) + 16
     assert {index_cache.pattern_key(p + "xxxx", f) for p, f in sources} <= set(kept)

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.dates.compile import backtracks, lint
+from factcheck.dates.lint import backtracks, lint
 from factcheck.dates.pack import load_ruleset
 from factcheck.errors import UserError
 

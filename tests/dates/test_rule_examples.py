@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.dates.compile import lint
 from factcheck.dates.examples import example_cases, run_case
+from factcheck.dates.lint import lint
 from factcheck.dates.tagger import DateReader
 
 READER = DateReader.load()

@@ -79,7 +79,7 @@ def test_extract_reports_the_article_over_budget(tmp_path: Path) -> None:
 
 
 def _probe_in_daemon(out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
-    from factcheck.dates.compile import backtracks
+    from factcheck.dates.lint import backtracks
 
     out.put((backtracks(r"(a|aa)+$", 0), backtracks(r"(?:\d+\s+)?days", 0)))
 
