@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.engine.components import UnionFind
@@ -126,24 +126,40 @@ def _ordinals(facts: list[dict[str, Any]]) -> dict[str, set[int]]:
     return out
 
 
-def link_events(
-    docs: dict[str, list[dict[str, Any]]], facts: list[dict[str, Any]], series_kinds: set[str]
-) -> tuple[dict[str, str], dict[str, str], list[Link], list[Alternative], frozenset[str]]:
-    """Event and series renamings that merge the events of different articles, the links made, and what is left.
+@dataclass(frozen=True)
+class LinkResult:
+    """What linking the events of different articles gives: the renamings that merge them, the links, what is left.
 
-    What is left: the alternatives, and the loose events to drop (those linked to no event
-    of another article).  ``docs`` maps each document id to its extracted events.  Alternatives name the merged
-    (renamed) event ids.
+    What is left: the alternatives (weak matches for the solver to decide, naming the
+    merged event ids), and the loose events to drop (those linked to no event of another
+    article).
     """
-    uf = UnionFind()
-    ordinals = _ordinals(facts)
-    reasons: dict[tuple[str, str], str] = {}
-    everything = [(doc, ev) for doc in sorted(docs) for ev in docs[doc]]
-    loose = [(doc, ev) for doc, ev in everything if is_loose(ev)]
-    items = [(doc, ev) for doc, ev in everything if not is_loose(ev)]
-    by_id = {ev["id"]: ev for _, ev in items}
 
-    def fits(a: dict[str, Any], b: dict[str, Any]) -> str | None:
+    rename: dict[str, str]  # every event id to the id of the event it is (merged into)
+    series: dict[str, str]  # every series key to the key of the series it is (merged into)
+    links: tuple[Link, ...]
+    alternatives: tuple[Alternative, ...]
+    dropped: frozenset[str]
+
+
+@dataclass
+class _Linking:
+    """The working state of one linking: the dated events, the union of linked events, and what the passes found."""
+
+    items: list[tuple[str, dict[str, Any]]]  # (document, event) of each event but the loose ones, in document order
+    ordinals: dict[str, set[int]]
+    series_kinds: set[str]
+    uf: UnionFind = field(default_factory=UnionFind)
+    docs_of: dict[str, set[str]] = field(init=False)  # per union-find root, the articles of its events
+    reasons: dict[tuple[str, str], str] = field(default_factory=dict)
+    weak: list[tuple[str, str, str]] = field(default_factory=list)  # matches that are only alternatives
+
+    def __post_init__(self) -> None:
+        self.docs_of = {ev["id"]: {doc} for doc, ev in self.items}
+
+    def fits(self, a: dict[str, Any], b: dict[str, Any]) -> str | None:
+        """Why two events of series kinds may be one (kind, parties, place, role, ordinals, object), or None."""
+        ordinals = self.ordinals
         if a["kind"] != b["kind"] or not _parties_fit(a.get("participants", []), b.get("participants", [])):
             return None
         la, lb = a.get("location"), b.get("location")
@@ -163,40 +179,78 @@ def link_events(
         where = f" in {la}" if la and lb else f" (one names {la or lb})" if (la or lb) else ""
         return f"same {a['kind']} between {', '.join(sorted(set(a['participants']) & set(b['participants'])))}{where}"
 
-    def strong(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    def strong(self, a: dict[str, Any], b: dict[str, Any]) -> bool:
+        """Whether a match is strong evidence: the same place named by both, or the same ordinal."""
+        ordinals = self.ordinals
         same_place = bool(a.get("location")) and a.get("location") == b.get("location")
         return same_place or bool(ordinals.get(a["id"], set()) & ordinals.get(b["id"], set()))
 
-    docs_of = {ev["id"]: {doc} for doc, ev in items}  # per union-find root, the articles of its events
-
-    def two_of_one_article(x: str, y: str) -> bool:
+    def two_of_one_article(self, x: str, y: str) -> bool:
         """Whether linking would make one event of two that an article tells apart."""
+        uf, docs_of = self.uf, self.docs_of
         rx, ry = uf.find(x), uf.find(y)
         return rx != ry and bool(docs_of[rx] & docs_of[ry])
 
-    def join(x: str, y: str) -> None:
+    def join(self, x: str, y: str) -> None:
+        """Link two events (and so the articles of both)."""
+        uf, docs_of = self.uf, self.docs_of
         merged = docs_of[uf.find(x)] | docs_of[uf.find(y)]
         uf.union(x, y)
         docs_of[uf.find(x)] = merged
 
-    weak: list[tuple[str, str, str]] = []
-    # Pass 1: the reported events of series kinds (talks and the like).
+
+def link_events(
+    docs: dict[str, list[dict[str, Any]]], facts: list[dict[str, Any]], series_kinds: set[str]
+) -> LinkResult:
+    """Event and series renamings that merge the events of different articles, the links made, and what is left.
+
+    ``docs`` maps each document id to its extracted events.  The passes run in order, each
+    on the links the earlier ones made: series kinds, named objects, one theme by a party in
+    common, other kinds within a story, then the loose events.
+    """
+    everything = [(doc, ev) for doc in sorted(docs) for ev in docs[doc]]
+    loose = [(doc, ev) for doc, ev in everything if is_loose(ev)]
+    items = [(doc, ev) for doc, ev in everything if not is_loose(ev)]
+    st = _Linking(items, _ordinals(facts), series_kinds)
+    _link_series(st)
+    _link_named_objects(st)
+    _weigh_one_theme(st)
+    _link_in_stories(st, _stories(docs, st.uf))
+    groups: dict[str, list[str]] = defaultdict(list)
+    for _, ev in items:
+        groups[st.uf.find(ev["id"])].append(ev["id"])
+    dropped = _join_loose(st, loose, groups)
+    rename, links = _renames(groups, st.reasons)
+    series_rename = _series_renames(groups, everything, items)
+    return LinkResult(rename, series_rename, tuple(links), tuple(_alternatives(st.weak, rename)), dropped)
+
+
+def _link_series(st: _Linking) -> None:
+    """Pass 1: the reported events of series kinds (talks and the like)."""
+    items, weak, reasons, series_kinds = st.items, st.weak, st.reasons, st.series_kinds
     for i, (da, a) in enumerate(items):
         if a["kind"] not in series_kinds:
             continue
         for db, b in items[i + 1 :]:
-            if db != da and b["kind"] in series_kinds and (why := fits(a, b)):
+            if db != da and b["kind"] in series_kinds and (why := st.fits(a, b)):
                 if cross_role(a, b):
                     # "They last met in Oslo on April 1" may be the meeting another article reports.
                     weak.append((a["id"], b["id"], why + ", one the earlier (or later) meeting the other refers to"))
-                elif strong(a, b) and not two_of_one_article(a["id"], b["id"]):
-                    join(a["id"], b["id"])
+                elif st.strong(a, b) and not st.two_of_one_article(a["id"], b["id"]):
+                    st.join(a["id"], b["id"])
                     reasons[(a["id"], b["id"])] = why
                 else:
                     weak.append((a["id"], b["id"], why + ", named without a shared place or ordinal"))
-    # Pass 1b: events of any other kind that act on one named object ("released the iPhone SDK",
-    # "the SDK Apple released in March") are one event: strong evidence, unless places, parties,
-    # ordinals or roles tell them apart.  A common-noun theme ("the plan") is no evidence.
+
+
+def _link_named_objects(st: _Linking) -> None:
+    """Pass 1b: events of any other kind that act on one named object are one event.
+
+    "Released the iPhone SDK", "the SDK Apple released in March": strong evidence, unless
+    places, parties, ordinals or roles tell them apart.  A common-noun theme ("the plan")
+    is no evidence.
+    """
+    items, ordinals, reasons, series_kinds = st.items, st.ordinals, st.reasons, st.series_kinds
     for i, (da, a) in enumerate(items):
         if a["kind"] in series_kinds or a["kind"] == "statement" or not theme_names(a):
             continue
@@ -209,11 +263,18 @@ def link_events(
                 continue
             shared = sorted(theme_names(a) & theme_names(b))
             why = f"same {a['kind']} of {a.get('theme')!r} ({', '.join(shared)})"
-            if not two_of_one_article(a["id"], b["id"]):
-                join(a["id"], b["id"])
+            if not st.two_of_one_article(a["id"], b["id"]):
+                st.join(a["id"], b["id"])
                 reasons[(a["id"], b["id"])] = why
-    # Pass 1c: events of one kind acting on one object (named or not: "filed for bankruptcy") by a
-    # party in common may be one event; the solver decides (an alternative, never a link outright).
+
+
+def _weigh_one_theme(st: _Linking) -> None:
+    """Pass 1c: events of one kind acting on one object by a party in common may be one event.
+
+    The object named or not ("filed for bankruptcy"); the solver decides (an alternative,
+    never a link outright).
+    """
+    items, uf, weak, series_kinds = st.items, st.uf, st.weak, st.series_kinds
     for i, (da, a) in enumerate(items):
         theme = str(a.get("theme") or "").lower()
         if a["kind"] in series_kinds or a["kind"] == "statement" or not theme or not a.get("participants"):
@@ -227,7 +288,10 @@ def link_events(
             shared = sorted(set(a["participants"]) & set(b.get("participants", [])))
             if shared and not (la and lb and la != lb):
                 weak.append((a["id"], b["id"], f"same {a['kind']} of {theme!r} by {', '.join(shared)}"))
-    # Stories: documents joined by a shared event.
+
+
+def _stories(docs: dict[str, list[dict[str, Any]]], uf: UnionFind) -> UnionFind:
+    """Stories: documents joined by a shared event (of the links made so far)."""
     story = UnionFind()
     for doc, evs in docs.items():
         story.find(doc)
@@ -235,8 +299,17 @@ def link_events(
             root = uf.find(ev["id"])
             if root != ev["id"]:
                 story.union(doc, root.split(":", 1)[0])
-    # Pass 2: other kinds, within a story only.  The same specific wording ("drone attack"),
-    # one event on each side, is strong; anything else an alternative.
+    return story
+
+
+def _link_in_stories(st: _Linking, story: UnionFind) -> None:
+    """Pass 2: other kinds, within a story only.
+
+    The same specific wording ("drone attack"), one event on each side, is strong; anything
+    else an alternative.
+    """
+    items, weak, reasons, series_kinds = st.items, st.weak, st.reasons, st.series_kinds
+    by_id = {ev["id"]: ev for _, ev in items}
     worded: list[tuple[str, str, str, str]] = []
     per_doc: Counter[tuple[str, str]] = Counter()
     for i, (da, a) in enumerate(items):
@@ -255,25 +328,36 @@ def link_events(
                     why = f"same {a['kind']} between the same parties, in articles of one story"
                     weak.append((a["id"], b["id"], why))
     for x, y, dx, dy in worded:
-        if per_doc[(x, dy)] == 1 and per_doc[(y, dx)] == 1 and not two_of_one_article(x, y):
-            join(x, y)
+        if per_doc[(x, dy)] == 1 and per_doc[(y, dx)] == 1 and not st.two_of_one_article(x, y):
+            st.join(x, y)
             reasons[(x, y)] = f"same {_wording(by_id[x])!r} by the same parties, in articles of one story"
         else:
             weak.append((x, y, f"same {_wording(by_id[x])!r} by the same parties, one of several in an article"))
-    groups: dict[str, list[str]] = defaultdict(list)
-    for _, ev in items:
-        groups[uf.find(ev["id"])].append(ev["id"])
-    # Pass 3: a loose event joins the one event of another article of its kind on its named object.
+
+
+def _join_loose(
+    st: _Linking, loose: list[tuple[str, dict[str, Any]]], groups: dict[str, list[str]]
+) -> frozenset[str]:
+    """Pass 3: a loose event joins the one event of another article of its kind on its named object.
+
+    Joined events go into their group in ``groups``; the others are returned, to be dropped.
+    """
+    items, ordinals, reasons, series_kinds, docs_of = st.items, st.ordinals, st.reasons, st.series_kinds, st.docs_of
     dropped = set()
     for doc, ev in loose:
         # A series kind ("visit") is linked on parties and places, which a loose event does not weigh.
         open_kind = ev["kind"] not in series_kinds
-        targets = {uf.find(b["id"]) for db, b in items if open_kind and db != doc and _loose_fits(ev, b, ordinals)}
+        targets = {st.uf.find(b["id"]) for db, b in items if open_kind and db != doc and _loose_fits(ev, b, ordinals)}
         if len(targets) != 1 or doc in docs_of[root := min(targets)]:
             dropped.add(ev["id"])  # no event, several (nothing tells which), or one its own article tells apart
             continue
         groups[root].append(ev["id"])
         reasons[(ev["id"], root)] = f"same {ev['kind']} of {ev.get('theme')!r}, named with no date of its own"
+    return frozenset(dropped)
+
+
+def _renames(groups: dict[str, list[str]], reasons: dict[tuple[str, str], str]) -> tuple[dict[str, str], list[Link]]:
+    """Each event's new id (its group's root), and a link, with its reasons, for each group of several events."""
     rename: dict[str, str] = {}
     links = []
     for root, members in sorted(groups.items()):
@@ -282,15 +366,20 @@ def link_events(
         if len(members) > 1:
             whys = sorted({r for (x, y), r in reasons.items() if rename.get(x) == root})
             links.append(Link(root, tuple(sorted(members)), "; ".join(whys)))
-    # Series: the series of linked events are one series.
+    return rename, links
+
+
+def _series_renames(
+    groups: dict[str, list[str]], everything: list[tuple[str, dict[str, Any]]], items: list[tuple[str, dict[str, Any]]]
+) -> dict[str, str]:
+    """Series: the series of linked events are one series."""
     suf = UnionFind()
     by_event = {ev["id"]: ev for _, ev in everything}
     for members in groups.values():
         keys = sorted({by_event[m]["series"] for m in members if by_event[m].get("series")})
         for k in keys[1:]:
             suf.union(keys[0], k)
-    series_rename = {k: suf.find(k) for _, ev in items if (k := ev.get("series"))}
-    return rename, series_rename, links, _alternatives(weak, rename), frozenset(dropped)
+    return {k: suf.find(k) for _, ev in items if (k := ev.get("series"))}
 
 
 def _loose_fits(event: dict[str, Any], other: dict[str, Any], ordinals: dict[str, set[int]]) -> bool:

@@ -83,10 +83,10 @@ def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]
         data["facts"] = [f for f in data["facts"] if f["id"] not in ctx.reviewed]
     probe = _Probe(origins, curated, options, budget)
     docs = {ex["doc_id"]: ex["events"] for ex in extractions}
-    rename, series, links, alternatives, dropped = link_events(docs, data["facts"], set(ctx.series_kinds))
-    data = apply_renames(data, rename, series, dropped)
-    data, weak_links = _resolve_alternatives(data, alternatives, probe)
-    links += weak_links
+    linked = link_events(docs, data["facts"], set(ctx.series_kinds))
+    data = apply_renames(data, linked.rename, linked.series, linked.dropped)
+    data, weak_links = _resolve_alternatives(data, linked.alternatives, probe)
+    links = [*linked.links, *weak_links]
     parts = list(curated)
     # A long file's later windows are documents of their own, linked to nothing (factcheck.auditing.windows).
     if ctx.background and not any(ex.get("window") for ex in extractions):
@@ -280,7 +280,7 @@ def _merge(data: dict[str, Any], into: str, others: tuple[str, ...]) -> dict[str
 
 
 def _resolve_alternatives(
-    data: dict[str, Any], alternatives: list[Alternative], probe: _Probe
+    data: dict[str, Any], alternatives: Sequence[Alternative], probe: _Probe
 ) -> tuple[dict[str, Any], list[Link]]:
     """Decide each weak link with the solver: merged only if it is the single candidate consistent with the rest."""
     links: list[Link] = []
