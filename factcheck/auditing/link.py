@@ -18,20 +18,30 @@ merged into the single event of another article of its kind on that object, noth
 telling them apart; with none, or several that are not one event, it is dropped.  It has
 no fact, so it adds mentions and never a time.
 
-References to widely known events ("since he took office in January") are linked to the
-background facts; where several background events fit, each candidate is tried with the
-solver and a link is kept only if exactly one candidate agrees with everything else.
-Every link is reported with its reason.
+Every link is reported with its reason.  What tells two events one or apart is in
+:mod:`factcheck.auditing.evidence`; merging the linked events in the fact set, in
+:mod:`factcheck.auditing.renames`; links to background events, in
+:mod:`factcheck.auditing.background`.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from factcheck.auditing.evidence import (
+    cross_role,
+    is_loose,
+    loose_fits,
+    objects_fit,
+    ordinals_of,
+    parties_clash,
+    parties_fit,
+    role,
+    theme_names,
+    wording,
+)
 from factcheck.engine.components import UnionFind
 
 
@@ -57,73 +67,6 @@ class Alternative:
     candidates: tuple[str, ...]
     reason: str
     together: bool = False  # one event in each article: all one event, or not linked
-
-
-def role(event: dict[str, Any]) -> str:
-    """The part an extracted event plays in its article, as the reader told it (a typed field, not its id).
-
-    The reported event (``main``), an earlier or later one of its series (``previous``,
-    ``next``), or one elsewhere (``elsewhere``).
-    """
-    return str((event.get("arguments") or {}).get("role", "main"))
-
-
-def is_loose(event: dict[str, Any]) -> bool:
-    """An event named with no date, on a named object: linked only to another article's event, else dropped."""
-    return bool((event.get("arguments") or {}).get("loose"))
-
-
-def cross_role(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """One event is an article's reported event, the other the earlier or later one another article refers to."""
-    return {role(a), role(b)} in ({"main", "previous"}, {"main", "next"})
-
-
-def _parties_fit(a: list[str], b: list[str]) -> bool:
-    sa, sb = set(a), set(b)
-    if not sa or not sb:
-        return False
-    small = sa if len(sa) <= len(sb) else sb
-    return (sa <= sb or sb <= sa) and len(small) >= min(2, len(sa | sb))
-
-
-def theme_names(event: dict[str, Any]) -> frozenset[str]:
-    """The name words of an event's theme ("iPhone SDK", "A380 superjumbo" → "A380"): what makes it one object."""
-    words = re.findall(r"[\w.'’-]+", str(event.get("theme") or ""))
-    return frozenset(w.lower() for w in words if any(c.isdigit() or c.isupper() for c in w))
-
-
-def _objects_fit(a: dict[str, Any], b: dict[str, Any]) -> bool | None:
-    """Whether two events act on the same named object: yes, no (two different objects), or None (unsaid).
-
-    The same name words make one object ("the A380", "the A380 superjumbo"); a name with
-    more words is another ("the iPhone", "the iPhone SDK"; "Meridian X2", "Meridian X3").
-    """
-    na, nb = theme_names(a), theme_names(b)
-    if not na or not nb:
-        return None
-    return na == nb
-
-
-def _parties_clash(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Both name parties, and none in common."""
-    sa, sb = set(a.get("participants", [])), set(b.get("participants", []))
-    return bool(sa and sb and not sa & sb)
-
-
-def _wording(event: dict[str, Any]) -> str:
-    """The trigger wording in an extracted event's label ("attack (drone attacks)" → "drone attack")."""
-    label = str(event.get("label", ""))
-    inner = label[label.find("(") + 1 : label.rfind(")")] if "(" in label else ""
-    words = inner.lower().split()
-    return " ".join([*words[:-1], words[-1].rstrip("s")]) if words else ""
-
-
-def _ordinals(facts: list[dict[str, Any]]) -> dict[str, set[int]]:
-    out: dict[str, set[int]] = defaultdict(set)
-    for f in facts:
-        if f["kind"] == "ordinal":
-            out[f["subject"]].add(int(f["n"]))
-    return out
 
 
 @dataclass(frozen=True)
@@ -160,7 +103,7 @@ class _Linking:
     def fits(self, a: dict[str, Any], b: dict[str, Any]) -> str | None:
         """Why two events of series kinds may be one (kind, parties, place, role, ordinals, object), or None."""
         ordinals = self.ordinals
-        if a["kind"] != b["kind"] or not _parties_fit(a.get("participants", []), b.get("participants", [])):
+        if a["kind"] != b["kind"] or not parties_fit(a.get("participants", []), b.get("participants", [])):
             return None
         la, lb = a.get("location"), b.get("location")
         ra, rb = role(a), role(b)
@@ -174,7 +117,7 @@ class _Linking:
         oa, ob = ordinals.get(a["id"], set()), ordinals.get(b["id"], set())
         if oa and ob and not oa & ob:
             return None
-        if _objects_fit(a, b) is False:
+        if objects_fit(a, b) is False:
             return None  # "talks on the F-35 sale", "talks on the S-400 deal": two objects, two events
         where = f" in {la}" if la and lb else f" (one names {la or lb})" if (la or lb) else ""
         return f"same {a['kind']} between {', '.join(sorted(set(a['participants']) & set(b['participants'])))}{where}"
@@ -211,7 +154,7 @@ def link_events(
     everything = [(doc, ev) for doc in sorted(docs) for ev in docs[doc]]
     loose = [(doc, ev) for doc, ev in everything if is_loose(ev)]
     items = [(doc, ev) for doc, ev in everything if not is_loose(ev)]
-    st = _Linking(items, _ordinals(facts), series_kinds)
+    st = _Linking(items, ordinals_of(facts), series_kinds)
     _link_series(st)
     _link_named_objects(st)
     _weigh_one_theme(st)
@@ -255,11 +198,11 @@ def _link_named_objects(st: _Linking) -> None:
         if a["kind"] in series_kinds or a["kind"] == "statement" or not theme_names(a):
             continue
         for db, b in items[i + 1 :]:
-            if db == da or b["kind"] != a["kind"] or not _objects_fit(a, b) or role(a) != role(b):
+            if db == da or b["kind"] != a["kind"] or not objects_fit(a, b) or role(a) != role(b):
                 continue
             la, lb = a.get("location"), b.get("location")
             oa, ob = ordinals.get(a["id"], set()), ordinals.get(b["id"], set())
-            if (la and lb and la != lb) or (oa and ob and not oa & ob) or _parties_clash(a, b):
+            if (la and lb and la != lb) or (oa and ob and not oa & ob) or parties_clash(a, b):
                 continue
             shared = sorted(theme_names(a) & theme_names(b))
             why = f"same {a['kind']} of {a.get('theme')!r} ({', '.join(shared)})"
@@ -318,8 +261,8 @@ def _link_in_stories(st: _Linking, story: UnionFind) -> None:
         for db, b in items[i + 1 :]:
             if db == da or b["kind"] != a["kind"] or story.find(da) != story.find(db):
                 continue
-            if _parties_fit(a.get("participants", []), b.get("participants", [])):
-                wa, wb = _wording(a), _wording(b)
+            if parties_fit(a.get("participants", []), b.get("participants", [])):
+                wa, wb = wording(a), wording(b)
                 if " " in wa and wa == wb:
                     worded.append((a["id"], b["id"], da, db))
                     per_doc[(a["id"], db)] += 1
@@ -330,9 +273,9 @@ def _link_in_stories(st: _Linking, story: UnionFind) -> None:
     for x, y, dx, dy in worded:
         if per_doc[(x, dy)] == 1 and per_doc[(y, dx)] == 1 and not st.two_of_one_article(x, y):
             st.join(x, y)
-            reasons[(x, y)] = f"same {_wording(by_id[x])!r} by the same parties, in articles of one story"
+            reasons[(x, y)] = f"same {wording(by_id[x])!r} by the same parties, in articles of one story"
         else:
-            weak.append((x, y, f"same {_wording(by_id[x])!r} by the same parties, one of several in an article"))
+            weak.append((x, y, f"same {wording(by_id[x])!r} by the same parties, one of several in an article"))
 
 
 def _join_loose(
@@ -347,7 +290,7 @@ def _join_loose(
     for doc, ev in loose:
         # A series kind ("visit") is linked on parties and places, which a loose event does not weigh.
         open_kind = ev["kind"] not in series_kinds
-        targets = {st.uf.find(b["id"]) for db, b in items if open_kind and db != doc and _loose_fits(ev, b, ordinals)}
+        targets = {st.uf.find(b["id"]) for db, b in items if open_kind and db != doc and loose_fits(ev, b, ordinals)}
         if len(targets) != 1 or doc in docs_of[root := min(targets)]:
             dropped.add(ev["id"])  # no event, several (nothing tells which), or one its own article tells apart
             continue
@@ -381,18 +324,6 @@ def _series_renames(
             suf.union(keys[0], k)
     return {k: suf.find(k) for _, ev in items if (k := ev.get("series"))}
 
-
-def _loose_fits(event: dict[str, Any], other: dict[str, Any], ordinals: dict[str, set[int]]) -> bool:
-    """Whether a loose event may be another article's event: the same kind on the same named object, nothing apart.
-
-    The same named object is the evidence (as in pass 1b); other parties, another place,
-    another role or ordinal of the other tell them apart.
-    """
-    if other["kind"] != event["kind"] or _objects_fit(event, other) is not True or role(other) != "main":
-        return False
-    la, lb = event.get("location"), other.get("location")
-    oa, ob = ordinals.get(event["id"], set()), ordinals.get(other["id"], set())
-    return not ((la and lb and la != lb) or (oa and ob and not oa & ob) or _parties_clash(event, other))
 
 
 def _alternatives(weak: list[tuple[str, str, str]], rename: dict[str, str]) -> list[Alternative]:
@@ -434,91 +365,3 @@ def _alternatives(weak: list[tuple[str, str, str]], rename: dict[str, str]) -> l
         else:
             out.append(Alternative("", tuple(sorted(members)), reason))
     return out
-
-
-def _countries(bg: dict[str, Any], parties: set[str]) -> set[str]:
-    # A background event's parties that an article names as such: one-word names, and
-    # longer ones the article names in full (people are named by surname, see below).
-    return {p for p in bg.get("participants", []) if " " not in p or p in parties}
-
-
-def background_kinds_match(event: dict[str, Any], background: list[dict[str, Any]]) -> list[str]:
-    """Background events an extracted event may refer to by kind and parties alone (its role aside)."""
-    parties = set(event.get("participants", []))
-    return [bg["id"] for bg in background if bg.get("kind") == event.get("kind") and _countries(bg, parties) & parties]
-
-
-def background_candidates(
-    events: list[dict[str, Any]], background: list[dict[str, Any]], sentence_of: Callable[[dict[str, Any]], str]
-) -> dict[str, list[str]]:
-    """Background events each extracted event may refer to: same kind, and parties or people named with it.
-
-    A background event's people are public record, not the reader's rules: "a priority for
-    Trump since he took office" names a party of "Donald Trump takes office" by surname.
-    """
-    out: dict[str, list[str]] = {}
-    for ev in events:
-        parties = set(ev.get("participants", []))
-        sentence = sentence_of(ev)
-        cands = []
-        for bg in background:
-            if bg.get("kind") != ev.get("kind"):
-                continue
-            people = set(bg.get("participants", [])) - _countries(bg, parties)
-            named = any(re.search(rf"\b{re.escape(p.split()[-1])}\b", sentence) for p in people)
-            if people and not named:
-                continue
-            if named or _countries(bg, parties) & parties:
-                cands.append(bg["id"])
-        if cands:
-            out[ev["id"]] = sorted(cands)
-    return out
-
-
-def apply_renames(
-    data: dict[str, Any], rename: dict[str, str], series: dict[str, str], drop: Collection[str] = ()
-) -> dict[str, Any]:
-    """A fact-set document with events merged, every reference renamed, and the events in ``drop`` left out.
-
-    Only events no fact names are dropped (loose events: :func:`is_loose`).
-    """
-
-    def ref(v: str) -> str:
-        if v.startswith("doc:"):
-            return v
-        base, dot, point = v.partition(".")
-        return rename.get(base, base) + (dot + point if dot else "")
-
-    events: dict[str, dict[str, Any]] = {}
-    # Each merged event starts from the event it is named after (a loose event only adds mentions).
-    for ev in sorted(data["events"], key=lambda e: rename.get(e["id"], e["id"]) != e["id"]):
-        if ev["id"] in drop:
-            continue
-        new_id = rename.get(ev["id"], ev["id"])
-        merged = events.get(new_id)
-        if merged is None:
-            merged = dict(ev, id=new_id)
-            if merged.get("series"):
-                merged["series"] = series.get(merged["series"], merged["series"])
-            events[new_id] = merged
-        else:
-            parts = sorted(set(merged.get("participants", [])) | set(ev.get("participants", [])))
-            if parts:
-                merged["participants"] = parts
-            if not merged.get("location") and ev.get("location"):
-                merged["location"] = ev["location"]
-            if not merged.get("theme") and ev.get("theme"):
-                merged["theme"] = ev["theme"]
-            if not merged.get("series") and ev.get("series"):
-                merged["series"] = series.get(ev["series"], ev["series"])
-            if ev.get("mentions"):
-                ms = [*merged.get("mentions", ()), *(m for m in ev["mentions"] if m not in merged.get("mentions", ()))]
-                merged["mentions"] = sorted(ms, key=lambda m: (m["doc"], m["start"], m["end"]))
-    facts = []
-    for f in data["facts"]:
-        g = dict(f)
-        for key in ("subject", "anchor", "since"):
-            if isinstance(g.get(key), str):
-                g[key] = ref(g[key])
-        facts.append(g)
-    return {**data, "events": sorted(events.values(), key=lambda e: e["id"]), "facts": facts}

@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from factcheck.auditing.background import background_candidates
 from factcheck.auditing.index import CorpusIndex
 from factcheck.auditing.info import RunInfo
 from factcheck.auditing.lines import LineWriter, finding_counts
-from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
+from factcheck.auditing.link import Alternative, Link, link_events
 from factcheck.auditing.manifest import Manifest
 from factcheck.auditing.merge import Merger, reduce_context
 from factcheck.auditing.read import DocRead, ReadContext, _apply_manifest, _background, read_one
 from factcheck.auditing.records import _build, _origins, record_data
+from factcheck.auditing.renames import apply_renames
 from factcheck.auditing.stories import CURATED
 from factcheck.cache import Cache, content_key
 from factcheck.corpus.load import (
