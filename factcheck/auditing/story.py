@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,16 +64,20 @@ class StoryInput:
 
 
 def audit_story(ctx: StoryContext, story: StoryInput) -> dict[str, Any]:
-    """Link and check one story; its report and the facts its findings cite, as JSON (or its report's line)."""
-    report, fs = _audit_story(ctx, story)
+    """Link and check one story; its report and the facts its findings cite, as JSON (or its report's line).
+
+    ``paths`` says how many components each decision path decided, the link probes' included.
+    """
+    paths: Counter[str] = Counter()
+    report, fs = _audit_story(ctx, story, paths)
     if ctx.lines:
         return {"index": story.index, "line": story_line(report), "status": report.status.value,
-                "stats": report.stats, "counts": finding_counts(report)}  # fmt: skip
+                "stats": report.stats, "counts": finding_counts(report), "paths": dict(paths)}  # fmt: skip
     return {"index": story.index, "report": report_json(report),
-            "context": reduce_context(report, fs).model_dump(mode="json")}  # fmt: skip
+            "context": reduce_context(report, fs).model_dump(mode="json"), "paths": dict(paths)}  # fmt: skip
 
 
-def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]:
+def _audit_story(ctx: StoryContext, story: StoryInput, paths: Counter[str]) -> tuple[Report, FactSet]:
     options = ctx.options
     # one budget for the whole story: the link probes and the check spend it in turn
     budget = Budget(options.story_budget) if options.story_budget else None
@@ -83,7 +88,7 @@ def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]
     origins = _origins(extractions)
     if story.curated and ctx.reviewed:
         data["facts"] = [f for f in data["facts"] if f["id"] not in ctx.reviewed]
-    probe = _Probe(origins, curated, options, budget)
+    probe = _Probe(origins, curated, options, budget, paths)
     docs = {ex["doc_id"]: ex["events"] for ex in extractions}
     linked = link_events(docs, data["facts"], set(ctx.series_kinds))
     data = apply_renames(data, linked.rename, linked.series, linked.dropped)
@@ -100,7 +105,7 @@ def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]
             parts.append((str(bg_path), FactSetFile.model_validate(bg_used), bg_used))
             origins = {**origins, **_background_origins(str(bg_path))}
     fs = _build(data, origins, parts)
-    report = check(fs, options, budget=budget)
+    report = check(fs, options, budget=budget, paths=paths)
     links_out = tuple(
         EventLink(event=lk.event, members=lk.members, reason=lk.reason, assumed=lk.assumed, linked=lk.linked)
         for lk in links
@@ -116,6 +121,7 @@ class _Probe:
     parts: list[tuple[str, FactSetFile, Any]]
     options: CheckOptions
     budget: Budget | None
+    paths: Counter[str]  # the components each decision path decided
 
     def consistent(self, data: dict[str, Any], event: str, parts: Sequence[tuple[str, FactSetFile, Any]] = (),
                    origins: dict[str, SourceLocation] | None = None) -> bool:  # fmt: skip
@@ -129,7 +135,7 @@ class _Probe:
             return True
         # Only consistency matters here: no timeline, and a single conflict settles it.
         quick = dataclasses.replace(self.options, ranges=False, max_conflicts=1, verify_quotes=False)
-        report = check(part, quick, budget=self.budget)
+        report = check(part, quick, budget=self.budget, paths=self.paths)
         return report.stats.get("components_sat", -1) == report.stats.get("components", 0)
 
 
@@ -194,6 +200,7 @@ def _story_stage(
     for done in executor.map(audit_story, ctx, todo()):
         info.stories_checked += 1
         i = done.pop("index")
+        info.paths.update(done.pop("paths"))  # not stored: a story found in the store is not solved again
         status = done["status"] if ctx.lines else done["report"]["status"]
         if status != "inconclusive":  # the solver gave up: try again next time
             store.put(keys[i], done)
