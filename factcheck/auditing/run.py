@@ -16,6 +16,7 @@ the stories they touch, else a temporary one, so that memory holds one story at 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -122,14 +123,10 @@ def audit(
     lim = CheckOptions(timeout_ms=timeout_ms, rlimit=rlimit, max_conflicts=max_conflicts, jobs=jobs)
     s = _setup(paths, as_of, facts, background, policy_path, rules, extract_pack, extract_replace, lim, match_timeout,
                readers or ReaderPool())
-    own = executor is None
-    executor = executor or make_executor(jobs)
-    info = RunInfo(executor=executor.name, workers=executor.workers)
-    try:
-        report, context, skipped = _run(s, executor, info, cache_dir, texts, sink, report_sink, progress)
-    finally:
-        if own:
-            executor.close()
+    # An executor made here is closed here; one given is the caller's to close.
+    with contextlib.closing(make_executor(jobs)) if executor is None else contextlib.nullcontext(executor) as ex:
+        info = RunInfo(executor=ex.name, workers=ex.workers)
+        report, context, skipped = _run(s, ex, info, cache_dir, texts, sink, report_sink, progress)
     if texts and sink is None and report_sink is None:
         context = load_texts(report, context)
     return AuditResult(report, context, skipped, info)
