@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
+import functools
 import importlib.util
 import json
 import os
@@ -129,8 +130,11 @@ def worker(repo: Path, inputs: Path, part: str) -> dict[str, Any]:
     """
     sys.path.insert(0, str(repo))
     import factcheck
-    from factcheck.auditing import audit
+    from factcheck import auditing
 
+    audit: Any = auditing.audit
+    if hasattr(auditing, "ReaderPool"):  # a checkout whose runs own their readers: one pool for the whole part
+        audit = functools.partial(auditing.audit, readers=auditing.ReaderPool())
     where = Path(factcheck.__file__).resolve()
     if not where.is_relative_to(repo.resolve()):
         raise SystemExit(f"factcheck imported from {where}, not from {repo}")

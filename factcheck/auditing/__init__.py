@@ -1,5 +1,5 @@
 """Auditing a corpus: articles in, a report with cross-article links out."""
 
-from factcheck.auditing.run import AuditResult, audit
+from factcheck.auditing.run import AuditResult, ReaderPool, audit
 
-__all__ = ["AuditResult", "audit"]
+__all__ = ["AuditResult", "ReaderPool", "audit"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 
@@ -18,3 +19,4 @@ class RunInfo:
     stories_cached: int = 0
     cache_rebuilt: bool = False
     seconds: dict[str, float] = field(default_factory=dict)  # wall time by stage: read, stories, merge
+    paths: Counter[str] = field(default_factory=Counter)  # components decided by each decision path (link probes too)

@@ -16,7 +16,7 @@ import os
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +51,35 @@ from factcheck.facts.load import expand_paths
 from factcheck.runtime.executor import Executor
 
 
+class ReaderPool:
+    """Article readers, one per set of rule packs, each built on first use in the process that reads with it.
+
+    A run owns one (several runs may share one, to build each reader once).  Forked workers
+    inherit the readers built before they were forked; a pool sent to another process by
+    pickling (as Dask does) arrives empty, and that process builds its own readers.
+    """
+
+    def __init__(self) -> None:
+        self._readers: dict[tuple[tuple[str, ...], str | None, bool], ArticleReader] = {}
+
+    def reader(self, ctx: ReadContext) -> ArticleReader:
+        """The article reader for a context's rule packs, built on first use in this process."""
+        key = (ctx.rules, ctx.extract_pack, ctx.extract_replace)
+        reader = self._readers.get(key)
+        if reader is None:
+            pack = load_extract_pack(Path(ctx.extract_pack), replace=ctx.extract_replace) if ctx.extract_pack else None
+            reader = self._readers[key] = ArticleReader(DateReader.load([Path(r) for r in ctx.rules]), pack)
+            # Loaded here, not in the first article's matching budget (forked workers inherit it).
+            nlp.load()
+        return reader
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"_readers": {}}  # compiled patterns and a spaCy pipeline: each process builds its own
+
+
 @dataclass(frozen=True)
 class ReadContext:
-    """What reading an article needs besides the article: the rule packs and the matching budget."""
+    """What reading an article needs besides the article: the rule packs, the matching budget, the readers."""
 
     rules: tuple[str, ...] = ()
     extract_pack: str | None = None
@@ -61,6 +87,7 @@ class ReadContext:
     match_timeout: float | None = DEFAULT_MATCH_SECONDS
     background: str | None = None  # the background fact set, whose events link keys may name
     windows: bool = True  # a long file's later windows as documents of their own (else the file read as one)
+    readers: ReaderPool = field(default_factory=ReaderPool, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -105,23 +132,9 @@ class DocRead:
                       "errors": tuple(Diagnostic(**e) for e in d["errors"])})  # fmt: skip
 
 
-_READERS: dict[ReadContext, ArticleReader] = {}
-
-
-def reader_for(ctx: ReadContext) -> ArticleReader:
-    """The article reader for a context, built on first use in this process."""
-    reader = _READERS.get(ctx)
-    if reader is None:
-        pack = load_extract_pack(Path(ctx.extract_pack), replace=ctx.extract_replace) if ctx.extract_pack else None
-        reader = _READERS[ctx] = ArticleReader(DateReader.load([Path(r) for r in ctx.rules]), pack)
-        # Loaded here, not in the first article's matching budget (forked workers inherit it).
-        nlp.load()
-    return reader
-
-
 def read_one(ctx: ReadContext, path: str) -> DocRead:
     """Read one article file; a file that cannot be read is a DocRead saying why, never an exception."""
-    reader = reader_for(ctx)
+    reader = ctx.readers.reader(ctx)
     try:
         art = load_article(Path(path))
     except UserError as exc:
@@ -330,7 +343,7 @@ def _read_stage(
                 continue
             if not built:
                 # Bad rule packs fail here, before any work is sent out (and forked workers inherit the reader).
-                reader_for(ctx)
+                ctx.readers.reader(ctx)
                 built = True
             sent.append((seq, str(f), key))
             yield str(f)

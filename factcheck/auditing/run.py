@@ -16,6 +16,7 @@ the stories they touch, else a temporary one, so that memory holds one story at 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -32,7 +33,7 @@ from factcheck.auditing.info import RunInfo
 from factcheck.auditing.lines import LineWriter
 from factcheck.auditing.manifest import Manifest, find_manifests, stray_entries
 from factcheck.auditing.merge import Merger, ReportSink, load_texts
-from factcheck.auditing.read import ReadContext, _apply_manifest, _fingerprint, _read_stage, read_one
+from factcheck.auditing.read import ReadContext, ReaderPool, _apply_manifest, _fingerprint, _read_stage, read_one
 from factcheck.auditing.stories import curated_docs
 from factcheck.auditing.story import StoryContext, _story_stage
 from factcheck.cache import Cache, content_key
@@ -91,6 +92,7 @@ def audit(
     sink: Callable[[str], object] | None = None,
     report_sink: ReportSink | None = None,
     progress: Callable[[str, int, int | None], None] | None = None,
+    readers: ReaderPool | None = None,
 ) -> AuditResult:
     """Audit articles (files or folders): the report ``factcheck audit`` prints.
 
@@ -115,18 +117,16 @@ def audit(
     ``sink``: memory never holds the merged report, however many windows a long file has.
 
     ``progress`` is told ``(stage, done, total)`` as articles are read (total unknown: the
-    listing is lazy) and as stories are checked.
+    listing is lazy) and as stories are checked.  ``readers`` holds the article readers
+    (default: the run's own); audits given one pool build each reader once between them.
     """
     lim = CheckOptions(timeout_ms=timeout_ms, rlimit=rlimit, max_conflicts=max_conflicts, jobs=jobs)
-    s = _setup(paths, as_of, facts, background, policy_path, rules, extract_pack, extract_replace, lim, match_timeout)
-    own = executor is None
-    executor = executor or make_executor(jobs)
-    info = RunInfo(executor=executor.name, workers=executor.workers)
-    try:
-        report, context, skipped = _run(s, executor, info, cache_dir, texts, sink, report_sink, progress)
-    finally:
-        if own:
-            executor.close()
+    s = _setup(paths, as_of, facts, background, policy_path, rules, extract_pack, extract_replace, lim, match_timeout,
+               readers or ReaderPool())
+    # An executor made here is closed here; one given is the caller's to close.
+    with contextlib.closing(make_executor(jobs)) if executor is None else contextlib.nullcontext(executor) as ex:
+        info = RunInfo(executor=ex.name, workers=ex.workers)
+        report, context, skipped = _run(s, ex, info, cache_dir, texts, sink, report_sink, progress)
     if texts and sink is None and report_sink is None:
         context = load_texts(report, context)
     return AuditResult(report, context, skipped, info)
@@ -150,7 +150,7 @@ class _Setup:
 def _setup(
     paths: Iterable[Path | str], as_of: dt.date | None, facts: Iterable[Path | str], background: bool,
     policy_path: Path | None, rules: Iterable[Path | str], extract_pack: Path | str | None, extract_replace: bool,
-    limits: CheckOptions, match_timeout: float | None,
+    limits: CheckOptions, match_timeout: float | None, readers: ReaderPool,
 ) -> _Setup:  # fmt: skip
     """Read the arguments once, in the order their errors are reported: manifests, packs, policy, curated facts."""
     roots = [Path(p) for p in paths]
@@ -158,7 +158,8 @@ def _setup(
     rule_dirs = [Path(r) for r in rules]
     bg_path = shipped_facts_dir() / BACKGROUND
     read_ctx = ReadContext(tuple(str(r) for r in rule_dirs), str(extract_pack) if extract_pack else None,
-                           extract_replace, match_timeout, str(bg_path) if background else None)  # fmt: skip
+                           extract_replace, match_timeout, str(bg_path) if background else None,
+                           readers=readers)  # fmt: skip
     # The date reader is built only if some article must be read (not on a re-audit that
     # finds every article in the cache); the extraction pack's event kinds are needed anyway.
     pack = load_extract_pack(Path(extract_pack) if extract_pack else None, replace=extract_replace)
@@ -264,16 +265,17 @@ class Extracted:
 def extract(
     paths: Iterable[Path | str], *, rules: Iterable[Path | str] = (), extract_pack: Path | str | None = None,
     extract_replace: bool = False, match_timeout: float | None = DEFAULT_MATCH_SECONDS,
+    readers: ReaderPool | None = None,
 ) -> Extracted:  # fmt: skip
     """Read articles as ``audit`` reads them (the same reader, packs and ``corpus.yaml``), each file read whole.
 
     A long file is read as one document here: its fact set is for review, and ``check``
-    checks it as one.  Bad input raises UserError, as in ``audit``.
+    checks it as one.  Bad input raises UserError, and ``readers`` is, as in ``audit``.
     """
     roots = [Path(p) for p in paths]
     manifests = find_manifests(roots)
     ctx = ReadContext(tuple(str(Path(r)) for r in rules), str(extract_pack) if extract_pack else None,
-                      extract_replace, match_timeout, None, windows=False)  # fmt: skip
+                      extract_replace, match_timeout, None, windows=False, readers=readers or ReaderPool())  # fmt: skip
     out = Extracted()
     errors: list[Diagnostic] = []
     for f in walk_article_paths(roots):
@@ -386,4 +388,4 @@ def file_account(
     )
 
 
-__all__ = ["AuditResult", "Extracted", "audit", "extract", "load_yaml_model"]
+__all__ = ["AuditResult", "Extracted", "ReaderPool", "audit", "extract", "load_yaml_model"]

@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from itertools import combinations
 from typing import Any, Protocol
 
-from factcheck.auditing.link import background_kinds_match, theme_names
+from factcheck.auditing.background import background_kinds_match
+from factcheck.auditing.evidence import theme_names
 from factcheck.facts.ids import fact_refs
 from factcheck.model import Fact
 

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from factcheck.auditing.background import background_candidates
 from factcheck.auditing.index import CorpusIndex
 from factcheck.auditing.info import RunInfo
 from factcheck.auditing.lines import LineWriter, finding_counts
-from factcheck.auditing.link import Alternative, Link, apply_renames, background_candidates, link_events
+from factcheck.auditing.link import Alternative, Link, link_events
 from factcheck.auditing.manifest import Manifest
 from factcheck.auditing.merge import Merger, reduce_context
 from factcheck.auditing.read import DocRead, ReadContext, _apply_manifest, _background, read_one
 from factcheck.auditing.records import _build, _origins, record_data
+from factcheck.auditing.renames import apply_renames
 from factcheck.auditing.stories import CURATED
 from factcheck.cache import Cache, content_key
 from factcheck.corpus.load import (
@@ -61,16 +64,20 @@ class StoryInput:
 
 
 def audit_story(ctx: StoryContext, story: StoryInput) -> dict[str, Any]:
-    """Link and check one story; its report and the facts its findings cite, as JSON (or its report's line)."""
-    report, fs = _audit_story(ctx, story)
+    """Link and check one story; its report and the facts its findings cite, as JSON (or its report's line).
+
+    ``paths`` says how many components each decision path decided, the link probes' included.
+    """
+    paths: Counter[str] = Counter()
+    report, fs = _audit_story(ctx, story, paths)
     if ctx.lines:
         return {"index": story.index, "line": story_line(report), "status": report.status.value,
-                "stats": report.stats, "counts": finding_counts(report)}  # fmt: skip
+                "stats": report.stats, "counts": finding_counts(report), "paths": dict(paths)}  # fmt: skip
     return {"index": story.index, "report": report_json(report),
-            "context": reduce_context(report, fs).model_dump(mode="json")}  # fmt: skip
+            "context": reduce_context(report, fs).model_dump(mode="json"), "paths": dict(paths)}  # fmt: skip
 
 
-def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]:
+def _audit_story(ctx: StoryContext, story: StoryInput, paths: Counter[str]) -> tuple[Report, FactSet]:
     options = ctx.options
     # one budget for the whole story: the link probes and the check spend it in turn
     budget = Budget(options.story_budget) if options.story_budget else None
@@ -81,12 +88,12 @@ def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]
     origins = _origins(extractions)
     if story.curated and ctx.reviewed:
         data["facts"] = [f for f in data["facts"] if f["id"] not in ctx.reviewed]
-    probe = _Probe(origins, curated, options, budget)
+    probe = _Probe(origins, curated, options, budget, paths)
     docs = {ex["doc_id"]: ex["events"] for ex in extractions}
-    rename, series, links, alternatives, dropped = link_events(docs, data["facts"], set(ctx.series_kinds))
-    data = apply_renames(data, rename, series, dropped)
-    data, weak_links = _resolve_alternatives(data, alternatives, probe)
-    links += weak_links
+    linked = link_events(docs, data["facts"], set(ctx.series_kinds))
+    data = apply_renames(data, linked.rename, linked.series, linked.dropped)
+    data, weak_links = _resolve_alternatives(data, linked.alternatives, probe)
+    links = [*linked.links, *weak_links]
     parts = list(curated)
     # A long file's later windows are documents of their own, linked to nothing (factcheck.auditing.windows).
     if ctx.background and not any(ex.get("window") for ex in extractions):
@@ -98,7 +105,7 @@ def _audit_story(ctx: StoryContext, story: StoryInput) -> tuple[Report, FactSet]
             parts.append((str(bg_path), FactSetFile.model_validate(bg_used), bg_used))
             origins = {**origins, **_background_origins(str(bg_path))}
     fs = _build(data, origins, parts)
-    report = check(fs, options, budget=budget)
+    report = check(fs, options, budget=budget, paths=paths)
     links_out = tuple(
         EventLink(event=lk.event, members=lk.members, reason=lk.reason, assumed=lk.assumed, linked=lk.linked)
         for lk in links
@@ -114,6 +121,7 @@ class _Probe:
     parts: list[tuple[str, FactSetFile, Any]]
     options: CheckOptions
     budget: Budget | None
+    paths: Counter[str]  # the components each decision path decided
 
     def consistent(self, data: dict[str, Any], event: str, parts: Sequence[tuple[str, FactSetFile, Any]] = (),
                    origins: dict[str, SourceLocation] | None = None) -> bool:  # fmt: skip
@@ -127,7 +135,7 @@ class _Probe:
             return True
         # Only consistency matters here: no timeline, and a single conflict settles it.
         quick = dataclasses.replace(self.options, ranges=False, max_conflicts=1, verify_quotes=False)
-        report = check(part, quick, budget=self.budget)
+        report = check(part, quick, budget=self.budget, paths=self.paths)
         return report.stats.get("components_sat", -1) == report.stats.get("components", 0)
 
 
@@ -192,6 +200,7 @@ def _story_stage(
     for done in executor.map(audit_story, ctx, todo()):
         info.stories_checked += 1
         i = done.pop("index")
+        info.paths.update(done.pop("paths"))  # not stored: a story found in the store is not solved again
         status = done["status"] if ctx.lines else done["report"]["status"]
         if status != "inconclusive":  # the solver gave up: try again next time
             store.put(keys[i], done)
@@ -280,7 +289,7 @@ def _merge(data: dict[str, Any], into: str, others: tuple[str, ...]) -> dict[str
 
 
 def _resolve_alternatives(
-    data: dict[str, Any], alternatives: list[Alternative], probe: _Probe
+    data: dict[str, Any], alternatives: Sequence[Alternative], probe: _Probe
 ) -> tuple[dict[str, Any], list[Link]]:
     """Decide each weak link with the solver: merged only if it is the single candidate consistent with the rest."""
     links: list[Link] = []

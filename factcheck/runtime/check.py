@@ -72,9 +72,6 @@ def _fits(r: ComponentResult, budget: Budget) -> bool:
     return left is None or r.units <= left
 
 
-PATH_TALLY: Counter[str] = Counter()
-"""How many components each decision path decided in this process (benchmarks read it)."""
-
 def _run_nth(work: list[tuple[int, FactSet, Policy, int, SolveOptions]], n: int) -> ComponentResult:
     return solve_component(*work[n])
 
@@ -86,20 +83,22 @@ def check(
     progress: Callable[[int, int], None] | None = None,
     cache: ResultStore | None = None,
     budget: Budget | None = None,
+    paths: Counter[str] | None = None,
 ) -> Report:
     """Check a fact set: contradictions with their minimal explanations, gaps and a timeline.
 
     With a cache, components whose content is unchanged since a previous run are not
     solved again; inconclusive results are never cached.  ``budget`` (else one of
     ``options.story_budget`` units, if set) is shared by all components, spent in
-    component order: once it is gone, the components left are inconclusive.
+    component order: once it is gone, the components left are inconclusive.  ``paths``,
+    if given, is told how many components each decision path decided (``none``: no path).
     """
     options = options or CheckOptions()
     check_document_times(fs, options.as_of)
     policy = options.policy or load_policy()
     if budget is None and options.story_budget:
         budget = Budget(options.story_budget)
-    return _check(fs, options, policy, progress, cache, budget)
+    return _check(fs, options, policy, progress, cache, budget, Counter() if paths is None else paths)
 
 
 def _check(
@@ -109,6 +108,7 @@ def _check(
     progress: Callable[[int, int], None] | None,
     cache: ResultStore | None,
     budget: Budget | None,
+    paths: Counter[str],
 ) -> Report:
     work = list(_solve_args(fs, options, policy))
     done: dict[int, ComponentResult] = {}
@@ -154,7 +154,7 @@ def _check(
             r = hit
             if budget is not None:
                 budget.spend(r.units)
-        PATH_TALLY[r.path or "none"] += 1
+        paths[r.path or "none"] += 1
         results.append(r)
     if cache is not None:
         for r in results:

@@ -96,9 +96,9 @@ def test_a_loose_event_facing_two_events_joins_neither() -> None:
         "b": [_ev("b:deliver", "deliver", "Kestrel K9", ["Sorna Airways"])],
         "c": [_ev("c:deliver-k9-kestrel", "deliver", "Kestrel K9 jets", [], loose=True)],
     }
-    rename, _, links, _, dropped = link_events(docs, [], {"talks"})
-    assert dropped == {"c:deliver-k9-kestrel"}
-    assert rename["a:deliver"] != rename["b:deliver"] and not [lk for lk in links if lk.linked]
+    linked = link_events(docs, [], {"talks"})
+    assert linked.dropped == {"c:deliver-k9-kestrel"}
+    assert linked.rename["a:deliver"] != linked.rename["b:deliver"] and not [lk for lk in linked.links if lk.linked]
 
 
 def test_a_loose_event_never_joins_another_kind_or_object_or_parties() -> None:
@@ -109,19 +109,19 @@ def test_a_loose_event_never_joins_another_kind_or_object_or_parties() -> None:
         _ev("b:deliver-k9-kestrel", "deliver", "Kestrel K9", ["Brannock Jets"], loose=True),  # other parties
         _ev("b:deliver", "deliver", "the jets", [], loose=True),  # no named object
     ):
-        rename, _, _, _, dropped = link_events({"a": [dated], "b": [other]}, [], {"talks"})
-        assert dropped == {other["id"]}, other
-    rename, _, links, _, dropped = link_events(
+        assert link_events({"a": [dated], "b": [other]}, [], {"talks"}).dropped == {other["id"]}, other
+    linked = link_events(
         {"a": [dated], "b": [_ev("b:deliver-k9-kestrel", "deliver", "its Kestrel K9", [], loose=True)]}, [], {"talks"}
     )
-    assert not dropped and rename["b:deliver-k9-kestrel"] == "a:deliver"
-    assert [lk.members for lk in links] == [("a:deliver", "b:deliver-k9-kestrel")]
+    assert not linked.dropped and linked.rename["b:deliver-k9-kestrel"] == "a:deliver"
+    assert [lk.members for lk in linked.links] == [("a:deliver", "b:deliver-k9-kestrel")]
 
 
 def test_two_loose_events_are_never_linked_to_each_other() -> None:
     docs = {d: [_ev(f"{d}:deliver-k9-kestrel", "deliver", "Kestrel K9", [], loose=True)] for d in "ab"}
-    _, _, links, alternatives, dropped = link_events(docs, [], {"talks"})
-    assert dropped == {"a:deliver-k9-kestrel", "b:deliver-k9-kestrel"} and not links and not alternatives
+    linked = link_events(docs, [], {"talks"})
+    assert linked.dropped == {"a:deliver-k9-kestrel", "b:deliver-k9-kestrel"}
+    assert not linked.links and not linked.alternatives
 
 
 def test_a_loose_event_of_a_series_kind_is_dropped() -> None:
@@ -130,5 +130,4 @@ def test_a_loose_event_of_a_series_kind_is_dropped() -> None:
         "a": [_ev("a:visit", "visit", "Kestrel K9 plant", ["Norrvik Air"])],
         "b": [_ev("b:visit-k9-kestrel", "visit", "Kestrel K9 plant", [], loose=True)],
     }
-    _, _, _, _, dropped = link_events(docs, [], {"talks", "visit"})
-    assert dropped == {"b:visit-k9-kestrel"}
+    assert link_events(docs, [], {"talks", "visit"}).dropped == {"b:visit-k9-kestrel"}

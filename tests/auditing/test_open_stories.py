@@ -74,9 +74,10 @@ def test_distinct_named_objects_are_never_one_event() -> None:
 
     docs = {"a": [ev("a:product-launch", "Meridian X2")], "b": [ev("b:product-launch", "Meridian X3")],
             "c": [ev("c:product-launch", "Meridian X2 tablet")]}  # fmt: skip
-    rename, _, links, _, _ = link_events(docs, [], {"talks"})
+    linked = link_events(docs, [], {"talks"})
+    rename = linked.rename
     assert rename["a:product-launch"] == rename["c:product-launch"] != rename["b:product-launch"]
-    assert [lk.members for lk in links] == [("a:product-launch", "c:product-launch")]
+    assert [lk.members for lk in linked.links] == [("a:product-launch", "c:product-launch")]
     # "Meridian" alone is shared by all three; the keys put them in one story, the linker tells X3 apart.
     keys = [doc_keys(evs, {"talks"}, []) for evs in docs.values()]
     assert all(set(keys[0]) & set(k) for k in keys)

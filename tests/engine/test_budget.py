@@ -8,6 +8,7 @@ component in order, so the report does not depend on the number of workers.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 from factcheck.model import FactSet, FactSetFile, Status
@@ -99,11 +100,9 @@ def test_a_story_budget_is_spent_in_component_order_whatever_the_workers() -> No
 
 
 def test_the_cheap_paths_decide_what_needs_no_search() -> None:
-    from factcheck.runtime.check import PATH_TALLY
-
-    PATH_TALLY.clear()
-    check(factset(yearless_clash()), CheckOptions(as_of=AS_OF, max_conflicts=20))  # auto: the exact path, no z3
+    paths: Counter[str] = Counter()
+    check(factset(yearless_clash()), CheckOptions(as_of=AS_OF, max_conflicts=20), paths=paths)  # the exact path, no z3
     data = {"documents": [], "events": [{"id": "a", "label": "a"}, {"id": "b", "label": "b"}],
             "facts": [{"id": "o", "kind": "order", "subject": "a", "relation": "before", "anchor": "b"}]}  # fmt: skip
-    check(factset(data), CheckOptions(as_of=AS_OF))
-    assert PATH_TALLY == {"exact": 1, "bellman-ford": 1}
+    check(factset(data), CheckOptions(as_of=AS_OF), paths=paths)
+    assert paths == {"exact": 1, "bellman-ford": 1}

@@ -82,6 +82,6 @@ def test_a_link_never_makes_one_event_of_two_an_article_tells_apart() -> None:
     a = [{"id": "a:talks", "kind": "talks", "participants": ["X", "Y"], "location": "Oslo"},
          {"id": "a:talks-on-xxxx-11-18", "kind": "talks", "participants": ["X", "Y"], "location": "Oslo"}]  # fmt: skip
     b = [{"id": "b:talks", "kind": "talks", "participants": ["X", "Y"], "location": "Oslo"}]
-    rename, _, links, _, _ = link_events({"a": a, "b": b}, [], {"talks"})
-    assert rename["a:talks"] != rename["a:talks-on-xxxx-11-18"]
-    assert all(len({m.split(":")[0] for m in lk.members}) == len(lk.members) for lk in links)
+    linked = link_events({"a": a, "b": b}, [], {"talks"})
+    assert linked.rename["a:talks"] != linked.rename["a:talks-on-xxxx-11-18"]
+    assert all(len({m.split(":")[0] for m in lk.members}) == len(lk.members) for lk in linked.links)

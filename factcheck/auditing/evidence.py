@@ -1,0 +1,95 @@
+"""What an extracted event says about which event it is, and how two of them compare.
+
+Its role in its article, whether it is loose (undated, on a named object), the name words
+of its theme, its parties, its trigger's wording and its ordinals: the evidence the linker
+(:mod:`factcheck.auditing.link`) weighs, and the story keys (:mod:`factcheck.auditing.stories`)
+over-approximate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+
+def role(event: dict[str, Any]) -> str:
+    """The part an extracted event plays in its article, as the reader told it (a typed field, not its id).
+
+    The reported event (``main``), an earlier or later one of its series (``previous``,
+    ``next``), or one elsewhere (``elsewhere``).
+    """
+    return str((event.get("arguments") or {}).get("role", "main"))
+
+
+def is_loose(event: dict[str, Any]) -> bool:
+    """An event named with no date, on a named object: linked only to another article's event, else dropped."""
+    return bool((event.get("arguments") or {}).get("loose"))
+
+
+def cross_role(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """One event is an article's reported event, the other the earlier or later one another article refers to."""
+    return {role(a), role(b)} in ({"main", "previous"}, {"main", "next"})
+
+
+def parties_fit(a: list[str], b: list[str]) -> bool:
+    """Whether two events' parties may be one event's: one set within the other, sharing two (or the only one)."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return False
+    small = sa if len(sa) <= len(sb) else sb
+    return (sa <= sb or sb <= sa) and len(small) >= min(2, len(sa | sb))
+
+
+def theme_names(event: dict[str, Any]) -> frozenset[str]:
+    """The name words of an event's theme ("iPhone SDK", "A380 superjumbo" → "A380"): what makes it one object."""
+    words = re.findall(r"[\w.'’-]+", str(event.get("theme") or ""))
+    return frozenset(w.lower() for w in words if any(c.isdigit() or c.isupper() for c in w))
+
+
+def objects_fit(a: dict[str, Any], b: dict[str, Any]) -> bool | None:
+    """Whether two events act on the same named object: yes, no (two different objects), or None (unsaid).
+
+    The same name words make one object ("the A380", "the A380 superjumbo"); a name with
+    more words is another ("the iPhone", "the iPhone SDK"; "Meridian X2", "Meridian X3").
+    """
+    na, nb = theme_names(a), theme_names(b)
+    if not na or not nb:
+        return None
+    return na == nb
+
+
+def parties_clash(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Both name parties, and none in common."""
+    sa, sb = set(a.get("participants", [])), set(b.get("participants", []))
+    return bool(sa and sb and not sa & sb)
+
+
+def wording(event: dict[str, Any]) -> str:
+    """The trigger wording in an extracted event's label ("attack (drone attacks)" → "drone attack")."""
+    label = str(event.get("label", ""))
+    inner = label[label.find("(") + 1 : label.rfind(")")] if "(" in label else ""
+    words = inner.lower().split()
+    return " ".join([*words[:-1], words[-1].rstrip("s")]) if words else ""
+
+
+def ordinals_of(facts: list[dict[str, Any]]) -> dict[str, set[int]]:
+    """The ordinals ("the third round") the facts give each event."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for f in facts:
+        if f["kind"] == "ordinal":
+            out[f["subject"]].add(int(f["n"]))
+    return out
+
+
+def loose_fits(event: dict[str, Any], other: dict[str, Any], ordinals: dict[str, set[int]]) -> bool:
+    """Whether a loose event may be another article's event: the same kind on the same named object, nothing apart.
+
+    The same named object is the evidence (as in the linker's pass on named objects); other parties, another place,
+    another role or ordinal of the other tell them apart.
+    """
+    if other["kind"] != event["kind"] or objects_fit(event, other) is not True or role(other) != "main":
+        return False
+    la, lb = event.get("location"), other.get("location")
+    oa, ob = ordinals.get(event["id"], set()), ordinals.get(other["id"], set())
+    return not ((la and lb and la != lb) or (oa and ob and not oa & ob) or parties_clash(event, other))
