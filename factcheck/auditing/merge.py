@@ -27,12 +27,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from factcheck.auditing.lines import finding_counts
+from factcheck.auditing.lines import count_key, finding_counts
 from factcheck.corpus.load import read_article_text
 from factcheck.diagnostics import finding_key as report_order
 from factcheck.diagnostics import report_status
 from factcheck.diagnostics.base import is_error, status_of
-from factcheck.exitcodes import SEVERITY_COUNT
 from factcheck.formats import Format
 from factcheck.model import (
     ArticleText,
@@ -198,8 +197,7 @@ class Merger:
             finding = Finding.model_validate(f)
             kinds.add(finding.kind)
             error = error or is_error(finding)
-            kind = "inconclusive" if finding.kind == "inconclusive" else finding.severity.value
-            counts[SEVERITY_COUNT.format(kind)] += 1
+            counts[count_key(finding)] += 1
         status = status_of(kinds, error)  # report_status's, one finding at a time
         return Report(status=status, as_of=as_of, stats=dict(sorted((stats + counts).items())))
 
