@@ -3,8 +3,9 @@
 The engine establishes results (conflicts, ranges, what the solver gave up on); each
 code's ``detect`` turns them into findings, which hold structured fields only, and its
 ``render`` writes the message from those fields alone when a report is written
-(:func:`render`, the one function every report writer asks).  Codes are stable, the same in YAML, JSON, SARIF ``ruleId``
-and JUnit names, and never reused: a retired check keeps its number in ``RETIRED``.
+(:func:`render`, the one function every report writer asks).  Codes are stable, the
+same in YAML, JSON, SARIF ``ruleId`` and JUnit names, and never reused: a retired check
+keeps its number in ``RETIRED``.
 """
 
 from __future__ import annotations
