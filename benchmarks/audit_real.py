@@ -27,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from factcheck.auditing import ReaderPool, audit
+from factcheck.diagnostics import render
 from factcheck.timeml import read_timeml, timeml_files
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "tbaq-cleaned"
@@ -112,7 +113,7 @@ def main() -> None:
     print(f"documents with a contradiction: {len({d for d, _ in contradictions})}")
     if args.show:
         for doc_id, fd in contradictions:
-            print(f"\n{doc_id}: {fd.message}")
+            print(f"\n{doc_id}: {render(fd)}")
             for s in fd.sources:
                 print(f"    [{s.fact}] {s.quote!r}")
 

@@ -158,6 +158,15 @@ def worker(repo: Path, inputs: Path, part: str) -> dict[str, Any]:
     return {"documents": len(files), "seconds": secs, "cpu": cpu, "contradicted": contradicted}
 
 
+def _message(finding: Any) -> str:
+    """A finding's message: rendered by the checkout's diagnostics, or as a finding of an older checkout holds it."""
+    if hasattr(finding, "message"):
+        return str(finding.message)
+    from factcheck.diagnostics import render as render_message
+
+    return render_message(finding)
+
+
 def _audit_topic(audit: Any, folder: Path) -> dict[str, Any]:
     """One topic folder audited as one corpus: its events with their mentions and ranges, its findings."""
     t0, c0 = time.perf_counter(), time.process_time()
@@ -179,7 +188,7 @@ def _audit_topic(audit: Any, folder: Path) -> dict[str, Any]:
         ],
         "findings": [f.code for f in r.findings],
         "contradictions": [
-            {"message": f.message, "quotes": [[q.doc, q.quote] for q in f.sources]}
+            {"message": _message(f), "quotes": [[q.doc, q.quote] for q in f.sources]}
             for f in r.findings
             if f.code == "FC101"
         ],

@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from factcheck.diagnostics import render
 from factcheck.timeml.audit import audit_timeml
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "evaldata" / "tbaq-cleaned"
@@ -63,7 +64,7 @@ def main() -> None:
         shown = 0
         for f in audit.report.findings:
             if f.kind == "contradiction" and shown < args.show:
-                print("    " + f.message[:300])
+                print("    " + render(f)[:300])
                 shown += 1
     print(f"total: {time.perf_counter() - t_all:.1f} s")
 

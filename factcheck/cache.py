@@ -18,8 +18,8 @@ from typing import Any
 from factcheck.version import __version__
 
 # 2: contradictions grouped, story lines carry their findings' counts; 3: findings carry their detail;
-# 4: readings carry loose events (factcheck.extract.loose)
-SCHEMA = 4
+# 4: readings carry loose events (factcheck.extract.loose); 5: findings carry no message (rendered when written)
+SCHEMA = 5
 
 
 def content_key(*parts: str | bytes) -> str:

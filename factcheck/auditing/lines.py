@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from factcheck.exitcodes import SEVERITY_COUNT
-from factcheck.model import FactSet, Report, Status
+from factcheck.model import FactSet, Finding, Report, Status
 from factcheck.report.json_format import numbered_line
 
 _STATUS_ORDER = {Status.CONSISTENT.value: 0, Status.INCONCLUSIVE.value: 1, Status.CONTRADICTION.value: 2}
@@ -54,10 +54,11 @@ class LineWriter:
         """Nothing to release: the lines are written already."""
 
 
+def count_key(f: Finding) -> str:
+    """The stats key a finding is counted under: its severity's (``findings_error``), or ``findings_inconclusive``."""
+    return SEVERITY_COUNT.format("inconclusive" if f.kind == "inconclusive" else f.severity.value)
+
+
 def finding_counts(report: Report) -> dict[str, int]:
     """A story's findings by severity (``findings_error``, ``findings_warning``), inconclusive ones apart."""
-    out: Counter[str] = Counter()
-    for f in report.findings:
-        kind = "inconclusive" if f.kind == "inconclusive" else f.severity.value
-        out[SEVERITY_COUNT.format(kind)] += 1
-    return dict(out)
+    return dict(Counter(count_key(f) for f in report.findings))

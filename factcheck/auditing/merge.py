@@ -27,11 +27,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from factcheck.auditing.lines import finding_counts
+from factcheck.auditing.lines import count_key, finding_counts
 from factcheck.corpus.load import read_article_text
-from factcheck.diagnostics import finding_json, order, renumbered, report_status
+from factcheck.diagnostics import finding_key as report_order
+from factcheck.diagnostics import report_status
 from factcheck.diagnostics.base import is_error, status_of
-from factcheck.exitcodes import SEVERITY_COUNT
 from factcheck.formats import Format
 from factcheck.model import (
     ArticleText,
@@ -44,6 +44,7 @@ from factcheck.model import (
     Status,
 )
 from factcheck.report.common import kind_counts
+from factcheck.report.json_format import item_data
 
 
 def reduce_context(report: Report, fs: FactSet) -> FactSet:
@@ -74,14 +75,15 @@ def load_texts(report: Report, fs: FactSet) -> FactSet:
 
 def _renumber(f: dict[str, Any], offset: int) -> dict[str, Any]:
     # A story's components are numbered from 0: in the merged report they follow the earlier stories'.
+    # The field alone changes: a finding's message is rendered from its fields when it is written.
     if f.get("component") is None or offset == 0:
         return f
-    return finding_json(renumbered(Finding.model_validate(f), f["component"] + offset))
+    return {**f, "component": f["component"] + offset}
 
 
 def _finding_order(f: dict[str, Any]) -> tuple[Any, ...]:
-    # A report's order of findings (factcheck.diagnostics), on JSON.
-    return order(f["kind"], f["code"], f.get("subject"), f.get("facts", ()), f["message"])
+    # A report's order of findings (factcheck.diagnostics), on JSON: the message is rendered for it.
+    return report_order(Finding.model_validate(f))
 
 
 def _tuple_key(strings: Iterator[str] | tuple[str, ...]) -> str:
@@ -195,8 +197,7 @@ class Merger:
             finding = Finding.model_validate(f)
             kinds.add(finding.kind)
             error = error or is_error(finding)
-            kind = "inconclusive" if finding.kind == "inconclusive" else finding.severity.value
-            counts[SEVERITY_COUNT.format(kind)] += 1
+            counts[count_key(finding)] += 1
         status = status_of(kinds, error)  # report_status's, one finding at a time
         return Report(status=status, as_of=as_of, stats=dict(sorted((stats + counts).items())))
 
@@ -247,7 +248,7 @@ class Merger:
             # json.dumps(indent=2) nests an item of a top-level list four spaces in.
             n = 0
             for n, item in enumerate(self._rows(key), 1):
-                text = json.dumps(model.model_validate(item).model_dump(mode="json"), indent=2, ensure_ascii=False)
+                text = json.dumps(item_data(model.model_validate(item)), indent=2, ensure_ascii=False)
                 put(("[" if n == 1 else ",") + "\n    " + text.replace("\n", "\n    "))
             put("\n  ]" if n else "[]")
         put("\n}\n")

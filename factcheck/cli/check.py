@@ -171,8 +171,9 @@ def schema(what: str) -> None:
     from factcheck.config import Config
     from factcheck.dates.pack import Pack
     from factcheck.extract.rules import ExtractPack
-    from factcheck.model import FactSetFile, Report
+    from factcheck.model import FactSetFile
     from factcheck.policy import Policy
+    from factcheck.report.json_format import report_schema
 
     if what == "rules":
         data = Pack.model_json_schema()
@@ -187,6 +188,6 @@ def schema(what: str) -> None:
     elif what == "config":
         data = Config.model_json_schema()
     else:
-        data = Report.model_json_schema(mode="serialization")
+        data = report_schema()  # the written report's: each finding with its message
     data = {"$schema": "https://json-schema.org/draft/2020-12/schema", **data}
     click.echo(json.dumps(data, indent=2, sort_keys=True))

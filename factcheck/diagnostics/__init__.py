@@ -1,9 +1,11 @@
 """Findings: one module per finding code, each with its code, severity, help, detection and message.
 
 The engine establishes results (conflicts, ranges, what the solver gave up on); each
-code's ``detect`` turns them into findings, and its ``render`` writes the message from
-the finding's fields alone.  Codes are stable, the same in YAML, JSON, SARIF ``ruleId``
-and JUnit names, and never reused: a retired check keeps its number in ``RETIRED``.
+code's ``detect`` turns them into findings, which hold structured fields only, and its
+``render`` writes the message from those fields alone when a report is written
+(:func:`render`, the one function every report writer asks).  Codes are stable, the
+same in YAML, JSON, SARIF ``ruleId`` and JUnit names, and never reused: a retired check
+keeps its number in ``RETIRED``.
 """
 
 from __future__ import annotations
@@ -20,7 +22,15 @@ from factcheck.diagnostics import (
     fc204_undetermined_creation,
     fc301_inconclusive,
 )
-from factcheck.diagnostics.base import KIND_ORDER, Code, Render, finding_key, order, report_status
+from factcheck.diagnostics.base import (
+    KIND_ORDER,
+    SEVERITY_RANK,
+    Code,
+    Render,
+    at_or_above,
+    order,
+    report_status,
+)
 from factcheck.diagnostics.gaps import Ranges, open_events
 from factcheck.model import FactSet, Finding, Report
 from factcheck.policy import Policy
@@ -43,14 +53,13 @@ _RENDER: dict[str, Render] = {m.CODE.code: m.render for m in _MODULES}
 
 
 def render(f: Finding) -> str:
-    """A finding's message, rendered by its code from its fields."""
+    """A finding's message, rendered by its code from its fields and detail as they are now."""
     return _RENDER[f.code](f)
 
 
-def renumbered(f: Finding, component: int) -> Finding:
-    """The finding with its component renumbered, its message rendered again to match."""
-    g = f.model_copy(update={"component": component})
-    return g.model_copy(update={"message": render(g)})
+def finding_key(f: Finding) -> tuple[Any, ...]:
+    """The sort key of a finding in a report: kind, code, subject, facts, then its message."""
+    return order(f.kind, f.code, f.subject, f.facts, render(f))
 
 
 def gaps(fs: FactSet, ranges: Ranges, placeholders: dict[str, str], policy: Policy) -> list[Finding]:
@@ -67,10 +76,10 @@ def gaps(fs: FactSet, ranges: Ranges, placeholders: dict[str, str], policy: Poli
 
 
 def finding_json(f: Finding) -> dict[str, Any]:
-    """A finding as JSON for another process or the cache, with the detail its message is made from.
+    """A finding as JSON for another process or the cache: its fields and the detail its message is made from.
 
-    Reports written for readers leave the detail out; a finding read back from this JSON
-    can be renumbered (:func:`renumbered`) and renders the same message as if made here.
+    Reports written for readers leave the detail out and have the message instead; a
+    finding read back from this JSON (renumbered or not) renders as if made here.
     """
     data = f.model_dump(mode="json")
     detail = f.detail.model_dump(mode="json", exclude_defaults=True)
@@ -92,13 +101,14 @@ __all__ = [
     "CODES",
     "KIND_ORDER",
     "RETIRED",
+    "SEVERITY_RANK",
     "Code",
+    "at_or_above",
     "finding_json",
     "finding_key",
     "gaps",
     "order",
     "render",
-    "renumbered",
     "report_json",
     "report_status",
 ]

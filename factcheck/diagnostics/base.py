@@ -1,8 +1,9 @@
 """What every finding code shares: its description, how a finding of it is made, and the order of findings.
 
 A code's module states its severity and kind once, in its :class:`Code`; a finding takes
-both from there, and its message from the code's ``render``, which reads only the
-finding's fields, so a finding changed later (a renumbered component) is rendered again.
+both from there.  It takes no message: the code's ``render`` writes that from the
+finding's fields when a report is written, so a finding changed later (a renumbered
+component) is shown as it now is.  The order of kinds and of severities is here only.
 """
 
 from __future__ import annotations
@@ -34,29 +35,30 @@ Render = Callable[[Finding], str]
 KIND_ORDER: dict[str, int] = {"error": 0, "contradiction": 1, "inconclusive": 2, "gap": 3}
 """The order of findings in a report by kind (then code, subject, facts, message)."""
 
+SEVERITY_RANK: dict[Severity, int] = {Severity.NOTE: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+"""How severities compare, lowest first: a fail-on threshold fails a report at its rank and above."""
+
+
+def at_or_above(severity: Severity, threshold: Severity) -> bool:
+    """Whether a severity reaches a fail-on threshold."""
+    return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]
+
 
 def order(kind: str, code: str, subject: str | None, facts: Sequence[str], message: str) -> tuple[Any, ...]:
-    """The sort key of a finding, from its fields (a Finding's or its JSON's)."""
+    """The sort key of a finding, from its fields and its rendered message."""
     return (KIND_ORDER[kind], code, subject or "", tuple(facts), message)
 
 
-def finding_key(f: Finding) -> tuple[Any, ...]:
-    """The sort key of a finding in a report."""
-    return order(f.kind, f.code, f.subject, f.facts, f.message)
-
-
-def make(code: Code, render: Render, detail: FindingDetail | None = None, **fields: Any) -> Finding:
-    """A finding of a code: kind and severity from the code, the message rendered from the fields."""
-    draft = Finding(
+def make(code: Code, detail: FindingDetail | None = None, **fields: Any) -> Finding:
+    """A finding of a code: kind and severity from the code, the rest from the fields (no message: see ``render``)."""
+    return Finding(
         kind=code.kind,
         code=code.code,
         name=code.name,
         severity=code.severity,
-        message="",
         detail=detail or FindingDetail(),
         **fields,
     )
-    return draft.model_copy(update={"message": render(draft)})
 
 
 def is_error(f: Finding) -> bool:

@@ -47,7 +47,6 @@ def detect(res: ComponentResult, facts: dict[str, Fact]) -> list[Finding]:
         out.append(
             make(
                 CODE,
-                render,
                 FindingDetail(others=len(group.also)),
                 facts=conflict,
                 sources=tuple(source(q) for q in quotes),

@@ -47,5 +47,5 @@ def detect(fs: FactSet) -> list[Finding]:
             continue
         else:
             detail = FindingDetail()
-        out.append(make(CODE, render, detail, facts=(f.id,), sources=(source(f),)))
+        out.append(make(CODE, detail, facts=(f.id,), sources=(source(f),)))
     return out

@@ -55,7 +55,6 @@ def detect(
         )
     return make(
         CODE,
-        render,
         FindingDetail(mode=mode),
         facts=conflict,
         sources=tuple(sources),

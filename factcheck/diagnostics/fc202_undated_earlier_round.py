@@ -36,7 +36,6 @@ def detect(fs: FactSet, ranges: Ranges, placeholders: dict[str, str], limit: int
         out.append(
             make(
                 CODE,
-                render,
                 FindingDetail(series=series),
                 facts=tuple(ords),
                 subject=pid,

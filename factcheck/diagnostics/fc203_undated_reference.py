@@ -29,7 +29,7 @@ def detect(opened: list[OpenEvent], facts: dict[str, Fact]) -> list[Finding]:
     """A finding for each open event that a fact refers to."""
     return [
         open_event_finding(
-            CODE, render, o, facts, FindingDetail(label=o.label, part=o.part, quote=o.referring[0].quote)
+            CODE, o, facts, FindingDetail(label=o.label, part=o.part, quote=o.referring[0].quote)
         )
         for o in opened
         if o.referring

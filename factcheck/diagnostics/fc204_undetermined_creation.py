@@ -32,7 +32,6 @@ def detect(fs: FactSet, ranges: Ranges, limit: int) -> list[Finding]:
             out.append(
                 make(
                     CODE,
-                    render,
                     FindingDetail(label=document_name(d, fs.text_paths.get(d.id))),
                     subject=f"doc:{d.id}",
                     earliest=day(r[0]),

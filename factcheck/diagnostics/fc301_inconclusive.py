@@ -45,7 +45,7 @@ def _component(comp: FactSet, res: ComponentResult, decided: str | None) -> Find
     detail = FindingDetail(
         subjects=tuple(subjects[:_SHOWN]), more=len(subjects) > _SHOWN, reason=res.reason, decided=decided
     )
-    return make(CODE, render, detail, facts=tuple(sorted(f.id for f in comp.facts)), component=res.index)
+    return make(CODE, detail, facts=tuple(sorted(f.id for f in comp.facts)), component=res.index)
 
 
 def undecided(comp: FactSet, res: ComponentResult) -> Finding:
@@ -60,4 +60,4 @@ def partial(comp: FactSet, res: ComponentResult) -> Finding:
 
 def undecided_links(doc: str, mode: str, reason: str) -> Finding:
     """A TimeML document whose links, in one mode, the solver did not decide."""
-    return make(CODE, render, FindingDetail(mode=mode, reason=reason), subject=doc)
+    return make(CODE, FindingDetail(mode=mode, reason=reason), subject=doc)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from factcheck.diagnostics.base import Code, Render, day, make, source
+from factcheck.diagnostics.base import Code, day, make, source
 from factcheck.engine.names import event_name, ordinals
 from factcheck.facts.ids import fact_refs
 from factcheck.model import Event, Fact, FactSet, Finding, FindingDetail, FirstSinceFact, LastBeforeFact
@@ -65,12 +65,11 @@ def open_events(fs: FactSet, ranges: Ranges, limit: int) -> list[OpenEvent]:
 
 
 def open_event_finding(
-    code: Code, render: Render, o: OpenEvent, facts: dict[str, Fact], detail: FindingDetail
+    code: Code, o: OpenEvent, facts: dict[str, Fact], detail: FindingDetail
 ) -> Finding:
     """The finding of a gap code on one open event: its facts, their quotes, its range."""
     return make(
         code,
-        render,
         detail,
         facts=o.related,
         sources=tuple(source(facts[i]) for i in o.related if facts[i].quote),

@@ -48,8 +48,8 @@ KINDS: tuple[FindingKind, ...] = get_args(FindingKind)
 class FindingDetail(BaseModel):
     """What a finding's message is rendered from besides the finding's own fields.
 
-    It travels with the finding between processes (so a renumbered finding is rendered
-    again, see ``factcheck.diagnostics``) but reports leave it out: they show the message.
+    It travels with the finding between processes and in the cache (see
+    ``factcheck.diagnostics.finding_json``) but reports leave it out: they show the message.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -70,13 +70,15 @@ class FindingDetail(BaseModel):
 class Finding(BaseModel):
     """One diagnosis; the single type every output format renders."""
 
+    # Structured fields only, no message: a report writer renders that from the fields and
+    # ``detail`` as it writes (factcheck.diagnostics.render), so a finding changed on the way
+    # (a renumbered component) needs nothing else changed.  (The docstring is the schema's.)
     model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: FindingKind
     code: str
     name: str
     severity: Severity
-    message: str
     facts: tuple[str, ...] = ()
     sources: tuple[SourceQuote, ...] = ()
     retract: tuple[str, ...] = ()

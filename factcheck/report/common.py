@@ -5,14 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from factcheck.diagnostics import at_or_above as at_or_above
 from factcheck.model import KINDS, Finding, Report, Severity
-
-_RANK = {Severity.NOTE: 0, Severity.WARNING: 1, Severity.ERROR: 2}
-
-
-def at_or_above(severity: Severity, threshold: Severity) -> bool:
-    """Whether a severity reaches a fail-on threshold."""
-    return _RANK[severity] >= _RANK[threshold]
 
 
 def failing(report: Report, threshold: Severity) -> list[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from factcheck.diagnostics import render
 from factcheck.model import FactSet, Finding, Report, Severity
 from factcheck.report.common import summary_line
 from factcheck.report.locate import Location, locate_also, locate_to_fix
@@ -30,7 +31,7 @@ def _claim(loc: Location) -> str:
 def _annotation(f: Finding, fs: FactSet | None, cwd: Path | None) -> str:
     locs = locate_to_fix(f, fs, cwd)  # on the claim to retract; the other claims named in the message
     props: list[str] = []
-    message = f.message
+    message = render(f)
     if locs:
         first = locs[0]
         props += [f"file={_prop(first.path)}", f"line={first.start_line}", f"col={first.start_col}"]
@@ -102,7 +103,7 @@ def write_step_summary(
         rows += 1
         locs = locate_to_fix(f, fs, cwd)
         where = f"`{locs[0].path}:{locs[0].start_line}`" if locs else ""
-        out.append(f"| {f.severity.value} | {f.code} {f.name} | {_cell(where)} | {_cell(f.message)} |")
+        out.append(f"| {f.severity.value} | {f.code} {f.name} | {_cell(where)} | {_cell(render(f))} |")
         if len(out) >= 1024:
             write("\n".join(out) + "\n")
             out.clear()

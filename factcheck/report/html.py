@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from factcheck.diagnostics import render
 from factcheck.facts.ids import fact_refs
 from factcheck.model import FactSet, Finding, Report, SourceQuote
 from factcheck.report.common import summary_line
@@ -206,9 +207,9 @@ def _rows(report: Report, fs: FactSet | None) -> tuple[list[_Row], list[_Row], d
             row.classes.add("conflict" if f.kind == "contradiction" else "gap" if f.kind == "gap" else f.kind)
             if f.kind == "contradiction":
                 quotes = [f'"{" ".join(s.quote.split())}" ({s.fact})' for s in f.sources if s.quote]
-                row.notes.append(f"{f.code} {f.name}: " + ("; ".join(quotes) or f.message))
+                row.notes.append(f"{f.code} {f.name}: " + ("; ".join(quotes) or render(f)))
             else:
-                row.notes.append(f"{f.code} {f.name}: {f.message}")
+                row.notes.append(f"{f.code} {f.name}: {render(f)}")
     events.sort(key=lambda r: (_sort_day(r), r.latest if r.latest is not None else 10**9, r.ident))
     docs.sort(key=lambda r: (_sort_day(r), r.latest if r.latest is not None else 10**9, r.ident))
     return events, docs, anchors
@@ -315,7 +316,7 @@ def _finding_html(f: Finding, anchor: str, fs: FactSet | None, cwd: Path | None)
     out = [f'<section class="{escape(cls)}" id="{escape(anchor)}">']
     out.append(
         f'<h3><span class="code">{escape(f.severity.value)}[{escape(f.code)}]</span> {escape(f.name)}</h3>'
-        f"<p>{escape(f.message)}</p>"
+        f"<p>{escape(render(f))}</p>"
     )
     out += _quotes_html(f.sources, {loc.fact: loc for loc in locate_finding(f, fs, cwd) if loc.fact})
     if f.also:

@@ -7,25 +7,74 @@ report; then a line for each file audited with a warning, skipped or failed
 (``{"file": PATH, "warning"|"skipped"|"failed": REASON}``); then a last line
 ``{"summary": {...}}`` with the status, the summed counts and the number of files audited,
 with warnings, skipped and failed.  Other commands write their one report as story 0.
+
+A finding holds no message: it is rendered here, as the report is written, and put
+after the finding's ``severity`` (:func:`finding_data`); :func:`report_schema` is the
+schema of what is written.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
-from factcheck.model import FileAccount, Report
+from pydantic import BaseModel
+
+from factcheck.diagnostics import render
+from factcheck.model import FileAccount, Finding, Report
+
+
+def _with_message(data: dict[str, Any], f: Finding) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        out[key] = value
+        if key == "severity":
+            out["message"] = render(f)
+    return out
+
+
+def finding_data(f: Finding) -> dict[str, Any]:
+    """A finding as the JSON report writes it: its fields, with its message (rendered now) after ``severity``."""
+    return _with_message(f.model_dump(mode="json"), f)
+
+
+def item_data(item: BaseModel) -> dict[str, Any]:
+    """An item of a report's list as the JSON report writes it: a finding as :func:`finding_data`, else its fields."""
+    return finding_data(item) if isinstance(item, Finding) else item.model_dump(mode="json")
+
+
+def report_data(report: Report, exclude: set[str] | None = None) -> dict[str, Any]:
+    """A report as the JSON report writes it (less the ``exclude`` fields), each finding as :func:`finding_data`."""
+    data = report.model_dump(mode="json", exclude=exclude)
+    if "findings" in data:
+        data["findings"] = [_with_message(d, f) for d, f in zip(data["findings"], report.findings, strict=True)]
+    return data
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of the written report: the Report model's, with each finding's message after its severity."""
+    schema = Report.model_json_schema(mode="serialization")
+    finding = schema["$defs"]["Finding"]
+    props: dict[str, Any] = {}
+    for key, value in finding["properties"].items():
+        props[key] = value
+        if key == "severity":
+            props["message"] = {"title": "Message", "type": "string"}
+    finding["properties"] = props
+    required: list[str] = finding["required"]
+    required.insert(required.index("severity") + 1, "message")
+    return schema
 
 
 def render_json(report: Report) -> str:
     """The report as pretty JSON with a trailing newline; byte-identical for equal reports."""
-    data = report.model_dump(mode="json")
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(report_data(report), indent=2, ensure_ascii=False) + "\n"
 
 
 def story_line(report: Report) -> str:
     """A story's report as the text of its JSON line, without the story number (which the writer puts first)."""
-    data = report.model_dump(mode="json", exclude={"files", "notes"})  # notes are the whole run's: in the summary
+    data = report_data(report, exclude={"files", "notes"})  # notes are the whole run's: in the summary
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from factcheck.diagnostics import BY_CODE
+from factcheck.diagnostics import BY_CODE, render
 from factcheck.model import FactSet, Finding, Report, Severity
 from factcheck.report.common import at_or_above
 from factcheck.report.locate import locate_also, locate_finding
@@ -34,7 +34,7 @@ def finding_docs(f: Finding) -> list[str]:
 
 
 def _describe(f: Finding, fs: FactSet | None, cwd: Path | None) -> str:
-    lines = [f"{f.severity.value}[{f.code}] {f.name}: {f.message}"]
+    lines = [f"{f.severity.value}[{f.code}] {f.name}: {render(f)}"]
     for loc in locate_finding(f, fs, cwd):
         where = f"{loc.path}:{loc.start_line}:{loc.start_col}"
         lines.append(f"  --> {where}" + (f" ({loc.fact})" if loc.fact else ""))
@@ -79,7 +79,7 @@ def render_junit(
                 is_error = all(f.kind == "inconclusive" for f in failing)
                 tag = "error" if is_error else "failure"
                 counts["errors" if is_error else "failures"] += 1
-                msg = failing[0].message if len(failing) == 1 else f"{len(failing)} findings"
+                msg = render(failing[0]) if len(failing) == 1 else f"{len(failing)} findings"
                 el = ET.SubElement(case, tag, message=_x(msg), type=code)
                 el.text = _x("\n\n".join(_describe(f, fs, cwd) for f in failing))
             if quiet:

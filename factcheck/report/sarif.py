@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from factcheck.diagnostics import BY_CODE, Code
+from factcheck.diagnostics import BY_CODE, Code, render
 from factcheck.model import FactSet, Finding, Report, Severity
 from factcheck.report.locate import Location, fingerprint, locate_also, locate_to_fix
 from factcheck.version import __version__
@@ -60,7 +60,7 @@ def _result(f: Finding, index: dict[str, int], fs: FactSet | None, cwd: Path | N
     out: dict[str, Any] = {
         "ruleId": f.code,
         "level": _LEVEL[f.severity],
-        "message": {"text": f.message},
+        "message": {"text": render(f)},
     }
     if f.code in index:
         out["ruleIndex"] = index[f.code]

@@ -13,6 +13,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
+from factcheck.diagnostics import render
 from factcheck.model import DocumentTimes, EventLink, EventTimes, FactSet, Finding, Report, Severity, SourceQuote
 from factcheck.quotes import short_quote
 from factcheck.report.common import files_lines, summary_line
@@ -79,7 +80,7 @@ def _clip(body: str, a: int, b: int, context: int = _CONTEXT) -> tuple[str, int,
 
 def _finding(out: Console, f: Finding, fs: FactSet | None, cwd: Path | None, marker: Marker) -> None:
     sev = f.severity.value
-    out.print(f"[{_STYLE[f.severity]}]{sev}[{f.code}][/] [bold]{escape(f.name)}[/]: {escape(f.message)}")
+    out.print(f"[{_STYLE[f.severity]}]{sev}[{f.code}][/] [bold]{escape(f.name)}[/]: {escape(render(f))}")
     if not f.sources:
         for loc in locate_finding(f, fs, cwd):
             out.print(f"  [blue]-->[/] {escape(loc.path)}:{loc.start_line}:{loc.start_col}")

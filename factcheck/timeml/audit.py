@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.calendar import CalendarError, concrete_span, parse_value
-from factcheck.diagnostics import fc111_tlink_conflict, fc301_inconclusive, report_status
+from factcheck.diagnostics import fc111_tlink_conflict, fc301_inconclusive, render, report_status
 from factcheck.engine.options import SolveOptions
 from factcheck.engine.solver import Outcome, SolverLimits
 from factcheck.engine.tlinks import Interval, Link, LinkDoc, LinkResult, Mode, check_links
@@ -151,7 +151,7 @@ def audit_timeml(
         status=report_status(findings),
         as_of=dt.date.today(),
         documents=tuple(documents),
-        findings=tuple(sorted(findings, key=lambda x: (x.subject or "", x.message))),
+        findings=tuple(sorted(findings, key=lambda x: (x.subject or "", render(x)))),
         stats=dict(sorted(stats.items())),
         notes=limit_notes(stats, max_conflicts),
     )

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 from factcheck.auditing import audit
 from factcheck.cli import cli
+from factcheck.diagnostics import render
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus" / "istanbul-2025"
@@ -189,7 +190,7 @@ def test_harmless_cross_article_edit_is_not_flagged(kind, prefix, old, new, edit
     corpus, audited = edited
     edit(corpus, prefix, old, new)
     r = audited()
-    assert r.status.value == "consistent", [f.message for f in r.findings if f.kind == "contradiction"]
+    assert r.status.value == "consistent", [render(f) for f in r.findings if f.kind == "contradiction"]
 
 
 def test_harmless_manifest_within_the_inferred_range(edited):

@@ -9,6 +9,7 @@ from typing import Any
 from factcheck.auditing import audit
 from factcheck.auditing.link import link_events
 from factcheck.auditing.run import ReadContext, read_one
+from factcheck.diagnostics import render
 from factcheck.extract.factset import to_factset_data
 from factcheck.model import Report
 from tests.auditing.reference import write_articles
@@ -39,7 +40,7 @@ def _docs_of(report: Report) -> dict[str, set[str]]:
 
 def test_an_undated_mention_on_the_named_object_joins_the_dated_event(tmp_path: Path) -> None:
     r = audit([_corpus(tmp_path / "c")], as_of=AS_OF, background=False).report
-    assert r.status.value == "consistent", [f.message for f in r.findings]
+    assert r.status.value == "consistent", [render(f) for f in r.findings]
     (delivery,) = [e for e, docs in _docs_of(r).items() if "v1" in docs]
     assert _docs_of(r)[delivery] == {"v0", "v1"}
     assert delivery.startswith("v0:"), "the merged event is the dated one"

@@ -21,12 +21,15 @@ from tests.auditing.test_scale import write_corpus
 AS_OF = dt.date(2025, 12, 31)
 # Prefixes of one another, characters above and below ASCII's letters, and a three-byte UTF-8 one.
 TEXT = st.text(alphabet="ab-Zé中_.", max_size=4)
+# The message, the order's last field, is rendered from the code and the detail's label or series.
 FINDING = st.fixed_dictionaries({
     "kind": st.sampled_from(["contradiction", "gap", "inconclusive", "error"]),
-    "code": st.sampled_from(["FC1", "FC10", "FC101", "FC2"]),
+    "code": st.sampled_from(["FC201", "FC202", "FC204"]),
+    "name": st.just("gap"),
+    "severity": st.just("warning"),
     "subject": st.one_of(st.none(), TEXT),
     "facts": st.lists(TEXT, max_size=3),
-    "message": TEXT,
+    "detail": st.fixed_dictionaries({"label": TEXT, "series": TEXT}),
 })  # fmt: skip
 
 
@@ -137,10 +140,10 @@ def test_each_finding_is_shown_with_what_the_whole_fact_set_would_give_it(
     quote = {"doc": "a", "start": 10, "end": 36, "quote": "The talks began on Monday.", "fact": "fa"}
     also = [{"doc": "b", "start": 0, "end": 19, "quote": "They met on Tuesday", "fact": "fb"},
             {**quote, "fact": "fa2"}]  # fmt: skip
-    base = {"kind": "gap", "code": "FC204", "name": "gap", "severity": "warning", "message": "m"}
+    base = {"kind": "gap", "code": "FC204", "name": "gap", "severity": "warning"}
     findings = [{**base, "sources": [quote], "also": also, "facts": ["fa"]},
-                {**base, "message": "no place", "facts": ["nowhere"]},
-                {**base, "message": "about z", "subject": "doc:z"}]  # fmt: skip
+                {**base, "facts": ["nowhere"], "detail": {"label": "no place"}},
+                {**base, "subject": "doc:z", "detail": {"label": "about z"}}]  # fmt: skip
     context = {"facts": [fact.model_copy(update={"id": "fz", "doc": "z"}).model_dump(mode="json")],
                "origins": {"fb": {**at, "line": 9}, "fz": {**at, "line": 7},
                            "fq": {**at, "path": str(tmp_path / "0-first.yaml")}},

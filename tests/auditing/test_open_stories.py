@@ -8,6 +8,7 @@ from pathlib import Path
 from factcheck.auditing import audit
 from factcheck.auditing.link import link_events
 from factcheck.auditing.stories import doc_keys
+from factcheck.diagnostics import render
 from tests.auditing.reference import write_articles
 
 AS_OF = dt.date(2026, 11, 22)
@@ -40,7 +41,7 @@ def _strip(f: object) -> str:
 def test_parties_and_products_no_table_names_make_their_own_stories(tmp_path: Path) -> None:
     r = audit([_corpus(tmp_path / "c")], as_of=AS_OF, background=False)
     assert r.report.stats["stories"] == 4, r.report.stats
-    assert r.report.status.value == "consistent", [f.message for f in r.report.findings if f.kind == "contradiction"]
+    assert r.report.status.value == "consistent", [render(f) for f in r.report.findings if f.kind == "contradiction"]
     linked = {frozenset(m.split(":", 1)[0] for m in lk.members) for lk in r.report.links if lk.linked}
     assert frozenset({"m0", "m1"}) in linked
     # Weak evidence (the same verb on the same object by the same company) is decided by the solver.

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.calendar import WEEKDAYS, from_day, to_day
+from factcheck.diagnostics import render
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import FactSet, FactSetFile, Status
 from factcheck.policy import load_policy
@@ -163,7 +164,7 @@ PROFILE = settings(max_examples=30, deadline=None, derandomize=True, suppress_he
 def test_true_facts_are_never_flagged_and_the_truth_is_in_range(t: Timeline, data: st.DataObject) -> None:
     facts = true_facts(t, data.draw)
     r = run(t, facts)
-    assert r.status is Status.CONSISTENT, [f.message for f in r.findings if f.kind == "contradiction"]
+    assert r.status is Status.CONSISTENT, [render(f) for f in r.findings if f.kind == "contradiction"]
     for e in r.events:
         if e.implicit:
             continue

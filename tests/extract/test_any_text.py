@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from factcheck.auditing import audit
 from factcheck.corpus.load import read_article_text
+from factcheck.diagnostics import render
 from factcheck.errors import UserError
 from factcheck.model import FactSetFile, FileAccount, Status
 
@@ -87,7 +88,7 @@ def _audit_one(folder: Path, name: str, text: str, match_timeout: float | None =
     assert len(audited) + len(records) == 1, files
     assert all(reason.strip() for reason in records.values()), files
     assert report.status in (Status.CONSISTENT, Status.CONTRADICTION, Status.INCONCLUSIVE)
-    assert not [f for f in report.findings if f.kind == "error"], [f.message for f in report.findings]
+    assert not [f for f in report.findings if f.kind == "error"], [render(f) for f in report.findings]
     if audited:
         article_text = read_article_text(path)
         for ev in report.events:

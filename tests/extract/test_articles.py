@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.diagnostics import render
 from tests.extract.helpers import article_path, extract_and_check
 
 
@@ -14,7 +15,7 @@ def facts_of(ex, kind, **match):
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_every_bundled_article_is_consistent_alone(prefix, tmp_path):
     ex, report = extract_and_check(article_path(prefix), tmp_path)
-    assert report.status.value == "consistent", [f.message for f in report.findings if f.kind == "contradiction"]
+    assert report.status.value == "consistent", [render(f) for f in report.findings if f.kind == "contradiction"]
     assert ex.facts, "no facts extracted"
     text = article_path(prefix).read_text(encoding="utf-8")
     for f in ex.facts:  # every quote is verbatim at its span

@@ -30,6 +30,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from factcheck.auditing import AuditResult, audit
+from factcheck.diagnostics import render
 from factcheck.model import EventTimes, Finding, Report
 
 AS_OF = dt.date(2026, 11, 22)
@@ -244,7 +245,7 @@ def _ids_at(report: Report, story: str, at: At) -> set[str]:
 
 
 def _contradictions(report: Report) -> list[str]:
-    return [f"{f.message} {[s.quote for s in f.sources]}" for f in report.findings if f.code == "FC101"]
+    return [f"{render(f)} {[s.quote for s in f.sources]}" for f in report.findings if f.code == "FC101"]
 
 
 # --------------------------------------------------------------------------- the stories themselves

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.diagnostics import render
 from tests.extract.helpers import ARTICLES, article_path, cites, edited, extract_and_check
 
 GENEVA = ARTICLES / "geneva-talks.md"
@@ -47,7 +48,7 @@ HARMLESS = [
 def test_base_articles_are_consistent(tmp_path):
     for path in (GENEVA, CIRAGAN):
         _, report = extract_and_check(path, tmp_path)
-        assert report.status.value == "consistent", [f.message for f in report.findings]
+        assert report.status.value == "consistent", [render(f) for f in report.findings]
 
 
 @pytest.mark.parametrize(("kind", "path", "old", "new"), CONTRADICTIONS, ids=[c[0] for c in CONTRADICTIONS])
@@ -62,4 +63,4 @@ def test_contradictory_edit_is_detected_and_cited(kind, path, old, new, tmp_path
 def test_harmless_edit_is_not_flagged(kind, path, old, new, tmp_path):
     changed, _, _ = edited(path, old, new, tmp_path)
     _, report = extract_and_check(changed, tmp_path)
-    assert report.status.value == "consistent", [f.message for f in report.findings if f.kind == "contradiction"]
+    assert report.status.value == "consistent", [render(f) for f in report.findings if f.kind == "contradiction"]

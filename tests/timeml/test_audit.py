@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
+from factcheck.diagnostics import render
 from factcheck.engine.solver import Outcome
 from factcheck.engine.tlinks import RELATIONS
 from factcheck.timeml import read_timeml
@@ -69,7 +70,7 @@ def test_metric_mode_finds_what_links_alone_cannot(tmp_path: Path) -> None:
     assert audit.results["metric"]["metric"].conflicts == [("link:l1", "link:l2", "value:t1", "value:t2")]
     assert audit.report is not None
     [finding] = [f for f in audit.report.findings if f.kind == "contradiction"]
-    assert "(metric mode)" in finding.message and finding.code == "FC111"
+    assert "(metric mode)" in render(finding) and finding.code == "FC111"
     assert any("met BEFORE Tuesday" in (s.quote or "") for s in finding.sources)
 
 
