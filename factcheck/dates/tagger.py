@@ -28,8 +28,9 @@ from factcheck.dates.compile import (
     trie_regex,
     word_key,
 )
+from factcheck.dates.context import Context, Tense
 from factcheck.dates.deadline import left as budget
-from factcheck.dates.normalize import Context, Tense, render
+from factcheck.dates.normalize import render
 from factcheck.dates.pack import Rule, RuleSet, load_ruleset, rule_line
 from factcheck.errors import Diagnostic, UserError
 from factcheck.resources import shipped_rules_dir
