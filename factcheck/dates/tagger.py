@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.dates.compile import RE_FLAGS, Pattern, PatternError, compile_rule, compile_user, rule_source
+from factcheck.dates.context import Context, Tense
 from factcheck.dates.deadline import left as budget
 from factcheck.dates.lint import backtracks
-from factcheck.dates.normalize import Context, Tense, render
+from factcheck.dates.normalize import render
 from factcheck.dates.pack import Rule, RuleSet, load_ruleset, rule_line
 from factcheck.dates.programs import from_program, programs
 from factcheck.dates.starts import start_index, trie_regex, word_key

@@ -89,7 +89,7 @@ def test_part_of_a_weekday_is_inside():
     got = READER.tag("The pier shut early Monday and reopened on Friday evening.", DCT)
     assert [(m.text, m.type, m.value, m.mod) for m in got] == [
         ("early Monday", "DATE", "2025-04-07", "START"),
-        ("Friday evening", "DATE", "2025-04-04", None),
+        ("Friday evening", "TIME", "2025-04-04TEV", None),
     ]
 
 

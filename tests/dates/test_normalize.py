@@ -6,16 +6,12 @@ import datetime as dt
 
 import pytest
 
-from factcheck.dates.normalize import (
-    Context,
-    NormalizeError,
-    f_dur,
-    f_near_quarter,
-    f_same_year_back,
-    f_season_year,
-    render,
-)
+from factcheck.dates.context import Context, NormalizeError
+from factcheck.dates.durations import f_dur
+from factcheck.dates.normalize import render
+from factcheck.dates.relative import f_same_year_back
 from factcheck.dates.tagger import DateReader
+from factcheck.dates.yearless import f_near_quarter, f_season_year
 
 READER = DateReader.load()
 TUE = dt.date(2025, 4, 8)
