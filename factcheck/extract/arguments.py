@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.extract.nlp import Entity, Sentence, Token
+from factcheck.extract.undergoer import undergoer
 
 Normalise = Callable[[str], str | None]
 
@@ -257,6 +258,7 @@ class ArgumentReader:
         for c in s.children(t.i):
             if c.dep == "prep" and c.lemma.lower() in _ABOUT:
                 cands += [g for g in s.children(c.i) if g.pos in ("NOUN", "PROPN")]
+        cands += [c for c in undergoer(s, t) if self.party(s, c) is None]
         for head in cands:
             ent = _entity_at(s, head.i)
             if ent is not None and ent.label in _NOT_THEME_LABELS:
