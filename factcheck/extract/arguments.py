@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factcheck.extract.control import controller, pronoun_object
 from factcheck.extract.nlp import Entity, Sentence, Token
 from factcheck.extract.undergoer import undergoer
 
@@ -190,6 +191,9 @@ class ArgumentReader:
         if not out and clause.dep in ("relcl", "acl") and clause.head != clause.i:
             # "General Motors, which filed for bankruptcy": the noun the clause describes.
             out += self._antecedent(s, clause)
+        if not out and (main := controller(s, clause)) is not None:
+            # "sentenced X on Friday, ten days after convicting him": the doer of the verb it hangs on.
+            out += [p for c in s.children(main.i) if c.dep in _SUBJECTS for p in self._named_in(s, c)]
         return _unique(out)
 
     def _antecedent(self, s: Sentence, clause: Token) -> list[str]:
@@ -251,6 +255,8 @@ class ArgumentReader:
                 continue
             if t.pos in _CLAUSE_POS and c.dep in _OBJECTS | {"nsubjpass"}:
                 cands.append(c)
+        if t.pos in _CLAUSE_POS and (whom := pronoun_object(s, t)) is not None:
+            cands.append(whom)  # "after convicting him": the person the clause it hangs on names
         if t.pos not in _CLAUSE_POS:
             for c in s.children(t.i):
                 if c.dep == "compound" and c.i < t.i and c.pos == "PROPN" and self.party(s, c) is None:
