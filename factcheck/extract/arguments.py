@@ -15,7 +15,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factcheck.extract.control import controller, pronoun_object
 from factcheck.extract.nlp import Entity, Sentence, Token
+from factcheck.extract.undergoer import undergoer
 
 Normalise = Callable[[str], str | None]
 
@@ -189,6 +191,9 @@ class ArgumentReader:
         if not out and clause.dep in ("relcl", "acl") and clause.head != clause.i:
             # "General Motors, which filed for bankruptcy": the noun the clause describes.
             out += self._antecedent(s, clause)
+        if not out and (main := controller(s, clause)) is not None:
+            # "sentenced X on Friday, ten days after convicting him": the doer of the verb it hangs on.
+            out += [p for c in s.children(main.i) if c.dep in _SUBJECTS for p in self._named_in(s, c)]
         return _unique(out)
 
     def _antecedent(self, s: Sentence, clause: Token) -> list[str]:
@@ -250,6 +255,8 @@ class ArgumentReader:
                 continue
             if t.pos in _CLAUSE_POS and c.dep in _OBJECTS | {"nsubjpass"}:
                 cands.append(c)
+        if t.pos in _CLAUSE_POS and (whom := pronoun_object(s, t)) is not None:
+            cands.append(whom)  # "after convicting him": the person the clause it hangs on names
         if t.pos not in _CLAUSE_POS:
             for c in s.children(t.i):
                 if c.dep == "compound" and c.i < t.i and c.pos == "PROPN" and self.party(s, c) is None:
@@ -257,6 +264,7 @@ class ArgumentReader:
         for c in s.children(t.i):
             if c.dep == "prep" and c.lemma.lower() in _ABOUT:
                 cands += [g for g in s.children(c.i) if g.pos in ("NOUN", "PROPN")]
+        cands += [c for c in undergoer(s, t) if self.party(s, c) is None]
         for head in cands:
             ent = _entity_at(s, head.i)
             if ent is not None and ent.label in _NOT_THEME_LABELS:

@@ -1,0 +1,40 @@
+"""Who does what a subjectless clause tells, and whom its pronoun stands for: the clause it hangs on.
+
+"The court sentenced Ana Varga on Friday, ten days after convicting her": "convicting" has
+no subject of its own; its doer is the subject of "sentenced" (the verb its "after" phrase
+hangs on), and "her" is that verb's object when the object is a person.  Only a gerund or
+participle clause with no subject of its own is read so ("after convicting", "before
+signing"); a clause with its own subject ("after the jury convicted her") keeps it.
+"""
+
+from __future__ import annotations
+
+from factcheck.extract.nlp import Sentence, Token
+
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_PERSONAL = frozenset({"him", "her", "them"})
+
+
+def controller(s: Sentence, verb: Token) -> Token | None:
+    """The verb whose subject is a subjectless gerund's doer ("sentenced" for "after convicting him"), or None."""
+    if verb.pos not in _CLAUSE_POS or verb.tag not in ("VBG", "VBN"):
+        return None
+    if any(c.dep in _SUBJECTS for c in s.children(verb.i)):
+        return None
+    if verb.dep == "pcomp" and verb.head != verb.i:
+        prep = s.tokens[verb.head]
+        if prep.dep == "prep" and prep.head != prep.i and s.tokens[prep.head].pos in _CLAUSE_POS:
+            return s.tokens[prep.head]
+    if verb.dep == "advcl" and verb.head != verb.i and s.tokens[verb.head].pos in _CLAUSE_POS:
+        return s.tokens[verb.head]
+    return None
+
+
+def pronoun_object(s: Sentence, verb: Token) -> Token | None:
+    """The person a subjectless gerund's object pronoun stands for: its controller's object, if that is a person."""
+    main = controller(s, verb)
+    if main is None or not any(c.dep == "dobj" and c.text.lower() in _PERSONAL for c in s.children(verb.i)):
+        return None
+    objects = [c for c in s.children(main.i) if c.dep == "dobj" and c.ent == "PERSON"]
+    return objects[0] if len(objects) == 1 else None
