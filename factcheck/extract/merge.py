@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from factcheck.extract.reader import Extraction
 
-_NOT_THE_CLAIM = ("id", "span", "quote", "by", "weight", "note")
+_NOT_THE_CLAIM = ("id", "span", "quote", "words", "by", "weight", "note")
 _REFERENCES = ("subject", "anchor", "since")
 
 
