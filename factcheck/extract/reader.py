@@ -39,6 +39,7 @@ from factcheck.extract.arguments import ArgumentReader, Arguments
 from factcheck.extract.attachment import date_head, dates_other_event, names_own_day, offsets_of, told_as, until_of
 from factcheck.extract.dated_verbs import dated_verbs
 from factcheck.extract.event_nouns import verb_of
+from factcheck.extract.event_words import mark_event_words
 from factcheck.extract.loose import LooseMention, group, names_model, object_names, undated_mentions
 from factcheck.extract.merge import Merger
 from factcheck.extract.modality import CUES, UNASSERTED, modality
@@ -330,6 +331,8 @@ class ArticleReader:
         if article.body_offset:
             for f in ex.facts:  # spans index the file, front matter included
                 f["span"] = [f["span"][0] + article.body_offset, f["span"][1] + article.body_offset]
+                for w in f.get("words", ()):
+                    w["start"], w["end"] = w["start"] + article.body_offset, w["end"] + article.body_offset
             for ev in ex.events:
                 for m in ev.get("mentions", ()):
                     m["start"], m["end"] = m["start"] + article.body_offset, m["end"] + article.body_offset
@@ -1432,6 +1435,9 @@ class _State:
             if ev is not None and theme and "theme" not in ev:
                 ev["theme"] = theme
         self.ex.events = sorted(self.events.values(), key=lambda e: e["id"])
+        told = [*self.mentions, *(mn for mn, _, _ in self.dated)]
+        told += [g for mn in list(told) for _, _, g in mn.offsets]
+        mark_event_words(self.facts.values(), ((mn.key, mn.start, mn.end) for mn in told))
         facts = sorted(self.facts.values(), key=lambda f: (f["span"][0], f["id"]))
         self.ex.facts = sorted(self.ex.facts + facts, key=lambda f: (f["span"][0], f["id"]))
 
