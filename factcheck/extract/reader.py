@@ -43,6 +43,7 @@ from factcheck.extract.event_words import mark_event_words
 from factcheck.extract.loose import LooseMention, group, names_model, object_names, undated_mentions
 from factcheck.extract.merge import Merger
 from factcheck.extract.modality import CUES, UNASSERTED, modality
+from factcheck.extract.noun_tense import noun_tenses
 from factcheck.extract.rules import CompiledPack, RelationRule, load_extract_pack
 from factcheck.policy import Horizon, load_policy
 
@@ -188,6 +189,9 @@ class ArticleReader:
         self.arguments = ArgumentReader(self._canonical)
         # "the third round", "a fourth session": the ordinal right before a round's trigger
         self._ordinal_before = re.compile(rf"\b({self.pack.ordinal_words})\s+$", re.I)
+        # Verbs whose subject or object takes no tense from them: saying, acting on an event, too general.
+        p = self.pack.pack
+        self._neutral_verbs = frozenset(v.lower() for v in (*p.reporting_verbs, *p.shifting_verbs, *p.light_verbs))
 
     def _canonical(self, name: str) -> str | None:
         """A name's canonical form by the alias tables (metonymy, demonyms, spellings), if they know it."""
@@ -327,6 +331,12 @@ class ArticleReader:
         self._restatements(state, sentences, parsed)
         self._loose_events(state, sentences, parsed)
         self._post_events(state, bp, timexes, mentions)
+        # Last, so that the facts read before keep their ids; only for events the article tells more of
+        # (a tense alone makes no event of a noun: "the talks lasted two hours").
+        for sent in sentences:
+            resolved = [mn for mn in within(sent) if mn.key]
+            for mn, tense, span in noun_tenses(parsed.get(sent), resolved, self._neutral_verbs):
+                state.tense_fact(mn, tense, span, "parse-governed-tense", 0.7)
         state.finish()
         if article.body_offset:
             for f in ex.facts:  # spans index the file, front matter included
