@@ -14,7 +14,7 @@ from typing import Any
 
 from factcheck.extract.extraction import Extraction
 
-_NOT_THE_CLAIM = ("id", "span", "quote", "by", "weight", "note")
+_NOT_THE_CLAIM = ("id", "span", "quote", "words", "by", "weight", "note")
 _REFERENCES = ("subject", "anchor", "since")
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from factcheck.calendar import CalendarError, parse_duration, parse_value
 from factcheck.dates.tagger import TimexMatch
+from factcheck.extract.event_words import mark_event_words
 from factcheck.extract.identity import _Identity
 from factcheck.extract.mentions import Mention, _arguments_clash, _same_arguments, _slug
 from factcheck.extract.rules import RelationRule
@@ -274,5 +275,8 @@ class _State(_Identity):
             if ev is not None and theme and "theme" not in ev:
                 ev["theme"] = theme
         self.ex.events = sorted(self.events.values(), key=lambda e: e["id"])
+        told = [*self.mentions, *(mn for mn, _, _ in self.dated)]
+        told += [g for mn in list(told) for _, _, g in mn.offsets]
+        mark_event_words(self.facts.values(), ((mn.key, mn.start, mn.end) for mn in told))
         facts = sorted(self.facts.values(), key=lambda f: (f["span"][0], f["id"]))
         self.ex.facts = sorted(self.ex.facts + facts, key=lambda f: (f["span"][0], f["id"]))

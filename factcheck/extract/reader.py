@@ -40,6 +40,7 @@ from factcheck.extract.extraction import Extraction
 from factcheck.extract.matching import RelationMatcher
 from factcheck.extract.mentions import Mention, MentionFinder
 from factcheck.extract.merge import Merger
+from factcheck.extract.noun_tense import noun_tenses
 from factcheck.extract.page import PageReader, _post_lines
 from factcheck.extract.parsing import ParseReader
 from factcheck.extract.produce import _State
@@ -58,6 +59,9 @@ class ArticleReader(PageReader, MentionFinder, ParseReader, RelationMatcher, Und
         self.arguments = ArgumentReader(self._canonical)
         # "the third round", "a fourth session": the ordinal right before a round's trigger
         self._ordinal_before = re.compile(rf"\b({self.pack.ordinal_words})\s+$", re.I)
+        # Verbs whose subject or object takes no tense from them: saying, acting on an event, too general.
+        p = self.pack.pack
+        self._neutral_verbs = frozenset(v.lower() for v in (*p.reporting_verbs, *p.shifting_verbs, *p.light_verbs))
 
     def _canonical(self, name: str) -> str | None:
         """A name's canonical form by the alias tables (metonymy, demonyms, spellings), if they know it."""
@@ -134,6 +138,12 @@ class ArticleReader(PageReader, MentionFinder, ParseReader, RelationMatcher, Und
         self._restatements(state, sentences, parsed)
         self._loose_events(state, sentences, parsed)
         self._post_events(state, bp, timexes, mentions)
+        # Last, so that the facts read before keep their ids; only for events the article tells more of
+        # (a tense alone makes no event of a noun: "the talks lasted two hours").
+        for sent in sentences:
+            resolved = [mn for mn in within(sent) if mn.key]
+            for mn, tense, span in noun_tenses(parsed.get(sent), resolved, self._neutral_verbs):
+                state.tense_fact(mn, tense, span, "parse-governed-tense", 0.7)
         state.finish()
         if article.body_offset:
             _in_file(ex, article)
@@ -188,6 +198,8 @@ def _in_file(ex: Extraction, article: Article) -> None:
     """Facts' spans and events' mentions as file offsets, where the text read begins after the file does."""
     for f in ex.facts:  # spans index the file, front matter included
         f["span"] = [f["span"][0] + article.body_offset, f["span"][1] + article.body_offset]
+        for w in f.get("words", ()):
+            w["start"], w["end"] = w["start"] + article.body_offset, w["end"] + article.body_offset
     for ev in ex.events:
         for m in ev.get("mentions", ()):
             m["start"], m["end"] = m["start"] + article.body_offset, m["end"] + article.body_offset

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from factcheck.extract.extraction import Extraction
 from factcheck.model import DayRange, Document, Fact, Mention, Provenance, Ref
 
 _FACT: TypeAdapter[Fact] = TypeAdapter(Fact)
-_PROVENANCE = tuple(Provenance.model_fields)  # id, doc, span, quote, by, weight, note
+_PROVENANCE = tuple(Provenance.model_fields)  # id, doc, span, quote, words, by, weight, note
 
 
 class ReadFault(Exception):
@@ -93,7 +93,7 @@ def plain_fact(fact: Fact) -> dict[str, Any]:
         elif isinstance(v, DayRange):
             v = [v.min, v.max]
         elif isinstance(v, tuple):
-            v = list(v)
+            v = [x.model_dump() if isinstance(x, BaseModel) else x for x in v]
         body[name] = v
     head: dict[str, Any] = {k: body.pop(k) for k in ("id", "kind") if k in body}
     tail = {k: body.pop(k) for k in _PROVENANCE if k in body}

@@ -37,6 +37,12 @@ from factcheck.model.facts import (
     Event as Event,
 )
 from factcheck.model.facts import (
+    EventRole as EventRole,
+)
+from factcheck.model.facts import (
+    EventWords as EventWords,
+)
+from factcheck.model.facts import (
     Fact as Fact,
 )
 from factcheck.model.facts import (

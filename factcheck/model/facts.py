@@ -74,6 +74,17 @@ class Mention(Strict):
 # --------------------------------------------------------------------------- facts
 
 
+EventRole = Literal["subject", "anchor", "until", "since"]
+
+
+class EventWords(Strict):
+    """The words of a fact's quote that name one of the events it refers to, by the field that refers to it."""
+
+    role: EventRole
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
 class Provenance(Strict):
     """Where a fact comes from: the quote, its place in the document, what produced it."""
 
@@ -81,6 +92,11 @@ class Provenance(Strict):
     doc: str | None = None
     span: tuple[int, int] | None = None
     quote: str | None = None
+    words: tuple[EventWords, ...] = Field(
+        default=(),
+        description="Where the quote names each event the fact refers to; an event given no words here is not named "
+        "in the quote. Empty: the whole quote is a mention of every event the fact refers to.",
+    )
     by: str = Field(default="curated", description="A rule id, or 'curated'.")
     weight: float = Field(default=1.0, gt=0, description="How costly retracting this fact is.")
     note: str | None = None
@@ -91,6 +107,13 @@ class Provenance(Strict):
         if v is not None and not 0 <= v[0] <= v[1]:
             raise ValueError(f"span {list(v)} must satisfy 0 <= start <= end")
         return v
+
+    @model_validator(mode="after")
+    def _words_in_quote(self) -> Provenance:
+        for w in self.words:
+            if self.span is None or not self.span[0] <= w.start < w.end <= self.span[1]:
+                raise ValueError(f"the words of the {w.role} at [{w.start}, {w.end}] must lie within the span")
+        return self
 
 
 DateRelation = Literal["on", "not_before", "not_after", "before", "after"]

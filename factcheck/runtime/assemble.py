@@ -15,7 +15,7 @@ from factcheck.engine.diagnose import ComponentResult
 from factcheck.engine.names import document_name, event_name, ordinals
 from factcheck.engine.solver import Outcome
 from factcheck.facts.ids import fact_refs
-from factcheck.model import DateRange, DocumentTimes, EventTimes, Fact, FactSet, Finding, Mention, Report
+from factcheck.model import DateRange, DocumentTimes, EventTimes, Fact, FactSet, Finding, Mention, Ref, Report
 from factcheck.policy import Policy
 from factcheck.runtime.options import CheckOptions
 
@@ -91,20 +91,38 @@ def _event_range(
     return ranges.get(f"e:{ev_id}.start", (None, None)), ranges.get(f"e:{ev_id}.end", (None, None))
 
 
+def _fact_mentions(f: Fact) -> list[tuple[str, Mention]]:
+    """The events a fact's quote names, each with its mention there.
+
+    A fact that says which words of its quote name which event (``words``: "went on sale on
+    Friday, three days after Korvane unveiled it") gives each event only its own words, so
+    that two events one sentence relates keep apart mentions; any other fact's whole quote is
+    a mention of every event it refers to.
+    """
+    if f.doc is None or f.span is None or f.quote is None:
+        return []
+    if f.words:
+        out = []
+        for w in f.words:
+            ref = getattr(f, w.role, None)
+            ev_id = ref if isinstance(ref, str) else ref.id if isinstance(ref, Ref) and not ref.doc else None
+            if ev_id is not None:
+                text = f.quote[w.start - f.span[0] : w.end - f.span[0]]
+                out.append((ev_id, Mention(doc=f.doc, start=w.start, end=w.end, text=text)))
+        return out
+    whole = Mention(doc=f.doc, start=f.span[0], end=f.span[1], text=f.quote)
+    ids = [ref.id for ref in fact_refs(f) if not ref.doc]
+    ids += [v for attr in ("subject", "anchor") if isinstance(v := getattr(f, attr, None), str)]
+    return [(ev_id, whole) for ev_id in ids]
+
+
 def _events(
     fs: FactSet, ranges: dict[str, tuple[int | None, int | None]], placeholders: dict[str, str], facts: dict[str, Fact]
 ) -> tuple[EventTimes, ...]:
     mentions: dict[str, set[Mention]] = defaultdict(set)
     for f in fs.facts:
-        if f.doc is None or f.span is None or f.quote is None:
-            continue
-        for ref in fact_refs(f):
-            if not ref.doc:
-                mentions[ref.id].add(Mention(doc=f.doc, start=f.span[0], end=f.span[1], text=f.quote))
-        for attr in ("subject", "anchor"):
-            v = getattr(f, attr, None)
-            if isinstance(v, str):
-                mentions[v].add(Mention(doc=f.doc, start=f.span[0], end=f.span[1], text=f.quote))
+        for ev_id, mention in _fact_mentions(f):
+            mentions[ev_id].add(mention)
     out = []
     ords = ordinals(fs.facts)
     for ev in fs.events:
