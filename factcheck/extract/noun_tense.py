@@ -7,7 +7,9 @@ verb that acts on the event without taking part in it says nothing of when the e
 ("postponed the vote", "announced the summit", "wanted a new round"), nor does an
 infinitive ("agreed to hold a round"), whose time is its governor's, nor a modal ("would
 end the round"); and a mention that is hypothetical, conditional or negated ("did not end
-the round") is told in no tense at all (:mod:`.modality`).
+the round") is told in no tense at all (:mod:`.modality`).  A subject takes a past tense
+but not a future one: what an event will do may follow an event long over ("the May 3
+flood will cost the growers their harvest").
 """
 
 from __future__ import annotations
@@ -73,7 +75,9 @@ def governed_tense(
     if verb.pos != "VERB" or verb.lemma.lower() in neutral:
         return None
     tense = finite_tense(s, verb)
-    return None if tense is None else (tense, verb)
+    if tense is None or (tense == "future" and noun.dep == "nsubj"):
+        return None
+    return tense, verb
 
 
 def finite_tense(s: Sentence, verb: Token) -> str | None:

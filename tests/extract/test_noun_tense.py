@@ -62,9 +62,10 @@ def test_an_event_noun_takes_its_verbs_tense(tmp_path: Path, text: str, event: s
         "Fishing crews wanted the May 3 referendum.",
         "Fishing crews welcomed the prospect of the May 3 referendum.",
         "The electoral board is holding the May 3 referendum.",
+        "The May 3 referendum will cost the electoral board its chairman.",
     ],
     ids=["would", "did-not", "if", "shifting-verb", "reporting-verb", "passive-subject", "infinitive",
-         "verb-of-wanting", "not-an-argument", "present"],
+         "verb-of-wanting", "not-an-argument", "present", "subject-of-future"],
 )  # fmt: skip
 def test_no_tense_where_the_verb_or_the_mood_gives_none(tmp_path: Path, text: str) -> None:
     facts = _read(tmp_path, text)[1]
