@@ -202,3 +202,35 @@ def test_a_gerund_of_a_light_or_reporting_verb_is_no_event(tmp_path: Path) -> No
         got = summaries(tmp_path, f"The Halden court sentenced Piet Varga on Wednesday, ten days after {gerund}.",
                         "2026-04-09")  # fmt: skip
         assert not [g for g in got if g.startswith("offset")], gerund
+
+
+# --------------------------------------------------------------------------- follow-up events of a kind
+
+
+def _kinds(ex: Extraction, *wanted: str) -> list[str]:
+    return sorted(e["kind"] for e in ex.events if e["kind"] in wanted)
+
+
+def test_a_runoff_is_its_own_event_not_the_first_round(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Voters in Marrow held a mayoral election on Sunday, and the top two meet in a runoff on "
+              "June 14.", "2026-05-26")
+    assert _kinds(ex, "election", "runoff") == ["election", "runoff"]
+
+
+def test_a_vote_with_no_runoff_is_one_election(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Voters in Marrow held a mayoral election on Sunday, and the result was clear.", "2026-05-26")
+    assert _kinds(ex, "election", "runoff") == ["election"]
+    ex = read(tmp_path, "The team ran off the pitch before the second round of voting was announced.", "2026-05-26")
+    assert "runoff" not in [e["kind"] for e in ex.events]
+
+
+def test_an_aftershock_is_its_own_event_not_the_quake(tmp_path: Path) -> None:
+    ex = read(tmp_path, "An earthquake shook the Pellor valley on Monday, and a strong aftershock followed on "
+              "Wednesday.", "2026-03-12")
+    assert _kinds(ex, "earthquake", "aftershock") == ["aftershock", "earthquake"]
+
+
+def test_a_quake_with_no_aftershock_is_one_earthquake(tmp_path: Path) -> None:
+    ex = read(tmp_path, "An earthquake shook the Pellor valley on Monday, and shops reopened on Wednesday.",
+              "2026-03-12")
+    assert _kinds(ex, "earthquake", "aftershock") == ["earthquake"]
