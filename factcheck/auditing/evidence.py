@@ -32,9 +32,38 @@ def cross_role(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return {role(a), role(b)} in ({"main", "previous"}, {"main", "next"})
 
 
+def _is_name(words: list[str]) -> bool:
+    """Every word capitalised and not a bare article or particle: a proper name's words, not common ones."""
+    return bool(words) and all(w[:1].isupper() and w.lower() not in {"the", "a", "an", "of"} for w in words)
+
+
+def long_form(short: str, names: set[str]) -> str:
+    """The one longer name among ``names`` that ``short`` is a proper, contiguous prefix or suffix of, else ``short``.
+
+    "Vytis" is "Kaunas Vytis"; with both "Leeds United" and "Manchester United" about, "United" stays
+    ambiguous and is left as it is; lower-case words ("the club") are no name and match nothing.
+    """
+    words = short.split()
+    if not _is_name(words):
+        return short
+    n = len(words)
+    longer = {
+        name
+        for name in names
+        if len(name.split()) > n
+        and _is_name(name.split())
+        and (name.split()[:n] == words or name.split()[-n:] == words)
+    }
+    return longer.pop() if len(longer) == 1 else short
+
+
 def parties_fit(a: list[str], b: list[str]) -> bool:
-    """Whether two events' parties may be one event's: one set within the other, sharing two (or the only one)."""
-    sa, sb = set(a), set(b)
+    """Whether two events' parties may be one event's: one set within the other, sharing two (or the only one).
+
+    A short form of a name in the other event's parties counts as that name (see :func:`long_form`).
+    """
+    names = set(a) | set(b)
+    sa, sb = {long_form(p, names) for p in a}, {long_form(p, names) for p in b}
     if not sa or not sb:
         return False
     small = sa if len(sa) <= len(sb) else sb
