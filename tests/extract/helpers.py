@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 from factcheck.corpus.load import load_article
+from factcheck.extract import nlp
+from factcheck.extract.arguments import ArgumentReader, Arguments
 from factcheck.extract.extraction import Extraction
 from factcheck.extract.factset import write_and_load
 from factcheck.extract.reader import ArticleReader
+from factcheck.extract.rules import load_extract_pack
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 from factcheck.model import Report
 from factcheck.policy import load_policy
@@ -54,3 +58,17 @@ def cites(report: Report, start: int, end: int) -> bool:
             if s.start is not None and s.end is not None and s.start < end + 120 and start - 120 < s.end:
                 return True
     return False
+
+
+@functools.cache
+def argument_reader() -> ArgumentReader:
+    """The argument reader over the shipped pack's alias tables, as the article reader builds it."""
+    pack = load_extract_pack()
+    return ArgumentReader(lambda name: pack.entity_rx.canonical(name) or pack.location_rx.canonical(name))
+
+
+def arguments_of(sentence: str, word: str) -> Arguments:
+    """The arguments of the first token spelled ``word`` in ``sentence``, parsed alone."""
+    (parsed,) = nlp.parse(sentence, [(0, len(sentence))])
+    tok = next(t for t in parsed.tokens if t.text == word)
+    return argument_reader().read(parsed, tok)

@@ -2,49 +2,33 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
 from factcheck.extract import nlp
-from factcheck.extract.arguments import ArgumentReader, Arguments
-from factcheck.extract.rules import load_extract_pack
-
-
-@functools.cache
-def _reader() -> ArgumentReader:
-    pack = load_extract_pack()
-    return ArgumentReader(lambda name: pack.entity_rx.canonical(name) or pack.location_rx.canonical(name))
-
-
-def _args(sentence: str, word: str) -> Arguments:
-    """The arguments of the first token spelled ``word`` in ``sentence``."""
-    (parsed,) = nlp.parse(sentence, [(0, len(sentence))])
-    tok = next(t for t in parsed.tokens if t.text == word)
-    return _reader().read(parsed, tok)
+from tests.extract.helpers import argument_reader, arguments_of
 
 
 def test_a_company_no_table_names_is_the_agent_and_its_product_the_theme() -> None:
-    a = _args("Korvath Industries released the Meridian X2 tablet on Tuesday.", "released")
+    a = arguments_of("Korvath Industries released the Meridian X2 tablet on Tuesday.", "released")
     assert a.agents == ("Korvath Industries",)
     assert "Meridian" in a.theme and "X2" in a.theme
 
 
 def test_the_by_phrase_of_a_passive_is_the_agent_and_its_subject_the_theme() -> None:
-    a = _args("The new turbine was unveiled by Halvorsen Energy in Bergen.", "unveiled")
+    a = arguments_of("The new turbine was unveiled by Halvorsen Energy in Bergen.", "unveiled")
     assert a.agents == ("Halvorsen Energy",)
     assert a.theme == "turbine"
     assert a.place == "Bergen"
 
 
 def test_a_relative_clause_takes_the_noun_it_describes_as_agent() -> None:
-    a = _args("Shareholders sued Dellmore Foods, which filed for bankruptcy in March.", "filed")
+    a = arguments_of("Shareholders sued Dellmore Foods, which filed for bankruptcy in March.", "filed")
     assert a.agents == ("Dellmore Foods",)
     assert a.theme == "bankruptcy"
 
 
 def test_with_and_between_name_the_other_participants() -> None:
-    a = _args("Kenya held talks with Tanzania in Arusha on Monday.", "held")
+    a = arguments_of("Kenya held talks with Tanzania in Arusha on Monday.", "held")
     assert a.agents == ("Kenya",)
     assert a.participants == ("Tanzania",)
     assert a.place == "Arusha"
@@ -53,30 +37,30 @@ def test_with_and_between_name_the_other_participants() -> None:
 
 def test_alias_tables_only_normalise_names() -> None:
     # Metonymy and demonyms map onto the canonical name; the name itself came from the parse.
-    assert _args("The Kremlin rejected the proposal on Friday.", "rejected").agents == ("Russia",)
-    assert "Ukraine" in _args("Ukrainian drone attacks hit the port.", "attacks").agents
+    assert arguments_of("The Kremlin rejected the proposal on Friday.", "rejected").agents == ("Russia",)
+    assert "Ukraine" in arguments_of("Ukrainian drone attacks hit the port.", "attacks").agents
 
 
 def test_common_nouns_and_pronouns_are_no_parties() -> None:
-    a = _args("Officials said they met the investors in the morning.", "met")
+    a = arguments_of("Officials said they met the investors in the morning.", "met")
     assert a.agents == () and a.participants == ()
     assert a.place == ""  # "the morning" is no place
 
 
 def test_a_noun_away_from_its_clause_has_no_agent_there() -> None:
     # Chile takes part in the summit; it did not hold it.
-    a = _args("Chile took part in the summit in Lima.", "summit")
+    a = arguments_of("Chile took part in the summit in Lima.", "summit")
     assert a.agents == ()
     assert a.place == "Lima"
 
 
 def test_a_date_is_no_theme() -> None:
-    assert _args("The strike ended on Monday.", "ended").theme == ""
+    assert arguments_of("The strike ended on Monday.", "ended").theme == ""
 
 
 @pytest.mark.parametrize("word", ["delivery", "launch"])
 def test_the_object_of_an_event_noun(word: str) -> None:
-    a = _args(f"The {word} of the Aurora 3 satellite slipped to June.", word)
+    a = arguments_of(f"The {word} of the Aurora 3 satellite slipped to June.", word)
     assert "Aurora" in a.theme
 
 
@@ -84,10 +68,10 @@ def test_the_object_of_an_event_noun(word: str) -> None:
 
 
 def test_a_common_noun_subject_takes_the_parties_its_from_phrase_names() -> None:
-    a = _args("Envoys from Norland and Vestria will open a second round of fishing talks on Friday in Halvik.", "talks")
+    a = arguments_of("Envoys from Norland and Vestria will open a second round of fishing talks on Friday in Halvik.", "talks")
     assert a.agents == ("Norland", "Vestria")
     assert a.place == "Halvik"
-    assert _args("Norland's negotiators held talks in Halvik.", "talks").agents == ("Norland",)
+    assert arguments_of("Norland's negotiators held talks in Halvik.", "talks").agents == ("Norland",)
 
 
 @pytest.mark.parametrize(
@@ -98,24 +82,24 @@ def test_a_common_noun_subject_takes_the_parties_its_from_phrase_names() -> None
     ],
 )
 def test_a_from_phrase_without_a_party_of_its_own_names_none(sentence: str) -> None:
-    assert _args(sentence, "talks").agents == ()
+    assert arguments_of(sentence, "talks").agents == ()
 
 
 def test_a_trigger_noun_in_an_of_phrase_takes_the_arguments_of_the_object_it_completes() -> None:
-    a = _args("Norland and Vestria ended the fourth round of their fishing talks in Halvik on Monday.", "talks")
+    a = arguments_of("Norland and Vestria ended the fourth round of their fishing talks in Halvik on Monday.", "talks")
     assert a.agents == ("Norland", "Vestria")
     assert a.place == "Halvik"
 
 
 def test_the_subject_a_trigger_noun_completes_is_not_the_event() -> None:
     # "Critics of the talks" are no round of them: the clause's object is another party, not an agent.
-    a = _args("Critics of the fishing talks met Vestria in Halvik.", "talks")
+    a = arguments_of("Critics of the fishing talks met Vestria in Halvik.", "talks")
     assert a.agents == () and a.participants == ()
 
 
 def test_a_name_after_in_that_the_ner_leaves_unlabelled_is_a_place_a_date_is_not() -> None:
-    assert _args("Norland and Vestria held talks in Velmora on Monday.", "talks").place == "Velmora"
-    assert _args("Norland and Vestria met in March.", "met").place == ""
+    assert arguments_of("Norland and Vestria held talks in Velmora on Monday.", "talks").place == "Velmora"
+    assert arguments_of("Norland and Vestria met in March.", "met").place == ""
 
 
 # --------------------------------------------------------------------------- plural references back
@@ -123,7 +107,7 @@ def test_a_name_after_in_that_the_ner_leaves_unlabelled_is_a_place_a_date_is_not
 
 def _anaphor(sentence: str, word: str) -> bool:
     (parsed,) = nlp.parse(sentence, [(0, len(sentence))])
-    return _reader().plural_anaphor(parsed, next(t for t in parsed.tokens if t.text == word))
+    return argument_reader().plural_anaphor(parsed, next(t for t in parsed.tokens if t.text == word))
 
 
 @pytest.mark.parametrize(

@@ -5,25 +5,9 @@ Sentences written for these tests, on names no table of the shipped rules knows.
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
-from factcheck.extract import nlp
-from factcheck.extract.arguments import ArgumentReader, Arguments
-from factcheck.extract.rules import load_extract_pack
-
-
-@functools.cache
-def _reader() -> ArgumentReader:
-    pack = load_extract_pack()
-    return ArgumentReader(lambda name: pack.entity_rx.canonical(name) or pack.location_rx.canonical(name))
-
-
-def _args(sentence: str, word: str) -> Arguments:
-    (parsed,) = nlp.parse(sentence, [(0, len(sentence))])
-    tok = next(t for t in parsed.tokens if t.text == word)
-    return _reader().read(parsed, tok)
+from tests.extract.helpers import arguments_of
 
 
 @pytest.mark.parametrize(
@@ -38,17 +22,17 @@ def _args(sentence: str, word: str) -> Arguments:
 def test_a_subjectless_gerund_takes_the_doer_and_person_of_its_clause(
     sentence: str, word: str, agent: str, theme: str
 ) -> None:
-    a = _args(sentence, word)
+    a = arguments_of(sentence, word)
     assert agent in a.agents
     assert a.theme == theme
 
 
 def test_a_clause_with_its_own_subject_keeps_it() -> None:
-    a = _args("The Halden City Court sentenced Maria Lopez on Friday, ten days after a jury convicted her.", "convicted")
+    a = arguments_of("The Halden City Court sentenced Maria Lopez on Friday, ten days after a jury convicted her.", "convicted")
     assert "Halden City Court" not in a.agents and a.theme != "Maria Lopez"
 
 
 def test_a_pronoun_is_no_person_when_the_clause_names_none() -> None:
     """"sentenced the two men ... after convicting them": no single person named for the pronoun to stand for."""
-    a = _args("The Halden City Court sentenced the two men on Friday, days after convicting them.", "convicting")
+    a = arguments_of("The Halden City Court sentenced the two men on Friday, days after convicting them.", "convicting")
     assert a.theme == ""

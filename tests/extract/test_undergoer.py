@@ -9,30 +9,19 @@ on names no table of the shipped rules knows.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pytest
 
 from factcheck.corpus.load import load_article
 from factcheck.extract import nlp
-from factcheck.extract.arguments import ArgumentReader
-from factcheck.extract.rules import load_extract_pack
 from factcheck.extract.undergoer import undergoer
-from tests.extract.helpers import READER
-
-
-@functools.cache
-def _reader() -> ArgumentReader:
-    pack = load_extract_pack()
-    return ArgumentReader(lambda name: pack.entity_rx.canonical(name) or pack.location_rx.canonical(name))
+from tests.extract.helpers import READER, arguments_of
 
 
 def _theme(sentence: str, word: str) -> str:
     """The theme read for the first token spelled ``word``."""
-    (parsed,) = nlp.parse(sentence, [(0, len(sentence))])
-    tok = next(t for t in parsed.tokens if t.text == word)
-    return _reader().read(parsed, tok).theme
+    return arguments_of(sentence, word).theme
 
 
 @pytest.mark.parametrize(
