@@ -268,8 +268,11 @@ class _State(_Identity):
                 anchor["series"] = ev["series"]
 
     def _natural_arguments(self) -> None:
-        """What tells a natural event across articles, for the linker: its flag, the other places its sentences name
-        (which may lie within its place), and whether its first mention is a definite reference ("the quake")."""
+        """What tells a natural event across articles apart, for the linker.
+
+        Its flag, the other places its sentences name (which may lie within its place), and
+        whether its first mention is a definite reference ("the quake").
+        """
         seen: set[str] = set()
         for mn in self.mentions:
             ev = self.events.get(mn.key)

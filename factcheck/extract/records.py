@@ -73,7 +73,9 @@ class ReadEvent:
         if self.loose:
             args["loose"] = True
         if self.natural:
-            args.update({"natural": True, "definite": self.definite, **({"around": list(self.around)} if self.around else {})})
+            args.update({"natural": True, "definite": self.definite})
+            if self.around:
+                args["around"] = list(self.around)
         return {**out, **({"arguments": args} if args else {})}
 
     @classmethod
