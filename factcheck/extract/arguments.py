@@ -101,6 +101,7 @@ class ArgumentReader:
         else:
             place = (self._place(s, t, self._clause(s, t)) if gov is not t else "") or self._place(s, gov, clause)
         around = [self._place_name(s, s.tokens[e.last]) for e in s.entities if e.label in ("GPE", "LOC")]
+        around += [self._place_name(s, g) for g in s.tokens if g.ent == "" and _in_place_phrase(s, g)]
         return Arguments(agents, tuple(others), theme, place, tuple(p for p in _unique(around) if p != place))
 
     def _place_name(self, s: Sentence, t: Token) -> str:
@@ -327,6 +328,13 @@ class ArgumentReader:
                 name = min(found)[2]
                 return self.normalise(name) or name
         return ""
+
+
+def _in_place_phrase(s: Sentence, t: Token) -> bool:
+    """A capitalised name the NER leaves unlabelled after "in", "of", "at" or "near": "residents of Dunmere"."""
+    if t.pos != "PROPN" or not t.text[:1].isupper() or t.dep != "pobj" or t.head == t.i:
+        return False
+    return s.tokens[t.head].lemma.lower() in _PLACE_PREPS | {"of"}
 
 
 def _proper_name(s: Sentence, head: Token) -> str:

@@ -12,6 +12,8 @@ from factcheck.extract.nlp import Sentence, Token
 
 _STRIKING = frozenset({"strike", "hit", "shake", "jolt", "rattle", "rock", "ravage", "batter", "lash", "pound",
                        "devastate", "slam", "sweep", "swamp", "inundate"})  # fmt: skip
+_LAND = frozenset({"island", "province", "region", "state", "county", "district", "town", "city", "village",
+                   "coast", "peninsula", "capital", "valley", "area", "archipelago"})  # fmt: skip
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _OBJECTS = frozenset({"dobj", "obj"})
 _NEAR = frozenset({"off", "near"})  # "struck off the coast of X", "hit near X"
@@ -47,17 +49,24 @@ def _place_in(s: Sentence, t: Token) -> Token | None:
     if _names_place(t):
         return t
     if t.pos == "NOUN":
+        # "the town of X": after a word for land, any name is the place, whatever the NER calls it.
+        land = t.lemma.lower() in _LAND
         for prep in s.children(t.i):
             if prep.dep == "prep" and prep.lemma.lower() == "of":
-                named = [g for g in s.children(prep.i) if g.dep == "pobj" and _names_place(g)]
+                named = [g for g in s.children(prep.i)
+                         if g.dep == "pobj" and (_names_place(g) or (land and g.pos == "PROPN"))]  # fmt: skip
                 if named:
                     return named[0]
     return None
 
 
 def _names_place(t: Token) -> bool:
-    """A place the NER labels, or a capitalised name it leaves unlabelled ("the coast of Normandy")."""
-    return t.ent in _PLACE_LABELS or (t.ent == "" and t.pos == "PROPN" and t.text[:1].isupper())
+    """A place the NER labels, or a name it leaves unlabelled or takes for a person's ("shook Karsko").
+
+    What a quake or a storm strikes is land more often than a person; a name the NER calls
+    an organisation ("hit Brenmark") is a thing it hit, not its place.
+    """
+    return t.ent in _PLACE_LABELS or (t.ent in ("", "PERSON") and t.pos == "PROPN" and t.text[:1].isupper())
 
 
 __all__ = ["struck_place"]
