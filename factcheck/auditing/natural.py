@@ -7,8 +7,8 @@ place: the same name, or one named in the other's sentences ("shook X, sending r
 Y into the streets": Y is where the other article's aftershock struck), or none at all for a
 definite reference ("the quake", "the Aug. 11 quake") of a later article.  Told apart: written
 dates that disagree ("in April 2013", "on Aug. 11"), days of reports far apart, ordinals that
-disagree.  Such a link is made only when it is the single one on each side; several
-candidates are left to the solver as alternatives, as is a match their dates tell apart.
+disagree.  A definite reference facing events at several places is linked to none; a match
+whose dates tell the two apart is left to the solver as an alternative.
 """
 
 from __future__ import annotations
@@ -105,7 +105,8 @@ def link_natural(
     """
     leads = _leads(items, dates.first)
     matches: list[tuple[str, str, str]] = []
-    count: dict[tuple[str, str], int] = defaultdict(int)
+    # For an event naming no place, the places of the events it matches: it may be one of them, only if one place.
+    places: dict[str, set[str]] = defaultdict(set)
     for i, (da, a) in enumerate(leads):
         for db, b in leads[i + 1 :]:
             if db == da or b["kind"] != a["kind"] or role(a) != role(b):
@@ -118,13 +119,14 @@ def link_natural(
                 weak.append((a["id"], b["id"], why + ", on dates that may differ"))
                 continue
             matches.append((a["id"], b["id"], why))
-            count[(a["id"], db)] += 1
-            count[(b["id"], da)] += 1
-    doc_of = {ev["id"]: doc for doc, ev in items}
+            for x, y in ((a, b), (b, a)):
+                if not x.get("location"):
+                    places[x["id"]].add(str(y.get("location")))
     for x, y, why in matches:
-        if count[(x, doc_of[y])] == 1 and count[(y, doc_of[x])] == 1 and join(x, y, why):
-            continue
-        weak.append((x, y, why + ", one of several"))
+        if len(places.get(x, ())) > 1 or len(places.get(y, ())) > 1:
+            continue  # "the quake" facing quakes at two places: either, and so neither (nor both as one)
+        if not join(x, y, why):
+            weak.append((x, y, why + ", one of several"))
 
 
 def _leads(items: list[tuple[str, dict[str, Any]]], first: dict[str, int]) -> list[tuple[str, dict[str, Any]]]:

@@ -15,6 +15,7 @@ _STRIKING = frozenset({"strike", "hit", "shake", "jolt", "rattle", "rock", "rava
 _LAND = frozenset({"island", "province", "region", "state", "county", "district", "town", "city", "village",
                    "coast", "peninsula", "capital", "valley", "area", "archipelago"})  # fmt: skip
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+_NOT_PLACES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL"})
 _OBJECTS = frozenset({"dobj", "obj"})
 _NEAR = frozenset({"off", "near"})  # "struck off the coast of X", "hit near X"
 
@@ -54,19 +55,18 @@ def _place_in(s: Sentence, t: Token) -> Token | None:
         for prep in s.children(t.i):
             if prep.dep == "prep" and prep.lemma.lower() == "of":
                 named = [g for g in s.children(prep.i)
-                         if g.dep == "pobj" and (_names_place(g) or (land and g.pos == "PROPN"))]  # fmt: skip
+                         if g.dep == "pobj" and (g.ent in _PLACE_LABELS or (land and g.pos == "PROPN"))]  # fmt: skip
                 if named:
                     return named[0]
     return None
 
 
 def _names_place(t: Token) -> bool:
-    """A place the NER labels, or a name it leaves unlabelled or takes for a person's ("shook Karsko").
+    """A place the NER labels, or any other capitalised name: what a quake or a storm strikes is land.
 
-    What a quake or a storm strikes is land more often than a person; a name the NER calls
-    an organisation ("hit Brenmark") is a thing it hit, not its place.
+    The NER often takes a place it does not know for a person or an organisation ("shook Karsko").
     """
-    return t.ent in _PLACE_LABELS or (t.ent in ("", "PERSON") and t.pos == "PROPN" and t.text[:1].isupper())
+    return t.ent in _PLACE_LABELS or (t.pos == "PROPN" and t.text[:1].isupper() and t.ent not in _NOT_PLACES)
 
 
 __all__ = ["struck_place"]
