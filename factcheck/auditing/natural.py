@@ -69,7 +69,8 @@ class Dates:
             subject = f.get("subject")
             if not isinstance(subject, str):
                 continue
-            self.first[subject] = min(self.first.get(subject, f["span"][0]), f["span"][0])
+            if f.get("span"):
+                self.first[subject] = min(self.first.get(subject, f["span"][0]), f["span"][0])
             if f["kind"] == "date" and re.fullmatch(r"[\dX]{4}(?:-[\dX]{2}){0,2}", str(f.get("value", ""))):
                 self.written[subject].add(_written(str(f["value"])))
             elif f.get("expression") == "weekday" and (day := published.get(str(f.get("doc")))) is not None:
@@ -119,9 +120,9 @@ def link_natural(
                 weak.append((a["id"], b["id"], why + ", on dates that may differ"))
                 continue
             matches.append((a["id"], b["id"], why))
-            for x, y in ((a, b), (b, a)):
-                if not x.get("location"):
-                    places[x["id"]].add(str(y.get("location")))
+            for one, other in ((a, b), (b, a)):
+                if not one.get("location"):
+                    places[one["id"]].add(str(other.get("location")))
     for x, y, why in matches:
         if len(places.get(x, ())) > 1 or len(places.get(y, ())) > 1:
             continue  # "the quake" facing quakes at two places: either, and so neither (nor both as one)
