@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from factcheck.auditing import audit
+from factcheck.auditing.natural import Dates, place_fit
 from factcheck.model import Report
 
 AS_OF = dt.date(2026, 11, 22)
@@ -124,3 +125,30 @@ def test_a_later_reference_is_to_the_quake_an_article_reports_not_one_it_recalls
     assert linked and all(m == "b:earthquake" or m.startswith("a:earthquake") for m in linked[0])
     (quake,) = [e for e in report.events if "b:earthquake" in e.id or e.id in linked[0]]
     assert quake.earliest == quake.latest == dt.date(2025, 3, 3)
+
+
+def _ev(location: str = "", definite: bool = False, around: tuple[str, ...] = ()) -> dict[str, object]:
+    args: dict[str, object] = {"natural": True, "definite": definite, "around": list(around)}
+    return {"id": "x", "kind": "storm", **({"location": location} if location else {}), "arguments": args}
+
+
+def test_places_that_fit_and_those_that_do_not() -> None:
+    assert place_fit(_ev("Orlend"), _ev("Orlend")) == "in Orlend"
+    assert place_fit(_ev("Orlend", around=("Misk",)), _ev("Misk")) is not None
+    assert place_fit(_ev("Orlend"), _ev(definite=True)) is not None
+    assert place_fit(_ev("Orlend"), _ev("Misk")) is None
+    assert place_fit(_ev("Orlend"), _ev()) is None  # "a storm" naming no place is no reference back
+    assert place_fit(_ev("Orlend"), _ev(definite=True, around=("Misk",))) is None  # its sentence is elsewhere
+
+
+def test_dates_that_tell_events_apart() -> None:
+    facts = [
+        {"kind": "date", "subject": "a", "value": "2024-09-02", "span": [0, 1]},
+        {"kind": "date", "subject": "b", "value": "XXXX-09-02", "span": [0, 1]},
+        {"kind": "date", "subject": "c", "value": "XXXX-09-05", "span": [0, 1]},
+        {"kind": "relative", "subject": "d", "expression": "weekday", "doc": "p", "span": [0, 1]},
+        {"kind": "relative", "subject": "e", "expression": "weekday", "doc": "q", "span": [0, 1]},
+    ]
+    dates = Dates(facts, {"p": dt.date(2024, 9, 4), "q": dt.date(2021, 9, 4)})
+    assert not dates.apart("a", "b") and dates.apart("b", "c")
+    assert not dates.apart("a", "d") and dates.apart("a", "e") and dates.apart("d", "e")
