@@ -26,6 +26,7 @@ Every link is reported with its reason.  What tells two events one or apart is i
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,7 @@ from factcheck.auditing.evidence import (
     theme_names,
     wording,
 )
+from factcheck.auditing.natural import Dates, link_natural
 from factcheck.engine.components import UnionFind
 
 
@@ -143,19 +145,22 @@ class _Linking:
 
 
 def link_events(
-    docs: dict[str, list[dict[str, Any]]], facts: list[dict[str, Any]], series_kinds: set[str]
-) -> LinkResult:
+    docs: dict[str, list[dict[str, Any]]], facts: list[dict[str, Any]], series_kinds: set[str],
+    published: dict[str, dt.date] | None = None,
+) -> LinkResult:  # fmt: skip
     """Event and series renamings that merge the events of different articles, the links made, and what is left.
 
-    ``docs`` maps each document id to its extracted events.  The passes run in order, each
-    on the links the earlier ones made: series kinds, named objects, one theme by a party in
-    common, other kinds within a story, then the loose events.
+    ``docs`` maps each document id to its extracted events, ``published`` a dated one to its
+    day.  The passes run in order, each on the links the earlier ones made: series kinds,
+    natural events, named objects, one theme by a party in common, other kinds within a
+    story, then the loose events.
     """
     everything = [(doc, ev) for doc in sorted(docs) for ev in docs[doc]]
     loose = [(doc, ev) for doc, ev in everything if is_loose(ev)]
     items = [(doc, ev) for doc, ev in everything if not is_loose(ev)]
     st = _Linking(items, ordinals_of(facts), series_kinds)
     _link_series(st)
+    _link_natural(st, Dates(facts, published or {}))
     _link_named_objects(st)
     _weigh_one_theme(st)
     _link_in_stories(st, _stories(docs, st.uf))
@@ -184,6 +189,21 @@ def _link_series(st: _Linking) -> None:
                     reasons[(a["id"], b["id"])] = why
                 else:
                     weak.append((a["id"], b["id"], why + ", named without a shared place or ordinal"))
+
+
+def _link_natural(st: _Linking, dates: Dates) -> None:
+    """Pass 1a: natural events (quakes, storms), on place and date (:mod:`factcheck.auditing.natural`)."""
+
+    def join(x: str, y: str, why: str) -> bool:
+        if st.uf.find(x) == st.uf.find(y):
+            return True
+        if st.two_of_one_article(x, y):
+            return False
+        st.join(x, y)
+        st.reasons[(x, y)] = why
+        return True
+
+    link_natural(st.items, dates, st.ordinals, join, st.weak)
 
 
 def _link_named_objects(st: _Linking) -> None:

@@ -8,6 +8,7 @@ refers to them.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -90,7 +91,10 @@ def _audit_story(ctx: StoryContext, story: StoryInput, paths: Counter[str]) -> t
         data["facts"] = [f for f in data["facts"] if f["id"] not in ctx.reviewed]
     probe = _Probe(origins, curated, options, budget, paths)
     docs = {ex["doc_id"]: ex["events"] for ex in extractions}
-    linked = link_events(docs, data["facts"], set(ctx.series_kinds))
+    published = {ex["doc_id"]: dt.date.fromisoformat(day) for ex in extractions
+                 if (day := (ex["document"].get("published") or {}).get("earliest"))
+                 and day == (ex["document"].get("published") or {}).get("latest")}  # fmt: skip
+    linked = link_events(docs, data["facts"], set(ctx.series_kinds), published)
     data = apply_renames(data, linked.rename, linked.series, linked.dropped)
     data, weak_links = _resolve_alternatives(data, linked.alternatives, probe)
     links = [*linked.links, *weak_links]

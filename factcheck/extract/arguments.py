@@ -3,7 +3,8 @@
 An event's arguments are its agents (the subject of its verb, the "by" phrase of a passive,
 the name-like modifiers of an event noun: "Ukrainian drone attacks", "GM's bankruptcy"),
 its other participants ("with X", "between X and Y"), its theme (what it acts on or is
-about: "released the iPhone SDK", "delivery of the A380") and its place ("in Toulouse").
+about: "released the iPhone SDK", "delivery of the A380"), its place ("in Toulouse", "a quake
+struck the island of X") and the other places its sentence names.
 A name is an argument because the parser and the NER say so, not because a table lists
 it; the caller's ``normalise`` only maps a name onto its canonical form (the alias tables:
 "the Kremlin" is Russia, "Russian" is Russia) and leaves any other name as written.
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from factcheck.extract.control import controller, pronoun_object
 from factcheck.extract.nlp import Entity, Sentence, Token
+from factcheck.extract.struck import struck_place
 from factcheck.extract.undergoer import undergoer
 
 Normalise = Callable[[str], str | None]
@@ -39,12 +41,17 @@ _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 @dataclass(frozen=True, slots=True)
 class Arguments:
-    """What the parse says of one mention: agents, other participants, theme, place (empty where unsaid)."""
+    """What the parse says of one mention: agents, other participants, theme, place (empty where unsaid).
+
+    ``around``: the other places its sentence names ("sending residents of X into the streets"),
+    which may lie within its place.
+    """
 
     agents: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()
     theme: str = ""
     place: str = ""
+    around: tuple[str, ...] = ()
 
     @property
     def parties(self) -> tuple[str, ...]:
@@ -88,8 +95,20 @@ class ArgumentReader:
         theme = self._theme(s, t)
         if theme in agents + tuple(others):
             theme = ""
-        place = (self._place(s, t, self._clause(s, t)) if gov is not t else "") or self._place(s, gov, clause)
-        return Arguments(agents, tuple(others), theme, place)
+        if (struck := struck_place(s, t)) is not None:
+            # "a quake struck the island of X": the object is where it happened, not what it acted on.
+            theme, place = "", self._place_name(s, struck)
+        else:
+            place = (self._place(s, t, self._clause(s, t)) if gov is not t else "") or self._place(s, gov, clause)
+        around = [self._place_name(s, s.tokens[e.last]) for e in s.entities if e.label in ("GPE", "LOC")]
+        around += [self._place_name(s, g) for g in s.tokens if g.ent == "" and _in_place_phrase(s, g)]
+        return Arguments(agents, tuple(others), theme, place, tuple(p for p in _unique(around) if p != place))
+
+    def _place_name(self, s: Sentence, t: Token) -> str:
+        """The place a token names, as the tables normalise it ("the Kremlin" is Moscow), else as written."""
+        ent = _entity_at(s, t.i)
+        name = _strip(ent.text) if ent is not None else _proper_name(s, t)
+        return self.normalise(name) or name
 
     # ------------------------------------------------------------------ parties
     def party(self, s: Sentence, t: Token) -> str | None:
@@ -309,6 +328,13 @@ class ArgumentReader:
                 name = min(found)[2]
                 return self.normalise(name) or name
         return ""
+
+
+def _in_place_phrase(s: Sentence, t: Token) -> bool:
+    """A capitalised name the NER leaves unlabelled after "in", "of", "at" or "near": "residents of Dunmere"."""
+    if t.pos != "PROPN" or not t.text[:1].isupper() or t.dep != "pobj" or t.head == t.i:
+        return False
+    return s.tokens[t.head].lemma.lower() in _PLACE_PREPS | {"of"}
 
 
 def _proper_name(s: Sentence, head: Token) -> str:

@@ -267,6 +267,26 @@ class _State(_Identity):
             if anchor is not None and not anchor.get("series"):
                 anchor["series"] = ev["series"]
 
+    def _natural_arguments(self) -> None:
+        """What tells a natural event across articles apart, for the linker.
+
+        Its flag, the other places its sentences name (which may lie within its place), and
+        whether its first mention is a definite reference ("the quake").
+        """
+        seen: set[str] = set()
+        for mn in self.mentions:
+            ev = self.events.get(mn.key)
+            if ev is None or not self.pack.pack.events[mn.kind].natural or mn.kind != ev["kind"]:
+                continue
+            args = ev.setdefault("arguments", {})
+            if mn.key not in seen:
+                seen.add(mn.key)
+                args["natural"] = True
+                args["definite"] = mn.definite or mn.dated
+            around = set(args.get("around", ())) | set(mn.args.around if mn.args is not None else ())
+            if around - {ev.get("location")}:
+                args["around"] = sorted(around - {ev.get("location")})
+
     def finish(self) -> None:
         self._series_for_counted()
         for mn in self.mentions:  # an event's theme: what its first mention that names one acts on
@@ -274,6 +294,7 @@ class _State(_Identity):
             theme = mn.args.theme if mn.args is not None and mn.kind != "statement" else ""
             if ev is not None and theme and "theme" not in ev:
                 ev["theme"] = theme
+        self._natural_arguments()
         self.ex.events = sorted(self.events.values(), key=lambda e: e["id"])
         told = [*self.mentions, *(mn for mn, _, _ in self.dated)]
         told += [g for mn in list(told) for _, _, g in mn.offsets]

@@ -50,6 +50,10 @@ class ReadEvent:
     mentions: tuple[Mention, ...] = ()
     role: str = "main"  # the article's own event, or an earlier ("previous"), later ("next") or elsewhere one
     loose: bool = False  # named with no date, on a named object: kept only if it links to another article's event
+    # A natural event (a quake): the other places its sentences name, and whether it is first named as a definite one
+    natural: bool = False
+    around: tuple[str, ...] = ()
+    definite: bool = False
 
     def plain(self) -> dict[str, Any]:
         """The event as a fact set file writes it."""
@@ -68,6 +72,10 @@ class ReadEvent:
             args["role"] = self.role
         if self.loose:
             args["loose"] = True
+        if self.natural:
+            args.update({"natural": True, "definite": self.definite})
+            if self.around:
+                args["around"] = list(self.around)
         return {**out, **({"arguments": args} if args else {})}
 
     @classmethod
@@ -77,7 +85,8 @@ class ReadEvent:
         return cls(d["id"], d["kind"], d["label"], tuple(d.get("participants", ())), d.get("location"),
                    d.get("series"), tuple(args.get("agents", ())), d.get("theme"), args.get("place"),
                    tuple(Mention.model_validate(m) for m in d.get("mentions", ())),
-                   args.get("role", "main"), bool(args.get("loose", False)))  # fmt: skip
+                   args.get("role", "main"), bool(args.get("loose", False)), bool(args.get("natural", False)),
+                   tuple(args.get("around", ())), bool(args.get("definite", False)))  # fmt: skip
 
 
 def plain_fact(fact: Fact) -> dict[str, Any]:

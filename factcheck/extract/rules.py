@@ -58,6 +58,11 @@ class EventKind(_Strict):
     per_agent: bool = Field(
         default=False, description="One event per acting party (Russia's delegation arrived Sunday, Ukraine's Monday)."
     )
+    natural: bool = Field(
+        default=False,
+        description="A natural event (a quake, a storm): it names no party, so across articles its place, its date "
+        "and a definite reference to it ('the quake') tell which it is.",
+    )
     kind_of: list[str] = Field(
         default_factory=list,
         description="A trigger with no kind of its own ('the first round', 'a fourth round'): a mention of whichever "

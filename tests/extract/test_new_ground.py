@@ -142,10 +142,6 @@ _EARNINGS = _LINK.format("earnings report")
 _TRIAL = ("each article reads its sentencing, but nothing links them across articles: 'the sentencing would take "
           "place on April 8' names no party (its clause's subject is the event noun itself), and an event with no "
           "party, place or named object has no candidate in another article")
-_QUAKE = ("each article reads its quake and its aftershock (kinds of their own), but nothing links them across "
-          "articles: a quake names no party, and the linker weighs a located kind only between parties; 'struck the "
-          "island of Sumbawa' reads 'island' as the theme, not the place, and one aftershock is placed in the town "
-          "it hit ('in Bima')")
 _MATCH = _LINK.format("final and semifinals")
 _RUNOFF = ("each article reads its first round (an election) and its runoff (a kind of its own), but nothing links "
            "them across articles: an election names no party or place, and the linker weighs an event of no party "
@@ -159,14 +155,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "court_same-earlier-trial-across": "the trial's year is a possessive's modifier ('His 2019 trial'), which no "
     "relation rule dates, so no event is read there",
     "court_same-sentencing-across": _TRIAL,
-    "disaster_created-aftershock-report": f"{_QUAKE}, so the undated article's creation is left open",
-    "disaster_dated-aftershock": f"{_QUAKE}, so the undated article's 'Friday' names no day",
-    "disaster_edits-aftershock-before-quake": _QUAKE,
-    "disaster_edits-aftershock-moved-before-quake": f"{_QUAKE} (within the article, nothing says an aftershock follows "
-    "its quake)",
-    "disaster_same-aftershock-across": _QUAKE,
-    "disaster_same-quake-first-and-second-article": _QUAKE,
-    "disaster_same-quake-first-and-third-article": _QUAKE,
     "election_created-runoff-result": f"{_RUNOFF}, so the undated article's creation is left open",
     "election_dated-runoff-result": f"{_RUNOFF}, so the undated article's 'Sunday' names no day",
     "election_edits-first-round-moved": _RUNOFF,
