@@ -289,6 +289,20 @@ class ArgumentReader:
                     todo.append(c.i)
         return sorted(out, key=lambda w: w.i)
 
+    def modifier_place(self, s: Sentence, t: Token) -> str:
+        """A place a trigger noun's name-like modifier names ("Norway's referendum", "the Quito vote"), else "".
+
+        Only a name the NER calls a country, city or region: "Sunday's vote" and "Smith's election" name none.
+        """
+        if t.pos not in ("NOUN", "PROPN"):
+            return ""
+        for c in s.children(t.i):
+            ent = _entity_at(s, c.i)
+            if c.dep in _MODIFIERS and c.i < t.i and ent is not None and ent.label in ("GPE", "LOC"):
+                name = _strip(ent.text)
+                return self.normalise(name) or name
+        return ""
+
     def _place(self, s: Sentence, t: Token, clause: Token) -> str:
         """Where it happens: a place attached by "in" or "at" to the trigger, else to its clause."""
         for head in self._cores(s, t, clause):

@@ -103,6 +103,8 @@ class MentionFinder:
                     continue  # "a round of applause" in an article on no talks, election or match
             # Who acts: the parties named just before the trigger, else those of the sentence.
             who = self._agent(text[max(sent[0], a - 90) : a]) or parties
+            if self.pack.pack.events[kind].contest:
+                who = ()  # candidates run in an election; the place that holds it is its place, not a party
             where = None
             if self.pack.pack.events[kind].located:
                 # The place named right after the trigger ("met in Saudi Arabia"), else right before it.
@@ -125,6 +127,7 @@ class MentionFinder:
             ordinal = self._ordinal_before.search(before)
             if ordinal and re.match(r"(?:rounds?|sessions?)\b", text[a:b], re.I):
                 mn.ordinal = self.pack.pack.ordinals.get(ordinal.group(1).lower(), 0)
+            mn.ordinal = mn.ordinal or self.pack.pack.events[kind].round  # "a runoff": its election's second round
             out.append(mn)
         return out
 

@@ -81,6 +81,10 @@ class ParseReader:
                     named_here.add(mn.args.parties)
                 if mn.location is None and mn.args.place and self.pack.pack.events[mn.kind].located:
                     mn.location = mn.args.place
+                if self.pack.pack.events[mn.kind].contest:
+                    # "won Kestria's runoff": the country holds it, and the winner is no party to it
+                    mn.participants = ()
+                    mn.location = mn.location or mn.args.place or self.arguments.modifier_place(parsed, tok) or None
             if named_here:
                 antecedent = min(named_here) if len(named_here) == 1 else ()
             _predicates(parsed, here)

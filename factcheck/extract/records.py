@@ -32,9 +32,9 @@ class ReadEvent:
     ``agents``, ``theme`` and ``place`` are the event's arguments as a parser reads them
     (who acts, what it is about, where); they are optional.  The theme is the fact set
     event's own field, which the linker compares across articles; agents and place are kept
-    under ``arguments``, which the fact set's event has no fields for, and so are ``role`` and
+    under ``arguments``, which the fact set's event has no fields for, and so are ``role``,
     ``loose`` (an event named with no date, which no fact names: see
-    :mod:`factcheck.extract.loose`).  ``mentions`` are the places the article names the
+    :mod:`factcheck.extract.loose`), ``contest`` and ``round`` (see :mod:`factcheck.extract.contests`).  ``mentions`` are the places the article names the
     event that no fact quotes (a restatement with no date).
     """
 
@@ -50,6 +50,8 @@ class ReadEvent:
     mentions: tuple[Mention, ...] = ()
     role: str = "main"  # the article's own event, or an earlier ("previous"), later ("next") or elsewhere one
     loose: bool = False  # named with no date, on a named object: kept only if it links to another article's event
+    contest: bool = False  # a vote a place holds (an election): linked by its place and round, not by parties
+    round: int = 0  # its round in its contest ("the first round", a runoff), where the article says it
 
     def plain(self) -> dict[str, Any]:
         """The event as a fact set file writes it."""
@@ -68,6 +70,10 @@ class ReadEvent:
             args["role"] = self.role
         if self.loose:
             args["loose"] = True
+        if self.contest:
+            args["contest"] = True
+        if self.round:
+            args["round"] = self.round
         return {**out, **({"arguments": args} if args else {})}
 
     @classmethod
@@ -77,7 +83,8 @@ class ReadEvent:
         return cls(d["id"], d["kind"], d["label"], tuple(d.get("participants", ())), d.get("location"),
                    d.get("series"), tuple(args.get("agents", ())), d.get("theme"), args.get("place"),
                    tuple(Mention.model_validate(m) for m in d.get("mentions", ())),
-                   args.get("role", "main"), bool(args.get("loose", False)))  # fmt: skip
+                   args.get("role", "main"), bool(args.get("loose", False)), bool(args.get("contest", False)),
+                   int(args.get("round", 0)))  # fmt: skip
 
 
 def plain_fact(fact: Fact) -> dict[str, Any]:

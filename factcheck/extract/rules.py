@@ -58,6 +58,15 @@ class EventKind(_Strict):
     per_agent: bool = Field(
         default=False, description="One event per acting party (Russia's delegation arrived Sunday, Ukraine's Monday)."
     )
+    contest: bool = Field(
+        default=False,
+        description="A vote a place holds (an election, a runoff): its place is the country or city named with it "
+        "('in X', 'X's runoff'), shared by the article's mentions of such kinds; those who run in it are not its "
+        "parties; an earlier one is named by its year or years ago ('the 2021 election', 'five years ago').",
+    )
+    round: int = Field(
+        default=0, ge=0, description="The round of its contest this kind always is (a runoff is the second), or 0."
+    )
     kind_of: list[str] = Field(
         default_factory=list,
         description="A trigger with no kind of its own ('the first round', 'a fourth round'): a mention of whichever "
