@@ -27,6 +27,16 @@ def is_loose(event: dict[str, Any]) -> bool:
     return bool((event.get("arguments") or {}).get("loose"))
 
 
+def is_contest(event: dict[str, Any]) -> bool:
+    """A vote a place holds (an election, a runoff): linked by its place and round (:mod:`factcheck.auditing.contests`)."""
+    return bool((event.get("arguments") or {}).get("contest"))
+
+
+def round_of(event: dict[str, Any]) -> int:
+    """A contest's round as its article says it ("the first round", a runoff), or 0."""
+    return int((event.get("arguments") or {}).get("round", 0))
+
+
 def cross_role(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """One event is an article's reported event, the other the earlier or later one another article refers to."""
     return {role(a), role(b)} in ({"main", "previous"}, {"main", "next"})

@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from factcheck.auditing.contests import link_contests
 from factcheck.auditing.evidence import (
     cross_role,
     is_loose,
@@ -148,14 +149,15 @@ def link_events(
     """Event and series renamings that merge the events of different articles, the links made, and what is left.
 
     ``docs`` maps each document id to its extracted events.  The passes run in order, each
-    on the links the earlier ones made: series kinds, named objects, one theme by a party in
-    common, other kinds within a story, then the loose events.
+    on the links the earlier ones made: series kinds, contests, named objects, one theme by a
+    party in common, other kinds within a story, then the loose events.
     """
     everything = [(doc, ev) for doc in sorted(docs) for ev in docs[doc]]
     loose = [(doc, ev) for doc, ev in everything if is_loose(ev)]
     items = [(doc, ev) for doc, ev in everything if not is_loose(ev)]
     st = _Linking(items, ordinals_of(facts), series_kinds)
     _link_series(st)
+    link_contests(st)
     _link_named_objects(st)
     _weigh_one_theme(st)
     _link_in_stories(st, _stories(docs, st.uf))

@@ -147,9 +147,6 @@ _QUAKE = ("each article reads its quake and its aftershock (kinds of their own),
           "island of Sumbawa' reads 'island' as the theme, not the place, and one aftershock is placed in the town "
           "it hit ('in Bima')")
 _MATCH = _LINK.format("final and semifinals")
-_RUNOFF = ("each article reads its first round (an election) and its runoff (a kind of its own), but nothing links "
-           "them across articles: an election names no party or place, and the linker weighs an event of no party "
-           "only by its named object, which an election has not")
 _FINAL_UNDATED = "'won the Baltic Cup on Sunday, beating Daugava Riga 2-0 in the final' dates the win, not the final"
 
 KNOWN_FAILURES: dict[str, str] = {
@@ -167,13 +164,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "disaster_same-aftershock-across": _QUAKE,
     "disaster_same-quake-first-and-second-article": _QUAKE,
     "disaster_same-quake-first-and-third-article": _QUAKE,
-    "election_created-runoff-result": f"{_RUNOFF}, so the undated article's creation is left open",
-    "election_dated-runoff-result": f"{_RUNOFF}, so the undated article's 'Sunday' names no day",
-    "election_edits-first-round-moved": _RUNOFF,
-    "election_edits-runoff-moved-before-campaign-end": _RUNOFF,
-    "election_same-first-round-across": _RUNOFF,
-    "election_same-runoff-first-and-second-article": _RUNOFF,
-    "election_same-runoff-first-and-third-article": _RUNOFF,
     "sport_created-final-report": f"{_MATCH}, so the undated article's creation is left open; {_FINAL_UNDATED}",
     "sport_dated-final-report": f"{_MATCH}, so the undated article's 'Sunday' names no day",
     "sport_edits-final-weekday-moved": _MATCH,
