@@ -28,7 +28,7 @@ def is_loose(event: dict[str, Any]) -> bool:
 
 
 def is_contest(event: dict[str, Any]) -> bool:
-    """A vote a place holds (an election, a runoff): linked by its place and round (:mod:`factcheck.auditing.contests`)."""
+    """A vote a place holds (an election, a runoff): linked by place and round (:mod:`factcheck.auditing.contests`)."""
     return bool((event.get("arguments") or {}).get("contest"))
 
 

@@ -34,7 +34,8 @@ class ReadEvent:
     event's own field, which the linker compares across articles; agents and place are kept
     under ``arguments``, which the fact set's event has no fields for, and so are ``role``,
     ``loose`` (an event named with no date, which no fact names: see
-    :mod:`factcheck.extract.loose`), ``contest`` and ``round`` (see :mod:`factcheck.extract.contests`).  ``mentions`` are the places the article names the
+    :mod:`factcheck.extract.loose`), ``contest`` and ``round`` (see
+    :mod:`factcheck.extract.contests`).  ``mentions`` are the places the article names the
     event that no fact quotes (a restatement with no date).
     """
 
