@@ -235,6 +235,8 @@ class _Identity:
         """The mention resolved to ``key``: its event made (once) with the place and parties its role gives."""
         mn.key = key
         loc = mn.location if role in ("elsewhere", "previous") else self.main_location.get(kind)
+        if kind in self.contests and mn.location:
+            loc = mn.location  # "the U.S. election" in an article on another country's: held where it says
         parts = mn.participants if self.pack.pack.events[kind].per_agent else self._participants(kind, mn)
         self._event(key, kind, parts, loc, self._series(kind, mn), f"{kind} ({self.quote(mn)})", role)
         if kind in self.contests:
