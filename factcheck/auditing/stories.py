@@ -6,10 +6,11 @@ name different places, or are of the same kind and act on one named object (thei
 theme), or on one object by a party in common, or are contests held in one place; each
 such event yields the keys that any event it may be linked to also yields, so articles
 that could share an event always land in one story (a loose event yields the keys of its
-kind and named object, as any event on a named object does).  Articles that may refer to the same background event, or that
-curated facts tie together (by the article each referenced event was read from), are one
-story too.  The keys over-approximate the linker, never under-approximate it: auditing
-the stories one by one gives the same links, findings and timeline as auditing the
+kind and named object, as any event on a named object does).  Articles that may refer to
+the same background event, or that curated facts tie together (by the article each
+referenced event was read from), are one story too.  The keys over-approximate the
+linker, never under-approximate it: auditing the stories one by one gives the same links,
+findings and timeline as auditing the
 whole corpus at once, in bounded memory and in parallel.
 """
 
