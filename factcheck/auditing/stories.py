@@ -10,8 +10,8 @@ kind and named object, as any event on a named object does).  Articles that may 
 the same background event, or that curated facts tie together (by the article each
 referenced event was read from), are one story too.  The keys over-approximate the
 linker, never under-approximate it: auditing the stories one by one gives the same links,
-findings and timeline as auditing the
-whole corpus at once, in bounded memory and in parallel.
+findings and timeline as auditing the whole corpus at once, in bounded memory and in
+parallel.
 """
 
 from __future__ import annotations
