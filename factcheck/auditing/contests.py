@@ -3,7 +3,7 @@
 A contest has no parties (its candidates run in it), so the linker's other passes, which
 weigh parties or a named object, never link one.  Two contests are one when they are of the
 same kind, held in the same place, in the same role (the article's own, or an earlier one it
-refers to), with rounds that do not disagree.  The same round named by both ("the first
+refers to), with rounds and offices ("presidential", "mayoral") that do not disagree.  The same round named by both ("the first
 round", two runoffs) is strong evidence; the place alone is only an alternative for the
 solver ("Sunday's election in Norway" may be the first round another article names, or the
 previous election), so a guess never by itself makes a contradiction.
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from factcheck.auditing.evidence import is_contest, role, round_of
+from factcheck.auditing.evidence import is_contest, office_of, role, round_of
 
 
 class Linking(Protocol):
@@ -31,13 +31,14 @@ class Linking(Protocol):
 
 
 def contest_fits(a: dict[str, Any], b: dict[str, Any]) -> str | None:
-    """Why two contests of different articles may be one (kind, place, role, round), or None."""
+    """Why two contests of different articles may be one (kind, place, role, round, office), or None."""
     place = a.get("location")
     if not (is_contest(a) and is_contest(b)) or a["kind"] != b["kind"] or not place or b.get("location") != place:
         return None
     ra, rb = round_of(a), round_of(b)
-    if role(a) != role(b) or (ra and rb and ra != rb):
-        return None
+    oa, ob = office_of(a), office_of(b)
+    if role(a) != role(b) or (ra and rb and ra != rb) or (oa and ob and oa != ob):
+        return None  # an earlier contest, another round, or a contest for another office
     return f"same {a['kind']} in {place}"
 
 

@@ -37,6 +37,11 @@ def round_of(event: dict[str, Any]) -> int:
     return int((event.get("arguments") or {}).get("round", 0))
 
 
+def office_of(event: dict[str, Any]) -> str:
+    """The office a contest fills as its article says it ("presidential"), or ""."""
+    return str((event.get("arguments") or {}).get("office", ""))
+
+
 def cross_role(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """One event is an article's reported event, the other the earlier or later one another article refers to."""
     return {role(a), role(b)} in ({"main", "previous"}, {"main", "next"})

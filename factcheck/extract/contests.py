@@ -40,8 +40,10 @@ def is_earlier(times: set[str] | None) -> bool:
 
 
 def mark(event: dict[str, Any], mn: Mention) -> None:
-    """Record for the linker that an event is a contest, and its round where a mention says it ("first round")."""
+    """Record for the linker that an event is a contest, and its round and office where a mention says them."""
     args = event.setdefault("arguments", {})
     args["contest"] = True
     if mn.ordinal:
         args.setdefault("round", mn.ordinal)
+    if mn.office:
+        args.setdefault("office", mn.office)

@@ -34,7 +34,7 @@ class ReadEvent:
     event's own field, which the linker compares across articles; agents and place are kept
     under ``arguments``, which the fact set's event has no fields for, and so are ``role``,
     ``loose`` (an event named with no date, which no fact names: see
-    :mod:`factcheck.extract.loose`), ``contest`` and ``round`` (see
+    :mod:`factcheck.extract.loose`), ``contest``, ``round`` and ``office`` (see
     :mod:`factcheck.extract.contests`).  ``mentions`` are the places the article names the
     event that no fact quotes (a restatement with no date).
     """
@@ -53,6 +53,7 @@ class ReadEvent:
     loose: bool = False  # named with no date, on a named object: kept only if it links to another article's event
     contest: bool = False  # a vote a place holds (an election): linked by its place and round, not by parties
     round: int = 0  # its round in its contest ("the first round", a runoff), where the article says it
+    office: str = ""  # the office a contest fills ("presidential"), where the article says it
 
     def plain(self) -> dict[str, Any]:
         """The event as a fact set file writes it."""
@@ -75,6 +76,8 @@ class ReadEvent:
             args["contest"] = True
         if self.round:
             args["round"] = self.round
+        if self.office:
+            args["office"] = self.office
         return {**out, **({"arguments": args} if args else {})}
 
     @classmethod
@@ -85,7 +88,7 @@ class ReadEvent:
                    d.get("series"), tuple(args.get("agents", ())), d.get("theme"), args.get("place"),
                    tuple(Mention.model_validate(m) for m in d.get("mentions", ())),
                    args.get("role", "main"), bool(args.get("loose", False)), bool(args.get("contest", False)),
-                   int(args.get("round", 0)))  # fmt: skip
+                   int(args.get("round", 0)), str(args.get("office", "")))  # fmt: skip
 
 
 def plain_fact(fact: Fact) -> dict[str, Any]:

@@ -81,3 +81,11 @@ def test_contests_fit_on_kind_place_role_and_round() -> None:
     assert contest_fits(ev("election", "Peru"), ev("election", "Peru", role="previous")) is None
     assert contest_fits(ev("election", "Peru"), ev("runoff", "Peru")) is None
     assert contest_fits(ev("election", "Peru"), {"id": "y", "kind": "election", "location": "Peru"}) is None
+
+
+def test_contests_for_two_offices_are_two(tmp_path: Path) -> None:
+    r = report(tmp_path, ("a", "2026-06-01", FIRST),
+               ("b", "2026-06-02", "Turnout in Sunday's parliamentary election in Peru was 70 percent."))  # fmt: skip
+    assert not [m for m, linked, _ in members(r) if linked and "a:election" in m]
+    assert contest_fits(*({"id": i, "kind": "election", "location": "Peru", "arguments": {"contest": True, "office": o}}
+                          for i, o in (("x", "mayoral"), ("y", "presidential")))) is None  # fmt: skip

@@ -80,3 +80,13 @@ def test_a_modifier_that_names_no_place_is_none() -> None:
     assert modifier_place("Sunday's referendum passed easily.", "referendum") == ""
     assert modifier_place("Jonas Berg's election surprised everyone.", "election") == ""
     assert modifier_place("The Harbor Party's election pledge was dropped.", "pledge") == ""
+
+
+def test_the_office_a_contest_fills_is_read_right_before_it(tmp_path: Path) -> None:
+    evs = events_of(tmp_path, "Lena Vik won Sunday's mayoral election in Bergen.")
+    assert evs["election"]["arguments"]["office"] == "mayoral"
+
+
+def test_an_office_word_elsewhere_in_the_sentence_is_none(tmp_path: Path) -> None:
+    evs = events_of(tmp_path, "A presidential adviser said the vote in Bolivia would go ahead on Sunday.")
+    assert "office" not in evs["election"]["arguments"]
