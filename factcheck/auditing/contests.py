@@ -3,10 +3,11 @@
 A contest has no parties (its candidates run in it), so the linker's other passes, which
 weigh parties or a named object, never link one.  Two contests are one when they are of the
 same kind, held in the same place, in the same role (the article's own, or an earlier one it
-refers to), with rounds and offices ("presidential", "mayoral") that do not disagree.  The same round named by both ("the first
-round", two runoffs) is strong evidence; the place alone is only an alternative for the
-solver ("Sunday's election in Norway" may be the first round another article names, or the
-previous election), so a guess never by itself makes a contradiction.
+refers to), with rounds and offices ("presidential", "mayoral") that do not disagree.  The
+same round named by both ("the first round", two runoffs) is strong evidence; the place
+alone is only an alternative for the solver ("Sunday's election in Norway" may be the first
+round another article names, or the previous election), so a guess never by itself makes a
+contradiction.
 """
 
 from __future__ import annotations
