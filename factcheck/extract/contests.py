@@ -3,7 +3,7 @@
 An article on a vote names the country or city that holds it once or twice ("the presidential
 election in Norway ... the runoff"); its first round and its runoff are two rounds of one
 contest there, so what one mention says of the place is the others' too.  A contest named by
-its year or by years ago ("the 2021 election", "the vote five years ago") is an earlier one,
+its year or by years ago ("the 2019 vote", "the referendum four years ago") is an earlier one,
 not the one the article reports.
 """
 

@@ -180,7 +180,7 @@ class _Identity:
         elif spec.corefer == "head" and not spec.per_agent:
             key = self._head_event(mn)
             if kind in self.contests and is_earlier(self.times.get(mn.index)):
-                role = "previous"  # "the 2021 election": not the one the article reports
+                role = "previous"  # "the 2019 vote": not the one the article reports
         elif self.pack.pack.events[kind].per_agent and mn.participants:
             key = f"{self.doc}:{kind}-" + "_".join(_slug(p) for p in mn.participants)
         else:

@@ -62,7 +62,7 @@ class EventKind(_Strict):
         default=False,
         description="A vote a place holds (an election, a runoff): its place is the country or city named with it "
         "('in X', 'X's runoff'), shared by the article's mentions of such kinds; those who run in it are not its "
-        "parties; an earlier one is named by its year or years ago ('the 2021 election', 'five years ago').",
+        "parties; an earlier one is named by its year or years ago ('the 2019 vote', 'four years ago').",
     )
     offices: list[str] = Field(
         default_factory=list,

@@ -8,8 +8,8 @@ from factcheck.auditing.contests import contest_fits
 from factcheck.model import Report
 
 AS_OF = dt.date(2026, 11, 22)
-FIRST = ("No candidate won a majority in Sunday's presidential election in Peru, and the two leaders will face "
-         "each other in a runoff on June 21, the electoral board said Monday.")  # fmt: skip
+FIRST = ("Sunday's presidential election in Peru produced no outright winner, so the top two candidates meet "
+         "again in a runoff on June 21, officials said Monday.")  # fmt: skip
 
 
 def report(tmp_path: Path, *articles: tuple[str, str | None, str]) -> Report:
@@ -28,7 +28,7 @@ def contradictions(r: Report) -> list[str]:
 
 
 def test_one_runoff_in_two_articles_is_one_event(tmp_path: Path) -> None:
-    r = report(tmp_path, ("a", "2026-06-01", FIRST), ("b", None, "Ana Torres won Peru's presidential runoff on Sunday."))
+    r = report(tmp_path, ("a", "2026-06-01", FIRST), ("b", None, "Peru's presidential runoff on Sunday went to Ana Torres."))
     assert (("a:runoff", "b:runoff"), True, False) in members(r)
     (runoff,) = [e for e in r.events if e.id == "a:runoff"]
     assert (runoff.earliest, runoff.latest) == (dt.date(2026, 6, 21), dt.date(2026, 6, 21))
@@ -36,35 +36,35 @@ def test_one_runoff_in_two_articles_is_one_event(tmp_path: Path) -> None:
 
 
 def test_a_runoff_elsewhere_is_another(tmp_path: Path) -> None:
-    r = report(tmp_path, ("a", "2026-06-01", FIRST), ("b", None, "Ana Torres won Chile's presidential runoff on Sunday."))
+    r = report(tmp_path, ("a", "2026-06-01", FIRST), ("b", None, "Chile's presidential runoff on Sunday went to Ana Torres."))
     assert members(r) == []
 
 
 def test_one_runoff_on_two_days_is_a_contradiction(tmp_path: Path) -> None:
     r = report(tmp_path, ("a", "2026-06-01", FIRST),
-               ("b", "2026-06-10", "Campaigning for the runoff in Peru on June 28 began on Tuesday."))  # fmt: skip
+               ("b", "2026-06-10", "Both candidates held rallies on Tuesday ahead of the runoff in Peru on June 28."))  # fmt: skip
     assert (("a:runoff", "b:runoff"), True, False) in members(r)
     assert contradictions(r)
 
 
 def test_the_previous_election_is_not_the_first_round(tmp_path: Path) -> None:
     r = report(tmp_path, ("a", "2026-06-01", FIRST),
-               ("b", "2026-06-22", "Ana Torres won Peru's presidential runoff on Sunday. She lost the 2021 election "
-                                   "by a few thousand votes."))  # fmt: skip
+               ("b", "2026-06-22", "Peru's presidential runoff on Sunday went to Ana Torres, who took 52 percent. "
+                                   "She was beaten in the 2016 election by a few thousand votes."))  # fmt: skip
     assert not [m for m, linked, _ in members(r) if linked and any(x.startswith("b:election") for x in m)]
     assert contradictions(r) == []
 
 
 def test_a_first_round_named_by_place_alone_is_an_alternative(tmp_path: Path) -> None:
-    second = ("Campaigning for Sunday's runoff in Peru closed on Friday. In the first round on May 31, Torres won 38 "
-              "percent, the best showing of a newcomer in any election there.")
+    second = ("Both candidates held rallies in Lima on Friday before Sunday's runoff in Peru. Torres topped the first "
+              "round on May 31 with 38 percent, her best result in any election.")
     r = report(tmp_path, ("a", "2026-06-01", FIRST), ("b", "2026-06-19", second))
     assert (("a:election", "b:election"), True, True) in members(r)
 
 
 def test_a_first_round_on_another_day_is_left_apart_not_a_contradiction(tmp_path: Path) -> None:
-    second = ("Campaigning for Sunday's runoff in Peru closed on Friday. In the first round on May 24, Torres won 38 "
-              "percent, the best showing of a newcomer in any election there.")
+    second = ("Both candidates held rallies in Lima on Friday before Sunday's runoff in Peru. Torres topped the first "
+              "round on May 24 with 38 percent, her best result in any election.")
     r = report(tmp_path, ("a", "2026-06-01", FIRST), ("b", "2026-06-19", second))
     assert not [m for m, linked, _ in members(r) if linked and "a:election" in m and "b:election" in m]
     assert contradictions(r) == []

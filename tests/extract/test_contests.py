@@ -20,15 +20,15 @@ def modifier_place(sentence: str, word: str) -> str:
 
 
 def test_a_runoff_is_held_where_the_articles_election_is(tmp_path: Path) -> None:
-    evs = events_of(tmp_path, "No candidate won a majority in Sunday's presidential election in Peru, and the two "
-                              "leaders will face each other in a runoff on June 21.")  # fmt: skip
+    evs = events_of(tmp_path, "Sunday's presidential election in Peru produced no outright winner, so the top two "
+                              "candidates meet again in a runoff on June 21.")  # fmt: skip
     assert evs["election"]["location"] == "Peru" and evs["runoff"]["location"] == "Peru"
     assert evs["runoff"]["arguments"] == {"contest": True, "round": 2}
     assert "round" not in evs["election"]["arguments"]
 
 
 def test_a_candidate_is_no_party_and_a_possessive_country_is_the_place(tmp_path: Path) -> None:
-    evs = events_of(tmp_path, "Ana Torres won Ecuador's presidential runoff on Sunday.")
+    evs = events_of(tmp_path, "Ana Torres took Ecuador's presidential runoff on Sunday with 52 percent.")
     assert evs["runoff"]["location"] == "Ecuador"
     assert "participants" not in evs["runoff"]
 
@@ -39,12 +39,11 @@ def test_a_vote_named_by_no_place_has_none(tmp_path: Path) -> None:
 
 
 def test_a_contest_named_by_its_year_or_years_ago_is_an_earlier_one(tmp_path: Path) -> None:
-    evs = events_of(tmp_path, "Maria Lopez won Sunday's vote in Bolivia. She lost the 2019 election by a narrow "
-                              "margin. Turnout was 61 percent, below the 70 percent recorded in the vote four years "
-                              "ago.")  # fmt: skip
+    evs = events_of(tmp_path, "Maria Lopez carried Sunday's vote in Bolivia. She was beaten in the 2019 election "
+                              "by a narrow margin, and fewer people turned out than in the vote four years ago.")  # fmt: skip
     assert evs["election"]["location"] == "Bolivia" and "role" not in evs["election"]["arguments"]
     earlier = [e for k, e in evs.items() if k != "election" and e["kind"] == "election"]
-    assert earlier and all(e["arguments"]["role"] == "previous" for e in earlier)
+    assert len(earlier) == 2 and all(e["arguments"]["role"] == "previous" for e in earlier)
 
 
 def test_a_contest_named_by_its_day_is_the_articles_own(tmp_path: Path) -> None:
