@@ -28,7 +28,9 @@ def contradictions(r: Report) -> list[str]:
 
 
 def test_one_runoff_in_two_articles_is_one_event(tmp_path: Path) -> None:
-    r = report(tmp_path, ("a", "2026-06-01", FIRST), ("b", None, "Peru's presidential runoff on Sunday went to Ana Torres."))
+    r = report(
+        tmp_path, ("a", "2026-06-01", FIRST), ("b", None, "Peru's presidential runoff on Sunday went to Ana Torres.")
+    )
     assert (("a:runoff", "b:runoff"), True, False) in members(r)
     (runoff,) = [e for e in r.events if e.id == "a:runoff"]
     assert (runoff.earliest, runoff.latest) == (dt.date(2026, 6, 21), dt.date(2026, 6, 21))
@@ -36,7 +38,9 @@ def test_one_runoff_in_two_articles_is_one_event(tmp_path: Path) -> None:
 
 
 def test_a_runoff_elsewhere_is_another(tmp_path: Path) -> None:
-    r = report(tmp_path, ("a", "2026-06-01", FIRST), ("b", None, "Chile's presidential runoff on Sunday went to Ana Torres."))
+    r = report(
+        tmp_path, ("a", "2026-06-01", FIRST), ("b", None, "Chile's presidential runoff on Sunday went to Ana Torres.")
+    )
     assert members(r) == []
 
 
@@ -56,15 +60,19 @@ def test_the_previous_election_is_not_the_first_round(tmp_path: Path) -> None:
 
 
 def test_a_first_round_named_by_place_alone_is_an_alternative(tmp_path: Path) -> None:
-    second = ("Both candidates held rallies in Lima on Friday before Sunday's runoff in Peru. Torres topped the first "
-              "round on May 31 with 38 percent, her best result in any election.")
+    second = (
+        "Both candidates held rallies in Lima on Friday before Sunday's runoff in Peru. Torres topped the first "
+        "round on May 31 with 38 percent, her best result in any election."
+    )
     r = report(tmp_path, ("a", "2026-06-01", FIRST), ("b", "2026-06-19", second))
     assert (("a:election", "b:election"), True, True) in members(r)
 
 
 def test_a_first_round_on_another_day_is_left_apart_not_a_contradiction(tmp_path: Path) -> None:
-    second = ("Both candidates held rallies in Lima on Friday before Sunday's runoff in Peru. Torres topped the first "
-              "round on May 24 with 38 percent, her best result in any election.")
+    second = (
+        "Both candidates held rallies in Lima on Friday before Sunday's runoff in Peru. Torres topped the first "
+        "round on May 24 with 38 percent, her best result in any election."
+    )
     r = report(tmp_path, ("a", "2026-06-01", FIRST), ("b", "2026-06-19", second))
     assert not [m for m, linked, _ in members(r) if linked and "a:election" in m and "b:election" in m]
     assert contradictions(r) == []
