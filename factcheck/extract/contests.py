@@ -35,7 +35,11 @@ def share_place(mentions: Iterable[Mention], kinds: frozenset[str], main_locatio
 
 
 def is_earlier(times: set[str] | None) -> bool:
-    """Whether the days a contest mention is named by say an earlier contest: a year alone, or years ago."""
+    """Whether the days a contest mention is named by say another contest than the reported one, most often earlier.
+
+    A year alone ("the 2019 vote") or years away ("four years ago", "last year's"): the
+    contest an article reports is named by its day or week.
+    """
     return any(_YEAR.fullmatch(t) or t.startswith("shift:year:") for t in times or ())
 
 
