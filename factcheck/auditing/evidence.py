@@ -27,6 +27,21 @@ def is_loose(event: dict[str, Any]) -> bool:
     return bool((event.get("arguments") or {}).get("loose"))
 
 
+def is_contest(event: dict[str, Any]) -> bool:
+    """A vote a place holds (an election, a runoff): linked by place and round (:mod:`factcheck.auditing.contests`)."""
+    return bool((event.get("arguments") or {}).get("contest"))
+
+
+def round_of(event: dict[str, Any]) -> int:
+    """A contest's round as its article says it ("the first round", a runoff), or 0."""
+    return int((event.get("arguments") or {}).get("round", 0))
+
+
+def office_of(event: dict[str, Any]) -> str:
+    """The office a contest fills as its article says it ("presidential"), or ""."""
+    return str((event.get("arguments") or {}).get("office", ""))
+
+
 def cross_role(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """One event is an article's reported event, the other the earlier or later one another article refers to."""
     return {role(a), role(b)} in ({"main", "previous"}, {"main", "next"})

@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from factcheck.auditing.contests import link_contests
 from factcheck.auditing.evidence import (
     cross_role,
     is_loose,
@@ -152,8 +153,8 @@ def link_events(
 
     ``docs`` maps each document id to its extracted events, ``published`` a dated one to its
     day.  The passes run in order, each on the links the earlier ones made: series kinds,
-    natural events, named objects, one theme by a party in common, other kinds within a
-    story, then the loose events.
+    natural events, contests, named objects, one theme by a party in common, other kinds
+    within a story, then the loose events.
     """
     everything = [(doc, ev) for doc in sorted(docs) for ev in docs[doc]]
     loose = [(doc, ev) for doc, ev in everything if is_loose(ev)]
@@ -161,6 +162,7 @@ def link_events(
     st = _Linking(items, ordinals_of(facts), series_kinds)
     _link_series(st)
     _link_natural(st, Dates(facts, published or {}))
+    link_contests(st)
     _link_named_objects(st)
     _weigh_one_theme(st)
     _link_in_stories(st, _stories(docs, st.uf))

@@ -4,14 +4,14 @@ Union-find over documents and link keys.  Two extracted events can only be linke
 they are of the same kind, share a pair of parties (or their single party) and do not
 name different places, or are of the same kind and act on one named object (their
 theme), or on one object by a party in common, or are natural events of one kind that name
-no party (a quake, a storm); each such event yields the keys that any event it may be
-linked to also yields, so articles that could share an event always land in one story
-(a loose event yields the keys of its kind and named object, as any event on a named
-object does).  Articles that may refer to the same background event, or that
-curated facts tie together (by the article each referenced event was read from), are one
-story too.  The keys over-approximate the linker, never under-approximate it: auditing
-the stories one by one gives the same links, findings and timeline as auditing the
-whole corpus at once, in bounded memory and in parallel.
+no party (a quake, a storm), or are contests held in one place; each such event yields the
+keys that any event it may be linked to also yields, so articles that could share an event
+always land in one story (a loose event yields the keys of its kind and named object, as
+any event on a named object does).  Articles that may refer to the same background event,
+or that curated facts tie together (by the article each referenced event was read from),
+are one story too.  The keys over-approximate the linker, never under-approximate it:
+auditing the stories one by one gives the same links, findings and timeline as auditing
+the whole corpus at once, in bounded memory and in parallel.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from itertools import combinations
 from typing import Any, Protocol
 
 from factcheck.auditing.background import background_kinds_match
-from factcheck.auditing.evidence import theme_names
+from factcheck.auditing.evidence import is_contest, theme_names
 from factcheck.facts.ids import fact_refs
 from factcheck.model import Fact
 
@@ -40,6 +40,8 @@ def event_keys(event: dict[str, Any], series_kinds: set[str], background: list[d
         for g in groups:
             base = f"{kind}|{'|'.join(g)}"
             keys.append(f"L:{base}|{place}" if place else f"U:{base}")
+    if is_contest(event) and event.get("location"):
+        keys.append(f"C:{kind}|{event['location']}")  # a contest is linked by the place that holds it
     if kind not in series_kinds and kind != "statement":
         # Any kind acting on a named object may be linked to the same kind on the same object.
         keys += [f"O:{kind}|{name}" for name in sorted(theme_names(event))]

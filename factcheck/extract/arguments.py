@@ -308,6 +308,24 @@ class ArgumentReader:
                     todo.append(c.i)
         return sorted(out, key=lambda w: w.i)
 
+    def modifier_place(self, s: Sentence, t: Token) -> str:
+        """A place a trigger noun's name-like modifier names ("Norway's referendum", "the Quito vote"), else "".
+
+        Only a name the NER calls a country, city or region, or a nationality the alias tables
+        know as a country ("the French election"): "Sunday's vote" and "Smith's election" name none.
+        """
+        if t.pos not in ("NOUN", "PROPN"):
+            return ""
+        for c in s.children(t.i):
+            ent = _entity_at(s, c.i)
+            if c.dep not in _MODIFIERS or c.i > t.i or ent is None:
+                continue
+            name = _strip(ent.text)
+            canon = self.normalise(ent.text.strip()) or self.normalise(name)  # "U.S." before its stripped "U.S"
+            if ent.label in ("GPE", "LOC") or (ent.label == "NORP" and canon):
+                return canon or name
+        return ""
+
     def _place(self, s: Sentence, t: Token, clause: Token) -> str:
         """Where it happens: a place attached by "in" or "at" to the trigger, else to its clause."""
         for head in self._cores(s, t, clause):

@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Any
 
 from factcheck.dates.tagger import TimexMatch
+from factcheck.extract.contests import contest_kinds, is_earlier, mark, share_place
 from factcheck.extract.extraction import Extraction
 from factcheck.extract.mentions import Mention, _slug
 from factcheck.extract.rules import CompiledPack, RelationRule
@@ -74,6 +75,8 @@ class _Identity:
                 continue  # "the third round ... The second round in Jakarta": another round's place
             if mn.kind != "statement" and mn.location and not mn.earlier and mn.kind not in self.main_location:
                 self.main_location[mn.kind] = mn.location
+        self.contests = contest_kinds(pack)
+        share_place(mentions, self.contests, self.main_location)
 
     def is_headline(self, pos: int) -> bool:
         # A bisection over the headlines' union: a long article has many, and this is asked per mention.
@@ -176,6 +179,8 @@ class _Identity:
             return key
         elif spec.corefer == "head" and not spec.per_agent:
             key = self._head_event(mn)
+            if kind in self.contests and is_earlier(self.times.get(mn.index)):
+                role = "previous"  # "the 2019 vote": not the one the article reports
         elif self.pack.pack.events[kind].per_agent and mn.participants:
             key = f"{self.doc}:{kind}-" + "_".join(_slug(p) for p in mn.participants)
         else:
@@ -230,8 +235,12 @@ class _Identity:
         """The mention resolved to ``key``: its event made (once) with the place and parties its role gives."""
         mn.key = key
         loc = mn.location if role in ("elsewhere", "previous") else self.main_location.get(kind)
+        if kind in self.contests and mn.location:
+            loc = mn.location  # "the U.S. election" in an article on another country's: held where it says
         parts = mn.participants if self.pack.pack.events[kind].per_agent else self._participants(kind, mn)
         self._event(key, kind, parts, loc, self._series(kind, mn), f"{kind} ({self.quote(mn)})", role)
+        if kind in self.contests:
+            mark(self.events[key], mn)
         return key
 
     def _main_ordinal(self, kind: str) -> int:

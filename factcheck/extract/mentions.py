@@ -58,6 +58,7 @@ class Mention:
     args: Arguments | None = None  # agents, participants, theme and place from the parse
     noun: bool = False  # an event noun ("the filing"), not a verb
     ordinal: int = 0  # "the third round": its place in the series, where the text says it right before
+    office: str = ""  # "the presidential runoff": the office a contest fills, where the text says it right before
     same_as: int = -1  # "a quake struck": the index of the noun mention whose event this verb tells
     # An open-domain mention's timing against another ("six days after the quake") and the day it is put off to
     offsets: list[tuple[str, TimexMatch, Mention]] = field(default_factory=list)
@@ -103,6 +104,8 @@ class MentionFinder:
                     continue  # "a round of applause" in an article on no talks, election or match
             # Who acts: the parties named just before the trigger, else those of the sentence.
             who = self._agent(text[max(sent[0], a - 90) : a]) or parties
+            if self.pack.pack.events[kind].contest:
+                who = ()  # candidates run in an election; the place that holds it is its place, not a party
             where = None
             if self.pack.pack.events[kind].located:
                 # The place named right after the trigger ("met in Saudi Arabia"), else right before it.
@@ -125,6 +128,9 @@ class MentionFinder:
             ordinal = self._ordinal_before.search(before)
             if ordinal and re.match(r"(?:rounds?|sessions?)\b", text[a:b], re.I):
                 mn.ordinal = self.pack.pack.ordinals.get(ordinal.group(1).lower(), 0)
+            mn.ordinal = mn.ordinal or self.pack.pack.events[kind].round  # "a runoff": its election's second round
+            if (office := self.pack.office_rx.get(kind)) and (said := office.search(before)):
+                mn.office = said.group(1).lower()
             out.append(mn)
         return out
 

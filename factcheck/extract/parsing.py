@@ -15,7 +15,7 @@ from dataclasses import replace
 from factcheck.dates.deadline import not_charged
 from factcheck.dates.tagger import TimexMatch
 from factcheck.extract import nlp
-from factcheck.extract.arguments import ArgumentReader
+from factcheck.extract.arguments import ArgumentReader, Arguments
 from factcheck.extract.attachment import date_head, offsets_of, until_of
 from factcheck.extract.dated_verbs import dated_verbs
 from factcheck.extract.mentions import Mention, _slug
@@ -79,8 +79,7 @@ class ParseReader:
                         mn.participants = antecedent
                 if mn.kind != "statement" and len(mn.args.parties) >= 2:
                     named_here.add(mn.args.parties)
-                if mn.location is None and mn.args.place and self.pack.pack.events[mn.kind].located:
-                    mn.location = mn.args.place
+                self._parsed_place(parsed, tok, mn, mn.args)
             if named_here:
                 antecedent = min(named_here) if len(named_here) == 1 else ()
             _predicates(parsed, here)
@@ -88,6 +87,19 @@ class ParseReader:
             if sent in dates and self.pack.pack.dated_verbs:
                 out += self._dated_verbs(parsed, dates[sent], here, reporting, light)
         return out
+
+    def _parsed_place(self, parsed: nlp.Sentence, tok: nlp.Token, mn: Mention, args: Arguments) -> None:
+        """The parse's place for a mention of a located kind or a contest, where the tables gave none.
+
+        A contest is held by the place named with it ("won Norway's runoff"), and those who run
+        in it are no parties to it.
+        """
+        spec = self.pack.pack.events[mn.kind]
+        if mn.location is None and args.place and spec.located:
+            mn.location = args.place
+        if spec.contest:
+            mn.participants = ()
+            mn.location = mn.location or args.place or self.arguments.modifier_place(parsed, tok) or None
 
     def _dated_verbs(
         self, parsed: nlp.Sentence, dates: list[TimexMatch], here: list[Mention], reporting: frozenset[str],

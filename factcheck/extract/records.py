@@ -32,9 +32,10 @@ class ReadEvent:
     ``agents``, ``theme`` and ``place`` are the event's arguments as a parser reads them
     (who acts, what it is about, where); they are optional.  The theme is the fact set
     event's own field, which the linker compares across articles; agents and place are kept
-    under ``arguments``, which the fact set's event has no fields for, and so are ``role`` and
+    under ``arguments``, which the fact set's event has no fields for, and so are ``role``,
     ``loose`` (an event named with no date, which no fact names: see
-    :mod:`factcheck.extract.loose`).  ``mentions`` are the places the article names the
+    :mod:`factcheck.extract.loose`), ``contest``, ``round`` and ``office`` (see
+    :mod:`factcheck.extract.contests`).  ``mentions`` are the places the article names the
     event that no fact quotes (a restatement with no date).
     """
 
@@ -54,6 +55,9 @@ class ReadEvent:
     natural: bool = False
     around: tuple[str, ...] = ()
     definite: bool = False
+    contest: bool = False  # a vote a place holds (an election): linked by its place and round, not by parties
+    round: int = 0  # its round in its contest ("the first round", a runoff), where the article says it
+    office: str = ""  # the office a contest fills ("presidential"), where the article says it
 
     def plain(self) -> dict[str, Any]:
         """The event as a fact set file writes it."""
@@ -76,6 +80,12 @@ class ReadEvent:
             args.update({"natural": True, "definite": self.definite})
             if self.around:
                 args["around"] = list(self.around)
+        if self.contest:
+            args["contest"] = True
+        if self.round:
+            args["round"] = self.round
+        if self.office:
+            args["office"] = self.office
         return {**out, **({"arguments": args} if args else {})}
 
     @classmethod
@@ -86,7 +96,9 @@ class ReadEvent:
                    d.get("series"), tuple(args.get("agents", ())), d.get("theme"), args.get("place"),
                    tuple(Mention.model_validate(m) for m in d.get("mentions", ())),
                    args.get("role", "main"), bool(args.get("loose", False)), bool(args.get("natural", False)),
-                   tuple(args.get("around", ())), bool(args.get("definite", False)))  # fmt: skip
+                   tuple(args.get("around", ())), bool(args.get("definite", False)),
+                   bool(args.get("contest", False)), int(args.get("round", 0)),
+                   str(args.get("office", "")))  # fmt: skip
 
 
 def plain_fact(fact: Fact) -> dict[str, Any]:

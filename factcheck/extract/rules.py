@@ -63,6 +63,20 @@ class EventKind(_Strict):
         description="A natural event (a quake, a storm): it names no party, so across articles its place, its date "
         "and a definite reference to it ('the quake') tell which it is.",
     )
+    contest: bool = Field(
+        default=False,
+        description="A vote a place holds (an election, a runoff): its place is the country or city named with it "
+        "('in X', 'X's runoff'), shared by the article's mentions of such kinds; those who run in it are not its "
+        "parties; an earlier one is named by its year or years ago ('the 2019 vote', 'four years ago').",
+    )
+    offices: list[str] = Field(
+        default_factory=list,
+        description="Regexes of the offices a contest fills ('presidential', 'mayoral'), read right before its "
+        "trigger: contests for two offices are two contests.",
+    )
+    round: int = Field(
+        default=0, ge=0, description="The round of its contest this kind always is (a runoff is the second), or 0."
+    )
     kind_of: list[str] = Field(
         default_factory=list,
         description="A trigger with no kind of its own ('the first round', 'a fourth round'): a mention of whichever "
@@ -223,6 +237,9 @@ class CompiledPack:
                     parts.append(f"(?P<g{len(self.kinds)}>{_alternation(words)})")
                     self.kinds.append((kind, tense))
         self.trigger_rx = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.I) if parts else None
+        # "Sunday's presidential runoff": an office a word or two before a contest's trigger.
+        self.office_rx = {kind: re.compile(rf"\b({_alternation(spec.offices)})\s+(?:[\w-]+\s+)?$", re.I)
+                          for kind, spec in pack.events.items() if spec.offices}  # fmt: skip
         ords = _alternation(list(pack.ordinals))
         self.ordinal_words = ords
         # Relation and boilerplate patterns are matched with ``regex`` so a document's matching can time out.

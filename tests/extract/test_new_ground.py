@@ -143,9 +143,6 @@ _TRIAL = ("each article reads its sentencing, but nothing links them across arti
           "place on April 8' names no party (its clause's subject is the event noun itself), and an event with no "
           "party, place or named object has no candidate in another article")
 _MATCH = _LINK.format("final and semifinals")
-_RUNOFF = ("each article reads its first round (an election) and its runoff (a kind of its own), but nothing links "
-           "them across articles: an election names no party or place, and the linker weighs an event of no party "
-           "only by its named object, which an election has not")
 _FINAL_UNDATED = "'won the Baltic Cup on Sunday, beating Daugava Riga 2-0 in the final' dates the win, not the final"
 
 KNOWN_FAILURES: dict[str, str] = {
@@ -155,13 +152,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "court_same-earlier-trial-across": "the trial's year is a possessive's modifier ('His 2019 trial'), which no "
     "relation rule dates, so no event is read there",
     "court_same-sentencing-across": _TRIAL,
-    "election_created-runoff-result": f"{_RUNOFF}, so the undated article's creation is left open",
-    "election_dated-runoff-result": f"{_RUNOFF}, so the undated article's 'Sunday' names no day",
-    "election_edits-first-round-moved": _RUNOFF,
-    "election_edits-runoff-moved-before-campaign-end": _RUNOFF,
-    "election_same-first-round-across": _RUNOFF,
-    "election_same-runoff-first-and-second-article": _RUNOFF,
-    "election_same-runoff-first-and-third-article": _RUNOFF,
     "sport_created-final-report": f"{_MATCH}, so the undated article's creation is left open; {_FINAL_UNDATED}",
     "sport_dated-final-report": f"{_MATCH}, so the undated article's 'Sunday' names no day",
     "sport_edits-final-weekday-moved": _MATCH,
