@@ -4,7 +4,8 @@ Union-find over documents and link keys.  Two extracted events can only be linke
 they are of the same kind, share a pair of parties (or their single party) and do not
 name different places, or are of the same kind and act on one named object (their
 theme), or on one object by a party in common; each such event yields the keys that any
-event it may be linked to also yields, so articles that could share an event always land
+event it may be linked to also yields (a party by the first and the last word of its name,
+which a short form of it shares: "Vytis" of "Kaunas Vytis"), so articles that could share an event always land
 in one story (a loose event yields the keys of its kind and named object, as any event on
 a named object does).  Articles that may refer to the same background event, or that
 curated facts tie together (by the article each referenced event was read from), are one
@@ -16,11 +17,11 @@ whole corpus at once, in bounded memory and in parallel.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import combinations
+from itertools import combinations, product
 from typing import Any, Protocol
 
 from factcheck.auditing.background import background_kinds_match
-from factcheck.auditing.evidence import theme_names
+from factcheck.auditing.evidence import name_forms, theme_names
 from factcheck.facts.ids import fact_refs
 from factcheck.model import Fact
 
@@ -36,7 +37,7 @@ def event_keys(event: dict[str, Any], series_kinds: set[str], background: list[d
     if kind in series_kinds and parties:
         groups = [(parties[0],)] if len(parties) == 1 else list(combinations(parties, 2))
         place = event.get("location")
-        for g in groups:
+        for g in sorted({tuple(sorted(f)) for g in groups for f in product(*map(name_forms, g))}):
             base = f"{kind}|{'|'.join(g)}"
             keys.append(f"L:{base}|{place}" if place else f"U:{base}")
     if kind not in series_kinds and kind != "statement":
