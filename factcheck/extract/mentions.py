@@ -64,6 +64,8 @@ class Mention:
     # An open-domain mention's timing against another ("six days after the quake") and the day it is put off to
     offsets: list[tuple[str, TimexMatch, Mention]] = field(default_factory=list)
     until: list[tuple[TimexMatch, Mention]] = field(default_factory=list)
+    # Table mentions an adjunct participle sets at once with it ("won on Sunday, beating X in the final"): its day
+    during: list[Mention] = field(default_factory=list)
 
     @property
     def asserted(self) -> bool:
