@@ -79,6 +79,12 @@ def parties_fit(a: list[str], b: list[str]) -> bool:
     return (sa <= sb or sb <= sa) and len(small) >= min(2, len(sa | sb))
 
 
+def shared_parties(a: list[str], b: list[str]) -> list[str]:
+    """The parties two events share, each by its long form (see :func:`long_form`), sorted."""
+    names = set(a) | set(b)
+    return sorted({long_form(p, names) for p in a} & {long_form(p, names) for p in b})
+
+
 def theme_names(event: dict[str, Any]) -> frozenset[str]:
     """The name words of an event's theme ("iPhone SDK", "A380 superjumbo" → "A380"): what makes it one object."""
     words = re.findall(r"[\w.'’-]+", str(event.get("theme") or ""))

@@ -37,8 +37,8 @@ def event_keys(event: dict[str, Any], series_kinds: set[str], background: list[d
     if kind in series_kinds and parties:
         groups = [(parties[0],)] if len(parties) == 1 else list(combinations(parties, 2))
         place = event.get("location")
-        for g in sorted({tuple(sorted(f)) for g in groups for f in product(*map(name_forms, g))}):
-            base = f"{kind}|{'|'.join(g)}"
+        for forms in sorted({tuple(sorted(f)) for g in groups for f in product(*map(name_forms, g))}):
+            base = f"{kind}|{'|'.join(forms)}"
             keys.append(f"L:{base}|{place}" if place else f"U:{base}")
     if kind not in series_kinds and kind != "statement":
         # Any kind acting on a named object may be linked to the same kind on the same object.

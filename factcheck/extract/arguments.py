@@ -246,14 +246,14 @@ class ArgumentReader:
                              for g in s.children(c.i) for p in self._named_in(s, g))  # fmt: skip
         if t.pos in _CLAUSE_POS or t.dep != "pobj" or head.lemma.lower() != "in" or head.head != clause.i:
             return (), ()
-        objects = _unique([n for c in s.children(clause.i) if c.dep == "dobj" and (n := self._object_name(s, c))])
+        objects = _unique([n for c in s.children(clause.i) if c.dep == "dobj" and (n := self._name_of(s, c))])
         doer = clause if any(c.dep in _SUBJECTS for c in s.children(clause.i)) else controller(s, clause)
-        doers = () if doer is None else tuple(p for c in s.children(doer.i) if c.dep in _SUBJECTS
-                                              for p in self._named_in(s, c))  # fmt: skip
+        doers = () if doer is None else _unique([n for c in s.children(doer.i) if c.dep in _SUBJECTS
+                                                 and (n := self._name_of(s, c))])  # fmt: skip
         return (doers, objects) if doers and objects else ((), ())
 
-    def _object_name(self, s: Sentence, t: Token) -> str | None:
-        """The party an object names: a party's name, or a proper noun the NER left unlabelled ("beat Tartu Meteor")."""
+    def _name_of(self, s: Sentence, t: Token) -> str | None:
+        """The party a subject or object names: a party's name, or a proper noun the NER left unlabelled."""
         if (p := self.party(s, t)) is not None:
             return p
         if t.pos == "PROPN" and _entity_at(s, t.i) is None and t.text[:1].isupper():

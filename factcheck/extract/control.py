@@ -4,7 +4,9 @@
 no subject of its own; its doer is the subject of "sentenced" (the verb its "after" phrase
 hangs on), and "her" is that verb's object when the object is a person.  Only a gerund or
 participle clause with no subject of its own is read so ("after convicting", "before
-signing"); a clause with its own subject ("after the jury convicted her") keeps it.
+signing"); a clause with its own subject ("after the jury convicted her") keeps it.  Such a
+clause hanging on its verb as an adjunct ("won the cup on Sunday, beating X in the final") tells
+an act at once with the verb's: the event it is set in takes the verb's day.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def pronoun_object(s: Sentence, verb: Token) -> Token | None:
 
 
 def simultaneous_settings(s: Sentence, verb: Token) -> list[Token]:
-    """Event nouns an adjunct participle of ``verb`` is set in, which take its time: "won on Sunday, beating X in the final".
+    """Event nouns an adjunct participle of ``verb`` is set in, taking its day: "won Sunday, beating X in the final".
 
     A subjectless "-ing" clause hanging on a verb tells what its doer did at once with it, so the
     noun it is "in" happened then too; a perfect participle ("having beaten X in the semifinal")

@@ -18,8 +18,11 @@ from factcheck.extract.modality import UNASSERTED
 from factcheck.extract.rules import CompiledPack
 
 # "those talks", "the previous round", "last year's final": an earlier event of the kind than the article's
-_EARLIER = re.compile(r"\b(?:those|that|the\s+(?:previous|earlier|prior|last)|last\s+(?:year|season|month|week)['’]s)"
-                      r"\s+(?:[\w-]+\s+){0,2}$", re.I)
+_EARLIER = re.compile(
+    r"\b(?:those|that|the\s+(?:previous|earlier|prior|last)|last\s+(?:year|season|month|week)['’]s)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _LATER = re.compile(r"\b(?:the\s+)?(?:next|following|upcoming|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _DEFINITE = re.compile(
     r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$|[’']s\s+(?:[\w-]+\s+){0,1}$", re.I
