@@ -5,9 +5,9 @@ they are of the same kind, share a pair of parties (or their single party) and d
 name different places, or are of the same kind and act on one named object (their
 theme), or on one object by a party in common; each such event yields the keys that any
 event it may be linked to also yields (a party by the first and the last word of its name,
-which a short form of it shares: "Vytis" of "Kaunas Vytis"), so articles that could share an event always land
-in one story (a loose event yields the keys of its kind and named object, as any event on
-a named object does).  Articles that may refer to the same background event, or that
+which a short form of it shares: "Harriers" of "Riverton Harriers"), so articles that could
+share an event always land in one story (a loose event yields the keys of its kind and
+named object, as any event on a named object does).  Articles that may refer to the same background event, or that
 curated facts tie together (by the article each referenced event was read from), are one
 story too.  The keys over-approximate the linker, never under-approximate it: auditing
 the stories one by one gives the same links, findings and timeline as auditing the

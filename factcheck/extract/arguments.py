@@ -36,7 +36,7 @@ _FROM = frozenset({"from", "of"})  # "negotiators from X", "delegations of X and
 _PLURAL_PRONOUNS = frozenset({"they"})
 _LEADING = re.compile(r"^(?:the|a|an|this|that|its|their)\s+", re.I)
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
-# "Daugava Riga 2-0": a score the NER glues to the name before it is no part of the name.
+# "Brandt United 3-1": a score the NER glues to the name before it is no part of the name.
 _SCORE = re.compile(r"\s+\d{1,3}\s*[-–]\s*\d{1,3}$")
 
 
@@ -349,7 +349,7 @@ class ArgumentReader:
 
 
 def _place_of_place(s: Sentence, g: Token) -> list[Token]:
-    """The places a place is said to be in ("Riga" of "at the Skonto Stadium in Riga"), which rank as places too.
+    """The places a place is said to be in ("Oslo" of "at the Foreign Ministry in Oslo"), which rank as places too.
 
     A city outranks a building (see ``_PLACE_LABELS``), so an event "at a stadium in a city" is placed in
     the city, where another article may name the city alone.

@@ -53,7 +53,7 @@ def simultaneous_settings(s: Sentence, verb: Token) -> list[Token]:
     for clause in s.children(verb.i):
         if clause.dep != "advcl" or clause.tag != "VBG" or (c := controller(s, clause)) is None or c.i != verb.i:
             continue
-        if any(c.dep == "aux" and c.lemma.lower() == "have" for c in s.children(clause.i)):
+        if any(a.dep == "aux" and a.lemma.lower() == "have" for a in s.children(clause.i)):
             continue
         for prep in s.children(clause.i):
             if prep.dep == "prep" and prep.lemma.lower() == "in":
