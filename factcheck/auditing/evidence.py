@@ -72,6 +72,15 @@ def long_form(short: str, names: set[str]) -> str:
     return longer.pop() if len(longer) == 1 else short
 
 
+def name_forms(name: str) -> frozenset[str]:
+    """What any short form of a name shares with it (see :func:`long_form`): its first and its last word.
+
+    A name that is no proper name ("the club") has only itself.
+    """
+    words = name.split()
+    return frozenset({words[0], words[-1]}) if _is_name(words) else frozenset({name})
+
+
 def parties_fit(a: list[str], b: list[str]) -> bool:
     """Whether two events' parties may be one event's: one set within the other, sharing two (or the only one).
 
@@ -83,6 +92,12 @@ def parties_fit(a: list[str], b: list[str]) -> bool:
         return False
     small = sa if len(sa) <= len(sb) else sb
     return (sa <= sb or sb <= sa) and len(small) >= min(2, len(sa | sb))
+
+
+def shared_parties(a: list[str], b: list[str]) -> list[str]:
+    """The parties two events share, each by its long form (see :func:`long_form`), sorted."""
+    names = set(a) | set(b)
+    return sorted({long_form(p, names) for p in a} & {long_form(p, names) for p in b})
 
 
 def theme_names(event: dict[str, Any]) -> frozenset[str]:
@@ -115,6 +130,25 @@ def wording(event: dict[str, Any]) -> str:
     inner = label[label.find("(") + 1 : label.rfind(")")] if "(" in label else ""
     words = inner.lower().split()
     return " ".join([*words[:-1], words[-1].rstrip("s")]) if words else ""
+
+
+# A prefix naming a stage of a contest or proceeding: "semifinal", "quarterfinal", "retrial", "rematch", "pretrial".
+_STAGE = re.compile(r"^(semi|quarter|re|pre)-?(?=[a-z]{4})")
+
+
+def stage(event: dict[str, Any]) -> str:
+    """The stage prefix of an event's trigger head word ("semi" of "semifinal", "re" of "retrial"), else ""."""
+    words = wording(event).split()
+    m = _STAGE.match(words[-1]) if words else None
+    return m.group(1) if m else ""
+
+
+def stages_clash(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two events named at different stages: a semifinal and a final, a retrial and a trial, a rematch and a final.
+
+    A stage word on one of them is enough: "the semifinal" is never "the final", whatever the parties.
+    """
+    return bool(wording(a) and wording(b)) and stage(a) != stage(b)
 
 
 def ordinals_of(facts: list[dict[str, Any]]) -> dict[str, set[int]]:

@@ -41,6 +41,8 @@ from factcheck.auditing.evidence import (
     parties_clash,
     parties_fit,
     role,
+    shared_parties,
+    stages_clash,
     theme_names,
     wording,
 )
@@ -122,8 +124,10 @@ class _Linking:
             return None
         if objects_fit(a, b) is False:
             return None  # "talks on the F-35 sale", "talks on the S-400 deal": two objects, two events
+        if stages_clash(a, b):
+            return None  # "the semifinal", "the final": two stages, two events
         where = f" in {la}" if la and lb else f" (one names {la or lb})" if (la or lb) else ""
-        return f"same {a['kind']} between {', '.join(sorted(set(a['participants']) & set(b['participants'])))}{where}"
+        return f"same {a['kind']} between {', '.join(shared_parties(a['participants'], b['participants']))}{where}"
 
     def strong(self, a: dict[str, Any], b: dict[str, Any]) -> bool:
         """Whether a match is strong evidence: the same place named by both, or the same ordinal."""

@@ -5,23 +5,25 @@ they are of the same kind, share a pair of parties (or their single party) and d
 name different places, or are of the same kind and act on one named object (their
 theme), or on one object by a party in common, or are natural events of one kind that name
 no party (a quake, a storm), or are contests held in one place; each such event yields the
-keys that any event it may be linked to also yields, so articles that could share an event
-always land in one story (a loose event yields the keys of its kind and named object, as
-any event on a named object does).  Articles that may refer to the same background event,
-or that curated facts tie together (by the article each referenced event was read from),
-are one story too.  The keys over-approximate the linker, never under-approximate it:
-auditing the stories one by one gives the same links, findings and timeline as auditing
-the whole corpus at once, in bounded memory and in parallel.
+keys that any event it may be linked to also yields (a party by the first and the last word
+of its name, which a short form of it shares: "Harriers" of "Riverton Harriers"), so
+articles that could share an event always land in one story (a loose event yields the keys
+of its kind and named object, as any event on a named object does).  Articles that may
+refer to the same background event, or that curated facts tie together (by the article
+each referenced event was read from), are one story too.  The keys over-approximate the
+linker, never under-approximate it: auditing the stories one by one gives the same links,
+findings and timeline as auditing the whole corpus at once, in bounded memory and in
+parallel.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import combinations
+from itertools import combinations, product
 from typing import Any, Protocol
 
 from factcheck.auditing.background import background_kinds_match
-from factcheck.auditing.evidence import is_contest, theme_names
+from factcheck.auditing.evidence import is_contest, name_forms, theme_names
 from factcheck.facts.ids import fact_refs
 from factcheck.model import Fact
 
@@ -37,8 +39,8 @@ def event_keys(event: dict[str, Any], series_kinds: set[str], background: list[d
     if kind in series_kinds and parties:
         groups = [(parties[0],)] if len(parties) == 1 else list(combinations(parties, 2))
         place = event.get("location")
-        for g in groups:
-            base = f"{kind}|{'|'.join(g)}"
+        for forms in sorted({tuple(sorted(f)) for g in groups for f in product(*map(name_forms, g))}):
+            base = f"{kind}|{'|'.join(forms)}"
             keys.append(f"L:{base}|{place}" if place else f"U:{base}")
     if is_contest(event) and event.get("location"):
         keys.append(f"C:{kind}|{event['location']}")  # a contest is linked by the place that holds it

@@ -31,12 +31,15 @@ _OBJECTS = frozenset({"dobj", "obj", "attr"})
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _WITH = frozenset({"with", "between", "among", "against"})
+_VERSUS = frozenset({"over", "against", "with"})  # "a semifinal win over X": whom a contest is won against
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _ABOUT = frozenset({"of", "on", "about", "over", "for"})
 _FROM = frozenset({"from", "of"})  # "negotiators from X", "delegations of X and Y": whom a common noun stands for
 _PLURAL_PRONOUNS = frozenset({"they"})
 _LEADING = re.compile(r"^(?:the|a|an|this|that|its|their)\s+", re.I)
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
+# "Brandt United 3-1": a score the NER glues to the name before it is no part of the name.
+_SCORE = re.compile(r"\s+\d{1,3}\s*[-–]\s*\d{1,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +63,8 @@ class Arguments:
 
 
 def _strip(text: str) -> str:
-    return _POSSESSIVE.sub("", _LEADING.sub("", text.strip())).strip(" ,.;:\"'“”")
+    """A name as written, without its article, possessive ending, trailing score or punctuation."""
+    return _SCORE.sub("", _POSSESSIVE.sub("", _LEADING.sub("", text.strip()))).strip(" ,.;:\"'“”")
 
 
 def _entity_at(s: Sentence, i: int) -> Entity | None:
@@ -91,7 +95,9 @@ class ArgumentReader:
         gov = _governor(s, t)
         clause = self._clause(s, gov)
         agents = self._agents(s, t, clause) if gov is t else self._agents(s, t, clause, gov)
-        others = [p for p in self._others(s, gov, clause) if p not in agents]
+        doers, opponents = self._setting_parties(s, t, clause) if gov is t else ((), ())
+        agents = _unique([*agents, *doers])
+        others = [p for p in _unique([*self._others(s, gov, clause), *opponents]) if p not in agents]
         theme = self._theme(s, t)
         if theme in agents + tuple(others):
             theme = ""
@@ -244,6 +250,36 @@ class ArgumentReader:
                 out += [g.i for g in s.children(c.i)]
         return tuple(dict.fromkeys(out))
 
+    def _setting_parties(self, s: Sentence, t: Token, clause: Token) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Who an event noun's setting names: "A beat B in the final", "a semifinal win over B"; else nothing.
+
+        A noun the act of a verb on a named party is set "in" takes the verb's named doer (the
+        subject, or for a subjectless participle its controller's: "A won the cup, beating B in
+        the final") and that party; both must be named ("arrested three men in the protest",
+        "took part in the talks" give none).  A noun modifying another ("semifinal win") takes
+        whom that one is over or against.
+        """
+        head = s.tokens[t.head]
+        if t.dep in ("amod", "compound") and head.pos == "NOUN" and head.i != t.i:
+            return (), tuple(p for c in s.children(head.i) if c.dep == "prep" and c.lemma.lower() in _VERSUS
+                             for g in s.children(c.i) for p in self._named_in(s, g))  # fmt: skip
+        if t.pos in _CLAUSE_POS or t.dep != "pobj" or head.lemma.lower() != "in" or head.head != clause.i:
+            return (), ()
+        objects = _unique([n for c in s.children(clause.i) if c.dep == "dobj" and (n := self._name_of(s, c))])
+        doer = clause if any(c.dep in _SUBJECTS for c in s.children(clause.i)) else controller(s, clause)
+        doers = () if doer is None else _unique([n for c in s.children(doer.i) if c.dep in _SUBJECTS
+                                                 and (n := self._name_of(s, c))])  # fmt: skip
+        return (doers, objects) if doers and objects else ((), ())
+
+    def _name_of(self, s: Sentence, t: Token) -> str | None:
+        """The party a subject or object names: a party's name, or a proper noun the NER left unlabelled."""
+        if (p := self.party(s, t)) is not None:
+            return p
+        if t.pos == "PROPN" and _entity_at(s, t.i) is None and t.text[:1].isupper():
+            name = _proper_name(s, t)
+            return self.normalise(name) or name
+        return None
+
     def _others(self, s: Sentence, t: Token, clause: Token) -> list[str]:
         """Who else takes part: "with X", "between X and Y"."""
         out: list[str] = []
@@ -334,7 +370,8 @@ class ArgumentReader:
                 if c.dep != "prep" or c.lemma.lower() not in _PLACE_PREPS:
                     continue
                 for g in s.children(c.i):
-                    for h in [g, *(x for x in s.children(g.i) if x.dep in ("conj", "appos", "compound"))]:
+                    for h in [g, *(x for x in s.children(g.i) if x.dep in ("conj", "appos", "compound")),
+                              *_place_of_place(s, g)]:  # fmt: skip
                         ent = _entity_at(s, h.i)
                         if ent is not None and ent.label in _PLACE_LABELS:
                             found.append((_PLACE_LABELS.index(ent.label), ent.first, _strip(ent.text)))
@@ -353,6 +390,16 @@ def _in_place_phrase(s: Sentence, t: Token) -> bool:
     if t.pos != "PROPN" or not t.text[:1].isupper() or t.dep != "pobj" or t.head == t.i:
         return False
     return s.tokens[t.head].lemma.lower() in _PLACE_PREPS | {"of"}
+
+
+def _place_of_place(s: Sentence, g: Token) -> list[Token]:
+    """The places a place is said to be in ("Oslo" of "at the Foreign Ministry in Oslo"), which rank as places too.
+
+    A city outranks a building (see ``_PLACE_LABELS``), so an event "at a stadium in a city" is placed in
+    the city, where another article may name the city alone.
+    """
+    return [x for p in s.children(g.i) if p.dep == "prep" and p.lemma.lower() == "in"
+            for x in s.children(p.i) if x.dep == "pobj"]  # fmt: skip
 
 
 def _proper_name(s: Sentence, head: Token) -> str:

@@ -315,6 +315,8 @@ class _Identity:
         if kind not in self._first_pair:  # the first mention of the kind naming two parties or more
             same = next((m for m in self.mentions if m.kind == kind and len(m.participants) >= 2), None)
             self._first_pair[kind] = same.participants if same else None
+        if len(mn.participants) >= 2 and self.pack.pack.events[kind].corefer == "head":
+            return mn.participants  # "A beat B in the semifinal": a mention of its own event names its own parties
         return self._first_pair[kind] or mn.participants
 
     def _series(self, kind: str, mn: Mention) -> str | None:

@@ -17,7 +17,12 @@ from factcheck.extract.arguments import Arguments
 from factcheck.extract.modality import UNASSERTED
 from factcheck.extract.rules import CompiledPack
 
-_EARLIER = re.compile(r"\b(?:those|that|the\s+(?:previous|earlier|prior|last))\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "those talks", "the previous round", "last year's final": an earlier event of the kind than the article's
+_EARLIER = re.compile(
+    r"\b(?:those|that|the\s+(?:previous|earlier|prior|last)|last\s+(?:year|season|month|week)['’]s)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _LATER = re.compile(r"\b(?:the\s+)?(?:next|following|upcoming|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _DEFINITE = re.compile(
     r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$|[’']s\s+(?:[\w-]+\s+){0,1}$", re.I
@@ -63,6 +68,8 @@ class Mention:
     # An open-domain mention's timing against another ("six days after the quake") and the day it is put off to
     offsets: list[tuple[str, TimexMatch, Mention]] = field(default_factory=list)
     until: list[tuple[TimexMatch, Mention]] = field(default_factory=list)
+    # Table mentions an adjunct participle sets at once with it ("won on Sunday, beating X in the final"): its day
+    during: list[Mention] = field(default_factory=list)
 
     @property
     def asserted(self) -> bool:

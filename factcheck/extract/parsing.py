@@ -17,6 +17,7 @@ from factcheck.dates.tagger import TimexMatch
 from factcheck.extract import nlp
 from factcheck.extract.arguments import ArgumentReader, Arguments
 from factcheck.extract.attachment import date_head, offsets_of, until_of
+from factcheck.extract.control import simultaneous_settings
 from factcheck.extract.dated_verbs import dated_verbs
 from factcheck.extract.mentions import Mention, _slug
 from factcheck.extract.modality import CUES, UNASSERTED, modality
@@ -131,6 +132,8 @@ class ParseReader:
             mn = Mention(-1, kind, dv.verb.start, dv.verb.end, tense, (parsed.start, parsed.end), args.parties,
                          args.place or None, modality=dv.modality, args=args, noun=dv.verb.pos == "NOUN")  # fmt: skip
             self._timed_against(parsed, mn, dv.verb, dates, here, kind in shifting)
+            settings = simultaneous_settings(parsed, dv.verb)
+            mn.during = [m for m in here for n in settings if m.start <= n.start < m.end and m.kind != "statement"]
             out.append((mn, usable[dv.timex][1], usable[dv.timex][0]))
         return out
 

@@ -70,6 +70,9 @@ class _State(_Identity):
         mn.key = key
         self.dated.append((mn, t, key))
         self.timed(mn, key)
+        for other in mn.during:
+            if other.asserted:  # "won the cup on Sunday, beating X in the final": the final was on Sunday
+                self.time_fact(self.event_for(other), _weekday_told(t, mn.tense), "parse-participle-day", span, 0.7)
         for until, put_off in mn.until:
             # "adjourned the trial until March 16": the trial sits again on March 16, after the adjournment;
             # the quote is the words that say so ("until March 16"), as the adjournment has its own.

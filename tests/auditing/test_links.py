@@ -4,6 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 from factcheck.auditing import audit
+from factcheck.auditing.evidence import stages_clash
 from factcheck.auditing.link import Alternative, _alternatives
 
 AS_OF = dt.date(2026, 11, 22)
@@ -61,3 +62,31 @@ def test_several_facing_several_is_not_tried() -> None:
 def test_strong_links_come_first() -> None:
     # b:talks is already merged into a:talks: the weak match between them is no alternative.
     assert _alternatives([("a:talks", "b:talks", "w")], {"b:talks": "a:talks"}) == []
+
+
+def test_a_short_form_of_both_names_links_the_same_match(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "2026-05-07", "Greta Holm defeated Anna Berg in the semifinal in Kessel on Wednesday.")
+    write(tmp_path, "b.md", "2026-05-08", "Holm beat Berg in the semifinal in Kessel on Wednesday.")
+    r = audit([tmp_path], as_of=AS_OF, background=False).report
+    assert [(lk.members, lk.linked) for lk in r.links] == [(("a:match", "b:match"), True)]
+    assert "Anna Berg, Greta Holm" in r.links[0].reason
+
+
+def test_a_semifinal_and_a_final_of_the_same_parties_stay_apart(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "2026-05-07", "Greta Holm defeated Anna Berg in the semifinal in Kessel on Wednesday.")
+    write(tmp_path, "b.md", "2026-05-11", "Greta Holm defeated Anna Berg in the final in Kessel on Sunday.")
+    r = audit([tmp_path], as_of=AS_OF, background=False).report
+    assert not r.links and "FC101" not in [f.code for f in r.findings]
+
+
+def test_stages_clash_on_a_stage_word_of_one() -> None:
+    def ev(word: str) -> dict[str, str]:
+        return {"kind": "match", "label": f"match ({word})"}
+
+    assert stages_clash(ev("semifinal"), ev("final"))
+    assert stages_clash(ev("semi-final"), ev("quarterfinal"))
+    assert stages_clash({"label": "hearing (retrial)"}, {"label": "hearing (trial)"})
+    assert not stages_clash(ev("semi-final"), ev("semifinals"))
+    assert not stages_clash({"label": "hearing (hearing)"}, {"label": "hearing (trial)"})
+    assert not stages_clash({"label": "earthquake (quake)"}, {"label": "earthquake (powerful earthquake)"})
+    assert not stages_clash({"label": "protest (rally)"}, {"label": "protest (protests)"})

@@ -136,3 +136,51 @@ def test_a_plural_reference_back_stands_for_parties_named_before(sentence: str, 
 )
 def test_no_reference_back_where_the_subject_is_no_plural_anaphor(sentence: str, word: str) -> None:
     assert not _anaphor(sentence, word)
+
+
+# --------------------------------------------------------------------------- a contest's setting
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "agent", "other"),
+    [
+        ("Harlow Rovers beat Millbrook Athletic 3-1 in the quarterfinal on Saturday.", "quarterfinal", "Harlow Rovers",
+         "Millbrook Athletic"),
+        ("Greta Holm defeated Anna Berg 6-4 in the semifinal.", "semifinal", "Greta Holm", "Anna Berg"),
+        # A subjectless participle's doer is its controller's subject.
+        ("Anna Berg won the title on Saturday, beating Greta Holm in the final.", "final", "Anna Berg", "Greta Holm"),
+        ("Kessel City won the Halden Shield on Saturday, beating Brandt United 3-1 in the final.", "final",
+         "Kessel City", "Brandt United"),
+    ],
+)  # fmt: skip
+def test_an_event_noun_an_act_on_a_named_party_is_set_in_takes_both_parties(
+    sentence: str, word: str, agent: str, other: str
+) -> None:
+    a = arguments_of(sentence, word)
+    assert a.agents == (agent,) and a.participants == (other,)  # a score glued to a name is no part of it
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police arrested Anna Berg in the protest.",  # no named doer
+        "The Kessel police arrested three men in the protest.",  # no named object
+        "Anna Berg took part in the protest.",  # no object at all
+    ],
+)
+def test_a_setting_without_two_named_parties_names_none(sentence: str) -> None:
+    a = arguments_of(sentence, "protest")
+    assert a.agents == () and a.participants == ()
+
+
+def test_a_noun_modifying_a_win_takes_whom_the_win_is_over() -> None:
+    assert arguments_of("Ostby Wolves reached the final after their semifinal win over Marden Hawks.",
+                        "semifinal").participants == ("Marden Hawks",)  # fmt: skip
+    a = arguments_of("Anna Berg reached the final after a semifinal victory against Greta Holm.", "semifinal")
+    assert a.participants == ("Greta Holm",)
+
+
+def test_a_place_in_a_city_is_placed_in_the_city() -> None:
+    assert arguments_of("The final will be held at the Brandt Arena in Kessel on Sunday.", "final").place == "Kessel"
+    assert arguments_of("Talks were held at the Foreign Ministry in Oslo on Monday.", "Talks").place == "Oslo"
+    assert arguments_of("The final will be held at the Brandt Arena on Sunday.", "final").place == "Brandt Arena"

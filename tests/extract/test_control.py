@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.extract import nlp
+from factcheck.extract.control import simultaneous_settings
 from tests.extract.helpers import arguments_of
 
 
@@ -36,3 +38,26 @@ def test_a_pronoun_is_no_person_when_the_clause_names_none() -> None:
     """"sentenced the two men ... after convicting them": no single person named for the pronoun to stand for."""
     a = arguments_of("The Halden City Court sentenced the two men on Friday, days after convicting them.", "convicting")
     assert a.theme == ""
+
+
+def _settings(sentence: str, verb: str) -> list[str]:
+    (parsed,) = nlp.parse(sentence, [(0, len(sentence))])
+    tok = next(t for t in parsed.tokens if t.text == verb)
+    return [t.text for t in simultaneous_settings(parsed, tok)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "settings"),
+    [
+        ("Anna Berg won the title on Saturday, beating Greta Holm in the final.", "won", ["final"]),
+        ("Kessel City lifted the trophy on Sunday, defeating Brandt United in the final.", "lifted", ["final"]),
+        # A perfect participle tells an earlier act; a clause with its own subject another doer's.
+        ("Anna Berg won the title on Saturday, having beaten Greta Holm in the semifinal.", "won", []),
+        ("Anna Berg won the title on Saturday, with Greta Holm losing in the other semifinal.", "won", []),
+        ("Anna Berg won the title on Saturday after beating Greta Holm in the semifinal.", "won", []),
+    ],
+)
+def test_an_adjunct_participle_sets_its_noun_at_once_with_its_verb(
+    sentence: str, verb: str, settings: list[str]
+) -> None:
+    assert _settings(sentence, verb) == settings

@@ -85,3 +85,30 @@ def test_a_link_never_makes_one_event_of_two_an_article_tells_apart() -> None:
     linked = link_events({"a": a, "b": b}, [], {"talks"})
     assert linked.rename["a:talks"] != linked.rename["a:talks-on-xxxx-11-18"]
     assert all(len({m.split(":")[0] for m in lk.members}) == len(lk.members) for lk in linked.links)
+
+
+_CUP = ("Harlow Rovers beat Millbrook Athletic 3-1 in the semifinal on Wednesday. "
+        "Greta Holm defeated Anna Berg in the other semifinal on Thursday. "
+        "The final will be played in Kessel on Sunday. Anna Berg won last season's final on May 20, 2025.")  # fmt: skip
+
+
+def test_each_match_that_names_two_parties_keeps_its_own(tmp_path: Path) -> None:
+    evs = events_of(tmp_path, _CUP)
+    assert evs["match"]["participants"] == ["Harlow Rovers", "Millbrook Athletic"]
+    assert evs["match-2"]["participants"] == ["Anna Berg", "Greta Holm"]
+
+
+def test_last_seasons_event_is_an_earlier_one_of_its_kind(tmp_path: Path) -> None:
+    evs = events_of(tmp_path, _CUP)
+    assert evs["match-previous"]["arguments"] == {"role": "previous"}
+    assert "role" not in evs["match-3"].get("arguments", {})  # "the final" on Sunday is the article's own
+
+
+def test_an_adjunct_participles_setting_takes_its_verbs_day(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("Anna Berg won the title on Saturday, beating Greta Holm in the final. "
+                 "Greta Holm won the cup on May 3, having beaten Anna Berg in the semifinal.", encoding="utf-8")  # fmt: skip
+    facts = READER.read(load_article(p)).facts
+    dated = {f["subject"].split(":", 1)[1]: f.get("value") for f in facts if f["kind"] in ("date", "relative")}
+    assert dated["match"] == "Saturday"  # the final was on the day of the win
+    assert not [s for s in dated if s.startswith("match-")]  # the semifinal, before the May 3 win, has no day
