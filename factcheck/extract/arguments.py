@@ -12,34 +12,35 @@ it; the caller's ``normalise`` only maps a name onto its canonical form (the ali
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.extract.control import controller, pronoun_object
-from factcheck.extract.nlp import Entity, Sentence, Token
+from factcheck.extract.nlp import Sentence, Token
+from factcheck.extract.places import (
+    MODIFIER_DEPS,
+    OBJECT_DEPS,
+    Normalise,
+    PlaceReader,
+    cores,
+    entity_at,
+    in_place_phrase,
+    proper_name,
+    strip_name,
+)
 from factcheck.extract.struck import struck_place
 from factcheck.extract.undergoer import undergoer
 
-Normalise = Callable[[str], str | None]
-
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_PLACE_LABELS = ("GPE", "LOC", "FAC")  # in order of preference: a city or country before a building
 _NOT_THEME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
-_OBJECTS = frozenset({"dobj", "obj", "attr"})
-_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
+_OBJECTS = OBJECT_DEPS
+_MODIFIERS = MODIFIER_DEPS
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _WITH = frozenset({"with", "between", "among", "against"})
 _VERSUS = frozenset({"over", "against", "with"})  # "a semifinal win over X": whom a contest is won against
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _ABOUT = frozenset({"of", "on", "about", "over", "for"})
 _FROM = frozenset({"from", "of"})  # "negotiators from X", "delegations of X and Y": whom a common noun stands for
 _PLURAL_PRONOUNS = frozenset({"they"})
-_LEADING = re.compile(r"^(?:the|a|an|this|that|its|their)\s+", re.I)
-_POSSESSIVE = re.compile(r"\s*['’]s?$")
-# "Brandt United 3-1": a score the NER glues to the name before it is no part of the name.
-_SCORE = re.compile(r"\s+\d{1,3}\s*[-–]\s*\d{1,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,15 +63,6 @@ class Arguments:
         return tuple(sorted(set(self.agents) | set(self.participants)))
 
 
-def _strip(text: str) -> str:
-    """A name as written, without its article, possessive ending, trailing score or punctuation."""
-    return _SCORE.sub("", _POSSESSIVE.sub("", _LEADING.sub("", text.strip()))).strip(" ,.;:\"'“”")
-
-
-def _entity_at(s: Sentence, i: int) -> Entity | None:
-    return next((e for e in s.entities if e.first <= i <= e.last), None)
-
-
 def _unique(items: list[str]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for x in items:
@@ -79,11 +71,8 @@ def _unique(items: list[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-class ArgumentReader:
+class ArgumentReader(PlaceReader):
     """Reads arguments off parsed sentences, with names mapped through ``normalise``."""
-
-    def __init__(self, normalise: Normalise) -> None:
-        self.normalise = normalise
 
     def read(self, s: Sentence, t: Token) -> Arguments:
         """The arguments of the mention whose head word is ``t``.
@@ -103,24 +92,18 @@ class ArgumentReader:
             theme = ""
         if (struck := struck_place(s, t)) is not None:
             # "a quake struck the island of X": the object is where it happened, not what it acted on.
-            theme, place = "", self._place_name(s, struck)
+            theme, place = "", self.place_name(s, struck)
         else:
-            place = (self._place(s, t, self._clause(s, t)) if gov is not t else "") or self._place(s, gov, clause)
-        around = [self._place_name(s, s.tokens[e.last]) for e in s.entities if e.label in ("GPE", "LOC")]
-        around += [self._place_name(s, g) for g in s.tokens if g.ent == "" and _in_place_phrase(s, g)]
+            place = (self.place(s, t, self._clause(s, t)) if gov is not t else "") or self.place(s, gov, clause)
+        around = [self.place_name(s, s.tokens[e.last]) for e in s.entities if e.label in ("GPE", "LOC")]
+        around += [self.place_name(s, g) for g in s.tokens if g.ent == "" and in_place_phrase(s, g)]
         return Arguments(agents, tuple(others), theme, place, tuple(p for p in _unique(around) if p != place))
-
-    def _place_name(self, s: Sentence, t: Token) -> str:
-        """The place a token names, as the tables normalise it ("the Kremlin" is Moscow), else as written."""
-        ent = _entity_at(s, t.i)
-        name = _strip(ent.text) if ent is not None else _proper_name(s, t)
-        return self.normalise(name) or name
 
     # ------------------------------------------------------------------ parties
     def party(self, s: Sentence, t: Token) -> str | None:
         """The named party a token stands for (normalised), or None for a common noun or pronoun."""
-        ent = _entity_at(s, t.i)
-        text = _strip(ent.text if ent else t.text)
+        ent = entity_at(s, t.i)
+        text = strip_name(ent.text if ent else t.text)
         if not text:
             return None
         canon = self.normalise(text)
@@ -135,7 +118,7 @@ class ArgumentReader:
         out = [p] if (p := self.party(s, t)) else []
         if depth == 0:
             return out
-        ent = _entity_at(s, t.i)
+        ent = entity_at(s, t.i)
         for c in s.children(t.i):
             if ent is not None and ent.first <= c.i <= ent.last:
                 continue  # a word of the same name ("General" in "General Motors")
@@ -198,7 +181,7 @@ class ArgumentReader:
         out: list[str] = []
         if t.pos in ("NOUN", "PROPN"):
             # "Ukrainian drone attacks", "GM's bankruptcy filing": the noun's own name-like modifiers.
-            ent = _entity_at(s, t.i)
+            ent = entity_at(s, t.i)
             for c in s.children(t.i):
                 if c.dep in _MODIFIERS and c.i < t.i and not (ent and ent.first <= c.i <= ent.last):
                     out += self._named_in(s, c)
@@ -228,27 +211,13 @@ class ArgumentReader:
         """
         found = self._named_in(s, s.tokens[clause.head])
         which = any(c.lemma.lower() == "which" and c.dep in _SUBJECTS | {"nsubjpass"} for c in s.children(clause.i))
-        head_ent = _entity_at(s, clause.head)
+        head_ent = entity_at(s, clause.head)
         if which and (head_ent is None or head_ent.label == "PERSON"):
             first = min([clause.i, *(t.i for t in s.tokens if t.head == clause.i)])
             before = [e for e in s.entities if e.last < first and e.label in _PARTY_LABELS - {"PERSON"}]
             if before:
                 found = [p] if (p := self.party(s, s.tokens[before[-1].last])) else []
         return found
-
-    @staticmethod
-    def _cores(s: Sentence, t: Token, clause: Token) -> tuple[int, ...]:
-        """Where a phrase about the event may hang: the trigger, its clause, the clause's object or "by" phrase.
-
-        "held talks with X in Y", "unveiled by X in Y": the parser hangs such phrases there too.
-        """
-        out = [t.i, clause.i]
-        for c in s.children(clause.i):
-            if c.dep in _OBJECTS | {"nsubjpass"}:
-                out.append(c.i)
-            elif c.dep == "agent":
-                out += [g.i for g in s.children(c.i)]
-        return tuple(dict.fromkeys(out))
 
     def _setting_parties(self, s: Sentence, t: Token, clause: Token) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Who an event noun's setting names: "A beat B in the final", "a semifinal win over B"; else nothing.
@@ -275,15 +244,15 @@ class ArgumentReader:
         """The party a subject or object names: a party's name, or a proper noun the NER left unlabelled."""
         if (p := self.party(s, t)) is not None:
             return p
-        if t.pos == "PROPN" and _entity_at(s, t.i) is None and t.text[:1].isupper():
-            name = _proper_name(s, t)
+        if t.pos == "PROPN" and entity_at(s, t.i) is None and t.text[:1].isupper():
+            name = proper_name(s, t)
             return self.normalise(name) or name
         return None
 
     def _others(self, s: Sentence, t: Token, clause: Token) -> list[str]:
         """Who else takes part: "with X", "between X and Y"."""
         out: list[str] = []
-        for head in self._cores(s, t, clause):
+        for head in cores(s, t, clause):
             for c in s.children(head):
                 if c.dep == "prep" and c.lemma.lower() in _WITH:
                     out += [p for g in s.children(c.i) for p in self._named_in(s, g)]
@@ -321,15 +290,15 @@ class ArgumentReader:
                 cands += [g for g in s.children(c.i) if g.pos in ("NOUN", "PROPN")]
         cands += [c for c in undergoer(s, t) if self.party(s, c) is None]
         for head in cands:
-            ent = _entity_at(s, head.i)
+            ent = entity_at(s, head.i)
             if ent is not None and ent.label in _NOT_THEME_LABELS:
                 continue
             if ent is not None:
-                text = _strip(ent.text)
+                text = strip_name(ent.text)
                 canon = self.normalise(text)
                 return canon or text, canon is not None or ent.label in _PARTY_LABELS
             words = [w.text for w in self._modifiers(s, head)]
-            return _strip(" ".join([*words, head.text if head.pos == "PROPN" else head.lemma.lower()])), False
+            return strip_name(" ".join([*words, head.text if head.pos == "PROPN" else head.lemma.lower()])), False
         return "", False
 
     @staticmethod
@@ -343,70 +312,6 @@ class ArgumentReader:
                     out.append(c)
                     todo.append(c.i)
         return sorted(out, key=lambda w: w.i)
-
-    def modifier_place(self, s: Sentence, t: Token) -> str:
-        """A place a trigger noun's name-like modifier names ("Norway's referendum", "the Quito vote"), else "".
-
-        Only a name the NER calls a country, city or region, or a nationality the alias tables
-        know as a country ("the French election"): "Sunday's vote" and "Smith's election" name none.
-        """
-        if t.pos not in ("NOUN", "PROPN"):
-            return ""
-        for c in s.children(t.i):
-            ent = _entity_at(s, c.i)
-            if c.dep not in _MODIFIERS or c.i > t.i or ent is None:
-                continue
-            name = _strip(ent.text)
-            canon = self.normalise(ent.text.strip()) or self.normalise(name)  # "U.S." before its stripped "U.S"
-            if ent.label in ("GPE", "LOC") or (ent.label == "NORP" and canon):
-                return canon or name
-        return ""
-
-    def _place(self, s: Sentence, t: Token, clause: Token) -> str:
-        """Where it happens: a place attached by "in" or "at" to the trigger, else to its clause."""
-        for head in self._cores(s, t, clause):
-            found: list[tuple[int, int, str]] = []
-            for c in s.children(head):
-                if c.dep != "prep" or c.lemma.lower() not in _PLACE_PREPS:
-                    continue
-                for g in s.children(c.i):
-                    for h in [g, *(x for x in s.children(g.i) if x.dep in ("conj", "appos", "compound")),
-                              *_place_of_place(s, g)]:  # fmt: skip
-                        ent = _entity_at(s, h.i)
-                        if ent is not None and ent.label in _PLACE_LABELS:
-                            found.append((_PLACE_LABELS.index(ent.label), ent.first, _strip(ent.text)))
-                        elif ent is None and h is g and h.pos == "PROPN" and h.text[:1].isupper():
-                            # "in Asuncion" that the NER left unlabelled: a name after "in" is a place
-                            # more often than not; it ranks after every labelled one.
-                            found.append((len(_PLACE_LABELS), h.i, _proper_name(s, h)))
-            if found:
-                name = min(found)[2]
-                return self.normalise(name) or name
-        return ""
-
-
-def _in_place_phrase(s: Sentence, t: Token) -> bool:
-    """A capitalised name the NER leaves unlabelled after "in", "of", "at" or "near": "residents of Dunmere"."""
-    if t.pos != "PROPN" or not t.text[:1].isupper() or t.dep != "pobj" or t.head == t.i:
-        return False
-    return s.tokens[t.head].lemma.lower() in _PLACE_PREPS | {"of"}
-
-
-def _place_of_place(s: Sentence, g: Token) -> list[Token]:
-    """The places a place is said to be in ("Oslo" of "at the Foreign Ministry in Oslo"), which rank as places too.
-
-    A city outranks a building (see ``_PLACE_LABELS``), so an event "at a stadium in a city" is placed in
-    the city, where another article may name the city alone.
-    """
-    return [x for p in s.children(g.i) if p.dep == "prep" and p.lemma.lower() == "in"
-            for x in s.children(p.i) if x.dep == "pobj"]  # fmt: skip
-
-
-def _proper_name(s: Sentence, head: Token) -> str:
-    """A proper noun with the proper nouns compounded before it ("Kuala Lumpur"), as written."""
-    words = [c for c in s.children(head.i) if c.dep == "compound" and c.pos == "PROPN" and c.i < head.i]
-    return " ".join(w.text for w in [*words, head])
-
 
 def _governor(s: Sentence, t: Token) -> Token:
     """The object noun a trigger noun completes through "of" ("round" in "held a round of talks"), else the trigger.
