@@ -15,7 +15,7 @@ from typing import Any
 
 
 def _is_person_name(theme: str) -> bool:
-    """A theme written as a name of two words or more, each capitalised and no digit: "Lena Hoff", not "fraud charge"."""
+    """A theme written as a name of two words or more, capitalised, no digit: "Lena Hoff", not "fraud charge"."""
     words = theme.split()
     return len(words) >= 2 and all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
 
@@ -26,9 +26,7 @@ def _bare(event: dict[str, Any]) -> bool:
     return role == "main" and not (event.get("participants") or event.get("theme") or event.get("location"))
 
 
-def lend_undergoer(
-    events: Collection[dict[str, Any]], told: Iterable[tuple[str, str]], kinds: Collection[str]
-) -> None:
+def lend_undergoer(events: Collection[dict[str, Any]], told: Iterable[tuple[str, str]], kinds: Collection[str]) -> None:
     """Give each bare event of the given kinds the one person the article's mentions of those kinds are done to.
 
     ``events`` are one article's extracted events (changed in place); ``told`` the (kind, theme)
