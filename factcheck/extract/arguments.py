@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factcheck.extract.companies import company_name
 from factcheck.extract.control import controller, pronoun_object
 from factcheck.extract.nlp import Entity, Sentence, Token
 from factcheck.extract.struck import struck_place
@@ -120,6 +121,8 @@ class ArgumentReader:
         canon = self.normalise(text)
         if canon:
             return canon
+        if (ent is None or ent.label != "ORG") and (company := company_name(s, t)) is not None:
+            return company  # "Orrin Devices", a name the NER has not seen or calls a person
         if ent is None or ent.label not in _PARTY_LABELS:
             return None
         return text

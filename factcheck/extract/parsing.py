@@ -17,6 +17,7 @@ from factcheck.dates.tagger import TimexMatch
 from factcheck.extract import nlp
 from factcheck.extract.arguments import ArgumentReader
 from factcheck.extract.attachment import date_head, offsets_of, until_of
+from factcheck.extract.companies import companies_in, one_company, said_by_company
 from factcheck.extract.dated_verbs import dated_verbs
 from factcheck.extract.mentions import Mention, _slug
 from factcheck.extract.modality import CUES, UNASSERTED, modality
@@ -60,6 +61,7 @@ class ParseReader:
         # "X and Y will meet ... They last met in May": a plural reference back stands for the
         # parties last named together in an earlier sentence, where one sentence named one such set.
         antecedent: tuple[str, ...] = ()
+        companies: set[str] = set()  # the companies named in the sentences read so far, for "the company"
         for parsed in parsed_sentences:
             sent = (parsed.start, parsed.end)
             cued = CUES.search(text[parsed.start : parsed.end]) is not None
@@ -77,12 +79,15 @@ class ParseReader:
                     mn.participants = mn.args.parties
                     if not mn.participants and antecedent and self.arguments.plural_anaphor(parsed, tok):
                         mn.participants = antecedent
+                    if not mn.participants and said_by_company(parsed, tok) and (firm := one_company(companies)):
+                        mn.participants = (firm,)
                 if mn.kind != "statement" and len(mn.args.parties) >= 2:
                     named_here.add(mn.args.parties)
                 if mn.location is None and mn.args.place and self.pack.pack.events[mn.kind].located:
                     mn.location = mn.args.place
             if named_here:
                 antecedent = min(named_here) if len(named_here) == 1 else ()
+            companies |= companies_in(parsed, [p for mn in here for p in mn.participants])
             _predicates(parsed, here)
             self._gerund_offsets(parsed, here, timexes_within(sent))
             if sent in dates and self.pack.pack.dated_verbs:
