@@ -76,11 +76,7 @@ class ParseReader:
                     mn.modality = modality(parsed, tok, reporting)
                 mn.args = self.arguments.read(parsed, tok)
                 if not mn.participants and mn.kind != "statement":
-                    mn.participants = mn.args.parties
-                    if not mn.participants and antecedent and self.arguments.plural_anaphor(parsed, tok):
-                        mn.participants = antecedent
-                    if not mn.participants and said_by_company(parsed, tok) and (firm := one_company(companies)):
-                        mn.participants = (firm,)
+                    mn.participants = self._parties_meant(parsed, tok, mn.args.parties, antecedent, companies)
                 if mn.kind != "statement" and len(mn.args.parties) >= 2:
                     named_here.add(mn.args.parties)
                 if mn.location is None and mn.args.place and self.pack.pack.events[mn.kind].located:
@@ -93,6 +89,19 @@ class ParseReader:
             if sent in dates and self.pack.pack.dated_verbs:
                 out += self._dated_verbs(parsed, dates[sent], here, reporting, light)
         return out
+
+    def _parties_meant(
+        self, parsed: nlp.Sentence, tok: nlp.Token, own: tuple[str, ...], antecedent: tuple[str, ...],
+        companies: set[str],
+    ) -> tuple[str, ...]:  # fmt: skip
+        """A mention's parties: its own, else those a reference back stands for ("they", "the company")."""
+        if own:
+            return own
+        if antecedent and self.arguments.plural_anaphor(parsed, tok):
+            return antecedent
+        if said_by_company(parsed, tok) and (firm := one_company(companies)):
+            return (firm,)
+        return ()
 
     def _dated_verbs(
         self, parsed: nlp.Sentence, dates: list[TimexMatch], here: list[Mention], reporting: frozenset[str],
