@@ -138,9 +138,6 @@ EXPECT = {p.name: _load(p) for p in STORY_DIRS}
 _NO_EVENT = "the reader finds no event at {}"
 _LINK = ("each article reads its {}, but nothing links them across articles: "
          "the parties, products and places are in no table")
-_EARNINGS = ("each article reads its earnings report by the one company ('The company' is the company named before "
-             "it), but the linker weighs them only as an alternative (the same parties in articles of one story), "
-             "which the solver drops where the dates disagree")
 _MATCH = _LINK.format("final and semifinals")
 _RUNOFF = ("each article reads its first round (an election) and its runoff (a kind of its own), but nothing links "
            "them across articles: an election names no party or place, and the linker weighs an event of no party "
@@ -148,7 +145,6 @@ _RUNOFF = ("each article reads its first round (an election) and its runoff (a k
 _FINAL_UNDATED = "'won the Baltic Cup on Sunday, beating Daugava Riga 2-0 in the final' dates the win, not the final"
 
 KNOWN_FAILURES: dict[str, str] = {
-    "business_edits-earnings-weekday-moved": _EARNINGS,
     "court_same-earlier-trial-across": "each article reads its 2019 trial (on tax charges), but nothing links "
     "them across articles: a trial names no party, its theme ('tax charge') is no name, and the one tried "
     "('Kesselring was acquitted at', 'His') is no argument of the trial",
