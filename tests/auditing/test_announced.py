@@ -57,6 +57,7 @@ def test_another_companys_report_of_that_day_stays_apart(tmp_path: Path) -> None
 
 def test_a_report_published_another_day_is_not_linked_by_its_day(tmp_path: Path) -> None:
     report, a, b = _audit(tmp_path, _report("2026-11-03"))  # a later quarter's results
+    assert a and b and not a & b
     assert not any(f.code == "FC101" for f in report.findings)
 
 
