@@ -35,7 +35,9 @@ def _audit(tmp_path: Path, second: str) -> tuple[Report, set[str], set[str]]:
     def ids(doc: str, text: str, quote: str) -> set[str]:
         start = text.index(quote)
         end = start + len(quote)
-        return {e.id for e in report.events if any(m.doc == doc and m.start < end and start < m.end for m in e.mentions)}
+        return {
+            e.id for e in report.events if any(m.doc == doc and m.start < end and start < m.end for m in e.mentions)
+        }
 
     return report, ids("a1", _PLAN, "will report second-quarter earnings"), ids("a2", second, "reported a 9 percent")
 
