@@ -119,8 +119,10 @@ def objects_fit(a: dict[str, Any], b: dict[str, Any]) -> bool | None:
 
 
 def parties_clash(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Both name parties, and none in common."""
-    sa, sb = set(a.get("participants", [])), set(b.get("participants", []))
+    """Both name parties, and none in common (a short form of a name counting as the name, see :func:`long_form`)."""
+    names = set(a.get("participants", [])) | set(b.get("participants", []))
+    sa = {long_form(p, names) for p in a.get("participants", [])}
+    sb = {long_form(p, names) for p in b.get("participants", [])}
     return bool(sa and sb and not sa & sb)
 
 

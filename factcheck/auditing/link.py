@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from factcheck.auditing.announced import link_announced
 from factcheck.auditing.contests import link_contests
 from factcheck.auditing.evidence import (
     cross_role,
@@ -141,6 +142,16 @@ class _Linking:
         rx, ry = uf.find(x), uf.find(y)
         return rx != ry and bool(docs_of[rx] & docs_of[ry])
 
+    def join_unless_apart(self, x: str, y: str, why: str) -> bool:
+        """Link two events with a reason unless an article tells them apart; whether they are one now."""
+        if self.uf.find(x) == self.uf.find(y):
+            return True
+        if self.two_of_one_article(x, y):
+            return False
+        self.join(x, y)
+        self.reasons[(x, y)] = why
+        return True
+
     def join(self, x: str, y: str) -> None:
         """Link two events (and so the articles of both)."""
         uf, docs_of = self.uf, self.docs_of
@@ -157,8 +168,9 @@ def link_events(
 
     ``docs`` maps each document id to its extracted events, ``published`` a dated one to its
     day.  The passes run in order, each on the links the earlier ones made: series kinds,
-    natural events, contests, named objects, one theme by a party in common, other kinds
-    within a story, then the loose events.
+    natural events, contests, named objects, events announced for the day of a report that
+    tells them (:mod:`factcheck.auditing.announced`), one theme by a party in common, other
+    kinds within a story, then the loose events.
     """
     everything = [(doc, ev) for doc in sorted(docs) for ev in docs[doc]]
     loose = [(doc, ev) for doc, ev in everything if is_loose(ev)]
@@ -168,6 +180,7 @@ def link_events(
     _link_natural(st, Dates(facts, published or {}))
     link_contests(st)
     _link_named_objects(st)
+    link_announced(st.items, facts, published or {}, series_kinds, st.join_unless_apart)
     _weigh_one_theme(st)
     _link_in_stories(st, _stories(docs, st.uf))
     groups: dict[str, list[str]] = defaultdict(list)
@@ -199,17 +212,7 @@ def _link_series(st: _Linking) -> None:
 
 def _link_natural(st: _Linking, dates: Dates) -> None:
     """Pass 1a: natural events (quakes, storms), on place and date (:mod:`factcheck.auditing.natural`)."""
-
-    def join(x: str, y: str, why: str) -> bool:
-        if st.uf.find(x) == st.uf.find(y):
-            return True
-        if st.two_of_one_article(x, y):
-            return False
-        st.join(x, y)
-        st.reasons[(x, y)] = why
-        return True
-
-    link_natural(st.items, dates, st.ordinals, join, st.weak)
+    link_natural(st.items, dates, st.ordinals, st.join_unless_apart, st.weak)
 
 
 def _link_named_objects(st: _Linking) -> None:

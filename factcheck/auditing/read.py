@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
 import functools
 import hashlib
 import json
@@ -23,6 +24,7 @@ from typing import Any
 import yaml
 
 from factcheck import interrupts
+from factcheck.auditing.announced import announced_keys
 from factcheck.auditing.index import CorpusIndex
 from factcheck.auditing.info import RunInfo
 from factcheck.auditing.manifest import Manifest
@@ -158,10 +160,17 @@ def read_one(ctx: ReadContext, path: str) -> DocRead:
         return DocRead(path, skipped=_fault(exc), failed=True, warnings=art.warnings, fault=True)
     series_kinds = {k for k, spec in reader.pack.pack.events.items() if spec.located}
     bg_events = _background(ctx.background).get("events", []) if ctx.background else []
-    keys = tuple(doc_keys(extraction["events"], series_kinds, bg_events))
+    keys = tuple(sorted({*doc_keys(extraction["events"], series_kinds, bg_events), *_announced_keys(extraction)}))
     events = tuple(ev["id"] for ev in extraction["events"])
     return DocRead(path, extraction=extraction, warnings=art.warnings, keys=keys, events=events, parts=parts,
                    spill=spill)  # fmt: skip
+
+
+def _announced_keys(extraction: dict[str, Any]) -> list[str]:
+    """The story keys of events announced for a day, or told by an article of that day (:mod:`.announced`)."""
+    published = extraction["document"].get("published") or {}
+    day = published.get("earliest") if published.get("earliest") == published.get("latest") else None
+    return announced_keys(extraction["events"], extraction["facts"], dt.date.fromisoformat(day) if day else None)
 
 
 def _fault(exc: Exception) -> str:

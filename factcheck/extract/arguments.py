@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.extract.companies import company_name
 from factcheck.extract.control import controller, pronoun_object
 from factcheck.extract.nlp import Sentence, Token
 from factcheck.extract.places import (
@@ -109,6 +110,8 @@ class ArgumentReader(PlaceReader):
         canon = self.normalise(text)
         if canon:
             return canon
+        if (ent is None or ent.label != "ORG") and (company := company_name(s, t)) is not None:
+            return company  # "Orrin Devices", a name the NER has not seen or calls a person
         if ent is None or ent.label not in _PARTY_LABELS:
             return None
         return text

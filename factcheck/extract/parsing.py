@@ -17,6 +17,7 @@ from factcheck.dates.tagger import TimexMatch
 from factcheck.extract import nlp
 from factcheck.extract.arguments import ArgumentReader, Arguments
 from factcheck.extract.attachment import date_head, offsets_of, until_of
+from factcheck.extract.companies import companies_in, one_company, said_by_company
 from factcheck.extract.control import simultaneous_settings
 from factcheck.extract.dated_verbs import dated_verbs
 from factcheck.extract.mentions import Mention, _slug
@@ -61,6 +62,7 @@ class ParseReader:
         # "X and Y will meet ... They last met in May": a plural reference back stands for the
         # parties last named together in an earlier sentence, where one sentence named one such set.
         antecedent: tuple[str, ...] = ()
+        companies: set[str] = set()  # the companies named in the sentences read so far, for "the company"
         for parsed in parsed_sentences:
             sent = (parsed.start, parsed.end)
             cued = CUES.search(text[parsed.start : parsed.end]) is not None
@@ -75,14 +77,13 @@ class ParseReader:
                     mn.modality = modality(parsed, tok, reporting)
                 mn.args = self.arguments.read(parsed, tok)
                 if not mn.participants and mn.kind != "statement":
-                    mn.participants = mn.args.parties
-                    if not mn.participants and antecedent and self.arguments.plural_anaphor(parsed, tok):
-                        mn.participants = antecedent
+                    mn.participants = self._parties_meant(parsed, tok, mn.args.parties, antecedent, companies)
                 if mn.kind != "statement" and len(mn.args.parties) >= 2:
                     named_here.add(mn.args.parties)
                 self._parsed_place(parsed, tok, mn, mn.args)
             if named_here:
                 antecedent = min(named_here) if len(named_here) == 1 else ()
+            companies |= companies_in(parsed, [p for mn in here for p in mn.participants])
             _predicates(parsed, here)
             self._gerund_offsets(parsed, here, timexes_within(sent))
             if sent in dates and self.pack.pack.dated_verbs:
@@ -101,6 +102,19 @@ class ParseReader:
         if spec.contest:
             mn.participants = ()
             mn.location = mn.location or args.place or self.arguments.modifier_place(parsed, tok) or None
+
+    def _parties_meant(
+        self, parsed: nlp.Sentence, tok: nlp.Token, own: tuple[str, ...], antecedent: tuple[str, ...],
+        companies: set[str],
+    ) -> tuple[str, ...]:  # fmt: skip
+        """A mention's parties: its own, else those a reference back stands for ("they", "the company")."""
+        if own:
+            return own
+        if antecedent and self.arguments.plural_anaphor(parsed, tok):
+            return antecedent
+        if said_by_company(parsed, tok) and (firm := one_company(companies)):
+            return (firm,)
+        return ()
 
     def _dated_verbs(
         self, parsed: nlp.Sentence, dates: list[TimexMatch], here: list[Mention], reporting: frozenset[str],

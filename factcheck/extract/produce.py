@@ -17,6 +17,7 @@ from factcheck.extract.identity import _Identity
 from factcheck.extract.mentions import Mention, _arguments_clash, _same_arguments, _slug
 from factcheck.extract.rules import RelationRule
 from factcheck.extract.timexes import _dates_fit, _offset_days, _shift_expression, _tense, _weekday_told
+from factcheck.extract.undergone import lend_undergoer
 from factcheck.policy import Horizon, load_policy
 
 _DIR = {"after": "after", "later than": "after", "before": "before", "earlier than": "before",
@@ -298,9 +299,11 @@ class _State(_Identity):
             if ev is not None and theme and "theme" not in ev:
                 ev["theme"] = theme
         self._natural_arguments()
-        self.ex.events = sorted(self.events.values(), key=lambda e: e["id"])
         told = [*self.mentions, *(mn for mn, _, _ in self.dated)]
         told += [g for mn in list(told) for _, _, g in mn.offsets]
+        undergone = {k for k, kind in self.pack.pack.events.items() if kind.undergone}
+        lend_undergoer(self.events.values(), [(mn.kind, mn.args.theme) for mn in told if mn.args], undergone)
+        self.ex.events = sorted(self.events.values(), key=lambda e: e["id"])
         mark_event_words(self.facts.values(), ((mn.key, mn.start, mn.end) for mn in told))
         facts = sorted(self.facts.values(), key=lambda f: (f["span"][0], f["id"]))
         self.ex.facts = sorted(self.ex.facts + facts, key=lambda f: (f["span"][0], f["id"]))

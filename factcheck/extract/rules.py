@@ -58,6 +58,11 @@ class EventKind(_Strict):
     per_agent: bool = Field(
         default=False, description="One event per acting party (Russia's delegation arrived Sunday, Ukraine's Monday)."
     )
+    undergone: bool = Field(
+        default=False,
+        description="Done to one person (a conviction, a sentencing): a bare mention ('the sentencing would take "
+        "place on May 3') is of the one person the article's other events of such kinds are done to.",
+    )
     natural: bool = Field(
         default=False,
         description="A natural event (a quake, a storm): it names no party, so across articles its place, its date "
