@@ -149,8 +149,15 @@ class _Identity:
         Mentions of an earlier, later or elsewhere event of the kind are not read: they may be another series'.
         """
         main = [mn for mn in self.mentions if mn.kind in SERIES_KINDS and not (mn.earlier or mn.later)
-                and (not mn.location or mn.location == self.main_location.get(mn.kind, mn.location))]  # fmt: skip
+                and (not mn.location or mn.location == self.main_location.get(mn.kind, mn.location))
+                and (mn.tense not in ("past", "future") or self._main_tense(mn.kind) in (None, mn.tense)
+                     or self.is_headline(mn.start))]  # fmt: skip
         return series_topics(self.text, main, parsed, self.pack.topic_rx, self._names_kind)
+
+    def _main_tense(self, kind: str) -> str | None:
+        """The tense of the article's own event of a kind: its first past or future mention outside the headlines."""
+        return next((m.tense for m in self.mentions if m.kind == kind and m.tense in ("past", "future")
+                     and not m.earlier and not self.is_headline(m.start)), None)  # fmt: skip
 
     def _names_kind(self, wording: str, kind: str) -> bool:
         """Whether a wording is a whole trigger of a kind ("talks", "swap")."""
@@ -185,8 +192,9 @@ class _Identity:
             key = f"{self.doc}:{kind}-next"
             if key not in self.events:
                 main = self._main(kind)
-                self._event(key, kind, self._participants(kind, mn), None, None, f"next {kind} ({self.quote(mn)})",
-                            "next")
+                self._event(
+                    key, kind, self._participants(kind, mn), None, None, f"next {kind} ({self.quote(mn)})", "next"
+                )
                 self.add("rel-next", (mn.start, mn.end), {"kind": "order", "subject": key, "relation": "after",
                                                           "anchor": main}, 0.8)  # fmt: skip
             mn.key = key
@@ -209,8 +217,7 @@ class _Identity:
         """
         role = "main"
         main_loc = self.main_location.get(kind)
-        main_tense = next((m.tense for m in self.mentions if m.kind == kind and m.tense in ("past", "future")
-                           and not m.earlier and not self.is_headline(m.start)), None)  # fmt: skip
+        main_tense = self._main_tense(kind)
         main_parts = set(self._participants(kind, mn))
         own = set(mn.participants)
         main_ordinal = self._main_ordinal(kind)
@@ -219,9 +226,7 @@ class _Identity:
             return self._round(mn, main_ordinal)
         if mn.location and main_loc and mn.location != main_loc:
             key, role = f"{self.doc}:{kind}#{_slug(mn.location)}", "elsewhere"
-        elif mn.tense in ("past", "future") and main_tense not in (None, mn.tense) and not self.is_headline(
-            mn.start
-        ):
+        elif mn.tense in ("past", "future") and main_tense not in (None, mn.tense) and not self.is_headline(mn.start):
             # "met Monday ... will meet Bush on Thursday": a past and a future meeting are two.
             key = f"{self.doc}:{kind}-{mn.tense}"
         elif mn.definite and (named := self._date_named(mn)) and not self.is_headline(mn.start):

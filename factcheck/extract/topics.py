@@ -1,4 +1,4 @@
-"""What an article's series events of each kind are about: the topic that keeps two series between the same parties apart.
+"""What the series events of an article are about, per kind: the topic that keeps two series of talks apart.
 
 The theme of each mention of the article's own series event is read off the parse: "talks on
 X", "talks about X", "negotiations over X", "X talks", "met to discuss X", "the talks focused
@@ -126,4 +126,4 @@ def series_topics(text: str, mentions: Iterable[Mention], parsed: Mapping[tuple[
     return {kind: c.most_common(1)[0][0] for kind, c in counts.items()}
 
 
-__all__ = ["SERIES_KINDS", "TopicTable", "series_topics", "candidates", "theme_topic"]
+__all__ = ["SERIES_KINDS", "TopicTable", "candidates", "series_topics", "theme_topic"]
