@@ -79,7 +79,8 @@ class _Identity:
                 self.main_location[mn.kind] = mn.location
         self.contests = contest_kinds(pack)
         share_place(mentions, self.contests, self.main_location)
-        self.topics = self._topics(parsed or {})
+        self._parsed = parsed or {}
+        self.topics = self._topics(self._parsed)
 
     def is_headline(self, pos: int) -> bool:
         # A bisection over the headlines' union: a long article has many, and this is asked per mention.
@@ -340,10 +341,16 @@ class _Identity:
         if kind not in SERIES_KINDS:
             return None
         parts = "+".join(_slug(p) for p in self._participants(kind, mn)) or "unknown"
-        topic = self.topics.get(kind)
-        key = f"{parts}:{kind}" + (f":{topic}" if topic else "")
         main_loc = self.main_location.get(kind)
-        if mn.location and main_loc and mn.location != main_loc and mn.index not in self.previous:
+        elsewhere = bool(mn.location and main_loc and mn.location != main_loc and mn.index not in self.previous)
+        topic = self.topics.get(kind)
+        if mn.key not in ("", f"{self.doc}:{kind}") and not (elsewhere or mn.earlier or mn.index in self.previous):
+            # Another meeting than the article's own (another day or tense) that says what it is about
+            # is of the series of that theme: "met in May to discuss X" in an article on talks on Y.
+            own = series_topics(self.text, [mn], self._parsed, self.pack.topic_rx, self._names_kind).get(kind)
+            topic = own or topic
+        key = f"{parts}:{kind}" + (f":{topic}" if topic else "")
+        if elsewhere and mn.location:
             key += f"#{_slug(mn.location)}"  # met elsewhere: another series than the article's
         return key
 

@@ -99,6 +99,23 @@ def test_a_theme_of_a_meeting_in_another_tense_is_not_the_articles_topic(tmp_pat
     assert series_of(tmp_path, text) == "iceland+norway:talks"
 
 
+def test_another_meeting_in_the_article_on_its_own_theme_is_of_that_themes_series(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("Norway and Iceland held the first round of talks on fishing quotas in Bergen on March 3. "
+                 "On Feb. 10, the two countries met in Oslo to discuss a border dispute.", encoding="utf-8")  # fmt: skip
+    series = {e["id"].split(":", 1)[1]: e.get("series") for e in READER.read(load_article(p)).events}
+    assert series["talks"] == "iceland+norway:talks:quota"
+    assert [s for k, s in series.items() if k != "talks"] == ["iceland+norway:talks:dispute"]
+
+
+def test_another_meeting_in_the_article_without_a_theme_keeps_the_articles_series(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("Norway and Iceland held the first round of talks on fishing quotas in Bergen on March 3. "
+                 "On Feb. 10, the two countries met in Oslo.", encoding="utf-8")  # fmt: skip
+    series = {e.get("series") for e in READER.read(load_article(p)).events if e["kind"] == "talks"}
+    assert series == {"iceland+norway:talks:quota"}
+
+
 def test_the_theme_most_mentions_name_is_the_topic(tmp_path: Path) -> None:
     text = ("Norway and Iceland held talks on fishing quotas in Bergen on Tuesday. "
             "The talks also touched on shipping. The quota talks ended late.")  # fmt: skip
