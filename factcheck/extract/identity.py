@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from factcheck.dates.tagger import TimexMatch
 from factcheck.extract.contests import contest_kinds, is_earlier, mark, share_place
 from factcheck.extract.extraction import Extraction
 from factcheck.extract.mentions import Mention, _slug
+from factcheck.extract.nlp import Sentence
 from factcheck.extract.rules import CompiledPack, RelationRule
+from factcheck.extract.topics import SERIES_KINDS, series_topics
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DATED_NAME = re.compile(r"\b(?:the|this|that|last|its|their)\s+(.+?)\s*$", re.I)
@@ -50,7 +52,8 @@ class _Identity:
     """
 
     def __init__(self, ex: Extraction, text: str, doc: str, pack: CompiledPack, mentions: list[Mention],
-                 headlines: tuple[tuple[int, int], ...]) -> None:  # fmt: skip
+                 headlines: tuple[tuple[int, int], ...],
+                 parsed: Mapping[tuple[int, int], Sentence] | None = None) -> None:  # fmt: skip
         self.ex, self.text, self.doc, self.pack = ex, text, doc, pack
         self.mentions = mentions
         self.headlines = headlines
@@ -62,7 +65,6 @@ class _Identity:
         self.events: dict[str, dict[str, Any]] = {}
         self.facts: dict[str, dict[str, Any]] = {}
         self.main_location: dict[str, str | None] = {}
-        self.topic = self._topic()
         self.statements = 0
         self._first_pair: dict[str, tuple[str, ...] | None] = {}
         self.dated: list[tuple[Mention, TimexMatch, str]] = []  # open-domain mentions, their dates and events
@@ -77,6 +79,8 @@ class _Identity:
                 self.main_location[mn.kind] = mn.location
         self.contests = contest_kinds(pack)
         share_place(mentions, self.contests, self.main_location)
+        self._parsed = parsed or {}
+        self.topics = self._topics(self._parsed)
 
     def is_headline(self, pos: int) -> bool:
         # A bisection over the headlines' union: a long article has many, and this is asked per mention.
@@ -140,12 +144,30 @@ class _Identity:
             if main is not times and not times & main:
                 self.apart[mn.index] = f"{self.doc}:{mn.kind}-on-" + _slug(sorted(times)[0].replace("weekday:", ""))
 
-    def _topic(self) -> str | None:
-        counts: Counter[str] = Counter()
-        for name, rx in self.pack.topic_rx:
-            counts[name] = len(rx.findall(self.text))
-        best = [n for n, c in counts.most_common() if c > 0]
-        return best[0] if best else None
+    def _topics(self, parsed: Mapping[tuple[int, int], Sentence]) -> dict[str, str]:
+        """Per series kind, what the article's own events of it are about (:mod:`.topics`).
+
+        Mentions of an earlier, later or elsewhere event of the kind are not read: they may be another series'.
+        """
+        main = [mn for mn in self.mentions if mn.kind in SERIES_KINDS and not (mn.earlier or mn.later)
+                and (not mn.location or mn.location == self.main_location.get(mn.kind, mn.location))
+                and (mn.tense not in ("past", "future") or self._main_tense(mn.kind) in (None, mn.tense)
+                     or self.is_headline(mn.start))]  # fmt: skip
+        return series_topics(self.text, main, parsed, self.pack.topic_rx, self._names_kind)
+
+    def _main_tense(self, kind: str) -> str | None:
+        """The tense of the article's own event of a kind: its first past or future mention outside the headlines."""
+        return next((m.tense for m in self.mentions if m.kind == kind and m.tense in ("past", "future")
+                     and not m.earlier and not self.is_headline(m.start)), None)  # fmt: skip
+
+    def _names_kind(self, wording: str, kind: str) -> bool:
+        """Whether a wording is a whole trigger of a kind ("talks", "swap")."""
+        rx = self.pack.trigger_rx
+        m = rx.fullmatch(wording) if rx is not None else None
+        if m is None:
+            return False
+        group = next(i for i, v in enumerate(m.groupdict().values()) if v is not None)
+        return self.pack.kinds[group][0] == kind
 
     # -------------------------------------------------------------- events
     def event_for(self, mn: Mention, previous: bool = False) -> str:
@@ -171,8 +193,9 @@ class _Identity:
             key = f"{self.doc}:{kind}-next"
             if key not in self.events:
                 main = self._main(kind)
-                self._event(key, kind, self._participants(kind, mn), None, None, f"next {kind} ({self.quote(mn)})",
-                            "next")
+                self._event(
+                    key, kind, self._participants(kind, mn), None, None, f"next {kind} ({self.quote(mn)})", "next"
+                )
                 self.add("rel-next", (mn.start, mn.end), {"kind": "order", "subject": key, "relation": "after",
                                                           "anchor": main}, 0.8)  # fmt: skip
             mn.key = key
@@ -195,8 +218,7 @@ class _Identity:
         """
         role = "main"
         main_loc = self.main_location.get(kind)
-        main_tense = next((m.tense for m in self.mentions if m.kind == kind and m.tense in ("past", "future")
-                           and not m.earlier and not self.is_headline(m.start)), None)  # fmt: skip
+        main_tense = self._main_tense(kind)
         main_parts = set(self._participants(kind, mn))
         own = set(mn.participants)
         main_ordinal = self._main_ordinal(kind)
@@ -205,9 +227,7 @@ class _Identity:
             return self._round(mn, main_ordinal)
         if mn.location and main_loc and mn.location != main_loc:
             key, role = f"{self.doc}:{kind}#{_slug(mn.location)}", "elsewhere"
-        elif mn.tense in ("past", "future") and main_tense not in (None, mn.tense) and not self.is_headline(
-            mn.start
-        ):
+        elif mn.tense in ("past", "future") and main_tense not in (None, mn.tense) and not self.is_headline(mn.start):
             # "met Monday ... will meet Bush on Thursday": a past and a future meeting are two.
             key = f"{self.doc}:{kind}-{mn.tense}"
         elif mn.definite and (named := self._date_named(mn)) and not self.is_headline(mn.start):
@@ -320,12 +340,19 @@ class _Identity:
         return self._first_pair[kind] or mn.participants
 
     def _series(self, kind: str, mn: Mention) -> str | None:
-        if kind not in ("talks", "exchange", "phone-call", "visit"):
+        if kind not in SERIES_KINDS:
             return None
         parts = "+".join(_slug(p) for p in self._participants(kind, mn)) or "unknown"
-        key = f"{parts}:{kind}" + (f":{self.topic}" if self.topic else "")
         main_loc = self.main_location.get(kind)
-        if mn.location and main_loc and mn.location != main_loc and mn.index not in self.previous:
+        elsewhere = bool(mn.location and main_loc and mn.location != main_loc and mn.index not in self.previous)
+        topic = self.topics.get(kind)
+        if mn.key not in ("", f"{self.doc}:{kind}") and not (elsewhere or mn.earlier or mn.index in self.previous):
+            # Another meeting than the article's own (another day or tense) that says what it is about
+            # is of the series of that theme: "met in May to discuss X" in an article on talks on Y.
+            own = series_topics(self.text, [mn], self._parsed, self.pack.topic_rx, self._names_kind).get(kind)
+            topic = own or topic
+        key = f"{parts}:{kind}" + (f":{topic}" if topic else "")
+        if elsewhere and mn.location:
             key += f"#{_slug(mn.location)}"  # met elsewhere: another series than the article's
         return key
 

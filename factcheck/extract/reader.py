@@ -122,7 +122,7 @@ class ArticleReader(PageReader, MentionFinder, ParseReader, RelationMatcher, Und
         within, timexes_within = _sentence_index(mentions, story_timexes)
         parsed: dict[tuple[int, int], nlp.Sentence] = {}
         dated = self._parse_mentions(text, mentions, sentences, timexes_within, parsed)
-        state = _State(ex, text, doc, self.pack, mentions, article.segmentation.headlines)
+        state = _State(ex, text, doc, self.pack, mentions, article.segmentation.headlines, parsed)
         found = [self._matches(state, sent, timexes_within(sent), within(sent), parsed.get(sent)) for sent in sentences]
         state.set_apart_by_date()
         state.resolve_in_text_order(found)

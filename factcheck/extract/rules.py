@@ -131,7 +131,11 @@ class ExtractPack(_Strict):
         "are found in the text, and well-known people are in the background facts).",
     )
     locations: dict[str, list[str]] = Field(default_factory=dict)
-    topics: dict[str, list[str]] = Field(default_factory=dict)
+    topics: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Normalisation of a series' theme: words (synonyms, variants) mapped to a shared topic name; "
+        "a theme no entry matches is its head noun's lemma.",
+    )
     events: dict[str, EventKind] = Field(default_factory=dict)
     ordinals: dict[str, int] = Field(default_factory=dict)
     reporting_verbs: list[str] = Field(
