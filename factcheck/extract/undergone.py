@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from typing import Any
 
+from factcheck.extract.stood import short_form
+
 
 def _is_person_name(theme: str) -> bool:
     """A theme written as a name of two words or more, capitalised, no digit: "Lena Hoff", not "fraud charge"."""
@@ -40,3 +42,28 @@ def lend_undergoer(events: Collection[dict[str, Any]], told: Iterable[tuple[str,
     for ev in events:
         if ev["kind"] in kinds and _bare(ev):
             ev["theme"] = person
+
+
+def one_person(themes: Iterable[tuple[str, str]], kinds: Collection[str], parties: Iterable[str]) -> str | None:
+    """The one person an article's court mentions name, or None for two or none.
+
+    ``themes``: the (kind, theme) of each mention, a person's name counting for the given
+    ``kinds`` (those done to a person); ``parties``: the persons its proceedings are of
+    (:mod:`factcheck.extract.stood`).  A short form counts as the full name ("Hoff", "Lena Hoff").
+    """
+    names = {theme for kind, theme in themes if kind in kinds and _is_person_name(theme)} | set(parties)
+    people = {n for n in names if not any(short_form(n, other) for other in names)}
+    return next(iter(people)) if len(people) == 1 else None
+
+
+def lend_pronoun_party(events: dict[str, dict[str, Any]], keys: Iterable[str], person: str | None) -> None:
+    """Give each event named with a singular pronoun for its party ("his 2019 trial") the article's one person.
+
+    ``keys``: the events so named (changed in place, where they name no party of their own).
+    """
+    if person is None:
+        return
+    for key in keys:
+        ev = events.get(key)
+        if ev is not None and not ev.get("participants"):
+            ev["participants"] = [person]
