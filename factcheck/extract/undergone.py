@@ -6,6 +6,8 @@ itself), but a court reporter's reader knows whose it is: the one person the art
 events of kinds done to a person (:attr:`factcheck.extract.rules.EventKind.undergone`) are
 done to.  With two such persons named ("Hoff and her co-defendant Lind were convicted"),
 or none, the bare mention is left as it is: a guess would link it to the wrong person's.
+So is a proceeding named with a singular pronoun for its party ("his 2019 trial"): it is of
+that one person, counting those the article's trials are of (:mod:`factcheck.extract.stood`).
 """
 
 from __future__ import annotations
