@@ -70,6 +70,9 @@ class Mention:
     until: list[tuple[TimexMatch, Mention]] = field(default_factory=list)
     # Table mentions an adjunct participle sets at once with it ("won on Sunday, beating X in the final"): its day
     during: list[Mention] = field(default_factory=list)
+    # A proceeding's person as its clause tells it ("X was acquitted at the trial"); "his trial": a pronoun for one
+    person: str = ""
+    person_pronoun: bool = False
 
     @property
     def asserted(self) -> bool:

@@ -22,7 +22,9 @@ from factcheck.extract.control import simultaneous_settings
 from factcheck.extract.dated_verbs import dated_verbs
 from factcheck.extract.mentions import Mention, _slug
 from factcheck.extract.modality import CUES, UNASSERTED, modality
+from factcheck.extract.places import strip_name
 from factcheck.extract.rules import CompiledPack
+from factcheck.extract.stood import stood_by
 from factcheck.extract.timexes import _can_date, _full_or_partial
 
 
@@ -63,7 +65,9 @@ class ParseReader:
         # parties last named together in an earlier sentence, where one sentence named one such set.
         antecedent: tuple[str, ...] = ()
         companies: set[str] = set()  # the companies named in the sentences read so far, for "the company"
+        people: list[str] = []  # the persons named so far, whom a bare surname stands for
         for parsed in parsed_sentences:
+            people += [strip_name(e.text) for e in parsed.entities if e.label == "PERSON"]
             sent = (parsed.start, parsed.end)
             cued = CUES.search(text[parsed.start : parsed.end]) is not None
             here = by_sentence.get(sent, [])
@@ -81,6 +85,8 @@ class ParseReader:
                 if mn.kind != "statement" and len(mn.args.parties) >= 2:
                     named_here.add(mn.args.parties)
                 self._parsed_place(parsed, tok, mn, mn.args)
+                if not mn.participants and self.pack.pack.events[mn.kind].stood:
+                    self._stood(parsed, tok, mn, people)
             if named_here:
                 antecedent = min(named_here) if len(named_here) == 1 else ()
             companies |= companies_in(parsed, [p for mn in here for p in mn.participants])
@@ -102,6 +108,15 @@ class ParseReader:
         if spec.contest:
             mn.participants = ()
             mn.location = mn.location or args.place or self.arguments.modifier_place(parsed, tok) or None
+
+    @staticmethod
+    def _stood(parsed: nlp.Sentence, tok: nlp.Token, mn: Mention, people: list[str]) -> None:
+        """A proceeding's person, as its clause or a pronoun before it tells it (:mod:`factcheck.extract.stood`)."""
+        who = stood_by(parsed, tok, people)
+        if who is not None and who.name:
+            mn.person, mn.participants = who.name, (who.name,)
+        elif who is not None:
+            mn.person_pronoun = True
 
     def _parties_meant(
         self, parsed: nlp.Sentence, tok: nlp.Token, own: tuple[str, ...], antecedent: tuple[str, ...],

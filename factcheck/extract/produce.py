@@ -17,7 +17,7 @@ from factcheck.extract.identity import _Identity
 from factcheck.extract.mentions import Mention, _arguments_clash, _same_arguments, _slug
 from factcheck.extract.rules import RelationRule
 from factcheck.extract.timexes import _dates_fit, _offset_days, _shift_expression, _tense, _weekday_told
-from factcheck.extract.undergone import lend_undergoer
+from factcheck.extract.undergone import lend_pronoun_party, lend_undergoer, one_person
 from factcheck.policy import Horizon, load_policy
 
 _DIR = {"after": "after", "later than": "after", "before": "before", "earlier than": "before",
@@ -302,7 +302,10 @@ class _State(_Identity):
         told = [*self.mentions, *(mn for mn, _, _ in self.dated)]
         told += [g for mn in list(told) for _, _, g in mn.offsets]
         undergone = {k for k, kind in self.pack.pack.events.items() if kind.undergone}
-        lend_undergoer(self.events.values(), [(mn.kind, mn.args.theme) for mn in told if mn.args], undergone)
+        themes = [(mn.kind, mn.args.theme) for mn in told if mn.args]
+        lend_undergoer(self.events.values(), themes, undergone)
+        person = one_person(themes, undergone, [mn.person for mn in told if mn.person])
+        lend_pronoun_party(self.events, [mn.key for mn in told if mn.person_pronoun and mn.asserted], person)
         self.ex.events = sorted(self.events.values(), key=lambda e: e["id"])
         mark_event_words(self.facts.values(), ((mn.key, mn.start, mn.end) for mn in told))
         facts = sorted(self.facts.values(), key=lambda f: (f["span"][0], f["id"]))

@@ -63,6 +63,12 @@ class EventKind(_Strict):
         description="Done to one person (a conviction, a sentencing): a bare mention ('the sentencing would take "
         "place on May 3') is of the one person the article's other events of such kinds are done to.",
     )
+    stood: bool = Field(
+        default=False,
+        description="A proceeding a person stands or takes part in (a trial, a hearing): named in a phrase of a "
+        "clause ('X was acquitted at the trial') it is of that clause's person, and 'his trial' of the article's one "
+        "person.",
+    )
     natural: bool = Field(
         default=False,
         description="A natural event (a quake, a storm): it names no party, so across articles its place, its date "

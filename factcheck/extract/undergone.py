@@ -6,12 +6,16 @@ itself), but a court reporter's reader knows whose it is: the one person the art
 events of kinds done to a person (:attr:`factcheck.extract.rules.EventKind.undergone`) are
 done to.  With two such persons named ("Hoff and her co-defendant Lind were convicted"),
 or none, the bare mention is left as it is: a guess would link it to the wrong person's.
+So is a proceeding named with a singular pronoun for its party ("his 2019 trial"): it is of
+that one person, counting those the article's trials are of (:mod:`factcheck.extract.stood`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from typing import Any
+
+from factcheck.extract.stood import short_form
 
 
 def _is_person_name(theme: str) -> bool:
@@ -40,3 +44,28 @@ def lend_undergoer(events: Collection[dict[str, Any]], told: Iterable[tuple[str,
     for ev in events:
         if ev["kind"] in kinds and _bare(ev):
             ev["theme"] = person
+
+
+def one_person(themes: Iterable[tuple[str, str]], kinds: Collection[str], parties: Iterable[str]) -> str | None:
+    """The one person an article's court mentions name, or None for two or none.
+
+    ``themes``: the (kind, theme) of each mention, a person's name counting for the given
+    ``kinds`` (those done to a person); ``parties``: the persons its proceedings are of
+    (:mod:`factcheck.extract.stood`).  A short form counts as the full name ("Hoff", "Lena Hoff").
+    """
+    names = {theme for kind, theme in themes if kind in kinds and _is_person_name(theme)} | set(parties)
+    people = {n for n in names if not any(short_form(n, other) for other in names)}
+    return next(iter(people)) if len(people) == 1 else None
+
+
+def lend_pronoun_party(events: dict[str, dict[str, Any]], keys: Iterable[str], person: str | None) -> None:
+    """Give each event named with a singular pronoun for its party ("his 2019 trial") the article's one person.
+
+    ``keys``: the events so named (changed in place, where they name no party of their own).
+    """
+    if person is None:
+        return
+    for key in keys:
+        ev = events.get(key)
+        if ev is not None and not ev.get("participants"):
+            ev["participants"] = [person]
