@@ -41,10 +41,9 @@ class ParseReader:
         """Parse every sentence that holds a mention or a date: arguments, modality, and verbs a date hangs on.
 
         A mention's modality is read only where a cue word is.  A party or place that no alias
-        table names is still one: the parse's names fill in where the tables find none, so the
-        tables only normalise ("the Kremlin" is Russia).  What is returned are the open-domain
-        mentions (``dated_verbs``), each with the temporal expression that dates it; ``store``
-        gets every parsed sentence by its span.
+        table names is still one: the parse's names fill in where the tables find none (the tables
+        only normalise).  What is returned are the open-domain mentions (``dated_verbs``), each with
+        the temporal expression that dates it; ``store`` gets every parsed sentence by its span.
         """
         by_sentence: dict[tuple[int, int], list[Mention]] = {}
         for mn in mentions:
@@ -85,8 +84,7 @@ class ParseReader:
                 if mn.kind != "statement" and len(mn.args.parties) >= 2:
                     named_here.add(mn.args.parties)
                 self._parsed_place(parsed, tok, mn, mn.args)
-                if not mn.participants and self.pack.pack.events[mn.kind].stood:
-                    self._stood(parsed, tok, mn, people)
+                self._stood(parsed, tok, mn, people)
             if named_here:
                 antecedent = min(named_here) if len(named_here) == 1 else ()
             companies |= companies_in(parsed, [p for mn in here for p in mn.participants])
@@ -109,9 +107,10 @@ class ParseReader:
             mn.participants = ()
             mn.location = mn.location or args.place or self.arguments.modifier_place(parsed, tok) or None
 
-    @staticmethod
-    def _stood(parsed: nlp.Sentence, tok: nlp.Token, mn: Mention, people: list[str]) -> None:
+    def _stood(self, parsed: nlp.Sentence, tok: nlp.Token, mn: Mention, people: list[str]) -> None:
         """A proceeding's person, as its clause or a pronoun before it tells it (:mod:`factcheck.extract.stood`)."""
+        if mn.participants or not self.pack.pack.events[mn.kind].stood:
+            return
         who = stood_by(parsed, tok, people)
         if who is not None and who.name:
             mn.person, mn.participants = who.name, (who.name,)
