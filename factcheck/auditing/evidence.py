@@ -12,6 +12,9 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from factcheck.extract.extraction import event_role
+from factcheck.extract.places import short_form
+
 
 def role(event: dict[str, Any]) -> str:
     """The part an extracted event plays in its article, as the reader told it (a typed field, not its id).
@@ -19,7 +22,7 @@ def role(event: dict[str, Any]) -> str:
     The reported event (``main``), an earlier or later one of its series (``previous``,
     ``next``), or one elsewhere (``elsewhere``).
     """
-    return str((event.get("arguments") or {}).get("role", "main"))
+    return event_role(event)
 
 
 def is_loose(event: dict[str, Any]) -> bool:
@@ -30,6 +33,11 @@ def is_loose(event: dict[str, Any]) -> bool:
 def is_contest(event: dict[str, Any]) -> bool:
     """A vote a place holds (an election, a runoff): linked by place and round (:mod:`factcheck.auditing.contests`)."""
     return bool((event.get("arguments") or {}).get("contest"))
+
+
+def is_natural(event: dict[str, Any]) -> bool:
+    """An event of a natural kind (a quake, a storm), as the reader marked it: linked on place and date."""
+    return bool((event.get("arguments") or {}).get("natural"))
 
 
 def round_of(event: dict[str, Any]) -> int:
@@ -61,14 +69,7 @@ def long_form(short: str, names: set[str]) -> str:
     words = short.split()
     if not _is_name(words):
         return short
-    n = len(words)
-    longer = {
-        name
-        for name in names
-        if len(name.split()) > n
-        and _is_name(name.split())
-        and (name.split()[:n] == words or name.split()[-n:] == words)
-    }
+    longer = {name for name in names if short_form(short, name) and _is_name(name.split())}
     return longer.pop() if len(longer) == 1 else short
 
 

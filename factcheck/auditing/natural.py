@@ -19,14 +19,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from factcheck.auditing.evidence import role
+from factcheck.auditing.evidence import is_natural, role
 
 _WEEK = dt.timedelta(days=7)
-
-
-def is_natural(event: dict[str, Any]) -> bool:
-    """An event of a natural kind, as the reader marked it."""
-    return bool((event.get("arguments") or {}).get("natural"))
 
 
 def _definite(event: dict[str, Any]) -> bool:

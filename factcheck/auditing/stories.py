@@ -23,7 +23,7 @@ from itertools import combinations, product
 from typing import Any, Protocol
 
 from factcheck.auditing.background import background_kinds_match
-from factcheck.auditing.evidence import is_contest, name_forms, theme_names
+from factcheck.auditing.evidence import is_contest, is_natural, name_forms, theme_names
 from factcheck.facts.ids import fact_refs
 from factcheck.model import Fact
 
@@ -50,7 +50,7 @@ def event_keys(event: dict[str, Any], series_kinds: set[str], background: list[d
         if event.get("theme"):
             # The same object by a party in common: an alternative the solver decides.
             keys += [f"T:{kind}|{str(event['theme']).lower()}|{p}" for p in parties]
-    if (event.get("arguments") or {}).get("natural") and not parties:
+    if is_natural(event) and not parties:
         keys.append(f"N:{kind}")  # a natural event is linked on place and date, which a key cannot bound
     keys += [f"B:{bg_id}" for bg_id in background_kinds_match(event, background)]
     return keys

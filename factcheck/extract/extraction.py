@@ -18,11 +18,11 @@ class Extraction:
 
     def summaries(self) -> list[str]:
         """Every fact in a compact, comparable form (used by rule examples, tests and benchmarks)."""
-        kinds = {e["id"]: e["kind"] + ("-previous" if _role(e) == "previous" else "") for e in self.events}
+        kinds = {e["id"]: e["kind"] + ("-previous" if event_role(e) == "previous" else "") for e in self.events}
         return sorted(summarize(f, kinds) for f in self.facts)
 
 
-def _role(event: dict[str, Any]) -> str:
+def event_role(event: dict[str, Any]) -> str:
     """The part an event plays in its article (``main``, ``previous``, ``next``, ``elsewhere``)."""
     return str((event.get("arguments") or {}).get("role", "main"))
 

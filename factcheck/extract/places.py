@@ -42,6 +42,12 @@ def proper_name(s: Sentence, head: Token) -> str:
     return " ".join(w.text for w in [*words, head])
 
 
+def short_form(short: str, name: str) -> bool:
+    """Whether ``short`` is the first or last words of a longer name: "Varga" of "Ana Varga"."""
+    a, b = short.split(), name.split()
+    return 0 < len(a) < len(b) and (b[: len(a)] == a or b[-len(a) :] == a)
+
+
 def cores(s: Sentence, t: Token, clause: Token) -> tuple[int, ...]:
     """Where a phrase about the event may hang: the trigger, its clause, the clause's object or "by" phrase.
 

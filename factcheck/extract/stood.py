@@ -16,7 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from factcheck.extract.nlp import Sentence, Token
-from factcheck.extract.places import entity_at, strip_name
+from factcheck.extract.places import entity_at, short_form, strip_name
 
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _SETTINGS = frozenset({"at", "in", "during"})
@@ -87,8 +87,3 @@ def _person(s: Sentence, w: Token, people: Collection[str]) -> Stood | None:
         return Stood(name=full.pop())
     return Stood(name=name) if ent is not None and not full else None
 
-
-def short_form(short: str, name: str) -> bool:
-    """Whether ``short`` is the first or last words of a longer name: "Varga" of "Ana Varga"."""
-    a, b = short.split(), name.split()
-    return 0 < len(a) < len(b) and (b[: len(a)] == a or b[-len(a) :] == a)

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from factcheck.extract.stood import short_form
+from factcheck.extract.extraction import event_role
+from factcheck.extract.places import short_form
 
 
 def _is_person_name(theme: str) -> bool:
@@ -26,8 +27,13 @@ def _is_person_name(theme: str) -> bool:
 
 def _bare(event: dict[str, Any]) -> bool:
     """An event of the article's own telling that names no party, object or place."""
-    role = (event.get("arguments") or {}).get("role", "main")
-    return role == "main" and not (event.get("participants") or event.get("theme") or event.get("location"))
+    named = event.get("participants") or event.get("theme") or event.get("location")
+    return event_role(event) == "main" and not named
+
+
+def _named_people(themes: Iterable[tuple[str, str]], kinds: Collection[str]) -> set[str]:
+    """The persons' names among the themes of mentions of the given kinds."""
+    return {theme for kind, theme in themes if kind in kinds and _is_person_name(theme)}
 
 
 def lend_undergoer(events: Collection[dict[str, Any]], told: Iterable[tuple[str, str]], kinds: Collection[str]) -> None:
@@ -37,7 +43,7 @@ def lend_undergoer(events: Collection[dict[str, Any]], told: Iterable[tuple[str,
     of each of its mentions, as the parse reads them (two mentions may be one event whose theme
     is the first's); ``kinds`` the kinds done to a person.
     """
-    people = {theme for kind, theme in told if kind in kinds and _is_person_name(theme)}
+    people = _named_people(told, kinds)
     if len(people) != 1:
         return
     (person,) = people
@@ -53,7 +59,7 @@ def one_person(themes: Iterable[tuple[str, str]], kinds: Collection[str], partie
     ``kinds`` (those done to a person); ``parties``: the persons its proceedings are of
     (:mod:`factcheck.extract.stood`).  A short form counts as the full name ("Hoff", "Lena Hoff").
     """
-    names = {theme for kind, theme in themes if kind in kinds and _is_person_name(theme)} | set(parties)
+    names = _named_people(themes, kinds) | set(parties)
     people = {n for n in names if not any(short_form(n, other) for other in names)}
     return next(iter(people)) if len(people) == 1 else None
 
