@@ -21,7 +21,10 @@ report), so the measurement survives any change to the reader's internals.
   anchors (exact, contains, inside, overlaps, excludes, unbounded); contradictions (FC101).
 - TBAQ (``tbaq-cleaned/``, 256 TimeML documents): each document audited alone with its DCT
   as published; documents with a contradiction; throughput in KB/s of the text, wall and
-  CPU time (the cores are shared: the load is printed); the NLP layer's share of the time
+  CPU time (the cores are shared: the load is printed).  Then the folder as one corpus, as
+  ``factcheck audit`` runs it (a worker process per core, documents read in parallel and
+  linked across articles): its wall and CPU time, the run the budget is about (2,452 wire
+  articles within 3 minutes on a 2-core machine: TBAQ's 516 KB within 25 s); the NLP layer's share of the time
   (cumulative time inside ``factcheck/extract/nlp.py``, from a separate cProfile pass;
   ``0 / n.a.`` where the module does not exist).
 
@@ -119,7 +122,7 @@ def prepare_tbaq(data: Path, out: Path, limit: int, repo: Path) -> int:
 # --------------------------------------------------------------------------- the measured side (a subprocess)
 
 
-PARTS = ("meantime", "tbaq", "profile")
+PARTS = ("meantime", "tbaq", "folder", "profile")
 
 
 def worker(repo: Path, inputs: Path, part: str) -> dict[str, Any]:
@@ -148,6 +151,8 @@ def worker(repo: Path, inputs: Path, part: str) -> dict[str, Any]:
     files = sorted((inputs / "tbaq").glob("*.md"))
     if part == "profile":
         return _nlp_share(files, audit)
+    if part == "folder":
+        return _folder(inputs / "tbaq", auditing.audit)
     contradicted = []
     t0, c0 = time.perf_counter(), time.process_time()
     for f in files:
@@ -156,6 +161,20 @@ def worker(repo: Path, inputs: Path, part: str) -> dict[str, Any]:
             contradicted.append(f.stem)
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     return {"documents": len(files), "seconds": secs, "cpu": cpu, "contradicted": contradicted}
+
+
+def _folder(folder: Path, audit: Any) -> dict[str, Any]:
+    """The TBAQ folder as one corpus, audited as ``factcheck audit`` runs it: a worker per core.
+
+    This is the run the budget speaks of (a folder of wire articles on a 2-core machine);
+    the CPU time counts the worker processes too (they are reaped when the audit ends).
+    """
+    jobs = os.cpu_count() or 1
+    t0, c0, before = time.perf_counter(), time.process_time(), os.times()
+    r = audit([folder], as_of=AS_OF, jobs=jobs).report
+    secs, after = time.perf_counter() - t0, os.times()
+    children = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return {"jobs": jobs, "seconds": secs, "cpu": time.process_time() - c0 + children, "status": r.status.value}
 
 
 def _message(finding: Any) -> str:
@@ -367,6 +386,9 @@ def render(sides: dict[str, dict[str, Any]], tbaq_kb: float | None) -> list[str]
         row("  audit seconds, wall / CPU", "tbaq", lambda t: f"{t['seconds']:.1f} / {t['cpu']:.1f}")
         row("  throughput KB/s, wall / CPU", "tbaq",
             lambda t: f"{tbaq_kb / t['seconds']:.1f} / {tbaq_kb / max(t['cpu'], 1e-9):.1f}")  # fmt: skip
+        row("  the folder as one audit: workers", "folder", lambda t: str(t["jobs"]), "not run")
+        row("    seconds, wall / CPU", "folder", lambda t: f"{t['seconds']:.1f} / {t['cpu']:.1f}", "not run")
+        row("    throughput KB/s, wall", "folder", lambda t: f"{tbaq_kb / t['seconds']:.1f}", "not run")
 
         def nlp(p: dict[str, Any]) -> str:
             if not p["present"]:
@@ -406,9 +428,13 @@ def targets(side: dict[str, Any], tbaq_kb: float | None) -> list[str]:
     elif t is not None and tbaq_kb is not None:
         n = len(t["contradicted"])
         line(not n, f"TBAQ no document with a contradiction ({n} of {t['documents']})")
+    f = side.get("folder")
+    if f is not None and "error" in f:
+        line(False, f"TBAQ folder: the audit failed ({f['error']})")
+    elif f is not None and tbaq_kb is not None:
         budget = BUDGET_S * tbaq_kb / BUDGET_KB
-        took = f"{t['seconds']:.1f} s wall, {t['cpu']:.1f} s CPU"
-        line(t["seconds"] <= budget, f"TBAQ audit within {budget:.1f} s for {tbaq_kb:.0f} KB ({took})")
+        took = f"{f['seconds']:.1f} s wall, {f['cpu']:.1f} s CPU, {f['jobs']} workers"
+        line(f["seconds"] <= budget, f"TBAQ folder audited within {budget:.1f} s for {tbaq_kb:.0f} KB ({took})")
     return out
 
 
@@ -511,7 +537,7 @@ def main() -> None:
             base = _baseline_checkout(args.repo, args.baseline_commit, Path(tmp) / "baseline")
             base_name = f"baseline {args.baseline_commit}"
         parts = ([PARTS[0]] if have_mt else []) + (
-            list(PARTS[1:] if not args.no_profile else PARTS[1:2]) if have_tb else []
+            list(PARTS[1:] if not args.no_profile else PARTS[1:3]) if have_tb else []
         )
         raw = {base_name: _run_side(base, inputs, parts), "under test": _run_side(args.repo, inputs, parts)}
         if args.json:
@@ -523,6 +549,7 @@ def main() -> None:
             sides[name] = {
                 "meantime": got if got is None or "error" in got else score_meantime(got, golds, instances),
                 "tbaq": res.get("tbaq"),
+                "folder": res.get("folder"),
                 "profile": res.get("profile"),
             }
         shutil.rmtree(inputs)
