@@ -24,7 +24,6 @@ from factcheck.extract.places import (
     PlaceReader,
     cores,
     entity_at,
-    in_place_phrase,
     proper_name,
     strip_name,
 )
@@ -96,9 +95,8 @@ class ArgumentReader(PlaceReader):
             theme, place = "", self.place_name(s, struck)
         else:
             place = (self.place(s, t, self._clause(s, t)) if gov is not t else "") or self.place(s, gov, clause)
-        around = [self.place_name(s, s.tokens[e.last]) for e in s.entities if e.label in ("GPE", "LOC")]
-        around += [self.place_name(s, g) for g in s.tokens if g.ent == "" and in_place_phrase(s, g)]
-        return Arguments(agents, tuple(others), theme, place, tuple(p for p in _unique(around) if p != place))
+        around = _unique(list(self.places_named(s)))
+        return Arguments(agents, tuple(others), theme, place, tuple(p for p in around if p != place))
 
     # ------------------------------------------------------------------ parties
     def party(self, s: Sentence, t: Token) -> str | None:
@@ -216,7 +214,7 @@ class ArgumentReader(PlaceReader):
         which = any(c.lemma.lower() == "which" and c.dep in _SUBJECTS | {"nsubjpass"} for c in s.children(clause.i))
         head_ent = entity_at(s, clause.head)
         if which and (head_ent is None or head_ent.label == "PERSON"):
-            first = min([clause.i, *(t.i for t in s.tokens if t.head == clause.i)])
+            first = min([clause.i, *(t.i for t in s.children(clause.i))])
             before = [e for e in s.entities if e.last < first and e.label in _PARTY_LABELS - {"PERSON"}]
             if before:
                 found = [p] if (p := self.party(s, s.tokens[before[-1].last])) else []
@@ -315,6 +313,7 @@ class ArgumentReader(PlaceReader):
                     out.append(c)
                     todo.append(c.i)
         return sorted(out, key=lambda w: w.i)
+
 
 def _governor(s: Sentence, t: Token) -> Token:
     """The object noun a trigger noun completes through "of" ("round" in "held a round of talks"), else the trigger.

@@ -39,9 +39,7 @@ def date_head(s: Sentence, start: int, end: int) -> Token | None:
     return None
 
 
-def dates_other_event(
-    s: Sentence, trigger: tuple[int, int], date: tuple[int, int], shifting: Collection[str]
-) -> bool:
+def dates_other_event(s: Sentence, trigger: tuple[int, int], date: tuple[int, int], shifting: Collection[str]) -> bool:
     """Whether the date hangs on a verb that is not the trigger's event (so the date is not the trigger's).
 
     ``trigger`` and ``date`` are character spans; ``shifting`` holds the lemmas of verbs that

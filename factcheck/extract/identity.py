@@ -9,6 +9,7 @@ on first need, with their series, and kept with the facts found so far.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -149,9 +150,10 @@ class _Identity:
 
         Mentions of an earlier, later or elsewhere event of the kind are not read: they may be another series'.
         """
+        tense = functools.cache(self._main_tense)  # one scan of the mentions a kind
         main = [mn for mn in self.mentions if mn.kind in SERIES_KINDS and not (mn.earlier or mn.later)
                 and (not mn.location or mn.location == self.main_location.get(mn.kind, mn.location))
-                and (mn.tense not in ("past", "future") or self._main_tense(mn.kind) in (None, mn.tense)
+                and (mn.tense not in ("past", "future") or tense(mn.kind) in (None, mn.tense)
                      or self.is_headline(mn.start))]  # fmt: skip
         return series_topics(self.text, main, parsed, self.pack.topic_rx, self._names_kind)
 

@@ -99,10 +99,11 @@ def undated_mentions(
 ) -> list[LooseMention]:  # fmt: skip
     """Asserted event mentions of the sentences (verbs, and nouns made from verbs) outside ``taken``, in text order."""
     out: list[LooseMention] = []
+    held = {k for a, b in taken for k in range(a, b)}
     for s in sentences:
         for tok in s.tokens:
             kind = _kind(tok, verbs)
-            if not kind or kind in skip_lemmas or any(a <= tok.start < b for a, b in taken):
+            if not kind or kind in skip_lemmas or tok.start in held:
                 continue
             if tok.pos == "NOUN" and verb_of(tok, verbs) is None and not _acts_on(s, tok):
                 continue  # "the Varden coast" is a place, though "coast" is also a verb

@@ -7,6 +7,7 @@ the span of the text it covers.  A trigger told in the past or future dates its 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import Any
@@ -28,7 +29,11 @@ class RelationMatcher:
     pack: CompiledPack
 
     def _matches(
-        self, st: _State, sent: tuple[int, int], timexes: list[TimexMatch], mentions: list[Mention],
+        self,
+        st: _State,
+        sent: tuple[int, int],
+        timexes: list[TimexMatch],
+        mentions: list[Mention],
         parsed: nlp.Sentence | None = None,
     ) -> list[tuple[RelationRule, re.Match[str], dict[str, Any], tuple[int, int], Mention | None]]:
         """Every relation match of a sentence, in the order they apply; what each says of identity is noted.
@@ -41,9 +46,13 @@ class RelationMatcher:
         items: list[tuple[int, int, str, Any]] = []
         for i, t in enumerate(timexes):
             items.append((t.start, t.end, f"«T{i}:{t.type}»", t))
+        # Which characters of the sentence a date or an earlier mention already holds: a mention
+        # overlapping one is left unmarked (a set of offsets keeps a long sentence linear).
+        held = {k for t in timexes for k in range(t.start, t.end)}
         for mn in mentions:
-            if not any(a < mn.end and mn.start < b for a, b, _, _ in items):
+            if held.isdisjoint(range(mn.start, mn.end)):
                 items.append((mn.start, mn.end, f"«E{mn.index}:{mn.kind}»", mn))
+                held.update(range(mn.start, mn.end))
         items.sort(key=lambda x: x[0])
         marked: list[str] = []
         segs: list[tuple[int, int, int, int, bool]] = []  # marked start/end, text start/end, is a token
@@ -61,12 +70,17 @@ class RelationMatcher:
         s = "".join(marked)
         lookup = {tok: obj for _, _, tok, obj in items}
 
+        seg_ends = [me for _, me, _, _, _ in segs]
+
         def to_text(p: int) -> int:
-            for ms, me, ts, te, token in segs:
-                if ms <= p <= me:
-                    if token:
-                        return ts if p == ms else te
-                    return ts + (p - ms)
+            # The segments tile the marked text in order, so the first one that holds ``p`` is the
+            # first whose end is not before it.
+            k = bisect.bisect_left(seg_ends, p)
+            if k < len(segs) and segs[k][0] <= p:
+                ms, _, ts, te, token = segs[k]
+                if token:
+                    return ts if p == ms else te
+                return ts + (p - ms)
             return sent[1]
 
         speech = None

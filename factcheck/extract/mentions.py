@@ -32,8 +32,10 @@ _DEFINITE = re.compile(
 _APPOSITION = re.compile(r"(?:[—–]|\s-|,)\s*(?:the|a|its|their)\s+(?:[\w-]+\s+){0,3}$")
 # "meetings with British Prime Minister Tony Blair": the capitalized run after "with".
 _COUNTERPART = re.compile(r"\s+with\s+((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+)")
-_ROLE = re.compile(r"(?:Minister|President|Secretary|Chancellor|Premier|Leader|Officials?|Envoy|Ambassador|"
-                   r"Delegation|Government|Administration|Council|Party|Ministry|Office|Forces|Army)$")
+_ROLE = re.compile(
+    r"(?:Minister|President|Secretary|Chancellor|Premier|Leader|Officials?|Envoy|Ambassador|"
+    r"Delegation|Government|Administration|Council|Party|Ministry|Office|Forces|Army)$"
+)
 _ANAPHORIC = re.compile(r"\s*(?:It|This|That)\s+(?:was|is|marked|will\s+be|would\s+be)\b")
 
 

@@ -8,11 +8,12 @@ lazily, and only the sentences the caller asks for are parsed.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib
 import importlib.util
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.errors import Diagnostic, UserError
@@ -65,10 +66,28 @@ class Sentence:
     end: int
     tokens: tuple[Token, ...]
     entities: tuple[Entity, ...]
+    # Indexes built once, so that a walk over a long sentence's tree stays linear: each token's
+    # dependents, and the tokens' start offsets (in text order) for bisection.
+    _kids: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _entity_of: tuple[int, ...] = field(init=False, repr=False, compare=False)  # per token, or -1
+
+    def __post_init__(self) -> None:
+        kids: list[list[int]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if t.head != t.i and 0 <= t.head < len(kids):
+                kids[t.head].append(t.i)
+        object.__setattr__(self, "_kids", tuple(map(tuple, kids)))
+        object.__setattr__(self, "_starts", tuple(t.start for t in self.tokens))
+        entity_of = [-1] * len(self.tokens)
+        for k in reversed(range(len(self.entities))):  # the first entity that holds a token wins
+            for i in range(max(self.entities[k].first, 0), min(self.entities[k].last + 1, len(entity_of))):
+                entity_of[i] = k
+        object.__setattr__(self, "_entity_of", tuple(entity_of))
 
     def children(self, i: int) -> list[Token]:
         """The dependents of token ``i``, in text order."""
-        return [t for t in self.tokens if t.head == i and t.i != i]
+        return [self.tokens[k] for k in self._kids[i]]
 
     def ancestors(self, i: int) -> list[Token]:
         """The heads above token ``i``, nearest first (a malformed tree stops at a repeat)."""
@@ -81,13 +100,23 @@ class Sentence:
             out.append(cur)
         return out
 
+    def entity_at(self, i: int) -> Entity | None:
+        """The named entity token ``i`` is in, if any."""
+        k = self._entity_of[i] if 0 <= i < len(self._entity_of) else -1
+        return self.entities[k] if k >= 0 else None
+
+    def starting_in(self, start: int, end: int) -> tuple[Token, ...]:
+        """The tokens that start inside a character span of the article, in text order."""
+        return self.tokens[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]
+
     def token_at(self, offset: int) -> Token | None:
         """The token covering a character offset of the article."""
-        return next((t for t in self.tokens if t.start <= offset < t.end), None)
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return self.tokens[k] if k >= 0 and offset < self.tokens[k].end else None
 
     def head_in(self, start: int, end: int) -> Token | None:
         """The head word of the tokens inside a character span: the first whose head is outside it (or the root)."""
-        inside = (t for t in self.tokens if start <= t.start and t.end <= end)
+        inside = (t for t in self.starting_in(start, end) if t.end <= end)
         return next((t for t in inside if not start <= self.tokens[t.head].start < end or t.head == t.i), None)
 
 

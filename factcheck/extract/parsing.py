@@ -35,8 +35,12 @@ class ParseReader:
     arguments: ArgumentReader
 
     def _parse_mentions(
-        self, text: str, mentions: list[Mention], sentences: list[tuple[int, int]],
-        timexes_within: Callable[[tuple[int, int]], list[TimexMatch]], store: dict[tuple[int, int], nlp.Sentence],
+        self,
+        text: str,
+        mentions: list[Mention],
+        sentences: list[tuple[int, int]],
+        timexes_within: Callable[[tuple[int, int]], list[TimexMatch]],
+        store: dict[tuple[int, int], nlp.Sentence],
     ) -> list[tuple[Mention, TimexMatch, TimexMatch]]:
         """Parse every sentence that holds a mention or a date: arguments, modality, and verbs a date hangs on.
 
@@ -135,7 +139,7 @@ class ParseReader:
         light: frozenset[str],
     ) -> list[tuple[Mention, TimexMatch, TimexMatch]]:  # fmt: skip
         """Open-domain mentions of a parsed sentence: verbs no table names that a date hangs on."""
-        taken = {t.i for t in parsed.tokens for mn in here if mn.start <= t.start < mn.end}
+        taken = {t.i for mn in here for t in parsed.starting_in(mn.start, mn.end)}
         # "in a press conference on June 1, ... which filed earlier today": a relative date in a
         # sentence that names a calendar day may count from that day, not from the report's.
         absolute = any(re.match(r"(?:\d{4}|XXXX)-\d\d", t.symbolic) for t in dates)
@@ -249,8 +253,10 @@ def _dates_speech(text: str, mn: Mention, t: TimexMatch) -> bool:
     return (mn.start < t.end and t.start < mn.end) or re.fullmatch(r"\s*(?:on\s+)?", gap, re.I) is not None
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*)?"
-                       r"(?: \([^)\n]{1,30}\))? [-–—]{1,2} ")
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*)?"
+    r"(?: \([^)\n]{1,30}\))? [-–—]{1,2} "
+)
 
 
 def _dateline_length(sentence: str) -> int:

@@ -33,7 +33,7 @@ def strip_name(text: str) -> str:
 
 def entity_at(s: Sentence, i: int) -> Entity | None:
     """The named entity a token is in, if any."""
-    return next((e for e in s.entities if e.first <= i <= e.last), None)
+    return s.entity_at(i)
 
 
 def proper_name(s: Sentence, head: Token) -> str:
@@ -84,6 +84,17 @@ class PlaceReader:
 
     def __init__(self, normalise: Normalise) -> None:
         self.normalise = normalise
+        # The places of the sentence read last: its mentions ask in turn, and a sentence with
+        # a thousand mentions must not be walked a thousand times.
+        self._named: tuple[Sentence, tuple[str, ...]] | None = None
+
+    def places_named(self, s: Sentence) -> tuple[str, ...]:
+        """The places a sentence names: its country, city and region entities, and unlabelled "of X" names."""
+        if self._named is None or self._named[0] is not s:
+            found = [self.place_name(s, s.tokens[e.last]) for e in s.entities if e.label in ("GPE", "LOC")]
+            found += [self.place_name(s, g) for g in s.tokens if g.ent == "" and in_place_phrase(s, g)]
+            self._named = (s, tuple(found))
+        return self._named[1]
 
     def place_name(self, s: Sentence, t: Token) -> str:
         """The place a token names, as the tables normalise it ("the Kremlin" is Moscow), else as written."""

@@ -88,8 +88,11 @@ class _State(_Identity):
     def _open_event(self, mn: Mention) -> str:
         """A new event for an open-domain mention, its kind the lemma: ``doc:kind``, then ``doc:kind-N``."""
         base = f"{self.doc}:{mn.kind}"
-        key = base if base not in self.events else next(
-            f"{base}-{n}" for n in range(2, len(self.events) + 3) if f"{base}-{n}" not in self.events)
+        key = (
+            base
+            if base not in self.events
+            else next(f"{base}-{n}" for n in range(2, len(self.events) + 3) if f"{base}-{n}" not in self.events)
+        )
         self._event(key, mn.kind, mn.participants, mn.location, None, f"{mn.kind} ({self.quote(mn)})")
         if mn.args is not None and mn.args.theme:
             self.events[key]["theme"] = mn.args.theme

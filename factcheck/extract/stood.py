@@ -86,4 +86,3 @@ def _person(s: Sentence, w: Token, people: Collection[str]) -> Stood | None:
     if len(full) == 1:
         return Stood(name=full.pop())
     return Stood(name=name) if ent is not None and not full else None
-

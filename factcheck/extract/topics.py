@@ -31,7 +31,7 @@ TopicTable = list[tuple[str, re.Pattern[str]]]
 
 
 def _label(s: Sentence, t: Token) -> str:
-    return next((e.label for e in s.entities if e.first <= t.i <= e.last), "")
+    return e.label if (e := s.entity_at(t.i)) is not None else ""
 
 
 def _subtree(s: Sentence, t: Token) -> list[Token]:

@@ -124,8 +124,11 @@ class UndatedReader:
                 key = own[0]
             else:
                 base = f"{st.doc}:{ev.kind}-{_slug('-'.join(sorted(ev.names)))}"
-                key = base if base not in st.events else next(
-                    f"{base}-{n}" for n in range(2, len(st.events) + 3) if f"{base}-{n}" not in st.events)
+                key = (
+                    base
+                    if base not in st.events
+                    else next(f"{base}-{n}" for n in range(2, len(st.events) + 3) if f"{base}-{n}" not in st.events)
+                )
                 first = ev.first
                 args = self.arguments.read(first.sentence, first.token)
                 st._event(key, ev.kind, args.parties, None, None, f"{ev.kind} ({first.token.text})")

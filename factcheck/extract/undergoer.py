@@ -65,7 +65,7 @@ def _subject(s: Sentence, clause: Token) -> Token | None:
 
 def _name_like(s: Sentence, head: Token) -> bool:
     """Whether a noun phrase names a thing: a proper noun or a digit in it, and not a party or a date."""
-    ent = next((e for e in s.entities if e.first <= head.i <= e.last), None)
+    ent = s.entity_at(head.i)
     if ent is not None and ent.label in _PARTY_LABELS | _NOT_NAMES:
         return False
     words = [head, *(c for c in s.children(head.i) if c.dep in ("compound", "nummod") and c.i < head.i)]
