@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from factcheck.extract.clauses import verb_above
 from factcheck.extract.nlp import Sentence, Token
 
 # Last words of a company's name that say what it is: legal forms and lines of business.
@@ -57,7 +58,7 @@ def _refers_to_company(s: Sentence, t: Token) -> bool:
 
 def said_by_company(s: Sentence, t: Token) -> bool:
     """Whether the subject of the clause a trigger is in is "the company" ("The company will report earnings")."""
-    clause = t if t.pos in ("VERB", "AUX") else next((a for a in s.ancestors(t.i) if a.pos in ("VERB", "AUX")), None)
+    clause = verb_above(s, t)
     if clause is None:
         return False
     return any(c.dep == "nsubj" and _refers_to_company(s, c) for c in s.children(clause.i))
