@@ -65,7 +65,7 @@ def _is_name(words: list[str]) -> bool:
 def long_form(short: str, names: set[str]) -> str:
     """The one longer name among ``names`` that ``short`` is a proper, contiguous prefix or suffix of, else ``short``.
 
-    "Vytis" is "Kaunas Vytis"; with both "Leeds United" and "Manchester United" about, "United" stays
+    "Falcons" is "Quellmark Falcons"; with both "Dunbrook United" and "Ashcombe United" about, "United" stays
     ambiguous and is left as it is; lower-case words ("the club") are no name and match nothing.
     """
     words = short.split()
