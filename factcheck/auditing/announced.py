@@ -13,24 +13,21 @@ statements never.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from factcheck.auditing.evidence import role
-
-_WRITTEN_DAY = re.compile(r"(\d{4}|XXXX)-(\d\d)-(\d\d)")
+from factcheck.auditing.evidence import role, written_date
 
 
-def _announced_days(facts: list[dict[str, Any]]) -> dict[str, set[tuple[str, str, str]]]:
+def _announced_days(facts: list[dict[str, Any]]) -> dict[str, set[tuple[str, ...]]]:
     """The days written for each event told in the future tense ("will report ... on Oct. 29")."""
     future = {f["subject"] for f in facts if f.get("kind") == "relative" and f.get("tense") == "future"}
-    days: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    days: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for f in facts:
-        if f.get("kind") == "date" and f.get("subject") in future:
-            if m := _WRITTEN_DAY.fullmatch(str(f.get("value", ""))):
-                days[f["subject"]].add((m.group(1), m.group(2), m.group(3)))
+        written = written_date(f) if f.get("subject") in future else None
+        if written is not None and len(written) == 3 and "X" not in written[1:]:
+            days[f["subject"]].add(written)  # a day, the year maybe unsaid
     return days
 
 
@@ -56,9 +53,9 @@ def announced_keys(events: list[dict[str, Any]], facts: list[dict[str, Any]], pu
     return sorted(keys)
 
 
-def _falls_on(written: tuple[str, str, str], day: dt.date) -> bool:
+def _falls_on(written: tuple[str, ...], day: dt.date) -> bool:
     year, month, dom = written
-    return (year == "XXXX" or int(year) == day.year) and int(month) == day.month and int(dom) == day.day
+    return (year == "X" or int(year) == day.year) and int(month) == day.month and int(dom) == day.day
 
 
 def link_announced(

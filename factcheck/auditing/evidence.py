@@ -1,7 +1,7 @@
 """What an extracted event says about which event it is, and how two of them compare.
 
 Its role in its article, whether it is loose (undated, on a named object), the name words
-of its theme, its parties, its trigger's wording and its ordinals: the evidence the linker
+of its theme, its parties, its trigger's wording, its ordinals and written dates: the evidence the linker
 (:mod:`factcheck.auditing.link`) weighs, and the story keys (:mod:`factcheck.auditing.stories`)
 over-approximate.
 """
@@ -14,6 +14,8 @@ from typing import Any
 
 from factcheck.extract.extraction import event_role
 from factcheck.extract.places import short_form
+
+_WRITTEN = re.compile(r"[\dX]{4}(?:-[\dX]{2}){0,2}")  # a year, month or day as written, any part maybe unsaid
 
 
 def role(event: dict[str, Any]) -> str:
@@ -63,7 +65,7 @@ def _is_name(words: list[str]) -> bool:
 def long_form(short: str, names: set[str]) -> str:
     """The one longer name among ``names`` that ``short`` is a proper, contiguous prefix or suffix of, else ``short``.
 
-    "Vytis" is "Kaunas Vytis"; with both "Leeds United" and "Manchester United" about, "United" stays
+    "Falcons" is "Quellmark Falcons"; with both "Dunbrook United" and "Ashcombe United" about, "United" stays
     ambiguous and is left as it is; lower-case words ("the club") are no name and match nothing.
     """
     words = short.split()
@@ -161,6 +163,18 @@ def ordinals_of(facts: list[dict[str, Any]]) -> dict[str, set[int]]:
         if f["kind"] == "ordinal":
             out[f["subject"]].add(int(f["n"]))
     return out
+
+
+def written_date(fact: dict[str, Any]) -> tuple[str, ...] | None:
+    """A date fact's written date as its parts (year, month, day as far as written), "X" where a part is unsaid.
+
+    "XXXX-08-11" gives ("X", "08", "11"), "2013-04" gives ("2013", "04"); a fact of another kind,
+    or a value that is no calendar date ("2025-W15", "PAST_REF"), gives None.
+    """
+    value = str(fact.get("value", ""))
+    if fact.get("kind") != "date" or not _WRITTEN.fullmatch(value):
+        return None
+    return tuple("X" if "X" in part else part for part in value.split("-"))
 
 
 def loose_fits(event: dict[str, Any], other: dict[str, Any], ordinals: dict[str, set[int]]) -> bool:

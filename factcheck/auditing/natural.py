@@ -14,12 +14,11 @@ whose dates tell the two apart is left to the solver as an alternative.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from factcheck.auditing.evidence import is_natural, role
+from factcheck.auditing.evidence import is_natural, role, written_date
 
 _WEEK = dt.timedelta(days=7)
 
@@ -48,11 +47,6 @@ def place_fit(a: dict[str, Any], b: dict[str, Any]) -> str | None:
     return None
 
 
-def _written(value: str) -> tuple[str, ...]:
-    """A written date's parts (year, month, day), "X" where unsaid: "XXXX-08-11" → ("X", "08", "11")."""
-    return tuple("X" if "X" in part else part for part in value.split("-")[:3])
-
-
 class Dates:
     """What the facts say of each event's date before any solving: its written dates, and days of report it is near."""
 
@@ -66,8 +60,8 @@ class Dates:
                 continue
             if f.get("span"):
                 self.first[subject] = min(self.first.get(subject, f["span"][0]), f["span"][0])
-            if f["kind"] == "date" and re.fullmatch(r"[\dX]{4}(?:-[\dX]{2}){0,2}", str(f.get("value", ""))):
-                self.written[subject].add(_written(str(f["value"])))
+            if (written := written_date(f)) is not None:
+                self.written[subject].add(written)
             elif f.get("expression") == "weekday" and (day := published.get(str(f.get("doc")))) is not None:
                 self.near[subject] = day  # "on Tuesday": within a week of its report
 

@@ -14,6 +14,7 @@ import click
 from factcheck.cli.common import (
     appending,
     audit_progress,
+    config_options,
     freeze_heap,
     handle_errors,
     parse_date,
@@ -70,9 +71,7 @@ if TYPE_CHECKING:
 @click.option("--max-conflicts", type=click.IntRange(1), help="Conflicts to enumerate per component [default: 10].")
 @click.option("--match-timeout", type=click.FloatRange(0, min_open=True),
               help="Seconds of pattern matching allowed per article [config match_timeout; default: 10].")  # fmt: skip
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Configuration file instead of the one found from the current folder upwards.")  # fmt: skip
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@config_options
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report (atomically).")
 def audit(
     paths: tuple[Path, ...], fmt: str | None, fail_on: str | None, exit_zero: bool | None, as_of: dt.date | None,

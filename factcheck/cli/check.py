@@ -11,7 +11,15 @@ from pathlib import Path
 import click
 
 from factcheck.api import check as api_check
-from factcheck.cli.common import append_text, freeze_heap, handle_errors, parse_date, progress_bar, write_output
+from factcheck.cli.common import (
+    append_text,
+    config_options,
+    freeze_heap,
+    handle_errors,
+    parse_date,
+    progress_bar,
+    write_output,
+)
 from factcheck.config import describe, read_by, resolve
 from factcheck.exitcodes import exit_code_for
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
@@ -67,13 +75,7 @@ from factcheck.report import Format, render, step_summary
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file (atomically)."
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Configuration file to use instead of the one found from the current folder upwards.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@config_options
 def check(
     facts: tuple[Path, ...],
     fmt: str | None,
@@ -136,13 +138,7 @@ def check(
 
 
 @click.command("config")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Configuration file to use instead of the one found from the current folder upwards.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@config_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: values and their sources.")
 def config(config_path: Path | None, isolated: bool, as_json: bool) -> None:
     """Print the resolved configuration and where each value came from."""

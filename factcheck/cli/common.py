@@ -11,13 +11,15 @@ import tempfile
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 import click
 
 from factcheck.errors import UserError
 from factcheck.exitcodes import ExitCode
 from factcheck.version import __version__
+
+_Command = TypeVar("_Command", bound=Callable[..., Any])
 
 
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -143,6 +145,17 @@ def appending(path: Path) -> Iterator[Callable[[str], object]]:
     finally:
         if fh is not None:
             fh.close()
+
+
+def config_options(command: _Command) -> _Command:
+    """The ``--config`` and ``--isolated`` options of a command that reads the project configuration."""
+    command = click.option("--isolated", is_flag=True, help="Ignore configuration files.")(command)
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Configuration file to use instead of the one found from the current folder upwards.",
+    )(command)
 
 
 def config_rules() -> list[Path]:

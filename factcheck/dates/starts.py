@@ -31,6 +31,7 @@ def start_index(sources: list[tuple[str, int]]) -> list[index_cache.Entry]:
 
 
 _DIGITS = frozenset("0123456789")
+_WORD_END = frozenset(" ")  # a space or any non-word character, which ends a word
 
 
 def _parse(pattern: str, flags: int) -> tuple[Any, Any] | None:
@@ -41,6 +42,30 @@ def _parse(pattern: str, flags: int) -> tuple[Any, Any] | None:
         return constants, parser.parse(pattern, flags & RE_FLAGS)
     except Exception:  # an internal API: any surprise means "no pruning"
         return None
+
+
+def _class_chars(
+    c: Any, items: list[tuple[Any, Any]], widest: int, categories: dict[Any, frozenset[str]]
+) -> set[str] | None:
+    r"""The lower-cased characters a character class (``[...]``) matches, or None where it is too wide to list.
+
+    ``widest``: the longest range listed; ``categories``: the characters that stand for each
+    category (``\d``, ``\s``) a caller lists; any other category, or a negated class, is too wide.
+    """
+    out: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            out.add(chr(av).lower())
+        elif op is c.RANGE:
+            lo, hi = av
+            if hi - lo > widest:
+                return None
+            out |= {chr(x).lower() for x in range(lo, hi + 1)}
+        elif op is c.CATEGORY and av in categories:
+            out |= categories[av]
+        else:
+            return None
+    return out
 
 
 def first_chars(pattern: str, flags: int) -> frozenset[str] | None:
@@ -79,21 +104,7 @@ class _FirstChars:
         return out, True
 
     def charset(self, items: list[tuple[Any, Any]]) -> set[str] | None:
-        c = self.c
-        out: set[str] = set()
-        for op, av in items:
-            if op is c.LITERAL:
-                out.add(chr(av).lower())
-            elif op is c.RANGE:
-                lo, hi = av
-                if hi - lo > 300:
-                    return None
-                out |= {chr(x).lower() for x in range(lo, hi + 1)}
-            elif op is c.CATEGORY and av is c.CATEGORY_DIGIT:
-                out |= _DIGITS
-            else:
-                return None
-        return out
+        return _class_chars(self.c, items, 300, {self.c.CATEGORY_DIGIT: _DIGITS})
 
     def one(self, op: Any, av: Any) -> tuple[set[str] | None, bool]:
         c = self.c
@@ -163,20 +174,10 @@ class _FirstWords:
         self.c = c
 
     def chars_of(self, items: list[tuple[Any, Any]]) -> set[str]:
-        c = self.c
-        out: set[str] = set()
-        for op, av in items:
-            if op is c.LITERAL:
-                out.add(chr(av).lower())
-            elif op is c.RANGE:
-                lo, hi = av
-                if hi - lo > 40:
-                    raise _Unknown
-                out |= {chr(x).lower() for x in range(lo, hi + 1)}
-            elif op is c.CATEGORY and av in (c.CATEGORY_SPACE, c.CATEGORY_NOT_WORD):
-                out.add(" ")
-            else:
-                raise _Unknown
+        ends = {self.c.CATEGORY_SPACE: _WORD_END, self.c.CATEGORY_NOT_WORD: _WORD_END}
+        out = _class_chars(self.c, items, 40, ends)
+        if out is None:
+            raise _Unknown
         return out
 
     def seq(self, items: list[tuple[Any, Any]], open_: set[str]) -> tuple[set[str], set[str]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.extract.clauses import CLAUSE_POS, clause_of
 from factcheck.extract.companies import company_name
 from factcheck.extract.control import controller, pronoun_object
 from factcheck.extract.nlp import Sentence, Token
@@ -35,7 +36,6 @@ _NOT_THEME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT",
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _OBJECTS = OBJECT_DEPS
 _MODIFIERS = MODIFIER_DEPS
-_CLAUSE_POS = frozenset({"VERB", "AUX"})
 _WITH = frozenset({"with", "between", "among", "against"})
 _VERSUS = frozenset({"over", "against", "with"})  # "a semifinal win over X": whom a contest is won against
 _ABOUT = frozenset({"of", "on", "about", "over", "for"})
@@ -82,7 +82,7 @@ class ArgumentReader(PlaceReader):
         ("X and Y ended the third round of ..."); its theme stays its own.
         """
         gov = _governor(s, t)
-        clause = self._clause(s, gov)
+        clause = clause_of(s, gov)
         agents = self._agents(s, t, clause) if gov is t else self._agents(s, t, clause, gov)
         doers, opponents = self._setting_parties(s, t, clause) if gov is t else ((), ())
         agents = _unique([*agents, *doers])
@@ -94,7 +94,7 @@ class ArgumentReader(PlaceReader):
             # "a quake struck the island of X": the object is where it happened, not what it acted on.
             theme, place = "", self.place_name(s, struck)
         else:
-            place = (self.place(s, t, self._clause(s, t)) if gov is not t else "") or self.place(s, gov, clause)
+            place = (self.place(s, t, clause_of(s, t)) if gov is not t else "") or self.place(s, gov, clause)
         around = _unique(list(self.places_named(s)))
         return Arguments(agents, tuple(others), theme, place, tuple(p for p in around if p != place))
 
@@ -151,7 +151,7 @@ class ArgumentReader(PlaceReader):
         one ("two officials") or "we" is none.
         """
         gov = _governor(s, t)
-        clause = self._clause(s, gov)
+        clause = clause_of(s, gov)
         if t.pos in ("NOUN", "PROPN") and not (gov.head == clause.i and gov.dep in _SUBJECTS | _OBJECTS):
             return False
         for c in s.children(clause.i):
@@ -165,13 +165,6 @@ class ArgumentReader(PlaceReader):
             if c.pos == "PRON" and c.text.lower() == "both":
                 return True
         return False
-
-    @staticmethod
-    def _clause(s: Sentence, t: Token) -> Token:
-        """The verb whose clause the trigger is in (the trigger itself when it is a verb)."""
-        if t.pos in _CLAUSE_POS:
-            return t
-        return next((a for a in s.ancestors(t.i) if a.pos in _CLAUSE_POS), t)
 
     def _agents(self, s: Sentence, t: Token, clause: Token, gov: Token | None = None) -> tuple[str, ...]:
         """Who acts: the trigger noun's name-like modifiers, else its clause's subject or "by" phrase.
@@ -233,7 +226,7 @@ class ArgumentReader(PlaceReader):
         if t.dep in ("amod", "compound") and head.pos == "NOUN" and head.i != t.i:
             return (), tuple(p for c in s.children(head.i) if c.dep == "prep" and c.lemma.lower() in _VERSUS
                              for g in s.children(c.i) for p in self._named_in(s, g))  # fmt: skip
-        if t.pos in _CLAUSE_POS or t.dep != "pobj" or head.lemma.lower() != "in" or head.head != clause.i:
+        if t.pos in CLAUSE_POS or t.dep != "pobj" or head.lemma.lower() != "in" or head.head != clause.i:
             return (), ()
         objects = _unique([n for c in s.children(clause.i) if c.dep == "dobj" and (n := self._name_of(s, c))])
         doer = clause if any(c.dep in _SUBJECTS for c in s.children(clause.i)) else controller(s, clause)
@@ -278,11 +271,11 @@ class ArgumentReader(PlaceReader):
         for c in s.children(t.i):
             if c.pos not in ("NOUN", "PROPN"):
                 continue
-            if t.pos in _CLAUSE_POS and c.dep in _OBJECTS | {"nsubjpass"}:
+            if t.pos in CLAUSE_POS and c.dep in _OBJECTS | {"nsubjpass"}:
                 cands.append(c)
-        if t.pos in _CLAUSE_POS and (whom := pronoun_object(s, t)) is not None:
+        if t.pos in CLAUSE_POS and (whom := pronoun_object(s, t)) is not None:
             cands.append(whom)  # "after convicting him": the person the clause it hangs on names
-        if t.pos not in _CLAUSE_POS:
+        if t.pos not in CLAUSE_POS:
             for c in s.children(t.i):
                 if c.dep == "compound" and c.i < t.i and c.pos == "PROPN" and self.party(s, c) is None:
                     cands.append(c)  # "the A380 delivery"

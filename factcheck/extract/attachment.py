@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from factcheck.extract.modality import clause_of
+from factcheck.extract.clauses import clause_of
 from factcheck.extract.nlp import Sentence, Token
 
 _TEMPORAL_DEPS = frozenset({"npadvmod", "tmod", "obl", "nmod:tmod"})

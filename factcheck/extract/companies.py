@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from factcheck.extract.clauses import verb_above
 from factcheck.extract.nlp import Sentence, Token
+from factcheck.extract.places import one_name
 
 # Last words of a company's name that say what it is: legal forms and lines of business.
 _COMPANY_WORDS = frozenset({
@@ -57,14 +59,15 @@ def _refers_to_company(s: Sentence, t: Token) -> bool:
 
 def said_by_company(s: Sentence, t: Token) -> bool:
     """Whether the subject of the clause a trigger is in is "the company" ("The company will report earnings")."""
-    clause = t if t.pos in ("VERB", "AUX") else next((a for a in s.ancestors(t.i) if a.pos in ("VERB", "AUX")), None)
+    clause = verb_above(s, t)
     if clause is None:
         return False
     return any(c.dep == "nsubj" and _refers_to_company(s, c) for c in s.children(clause.i))
 
 
 def one_company(named: Iterable[str]) -> str | None:
-    """The one company among names (a short form, "Orrin", counting as its long one, "Orrin Devices"), else None."""
-    names = set(named)
-    long_forms = {n for n in names if not any(o != n and o.startswith(n + " ") for o in names)}
-    return long_forms.pop() if len(long_forms) == 1 else None
+    """The one company among names (a short form, "Orrin", counting as its long one, "Orrin Devices"), else None.
+
+    Only first words are a company's short form: its last word says what kind of firm it is.
+    """
+    return one_name(named, last=False)

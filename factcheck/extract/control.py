@@ -11,24 +11,22 @@ an act at once with the verb's: the event it is set in takes the verb's day.
 
 from __future__ import annotations
 
+from factcheck.extract.clauses import CLAUSE_POS, phrase_verb
 from factcheck.extract.nlp import Sentence, Token
 
-_CLAUSE_POS = frozenset({"VERB", "AUX"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _PERSONAL = frozenset({"him", "her", "them"})
 
 
 def controller(s: Sentence, verb: Token) -> Token | None:
     """The verb whose subject is a subjectless gerund's doer ("sentenced" for "after convicting him"), or None."""
-    if verb.pos not in _CLAUSE_POS or verb.tag not in ("VBG", "VBN"):
+    if verb.pos not in CLAUSE_POS or verb.tag not in ("VBG", "VBN"):
         return None
     if any(c.dep in _SUBJECTS for c in s.children(verb.i)):
         return None
-    if verb.dep == "pcomp" and verb.head != verb.i:
-        prep = s.tokens[verb.head]
-        if prep.dep == "prep" and prep.head != prep.i and s.tokens[prep.head].pos in _CLAUSE_POS:
-            return s.tokens[prep.head]
-    if verb.dep == "advcl" and verb.head != verb.i and s.tokens[verb.head].pos in _CLAUSE_POS:
+    if (main := phrase_verb(s, verb, dep="pcomp")) is not None:
+        return main  # "sentenced X ..., after convicting him"
+    if verb.dep == "advcl" and verb.head != verb.i and s.tokens[verb.head].pos in CLAUSE_POS:
         return s.tokens[verb.head]
     return None
 

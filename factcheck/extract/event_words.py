@@ -1,6 +1,6 @@
 """Which words of a relation fact's quote name which of the events it relates.
 
-"The X2 went on sale on Friday, three days after Korvane unveiled it" is one fact about two
+"The B7 went on sale on Friday, three days after Merrow unveiled it" is one fact about two
 events, and its quote names both.  Shown whole under each, it would make the sale and the
 unveiling one set of mentions; each event's own trigger within the quote is its mention there.
 """

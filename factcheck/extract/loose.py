@@ -3,7 +3,7 @@
 "Singapore Airlines will be compensated for the delay in delivery of its A380s" dates
 nothing, yet another article of the story may date that delivery ("the first A380 was
 delivered today").  A mention that acts on a named object (its theme has a name word:
-"A380", "Tessel X2", "iPhone") is kept as a *loose* event: it carries no fact, and the
+"A380", "Brenlo B7", "iPhone") is kept as a *loose* event: it carries no fact, and the
 linker (:mod:`factcheck.auditing.link`) merges it into the one event of another article
 of the same kind on the same named object, or drops it.  With no time of its own it can
 never raise a contradiction; what it adds is that the story's articles are seen to speak
@@ -17,7 +17,7 @@ no dated event of it, and the arguments do not tell them apart; nothing else is 
 Only asserted mentions count (not hypothetical, conditional or negated), and neither verbs
 of speech nor light verbs ("make", "take") are events.  Sentences the reader did not
 parse for other reasons are parsed only where a word looks like a model or product name
-(letters and digits mixed, "A380", "X2", "F-35", or a capital inside a word, "iPhone"), so
+(letters and digits mixed, "A380", "B7", "F-35", or a capital inside a word, "iPhone"), so
 the cost stays with the articles that name such objects.
 """
 
@@ -32,7 +32,7 @@ from factcheck.extract.event_nouns import verb_of
 from factcheck.extract.modality import UNASSERTED, modality
 from factcheck.extract.nlp import Sentence, Token
 
-# A word with letters and digits ("A380", "X2", "F-35", "787-9"), or a capital after a small letter ("iPhone").
+# A word with letters and digits ("A380", "B7", "F-35", "787-9"), or a capital after a small letter ("iPhone").
 _MODEL_NAME = re.compile(r"\b(?:[A-Za-z]+-?\d[\w-]*|\d+-?[A-Za-z][\w-]*|[a-z]+[A-Z]\w*)\b")
 _NAME_WORD = re.compile(r"[\w.'’-]+")
 
@@ -43,7 +43,7 @@ def names_model(text: str) -> bool:
 
 
 def object_names(theme: str) -> frozenset[str]:
-    """The name words of a theme ("A380 superjumbo" → "a380", "the Tessel X2 tablet" → "tessel", "x2").
+    """The name words of a theme ("A380 superjumbo" → "a380", "the Brenlo B7 tablet" → "brenlo", "b7").
 
     A number alone names nothing ("$14 billion deal"): a theme whose name words are all
     figures has none.
@@ -87,8 +87,8 @@ def _kind(tok: Token, verbs: Collection[str]) -> str:
 def _acts_on(s: Sentence, noun: Token) -> bool:
     """Whether a noun that is a bare verb form takes an object or agent the way an action does.
 
-    "the crash of the X2", "Korvane's launch": an "of" phrase or a possessive; a name before
-    it ("the Varden coast", "the Tessel store") makes a compound, not an action on the name.
+    "the crash of the B7", "Merrow's launch": an "of" phrase or a possessive; a name before
+    it ("the Varden coast", "the Brenlo store") makes a compound, not an action on the name.
     """
     return any((c.dep == "prep" and c.lemma.lower() == "of") or c.dep == "poss" for c in s.children(noun.i))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.clauses import CLAUSE_POS, clause_of
 from factcheck.extract.nlp import Sentence, Token
 
 # Modalities whose mentions state nothing about when anything happened.
@@ -22,18 +23,10 @@ CUES = re.compile(
     re.I,
 )
 
-_CLAUSE_POS = frozenset({"VERB", "AUX"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 _MODALS = frozenset({"could", "might", "may", "should", "must"})
 _UNREAL = frozenset({"possible", "potential", "proposed", "hypothetical", "prospective", "would-be"})
 _EMBEDDED = frozenset({"ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "pcomp", "pobj", "prep"})
-
-
-def clause_of(s: Sentence, t: Token) -> Token:
-    """The verb whose clause a token is in (the token itself when it is a verb)."""
-    if t.pos in _CLAUSE_POS:
-        return t
-    return next((a for a in s.ancestors(t.i) if a.pos in _CLAUSE_POS), t)
 
 
 def modality(s: Sentence, t: Token, reporting: frozenset[str]) -> str:
@@ -47,7 +40,7 @@ def modality(s: Sentence, t: Token, reporting: frozenset[str]) -> str:
         return "conditional"  # a verb the parser took for a noun keeps its "if" ("If X files for ...")
     reported = False
     for tok in [clause, *s.ancestors(clause.i)]:
-        if tok.pos not in _CLAUSE_POS:
+        if tok.pos not in CLAUSE_POS:
             if tok.dep in _EMBEDDED:
                 continue
             break
@@ -111,4 +104,4 @@ def _under_report(s: Sentence, t: Token, reporting: frozenset[str]) -> bool:
     return False
 
 
-__all__ = ["CUES", "UNASSERTED", "clause_of", "modality"]
+__all__ = ["CUES", "UNASSERTED", "modality"]

@@ -270,7 +270,7 @@ def _trigger_dates(
 ) -> list[tuple[Mention, TimexMatch, TimexMatch]]:
     """Dates the parse hangs on a table trigger's own word, however far the text puts them.
 
-    "sentenced Kesselring to four years in prison on Wednesday": the relation patterns stop
+    "sentenced Tavendish to four years in prison on Wednesday": the relation patterns stop
     at the duration between them, the parse does not.  Each is (mention, day, written date).
     """
     out = []

@@ -10,7 +10,7 @@ other name as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from factcheck.extract.nlp import Entity, Sentence, Token
 
@@ -42,10 +42,21 @@ def proper_name(s: Sentence, head: Token) -> str:
     return " ".join(w.text for w in [*words, head])
 
 
-def short_form(short: str, name: str) -> bool:
-    """Whether ``short`` is the first or last words of a longer name: "Varga" of "Ana Varga"."""
+def short_form(short: str, name: str, last: bool = True) -> bool:
+    """Whether ``short`` is the first or last words of a longer name: "Ana" or "Varga" of "Ana Varga".
+
+    ``last``: whether the last words count; not for a name whose last word says what kind of
+    thing it names ("Devices" of "Orrin Devices" is no short form of it, "Orrin" is).
+    """
     a, b = short.split(), name.split()
-    return 0 < len(a) < len(b) and (b[: len(a)] == a or b[-len(a) :] == a)
+    return 0 < len(a) < len(b) and (b[: len(a)] == a or (last and b[-len(a) :] == a))
+
+
+def one_name(names: Iterable[str], last: bool = True) -> str | None:
+    """The one name among ``names``, a short form of another (:func:`short_form`) counting as that one, else None."""
+    found = set(names)
+    full = {n for n in found if not any(short_form(n, other, last) for other in found)}
+    return full.pop() if len(full) == 1 else None
 
 
 def cores(s: Sentence, t: Token, clause: Token) -> tuple[int, ...]:

@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from factcheck.extract.clauses import phrase_verb
 from factcheck.extract.nlp import Sentence, Token
 from factcheck.extract.places import entity_at, short_form, strip_name
 
-_CLAUSE_POS = frozenset({"VERB", "AUX"})
 _SETTINGS = frozenset({"at", "in", "during"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _POSSESSIVES = frozenset({"his", "her"})
@@ -49,13 +49,8 @@ def stood_by(s: Sentence, t: Token, people: Collection[str]) -> Stood | None:
 
 def _in_setting(s: Sentence, t: Token) -> Token | None:
     """The word for whom a clause is told of, where ``t`` is set in a phrase of it: "X was acquitted at the trial"."""
-    if t.dep != "pobj" or t.head == t.i:
-        return None
-    prep = s.tokens[t.head]
-    if prep.dep != "prep" or prep.lemma.lower() not in _SETTINGS or prep.head == prep.i:
-        return None
-    verb = s.tokens[prep.head]
-    if verb.pos not in _CLAUSE_POS:
+    verb = phrase_verb(s, t, _SETTINGS)
+    if verb is None:
         return None
     kids = s.children(verb.i)
     if passive := [c for c in kids if c.dep == "nsubjpass"]:

@@ -10,9 +10,9 @@ so "shoppers queued" or "Torvane debuted" give no such theme.
 
 from __future__ import annotations
 
+from factcheck.extract.clauses import CLAUSE_POS, phrase_verb
 from factcheck.extract.nlp import Sentence, Token
 
-_CLAUSE_POS = frozenset({"VERB", "AUX"})
 _OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "attr"})
 _RELATIVE = frozenset({"which", "that"})
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -35,7 +35,7 @@ def undergoer(s: Sentence, t: Token) -> list[Token]:
     if len(objects) == 1 and objects[0].text.lower() == "it" and clause.dep == "advcl":
         # "went on sale on Friday, three days after Torvane unveiled it": what the main clause is told of.
         main = s.tokens[clause.head]
-        if main.pos in _CLAUSE_POS and not [c for c in s.children(main.i) if c.dep in _OBJECTS]:
+        if main.pos in CLAUSE_POS and not [c for c in s.children(main.i) if c.dep in _OBJECTS]:
             subject = _subject(s, main)
             return [subject] if subject is not None and _name_like(s, subject) else []
     return []
@@ -43,13 +43,7 @@ def undergoer(s: Sentence, t: Token) -> list[Token]:
 
 def _verb_of(s: Sentence, t: Token) -> Token | None:
     """The verb whose subject the event is told of: the trigger, or the verb its "on"/"into" phrase hangs on."""
-    if t.pos in _CLAUSE_POS:
-        return t
-    if t.dep != "pobj" or t.head == t.i:
-        return None
-    prep = s.tokens[t.head]
-    verb = s.tokens[prep.head]
-    return verb if prep.dep == "prep" and verb.pos in _CLAUSE_POS and prep.head != prep.i else None
+    return t if t.pos in CLAUSE_POS else phrase_verb(s, t)
 
 
 def _subject(s: Sentence, clause: Token) -> Token | None:

@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from factcheck.extract.extraction import event_role
-from factcheck.extract.places import short_form
+from factcheck.extract.places import one_name
 
 
 def _is_person_name(theme: str) -> bool:
@@ -59,9 +59,7 @@ def one_person(themes: Iterable[tuple[str, str]], kinds: Collection[str], partie
     ``kinds`` (those done to a person); ``parties``: the persons its proceedings are of
     (:mod:`factcheck.extract.stood`).  A short form counts as the full name ("Hoff", "Lena Hoff").
     """
-    names = _named_people(themes, kinds) | set(parties)
-    people = {n for n in names if not any(short_form(n, other) for other in names)}
-    return next(iter(people)) if len(people) == 1 else None
+    return one_name(_named_people(themes, kinds) | set(parties))
 
 
 def lend_pronoun_party(events: dict[str, dict[str, Any]], keys: Iterable[str], person: str | None) -> None:

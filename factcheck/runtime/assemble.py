@@ -95,7 +95,7 @@ def _fact_mentions(f: Fact) -> list[tuple[str, Mention]]:
     """The events a fact's quote names, each with its mention there.
 
     A fact that says which words of its quote name which event (``words``: "went on sale on
-    Friday, three days after Korvane unveiled it") gives each event only its own words, so
+    Friday, three days after Merrow unveiled it") gives each event only its own words, so
     that two events one sentence relates keep apart mentions; any other fact's whole quote is
     a mention of every event it refers to.
     """

@@ -46,6 +46,12 @@ def test_a_short_form_is_the_one_company() -> None:
     assert one_company([]) is None
 
 
+def test_a_company_word_is_no_short_form_of_the_company() -> None:
+    """A last word ("Airlines") says what kind of firm it is, not a short name for it: two names, no one company."""
+    assert one_company(["Brisk Airlines", "Airlines"]) is None
+    assert one_company(["Brisk Airlines", "Brisk Airlines Group"]) == "Brisk Airlines Group"
+
+
 def test_the_company_is_the_one_named_before(tmp_path: Path) -> None:
     text = (
         "Brisk Airlines opened a route to Lima on Tuesday.\n\n"
