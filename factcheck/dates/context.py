@@ -50,6 +50,8 @@ def lookup(ctx: Context, name: str) -> Value:
         return int(digits)
     if re.fullmatch(r"\d+(?:st|nd|rd|th)", digits):
         return int(digits[:-2])
+    if re.fullmatch(r"\d+\.\d+", digits):
+        return digits  # a decimal amount ("1.5 years"), which as_amount reads
     if table is not None and " " in key:
         # A compound number ("twenty five") is the sum of its words.
         parts = [table.get(w) for w in key.split(" ")]

@@ -6,7 +6,7 @@ from factcheck.dates.context import Context, Value, as_amount
 
 _TIME_UNITS = {"H", "MIN", "S"}
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
-_SCALED = {"DE": ("Y", 10), "CE": ("Y", 100)}
+_SCALED = {"DE": ("Y", 10), "CE": ("Y", 100), "FN": ("W", 2)}
 
 
 def _code(amount: int | str, unit: str) -> str:
