@@ -242,3 +242,28 @@ def test_gold_spans_score_perfectly_on_the_shared_data() -> None:
         sc = mt.score_links(list(clusters.values()))
         assert sc.within_wrong == 0 and sc.cross_wrong == 0 and sc.within_right > 0
         assert sc.gold_cross_found == sc.gold_cross == mt.gold_cross_pairs(docs, known_only=known_only) > 0
+
+
+def test_an_instance_time_that_its_article_contradicts_is_disputed(tmp_path: Path) -> None:
+    # The instance is put on the creation day; the article's own TLINK puts it on the Monday it names.
+    doc = DOC_1.replace(
+        '<TLINK r_id="104" reltype="BEFORE">',
+        '<TLINK r_id="105" reltype="IS_INCLUDED"><source m_id="2"/><target m_id="11"/></TLINK>'
+        '<TLINK r_id="104" reltype="BEFORE">',
+    )
+    (tmp_path / "1.xml").write_text(doc, encoding="utf-8")
+    (tmp_path / "list_instances.csv").write_text(INSTANCES.replace("2010-05-03", "2010-05-05"), encoding="utf-8")
+    inst = mt.read_instances(tmp_path / "list_instances.csv")
+    buy = mt.anchor_of("INST_BUY", [mt.read_doc(tmp_path / "1.xml")], inst)
+    d = dt.date
+    assert (buy.lo, buy.hi) == (d(2010, 5, 5), d(2010, 5, 5))
+    assert [(a.lo, a.hi, a.source) for a in buy.disputed] == [(d(2010, 5, 3), d(2010, 5, 3), "TLINK IS_INCLUDED")]
+    assert mt.judge(d(2010, 5, 3), d(2010, 5, 3), buy) == "gold disagrees"
+    assert mt.judge(d(2010, 5, 5), d(2010, 5, 5), buy) == "exact"
+    assert mt.judge(d(2010, 5, 7), d(2010, 5, 8), buy) == "excludes"  # neither annotation holds it
+    # An article TLINK that agrees with the instance time disputes nothing.
+    (tmp_path / "list_instances.csv").write_text(INSTANCES, encoding="utf-8")
+    same = mt.anchor_of(
+        "INST_BUY", [mt.read_doc(tmp_path / "1.xml")], mt.read_instances(tmp_path / "list_instances.csv")
+    )
+    assert same.disputed == () and mt.judge(d(2010, 5, 5), d(2010, 5, 5), same) == "excludes"
