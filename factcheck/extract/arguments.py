@@ -24,7 +24,6 @@ from factcheck.extract.places import (
     Normalise,
     PlaceReader,
     cores,
-    entity_at,
     proper_name,
     strip_name,
 )
@@ -101,7 +100,7 @@ class ArgumentReader(PlaceReader):
     # ------------------------------------------------------------------ parties
     def party(self, s: Sentence, t: Token) -> str | None:
         """The named party a token stands for (normalised), or None for a common noun or pronoun."""
-        ent = entity_at(s, t.i)
+        ent = s.entity_at(t.i)
         text = strip_name(ent.text if ent else t.text)
         if not text:
             return None
@@ -119,7 +118,7 @@ class ArgumentReader(PlaceReader):
         out = [p] if (p := self.party(s, t)) else []
         if depth == 0:
             return out
-        ent = entity_at(s, t.i)
+        ent = s.entity_at(t.i)
         for c in s.children(t.i):
             if ent is not None and ent.first <= c.i <= ent.last:
                 continue  # a word of the same name ("General" in "General Motors")
@@ -175,7 +174,7 @@ class ArgumentReader(PlaceReader):
         out: list[str] = []
         if t.pos in ("NOUN", "PROPN"):
             # "Ukrainian drone attacks", "GM's bankruptcy filing": the noun's own name-like modifiers.
-            ent = entity_at(s, t.i)
+            ent = s.entity_at(t.i)
             for c in s.children(t.i):
                 if c.dep in _MODIFIERS and c.i < t.i and not (ent and ent.first <= c.i <= ent.last):
                     out += self._named_in(s, c)
@@ -205,7 +204,7 @@ class ArgumentReader(PlaceReader):
         """
         found = self._named_in(s, s.tokens[clause.head])
         which = any(c.lemma.lower() == "which" and c.dep in _SUBJECTS | {"nsubjpass"} for c in s.children(clause.i))
-        head_ent = entity_at(s, clause.head)
+        head_ent = s.entity_at(clause.head)
         if which and (head_ent is None or head_ent.label == "PERSON"):
             first = min([clause.i, *(t.i for t in s.children(clause.i))])
             before = [e for e in s.entities if e.last < first and e.label in _PARTY_LABELS - {"PERSON"}]
@@ -238,7 +237,7 @@ class ArgumentReader(PlaceReader):
         """The party a subject or object names: a party's name, or a proper noun the NER left unlabelled."""
         if (p := self.party(s, t)) is not None:
             return p
-        if t.pos == "PROPN" and entity_at(s, t.i) is None and t.text[:1].isupper():
+        if t.pos == "PROPN" and s.entity_at(t.i) is None and t.text[:1].isupper():
             name = proper_name(s, t)
             return self.normalise(name) or name
         return None
@@ -284,7 +283,7 @@ class ArgumentReader(PlaceReader):
                 cands += [g for g in s.children(c.i) if g.pos in ("NOUN", "PROPN")]
         cands += [c for c in undergoer(s, t) if self.party(s, c) is None]
         for head in cands:
-            ent = entity_at(s, head.i)
+            ent = s.entity_at(head.i)
             if ent is not None and ent.label in _NOT_THEME_LABELS:
                 continue
             if ent is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from factcheck.extract.nlp import Entity, Sentence, Token
+from factcheck.extract.nlp import Sentence, Token
 
 Normalise = Callable[[str], str | None]
 
@@ -29,11 +29,6 @@ _SCORE = re.compile(r"\s+\d{1,3}\s*[-–]\s*\d{1,3}$")
 def strip_name(text: str) -> str:
     """A name as written, without its article, possessive ending, trailing score or punctuation."""
     return _SCORE.sub("", _POSSESSIVE.sub("", _LEADING.sub("", text.strip()))).strip(" ,.;:\"'“”")
-
-
-def entity_at(s: Sentence, i: int) -> Entity | None:
-    """The named entity a token is in, if any."""
-    return s.entity_at(i)
 
 
 def proper_name(s: Sentence, head: Token) -> str:
@@ -109,7 +104,7 @@ class PlaceReader:
 
     def place_name(self, s: Sentence, t: Token) -> str:
         """The place a token names, as the tables normalise it ("the Kremlin" is Moscow), else as written."""
-        ent = entity_at(s, t.i)
+        ent = s.entity_at(t.i)
         name = strip_name(ent.text) if ent is not None else proper_name(s, t)
         return self.normalise(name) or name
 
@@ -122,7 +117,7 @@ class PlaceReader:
         if t.pos not in ("NOUN", "PROPN"):
             return ""
         for c in s.children(t.i):
-            ent = entity_at(s, c.i)
+            ent = s.entity_at(c.i)
             if c.dep not in MODIFIER_DEPS or c.i > t.i or ent is None:
                 continue
             name = strip_name(ent.text)
@@ -141,7 +136,7 @@ class PlaceReader:
                 for g in s.children(c.i):
                     for h in [g, *(x for x in s.children(g.i) if x.dep in ("conj", "appos", "compound")),
                               *place_of_place(s, g)]:  # fmt: skip
-                        ent = entity_at(s, h.i)
+                        ent = s.entity_at(h.i)
                         if ent is not None and ent.label in _PLACE_LABELS:
                             found.append((_PLACE_LABELS.index(ent.label), ent.first, strip_name(ent.text)))
                         elif ent is None and h is g and h.pos == "PROPN" and h.text[:1].isupper():

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from factcheck.extract.clauses import phrase_verb
 from factcheck.extract.nlp import Sentence, Token
-from factcheck.extract.places import entity_at, short_form, strip_name
+from factcheck.extract.places import short_form, strip_name
 
 _SETTINGS = frozenset({"at", "in", "during"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -66,7 +66,7 @@ def _person(s: Sentence, w: Token, people: Collection[str]) -> Stood | None:
     """The person a subject or object word names: a pronoun, a person's name, or a surname of one named before."""
     if w.pos == "PRON":
         return Stood(pronoun=True) if w.text.lower() in _PRONOUNS else None
-    ent = entity_at(s, w.i)
+    ent = s.entity_at(w.i)
     if ent is not None and ent.label != "PERSON":
         return None
     if ent is not None:
