@@ -9,7 +9,6 @@ on first need, with their series, and kept with the facts found so far.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -68,6 +67,11 @@ class _Identity:
         self.main_location: dict[str, str | None] = {}
         self.statements = 0
         self._first_pair: dict[str, tuple[str, ...] | None] = {}
+        # Per kind, the tense of the article's own event: its first past or future mention outside the headlines.
+        self._tense: dict[str, str] = {}
+        for mn in mentions:
+            if mn.tense in ("past", "future") and not mn.earlier and not self.is_headline(mn.start):
+                self._tense.setdefault(mn.kind, mn.tense)
         self.dated: list[tuple[Mention, TimexMatch, str]] = []  # open-domain mentions, their dates and events
         first_ordinal: dict[str, int] = {}
         for mn in mentions:
@@ -150,17 +154,11 @@ class _Identity:
 
         Mentions of an earlier, later or elsewhere event of the kind are not read: they may be another series'.
         """
-        tense = functools.cache(self._main_tense)  # one scan of the mentions a kind
         main = [mn for mn in self.mentions if mn.kind in SERIES_KINDS and not (mn.earlier or mn.later)
                 and (not mn.location or mn.location == self.main_location.get(mn.kind, mn.location))
-                and (mn.tense not in ("past", "future") or tense(mn.kind) in (None, mn.tense)
+                and (mn.tense not in ("past", "future") or self._tense.get(mn.kind) in (None, mn.tense)
                      or self.is_headline(mn.start))]  # fmt: skip
         return series_topics(self.text, main, parsed, self.pack.topic_rx, self._names_kind)
-
-    def _main_tense(self, kind: str) -> str | None:
-        """The tense of the article's own event of a kind: its first past or future mention outside the headlines."""
-        return next((m.tense for m in self.mentions if m.kind == kind and m.tense in ("past", "future")
-                     and not m.earlier and not self.is_headline(m.start)), None)  # fmt: skip
 
     def _names_kind(self, wording: str, kind: str) -> bool:
         """Whether a wording is a whole trigger of a kind ("talks", "swap")."""
@@ -220,7 +218,7 @@ class _Identity:
         """
         role = "main"
         main_loc = self.main_location.get(kind)
-        main_tense = self._main_tense(kind)
+        main_tense = self._tense.get(kind)
         main_parts = set(self._participants(kind, mn))
         own = set(mn.participants)
         main_ordinal = self._main_ordinal(kind)
