@@ -85,6 +85,15 @@ class Sentence:
                 entity_of[i] = k
         object.__setattr__(self, "_entity_of", tuple(entity_of))
 
+    def __getstate__(self) -> tuple[int, int, tuple[Token, ...], tuple[Entity, ...]]:
+        """What a sentence is, without its indexes: they are rebuilt on the other side of a pickle."""
+        return self.start, self.end, self.tokens, self.entities
+
+    def __setstate__(self, state: tuple[int, int, tuple[Token, ...], tuple[Entity, ...]]) -> None:
+        for name, value in zip(("start", "end", "tokens", "entities"), state, strict=True):
+            object.__setattr__(self, name, value)
+        self.__post_init__()
+
     def children(self, i: int) -> list[Token]:
         """The dependents of token ``i``, in text order."""
         return [self.tokens[k] for k in self._kids[i]]
