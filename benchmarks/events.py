@@ -254,7 +254,7 @@ def score_meantime(result: dict[str, Any], golds: dict[str, list[Any]], instance
     links, wide = mt.LinkScore(), mt.LinkScore()
     dating = dict.fromkeys(mt.DATING, 0)
     undated_gold = 0
-    excluded: list[tuple[str, str | None, str | None, Any]] = []
+    excluded: list[tuple[str, str, str | None, str | None, Any]] = []
     contradictions = 0
     quote_drift = 0
     events_n = 0
@@ -298,7 +298,7 @@ def score_meantime(result: dict[str, Any], golds: dict[str, list[Any]], instance
                 verdict = mt.judge(earliest, latest, anchor)
                 dating[verdict] += 1
                 if verdict in ("excludes", "gold disagrees"):
-                    excluded.append((ev["label"], ev["earliest"], ev["latest"], anchor))
+                    excluded.append((verdict, ev["label"], ev["earliest"], ev["latest"], anchor))
         for total, sc in ((links, mt.score_links(clusters)), (wide, mt.score_links(wide_clusters))):
             for k in vars(total):
                 setattr(total, k, getattr(total, k) + getattr(sc, k))
@@ -451,9 +451,10 @@ def show(side: dict[str, Any]) -> list[str]:
             kind = "within" if a.doc == b.doc else "across"
             out.append(f"wrong link {kind} ({label}): {a.doc}/s{a.sentence}:{a.text!r} [{a.event}] ~ "
                        f"{b.doc}/s{b.sentence}:{b.text!r} [{b.event}]")  # fmt: skip
-    for label, earliest, latest, anchor in m["excluded"]:
+    for verdict, label, earliest, latest, anchor in m["excluded"]:
+        what = "dating excludes the anchor" if verdict == "excludes" else "the gold disagrees with itself"
         other = "".join(f"; its article's {a.source} says {a.lo}..{a.hi}" for a in anchor.disputed)
-        out.append(f"dating excludes the anchor: {label!r} read {earliest}..{latest}, gold {anchor.lo}..{anchor.hi} "
+        out.append(f"{what}: {label!r} read {earliest}..{latest}, gold {anchor.lo}..{anchor.hi} "
                    f"({anchor.source}{other})")  # fmt: skip
     for c in m["contradiction_list"]:
         out.append(f"contradiction: {c['message']}")
