@@ -201,3 +201,19 @@ def test_the_same_month_or_day_a_year_back_is_the_one_named_last(anchor, grain, 
 def test_the_same_quarter_a_year_back_is_not_a_calendar_month():
     with pytest.raises(NormalizeError):
         f_same_year_back(ctx(), "quarter")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Bicycle sales in March rose 8% from the year-earlier period.", "2024-03"),
+        ("Ferry bookings for June fell short of the same period last year.", "2024-06"),
+        ("Bicycle sales in March rose 8% from the year-earlier quarter.", "2024-Q1"),
+        ("The board met in March. Profit for the quarter rose from the year-earlier period.", "2024-Q1"),
+        ("Profit rose from the year-ago period.", "2024-Q1"),
+    ],
+)
+def test_a_year_ago_period_is_the_month_reported_on_when_no_quarter_was_named(text, want):
+    """A year-ago period after a month alone is that month a year back; a quarter named, or the word quarter, keeps the quarter."""
+    got = [m.value for m in READER.tag(text, TUE) if m.rule == "date-year-ago-quarter"]
+    assert got == [want]
