@@ -52,6 +52,8 @@ _CALENDAR = re.compile(r"^\d{4}(?:-|$)")
 _YMD = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)")
 # A clock time right after a day ("on 10 July at 20:30", "Tuesday, at 9 a.m.") falls on that day.
 _ON_THAT_DAY = re.compile(r"\s*,?\s*(?:(?:at|from|by|until|till|before|after)\s+)?(?:(?:about|around)\s+)?")
+# Characters past the end of the window after a match that a tense cue's own lookahead may read.
+_CUE_LOOKAHEAD = 8
 # How far (characters) within its sentence a day named before a clock time still gives the clock time its day.
 _CLOCK_DAY_REACH = 100
 _DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$|^XXXX-WXX-[1-7]$")
@@ -317,6 +319,9 @@ class DateReader:
             right = right[: cut.start()]
         if "," in right:
             right = right[: right.index(",")]  # ", a diplomat told reporters": another clause
+        # A cue must start inside the window, but may look past its end ("untouched by" is no past verb).
+        width = len(right)
+        right = text[end : end + width + (_CUE_LOOKAHEAD if width == self._after else 0)]
         # The cue nearest the expression decides: "will take place Thursday ... said Tuesday".
         best: tuple[int, Tense] | None = None
         cues: tuple[tuple[Pattern, Tense], ...] = ((self._future, "future"), (self._past, "past"))
@@ -326,7 +331,7 @@ class DateReader:
                 if best is None or d < best[0]:
                     best = (d, tense)
             m2 = rx.search(right, timeout=budget())
-            if m2 is not None and (best is None or m2.start() < best[0]):
+            if m2 is not None and m2.start() < width and (best is None or m2.start() < best[0]):
                 best = (m2.start(), tense)
         return "unknown" if best is None else best[1]
 

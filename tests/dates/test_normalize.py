@@ -217,3 +217,29 @@ def test_a_year_ago_period_is_the_month_reported_on_when_no_quarter_was_named(te
     """A year-ago period after a month alone is that month a year back; a quarter named, or the word quarter, keeps the quarter."""
     got = [m.value for m in READER.tag(text, TUE) if m.rule == "date-year-ago-quarter"]
     assert got == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A participle before "by" modifies a noun; the clause's verb is the future one.
+        (
+            "The freighter will leave the northern harbour for the coast on Wednesday with its holds and its decks "
+            "untouched by the inspectors.",
+            "2025-04-09",
+        ),
+        (
+            "The freighter will leave the northern harbour for the coast on Wednesday with holds untouched by rust.",
+            "2025-04-09",
+        ),
+        # A past verb after the weekday still puts it in the past.
+        ("On Wednesday crews walked out.", "2025-04-02"),
+        (
+            "The freighter will leave the northern harbour for the coast on Wednesday after crews walked out.",
+            "2025-04-02",
+        ),
+    ],
+)
+def test_a_participle_before_by_is_no_past_tense_cue(text, want):
+    got = [m.value for m in READER.tag(text, TUE) if m.rule == "date-weekday"]
+    assert got == [want]
