@@ -243,3 +243,21 @@ def test_a_year_ago_period_is_the_month_reported_on_when_no_quarter_was_named(te
 def test_a_participle_before_by_is_no_past_tense_cue(text, want):
     got = [m.value for m in READER.tag(text, TUE) if m.rule == "date-weekday"]
     assert got == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A plan in the pluperfect was made, and mostly overtaken, before the report: no future cue.
+        ("The sale had been scheduled to close on Thursday.", "2025-04-03"),
+        ("The board had planned to meet on Thursday.", "2025-04-03"),
+        ("The board had been expected to vote on Thursday.", "2025-04-03"),
+        # A plan in the present or the simple past still points ahead.
+        ("The sale is scheduled to close on Thursday.", "2025-04-10"),
+        ("The sale was scheduled to close on Thursday.", "2025-04-10"),
+        ("The board is expected to vote on Thursday.", "2025-04-10"),
+    ],
+)
+def test_a_plan_in_the_pluperfect_is_no_future_cue(text, want):
+    got = [m.value for m in READER.tag(text, TUE) if m.rule == "date-weekday"]
+    assert got == [want]
