@@ -335,6 +335,16 @@ class DateReader:
                 best = (m2.start(), tense)
         return "unknown" if best is None else best[1]
 
+    def _clock_day(self, text: str, out: list[TimexMatch], start: int, dct: dt.date | None) -> TimexMatch | None:
+        """The day a clock time falls on (see ``_day_of_clock``), unless a future verb parts it from a past day.
+
+        "The driver, arrested on Monday, will appear in court at 10 a.m.": the hearing is not on Monday.
+        """
+        day = _day_of_clock(text, out, start)
+        if day is None or dct is None or self._future is None or _day_part(day.value) >= dct.isoformat():
+            return day
+        return None if self._future.search(text, day.end, start, timeout=budget()) else day
+
     def tag(self, text: str, dct: dt.date | None = None) -> list[TimexMatch]:
         """Every temporal expression of a text, normalised against ``dct`` when it is known."""
         out: list[TimexMatch] = []
@@ -376,7 +386,7 @@ class DateReader:
                 continue
             if not _valid_day(value) or not _valid_day(symbolic):
                 continue
-            day = _day_of_clock(text, out, start) if rule.id in self._creation_day else None
+            day = self._clock_day(text, out, start, dct) if rule.id in self._creation_day else None
             if day is not None and "T" in value and "T" in symbolic:
                 value = _day_part(day.value) + value[value.index("T") :]
                 symbolic = _day_part(day.symbolic) + symbolic[symbolic.index("T") :]

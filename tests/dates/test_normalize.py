@@ -169,6 +169,13 @@ def test_a_range_of_amounts_is_at_least_its_lower_end():
         ("The ferry sails at 20:30.", ("2025-04-08T20:30", "XXXX-XX-XXT20:30")),
         ("Late on Friday the pumps failed and the shaft flooded at 11 p.m.", ("2025-04-04T23:00", "XXXX-WXX-5T23:00")),
         ("The ferry sailed on Monday; at 9 a.m. the pier shut.", ("2025-04-08T09:00", "XXXX-XX-XXT09:00")),
+        # A future verb between a past day and the clock time: the time is not on that day.
+        ("The driver, arrested on Monday, will appear in court at 10 a.m.", ("2025-04-08T10:00", "XXXX-XX-XXT10:00")),
+        (
+            "The driver was arrested on Monday and appeared in court at 10 a.m.",
+            ("2025-04-07T10:00", "XXXX-WXX-1T10:00"),
+        ),
+        ("On Friday the ferry will leave at 9 a.m.", ("2025-04-11T09:00", "XXXX-WXX-5T09:00")),
         (
             "The ferry sailed on Monday from the old northern harbour, past the lighthouse, the breakwater, "
             "the grain silos and the naval yard, and at 9 a.m. the pier shut.",
