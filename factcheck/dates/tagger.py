@@ -50,8 +50,6 @@ _QUARTER_REACH = 400
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 _CALENDAR = re.compile(r"^\d{4}(?:-|$)")
 _YMD = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)")
-# A clock time right after a day ("on 10 July at 20:30", "Tuesday, at 9 a.m.") falls on that day.
-_ON_THAT_DAY = re.compile(r"\s*,?\s*(?:(?:at|from|by|until|till|before|after)\s+)?(?:(?:about|around)\s+)?")
 # Characters past the end of the window after a match that a tense cue's own lookahead may read.
 _CUE_LOOKAHEAD = 8
 # How far (characters) within its sentence a day named before a clock time still gives the clock time its day.
@@ -76,8 +74,6 @@ def _day_of_clock(text: str, out: list[TimexMatch], start: int) -> TimexMatch | 
     day = out[-1]
     if not (_DAY_VALUE.match(_day_part(day.value)) and _DAY_VALUE.match(_day_part(day.symbolic))):
         return None
-    if _ON_THAT_DAY.fullmatch(text, day.end, start):
-        return day
     between = text[day.end : start]
     if len(between) <= _CLOCK_DAY_REACH and not _SENTENCE_END.search(between) and ";" not in between:
         return day
