@@ -263,6 +263,8 @@ def test_a_participle_before_by_is_no_past_tense_cue(text, want):
         ("The sale is scheduled to close on Thursday.", "2025-04-10"),
         ("The sale was scheduled to close on Thursday.", "2025-04-10"),
         ("The board is expected to vote on Thursday.", "2025-04-10"),
+        ("The vote has been scheduled for Thursday.", "2025-04-10"),
+        ("The board has been expected to vote on Thursday.", "2025-04-10"),
     ],
 )
 def test_a_plan_in_the_pluperfect_is_no_future_cue(text, want):
