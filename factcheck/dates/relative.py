@@ -54,7 +54,7 @@ _ANCHOR = re.compile(r"^(\d{4}|XXXX)(?:-(\d\d|XX)(?:-(\d\d|XX))?|-Q([1-4X]))?")
 
 
 def f_same_year_back(ctx: Context, unit: Value) -> str:
-    """"The same month a year ago": the month (or day) mentioned last, a year earlier; without one, the creation time's.
+    """'The same month a year ago': the month (or day) mentioned last, a year earlier; else the creation time's.
 
     A comparison of this kind is about the period just named ("sales fell in March, against
     the same month a year ago"), at that period's granularity.
@@ -124,7 +124,7 @@ def f_weekday(ctx: Context, wd: Value) -> str:
 
 
 def f_weekday_shift(ctx: Context, wd: Value, weeks: Value) -> str:
-    """"last Friday" (-1), "next Friday" (+1): the weekday in the week before or after the creation time's."""
+    """'Last Friday' (-1), 'next Friday' (+1): the weekday in the week before or after the creation time's."""
     n, k = as_int(wd, "weekday"), as_int(weeks, "weeks")
     ctx.relative = {"expression": "weekday", "value": _WEEKDAY_NAMES[n - 1], "tense": "past" if k < 0 else "future"}
     if ctx.dct is None:
@@ -138,7 +138,7 @@ def f_weekday_shift(ctx: Context, wd: Value, weeks: Value) -> str:
 
 
 def f_anchored_weekday(ctx: Context, wd: Value, rel: Value) -> str:
-    """"The previous Friday" (rel < 0), "the following Monday" (rel > 0): that weekday around the day named last.
+    """'The previous Friday' (rel < 0), 'the following Monday' (rel > 0): that weekday around the day named last.
 
     Without a day named before, the weekday before or after the creation time; after a day whose year
     is unknown, only the weekday.
@@ -181,8 +181,16 @@ def f_weekend(ctx: Context, n: Value = None) -> str:
     return iso_week(ctx.dct + dt.timedelta(weeks=k)) + "-WE"
 
 
-def f_year_ago_quarter(ctx: Context) -> str:
-    """The quarter a year before the one an earnings report is about: the one it named last, else the last completed."""
+def f_year_ago_quarter(ctx: Context, period: Value = None) -> str:
+    """The quarter a year before the one an earnings report is about: the one it named last, else the last completed.
+
+    A "year-ago period" (``period`` given) in a report about a month, with no quarter named, is that
+    month a year back: monthly sales are compared with the same month.
+    """
+    named = ctx.anchor or ""
+    if period is not None and ctx.quarter is None and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d", named):
+        ctx.relative = {"expression": "shift", "unit": "year", "amount": -1}
+        return named if named.startswith("X") else f"{int(named[:4]) - 1:04d}{named[4:]}"
     q = ctx.quarter or f_last_quarter(ctx)
     ctx.relative = {"expression": "shift", "unit": "quarter", "amount": -5}
     return q if q.startswith("X") else f"{int(q[:4]) - 1:04d}{q[4:]}"

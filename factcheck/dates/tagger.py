@@ -50,9 +50,34 @@ _QUARTER_REACH = 400
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 _CALENDAR = re.compile(r"^\d{4}(?:-|$)")
 _YMD = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)")
-# A clock time right after a day ("on 10 July at 20:30", "Tuesday, at 9 a.m.") falls on that day.
-_ON_THAT_DAY = re.compile(r"\s*,?\s*(?:(?:at|from|by|until|till|before|after)\s+)?(?:(?:about|around)\s+)?")
+# Characters past the end of the window after a match that a tense cue's own lookahead may read.
+_CUE_LOOKAHEAD = 8
+# How far (characters) within its sentence a day named before a clock time still gives the clock time its day.
+_CLOCK_DAY_REACH = 100
 _DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$|^XXXX-WXX-[1-7]$")
+
+
+def _day_part(value: str) -> str:
+    """The day of a day or time value ("2025-04-07T09:00" -> "2025-04-07")."""
+    return value.split("T", 1)[0]
+
+
+def _day_of_clock(text: str, out: list[TimexMatch], start: int) -> TimexMatch | None:
+    """The expression naming the day a clock time without one falls on, or None for the creation day.
+
+    It is the day (or the timed day) named last before the clock time: right before it ("on 10 July at
+    20:30"), or earlier in its sentence and near it ("On 10 July the ferry left at 20:30"), as a clock time
+    is read on the day the sentence narrates.
+    """
+    if not out:
+        return None
+    day = out[-1]
+    if not (_DAY_VALUE.match(_day_part(day.value)) and _DAY_VALUE.match(_day_part(day.symbolic))):
+        return None
+    between = text[day.end : start]
+    if len(between) <= _CLOCK_DAY_REACH and not _SENTENCE_END.search(between) and ";" not in between:
+        return day
+    return None
 
 
 def _valid_day(value: str) -> bool:
@@ -290,6 +315,9 @@ class DateReader:
             right = right[: cut.start()]
         if "," in right:
             right = right[: right.index(",")]  # ", a diplomat told reporters": another clause
+        # A cue must start inside the window, but may look past its end ("untouched by" is no past verb).
+        width = len(right)
+        right = text[end : end + width + (_CUE_LOOKAHEAD if width == self._after else 0)]
         # The cue nearest the expression decides: "will take place Thursday ... said Tuesday".
         best: tuple[int, Tense] | None = None
         cues: tuple[tuple[Pattern, Tense], ...] = ((self._future, "future"), (self._past, "past"))
@@ -299,9 +327,19 @@ class DateReader:
                 if best is None or d < best[0]:
                     best = (d, tense)
             m2 = rx.search(right, timeout=budget())
-            if m2 is not None and (best is None or m2.start() < best[0]):
+            if m2 is not None and m2.start() < width and (best is None or m2.start() < best[0]):
                 best = (m2.start(), tense)
         return "unknown" if best is None else best[1]
+
+    def _clock_day(self, text: str, out: list[TimexMatch], start: int, dct: dt.date | None) -> TimexMatch | None:
+        """The day a clock time falls on (see ``_day_of_clock``), unless a future verb parts it from a past day.
+
+        "The driver, arrested on Monday, will appear in court at 10 a.m.": the hearing is not on Monday.
+        """
+        day = _day_of_clock(text, out, start)
+        if day is None or dct is None or self._future is None or _day_part(day.value) >= dct.isoformat():
+            return day
+        return None if self._future.search(text, day.end, start, timeout=budget()) else day
 
     def tag(self, text: str, dct: dt.date | None = None) -> list[TimexMatch]:
         """Every temporal expression of a text, normalised against ``dct`` when it is known."""
@@ -344,16 +382,11 @@ class DateReader:
                 continue
             if not _valid_day(value) or not _valid_day(symbolic):
                 continue
-            if rule.id in self._creation_day and out and "T" in value and "T" in symbolic:
-                day = out[-1]
-                if (
-                    _DAY_VALUE.match(day.value)
-                    and _DAY_VALUE.match(day.symbolic)
-                    and _ON_THAT_DAY.fullmatch(text, day.end, start)
-                ):
-                    value = day.value + value[value.index("T") :]
-                    symbolic = day.symbolic + symbolic[symbolic.index("T") :]
-                    relative = day.relative
+            day = self._clock_day(text, out, start, dct) if rule.id in self._creation_day else None
+            if day is not None and "T" in value and "T" in symbolic:
+                value = _day_part(day.value) + value[value.index("T") :]
+                symbolic = _day_part(day.symbolic) + symbolic[symbolic.index("T") :]
+                relative = day.relative
             if rule.type in ("DATE", "TIME") and _CALENDAR.match(value):
                 anchor = (value, symbolic)
                 # A quarter after the creation time's is a forecast, not the one a report is about.

@@ -23,9 +23,17 @@ def ctx(groups=None, dct=TUE, tense="unknown"):
 
 @pytest.mark.parametrize(
     ("n", "unit", "half", "want"),
-    [(3, "Y", None, "P3Y"), (5, "H", "1/2", "PT5H30M"), (2, "Y", "x", "P2Y6M"), (2, "DE", None, "P20Y"),
-     (1, "CE", None, "P100Y"), ("X", "W", None, "PXW"), (None, "MIN", None, "PTXM"), (30, "D", None, "P30D"),
-     (1, "MIN", "x", "PT1M30S")],
+    [
+        (3, "Y", None, "P3Y"),
+        (5, "H", "1/2", "PT5H30M"),
+        (2, "Y", "x", "P2Y6M"),
+        (2, "DE", None, "P20Y"),
+        (1, "CE", None, "P100Y"),
+        ("X", "W", None, "PXW"),
+        (None, "MIN", None, "PTXM"),
+        (30, "D", None, "P30D"),
+        (1, "MIN", "x", "PT1M30S"),
+    ],
 )
 def test_durations(n, unit, half, want):
     assert f_dur(ctx(), n, unit, half) == want
@@ -33,9 +41,17 @@ def test_durations(n, unit, half, want):
 
 @pytest.mark.parametrize(
     ("template", "want"),
-    [("{shift('day', -1)}", "2025-04-07"), ("{shift('week', -1)}", "2025-W14"), ("{shift('month', -1)}", "2025-03"),
-     ("{shift('quarter', -1)}", "2025-Q1"), ("{shift('year', 1)}", "2026"), ("{shift('decade', -2)}", "2005"),
-     ("{weekday_shift(5, -1)}", "2025-04-04"), ("{last_quarter()}", "2025-Q1"), ("{weekend(-1)}", "2025-W14-WE")],
+    [
+        ("{shift('day', -1)}", "2025-04-07"),
+        ("{shift('week', -1)}", "2025-W14"),
+        ("{shift('month', -1)}", "2025-03"),
+        ("{shift('quarter', -1)}", "2025-Q1"),
+        ("{shift('year', 1)}", "2026"),
+        ("{shift('decade', -2)}", "2005"),
+        ("{weekday_shift(5, -1)}", "2025-04-04"),
+        ("{last_quarter()}", "2025-Q1"),
+        ("{weekend(-1)}", "2025-W14-WE"),
+    ],
 )
 def test_relative_templates(template, want):
     assert render(template, ctx()) == want
@@ -43,9 +59,14 @@ def test_relative_templates(template, want):
 
 @pytest.mark.parametrize(
     ("anchor", "template", "want"),
-    [("1995-05-22", "{anchored('year', 1)}", "1996"), ("1998-06", "{anchored('year', 0)}", "1998"),
-     ("1989-12", "{anchored('month', 1)}", "1990-01"), ("2000-02-22T09:00", "{anchored('day', 1)}", "2000-02-23"),
-     ("1988-Q4", "{anchored('quarter', 1)}", "1989-Q1"), ("XXXX-03", "{anchored('month', 1)}", "XXXX-XX")],
+    [
+        ("1995-05-22", "{anchored('year', 1)}", "1996"),
+        ("1998-06", "{anchored('year', 0)}", "1998"),
+        ("1989-12", "{anchored('month', 1)}", "1990-01"),
+        ("2000-02-22T09:00", "{anchored('day', 1)}", "2000-02-23"),
+        ("1988-Q4", "{anchored('quarter', 1)}", "1989-Q1"),
+        ("XXXX-03", "{anchored('month', 1)}", "XXXX-XX"),
+    ],
 )
 def test_anchored_counts_from_the_date_mentioned_last(anchor, template, want):
     c = ctx()
@@ -71,11 +92,13 @@ def test_quarter_templates_use_the_quarter_named_last():
 
 @pytest.mark.parametrize(
     ("dct", "tense", "quarters"),
-    [(dt.date(2008, 6, 11), "past", ["2008", "2008", "2007", "2007"]),
-     (dt.date(2008, 6, 11), "unknown", ["2008", "2008", "2007", "2007"]),
-     (dt.date(2008, 6, 11), "future", ["2008", "2008", "2008", "2008"]),
-     (dt.date(1989, 11, 2), "future", ["1990", "1990", "1989", "1989"]),
-     (dt.date(1989, 7, 15), "future", ["1990", "1989", "1989", "1989"])],
+    [
+        (dt.date(2008, 6, 11), "past", ["2008", "2008", "2007", "2007"]),
+        (dt.date(2008, 6, 11), "unknown", ["2008", "2008", "2007", "2007"]),
+        (dt.date(2008, 6, 11), "future", ["2008", "2008", "2008", "2008"]),
+        (dt.date(1989, 11, 2), "future", ["1990", "1990", "1989", "1989"]),
+        (dt.date(1989, 7, 15), "future", ["1990", "1989", "1989", "1989"]),
+    ],
 )
 def test_a_quarter_without_a_year(dct, tense, quarters):
     """The latest begun; in future tense, one still to come or just reported this year, one long over next year."""
@@ -84,8 +107,12 @@ def test_a_quarter_without_a_year(dct, tense, quarters):
 
 @pytest.mark.parametrize(
     ("dct", "season", "rel", "want"),
-    [(dt.date(1989, 10, 30), "SP", -1, "1989"), (dt.date(1989, 2, 1), "SP", -1, "1988"),
-     (dt.date(1989, 10, 26), "SU", None, "1989"), (dt.date(1998, 2, 6), "WI", None, "1997")],
+    [
+        (dt.date(1989, 10, 30), "SP", -1, "1989"),
+        (dt.date(1989, 2, 1), "SP", -1, "1988"),
+        (dt.date(1989, 10, 26), "SU", None, "1989"),
+        (dt.date(1998, 2, 6), "WI", None, "1997"),
+    ],
 )
 def test_season_year(dct, season, rel, want):
     assert f_season_year(ctx(dct=dct, tense="nearest"), season, rel) == want
@@ -102,8 +129,13 @@ def test_a_24_hour_time_carries_a_zone_only_when_given_in_utc(hour, minute, zone
 def test_an_impossible_24_hour_time_is_refused_and_an_absent_one_renders_nothing():
     with pytest.raises(NormalizeError):
         render("{clock24(h, m)}", ctx({"h": "25", "m": "00"}))
-    assert render("T{clock24(h, m)}{clock(a, b, c, d)}", ctx({"h": None, "m": None, "a": None, "b": None,
-                                                            "c": None, "d": None})) == "T"
+    assert (
+        render(
+            "T{clock24(h, m)}{clock(a, b, c, d)}",
+            ctx({"h": None, "m": None, "a": None, "b": None, "c": None, "d": None}),
+        )
+        == "T"
+    )
 
 
 def test_the_previous_weekday_counts_from_the_day_named_last_else_from_the_creation_time():
@@ -135,18 +167,38 @@ def test_a_range_of_amounts_is_at_least_its_lower_end():
         ("The ferry sails in July. At 20:30 the lights go up.", ("2025-04-08T20:30", "XXXX-XX-XXT20:30")),
         ("The ferry sailed on Monday. At 9 a.m. the pier shut.", ("2025-04-08T09:00", "XXXX-XX-XXT09:00")),
         ("The ferry sails at 20:30.", ("2025-04-08T20:30", "XXXX-XX-XXT20:30")),
+        ("Late on Friday the pumps failed and the shaft flooded at 11 p.m.", ("2025-04-04T23:00", "XXXX-WXX-5T23:00")),
+        ("The ferry sailed on Monday; at 9 a.m. the pier shut.", ("2025-04-08T09:00", "XXXX-XX-XXT09:00")),
+        # A future verb between a past day and the clock time: the time is not on that day.
+        ("The driver, arrested on Monday, will appear in court at 10 a.m.", ("2025-04-08T10:00", "XXXX-XX-XXT10:00")),
+        (
+            "The driver was arrested on Monday and appeared in court at 10 a.m.",
+            ("2025-04-07T10:00", "XXXX-WXX-1T10:00"),
+        ),
+        ("On Friday the ferry will leave at 9 a.m.", ("2025-04-11T09:00", "XXXX-WXX-5T09:00")),
+        (
+            "The ferry sailed on Monday from the old northern harbour, past the lighthouse, the breakwater, "
+            "the grain silos and the naval yard, and at 9 a.m. the pier shut.",
+            ("2025-04-08T09:00", "XXXX-XX-XXT09:00"),
+        ),
     ],
 )
-def test_a_clock_time_falls_on_the_day_named_right_before_it_else_on_the_creation_day(text, want):
+def test_a_clock_time_falls_on_the_day_named_shortly_before_it_in_its_sentence_else_on_the_creation_day(text, want):
     clock = [m for m in READER.tag(text, TUE) if m.type == "TIME"]
     assert [(m.value, m.symbolic) for m in clock] == [want]
 
 
 @pytest.mark.parametrize(
     ("anchor", "grain", "dct", "want"),
-    [("2025-02", "month", TUE, "2024-02"), ("2025-02-14", "month", TUE, "2024-02"), ("2024-02-29", "day", TUE, "2023-02-28"),
-     ("2025-Q1", "month", TUE, "2024-04"), (None, "day", TUE, "2024-04-08"), ("XXXX-03-03", "day", None, "XXXX-03-03"),
-     (None, "month", None, "XXXX-XX")],
+    [
+        ("2025-02", "month", TUE, "2024-02"),
+        ("2025-02-14", "month", TUE, "2024-02"),
+        ("2024-02-29", "day", TUE, "2023-02-28"),
+        ("2025-Q1", "month", TUE, "2024-04"),
+        (None, "day", TUE, "2024-04-08"),
+        ("XXXX-03-03", "day", None, "XXXX-03-03"),
+        (None, "month", None, "XXXX-XX"),
+    ],
 )
 def test_the_same_month_or_day_a_year_back_is_the_one_named_last(anchor, grain, dct, want):
     c = Context({}, READER.ruleset.tables, dct, "unknown", anchor=anchor)
@@ -156,3 +208,65 @@ def test_the_same_month_or_day_a_year_back_is_the_one_named_last(anchor, grain, 
 def test_the_same_quarter_a_year_back_is_not_a_calendar_month():
     with pytest.raises(NormalizeError):
         f_same_year_back(ctx(), "quarter")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Bicycle sales in March rose 8% from the year-earlier period.", "2024-03"),
+        ("Ferry bookings for June fell short of the same period last year.", "2024-06"),
+        ("Bicycle sales in March rose 8% from the year-earlier quarter.", "2024-Q1"),
+        ("The board met in March. Profit for the quarter rose from the year-earlier period.", "2024-Q1"),
+        ("Profit rose from the year-ago period.", "2024-Q1"),
+    ],
+)
+def test_a_year_ago_period_is_the_month_reported_on_when_no_quarter_was_named(text, want):
+    """A year-ago period after a month alone is that month a year back; a quarter named, or the word quarter, keeps the quarter."""
+    got = [m.value for m in READER.tag(text, TUE) if m.rule == "date-year-ago-quarter"]
+    assert got == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A participle before "by" modifies a noun; the clause's verb is the future one.
+        (
+            "The freighter will leave the northern harbour for the coast on Wednesday with its holds and its decks "
+            "untouched by the inspectors.",
+            "2025-04-09",
+        ),
+        (
+            "The freighter will leave the northern harbour for the coast on Wednesday with holds untouched by rust.",
+            "2025-04-09",
+        ),
+        # A past verb after the weekday still puts it in the past.
+        ("On Wednesday crews walked out.", "2025-04-02"),
+        (
+            "The freighter will leave the northern harbour for the coast on Wednesday after crews walked out.",
+            "2025-04-02",
+        ),
+    ],
+)
+def test_a_participle_before_by_is_no_past_tense_cue(text, want):
+    got = [m.value for m in READER.tag(text, TUE) if m.rule == "date-weekday"]
+    assert got == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A plan in the pluperfect was made, and mostly overtaken, before the report: no future cue.
+        ("The sale had been scheduled to close on Thursday.", "2025-04-03"),
+        ("The board had planned to meet on Thursday.", "2025-04-03"),
+        ("The board had been expected to vote on Thursday.", "2025-04-03"),
+        # A plan in the present or the simple past still points ahead.
+        ("The sale is scheduled to close on Thursday.", "2025-04-10"),
+        ("The sale was scheduled to close on Thursday.", "2025-04-10"),
+        ("The board is expected to vote on Thursday.", "2025-04-10"),
+        ("The vote has been scheduled for Thursday.", "2025-04-10"),
+        ("The board has been expected to vote on Thursday.", "2025-04-10"),
+    ],
+)
+def test_a_plan_in_the_pluperfect_is_no_future_cue(text, want):
+    got = [m.value for m in READER.tag(text, TUE) if m.rule == "date-weekday"]
+    assert got == [want]
