@@ -97,17 +97,25 @@ def main() -> None:
                     contradictions.append((name, fd))
     secs = time.perf_counter() - t0
     per = [t for t, _, _ in times]
-    print(f"documents {len(docs)} ({len(files)} TBAQ, {len(docs) - len(files)} regression), facts {n_facts}, "
-          f"seconds {secs:.1f} ({secs / max(1, len(docs)):.2f} per document)")
-    print(f"seconds per document: p50 {percentile(per, 0.5):.3f}, p99 {percentile(per, 0.99):.3f}, max {max(per):.3f} "
-          f"(targets: p99 < 1, max < 10)")
+    print(
+        f"documents {len(docs)} ({len(files)} TBAQ, {len(docs) - len(files)} regression), facts {n_facts}, "
+        f"seconds {secs:.1f} ({secs / max(1, len(docs)):.2f} per document)"
+    )
+    print(
+        f"seconds per document: p50 {percentile(per, 0.5):.3f}, p99 {percentile(per, 0.99):.3f}, max {max(per):.3f} "
+        f"(targets: p99 < 1, max < 10)"
+    )
     print("slowest: " + ", ".join(f"{n} {t:.2f}s ({st})" for t, n, st in sorted(times, reverse=True)[:5]))
     for t, n, st in times:
         if "(" in n:
             print(f"regression case {n}: {t:.2f}s, {st}")
     total = sum(tally.values())
-    print(f"components {total}, decided by: " + ", ".join(
-        f"{p} {tally[p]} ({100 * tally[p] / max(1, total):.1f}%)" for p in ("bellman-ford", "exact", "z3", "none")))
+    print(
+        f"components {total}, decided by: "
+        + ", ".join(
+            f"{p} {tally[p]} ({100 * tally[p] / max(1, total):.1f}%)" for p in ("bellman-ford", "exact", "z3", "none")
+        )
+    )
     print("findings by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     print("findings by code: " + ", ".join(f"{k} {v}" for k, v in sorted(codes.items())))
     print(f"documents with a contradiction: {len({d for d, _ in contradictions})}")

@@ -108,9 +108,24 @@ def audit(article: Path, pack: Path, out: Path, baseline: Path | None = None, ex
     """
     # The package beside this script, not whichever one the ``factcheck`` script would import.
     exe = [sys.executable, "-c", BASELINE, str(baseline or HERE.parent)]
-    cmd = [*exe, "audit", str(article.parent), "--as-of", AS_OF.isoformat(), "--no-background",
-           "--extract-rules", str(pack), "--jobs", "1", "--match-timeout", "600", "--format", fmt, "--isolated",
-           *extra]
+    cmd = [
+        *exe,
+        "audit",
+        str(article.parent),
+        "--as-of",
+        AS_OF.isoformat(),
+        "--no-background",
+        "--extract-rules",
+        str(pack),
+        "--jobs",
+        "1",
+        "--match-timeout",
+        "600",
+        "--format",
+        fmt,
+        "--isolated",
+        *extra,
+    ]
     rc, seconds, cpu, rss = timed(cmd, out)
     text = out.read_text(encoding="utf-8") if out.stat().st_size else ""
     data = json.loads(text) if text and fmt == "json" else summary(text)
@@ -134,8 +149,10 @@ def row(label: str, mb: float, r: dict[str, object]) -> str:
     """One line of the table; seconds per MB (wall and CPU) show whether time grows in proportion to size."""
     rss = int(r["rss"]) / 2**20  # type: ignore[call-overload]
     wall, cpu = float(r["seconds"]), float(r["cpu"])  # type: ignore[arg-type]
-    return (f"{label:<22} {mb:>6.1f} {wall:>9.1f} {wall / mb:>7.1f} {cpu:>9.1f} {cpu / mb:>7.1f} {rss:>9.0f} "
-            f"{r['facts']!s:>8} {r['documents']!s:>6} {r['components']!s:>6}  {r['status']} (exit {r['rc']})")
+    return (
+        f"{label:<22} {mb:>6.1f} {wall:>9.1f} {wall / mb:>7.1f} {cpu:>9.1f} {cpu / mb:>7.1f} {rss:>9.0f} "
+        f"{r['facts']!s:>8} {r['documents']!s:>6} {r['components']!s:>6}  {r['status']} (exit {r['rc']})"
+    )
 
 
 def main() -> None:
@@ -154,8 +171,10 @@ def main() -> None:
     extra = tuple(args.audit_args.split())
     if extra:
         print(f"audit options added to every run: {' '.join(extra)}")
-    print(f"{'run':<22} {'MB':>6} {'seconds':>9} {'s/MB':>7} {'CPU s':>9} {'CPU/MB':>7} {'peak MB':>9} "
-          f"{'facts':>8} {'docs':>6} {'comps':>6}  status")
+    print(
+        f"{'run':<22} {'MB':>6} {'seconds':>9} {'s/MB':>7} {'CPU s':>9} {'CPU/MB':>7} {'peak MB':>9} "
+        f"{'facts':>8} {'docs':>6} {'comps':>6}  status"
+    )
     verdicts = []
     measured: list[tuple[float, dict[str, object]]] = []
     for mb in (float(s) for s in args.sizes_mb.split(",")):

@@ -91,8 +91,10 @@ def run(reader: ArticleReader, name: str, path: Path, show_errors: bool) -> None
         rows.append((item["facts"], got))
         base_rows.append(([s for s in item["facts"] if kind_of(s) == "on"], baseline(reader, item["text"])))
         if show_errors and Counter(got) != Counter(item["facts"]):
-            print(f"- {item['text']}\n    missing {sorted((Counter(item['facts']) - Counter(got)).elements())}"
-                  f"\n    extra   {sorted((Counter(got) - Counter(item['facts'])).elements())}")
+            print(
+                f"- {item['text']}\n    missing {sorted((Counter(item['facts']) - Counter(got)).elements())}"
+                f"\n    extra   {sorted((Counter(got) - Counter(item['facts'])).elements())}"
+            )
     print(f"\n== {name}: {len(data)} sentences, {sum(len(i['facts']) for i in data)} facts")
     show("factcheck article reader", score(rows))
     show("baseline: every event on every date of its sentence ('on' facts only)", score(base_rows))

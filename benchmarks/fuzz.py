@@ -117,8 +117,10 @@ def main() -> int:
     for _ in procs:
         tasks.put(None)
     elapsed = time.time() - t0
-    print(f"factcheck fuzz: {args.cases} cases (seeds {args.start}..{args.start + args.cases - 1}), "
-          f"{args.jobs} workers, {elapsed:.0f}s, case timeout {args.case_timeout:g}s")
+    print(
+        f"factcheck fuzz: {args.cases} cases (seeds {args.start}..{args.start + args.cases - 1}), "
+        f"{args.jobs} workers, {elapsed:.0f}s, case timeout {args.case_timeout:g}s"
+    )
     print()
     head = f"{'target':<10}" + "".join(f"{o:>8}" for o in OUTCOMES) + f"{'total':>8}"
     print(head)

@@ -173,8 +173,10 @@ def main() -> None:
     for who, field in (("main process", "rss_mb"), ("largest worker", "worker_rss_mb")):
         small, large = float(peaks[lo][field]), float(peaks[hi][field])
         grow = large / small
-        print(f"target: {who}'s peak RSS at {hi} within 1.5x of {lo} (largest story {peaks[hi]['largest_story']} "
-              f"articles): {small:.0f} -> {large:.0f} MB, {grow:.2f}x -> {'PASS' if grow <= 1.5 else 'FAIL'}")
+        print(
+            f"target: {who}'s peak RSS at {hi} within 1.5x of {lo} (largest story {peaks[hi]['largest_story']} "
+            f"articles): {small:.0f} -> {large:.0f} MB, {grow:.2f}x -> {'PASS' if grow <= 1.5 else 'FAIL'}"
+        )
 
     c = corpus_of(work, args.compare_size)
     one = measure(c, "pool", 1)

@@ -62,6 +62,8 @@ BOTH = "check, audit"
 def read_by(key: str) -> str:
     """The commands that read a configuration key."""
     return READ_BY.get(key, BOTH)
+
+
 _PATH_KEYS = ("policy", "rules")
 
 

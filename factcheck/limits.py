@@ -43,6 +43,7 @@ def limit_notes(stats: dict[str, int], max_conflicts: int) -> tuple[str, ...]:
         notes.append(truncation_note(late, max_conflicts, out_of_time=True))
     return tuple(notes)
 
+
 DEFAULT_COMPONENT_BUDGET = 10_000_000
 """Resource units for everything done on one component (its checks, the enumeration of its
 conflicts, the retraction, the ranges).  A component that spends it is inconclusive, with what

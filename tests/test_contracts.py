@@ -23,9 +23,7 @@ def _layers() -> list[str]:
 def test_every_module_is_in_a_layer() -> None:
     layers = _layers()
     graph = grimp.build_graph("factcheck")
-    outside = sorted(
-        m for m in graph.modules if not any(m == layer or m.startswith(layer + ".") for layer in layers)
-    )
+    outside = sorted(m for m in graph.modules if not any(m == layer or m.startswith(layer + ".") for layer in layers))
     assert set(outside) <= SPLIT_PACKAGES, outside
 
 

@@ -111,9 +111,10 @@ class CorpusIndex:
         self._db.execute("CREATE INDEX roots_root ON roots (root, doc)")
         n = self._db.execute("SELECT COUNT(DISTINCT root) FROM roots").fetchone()[0]
         # The curated story with no article of its own (its facts name none).
-        self._hub_alone = self._hub is not None and not self._db.execute(
-            "SELECT 1 FROM roots WHERE root=? LIMIT 1", (self._hub,)
-        ).fetchone()
+        self._hub_alone = (
+            self._hub is not None
+            and not self._db.execute("SELECT 1 FROM roots WHERE root=? LIMIT 1", (self._hub,)).fetchone()
+        )
         self.stories = int(n) + (1 if self._hub_alone else 0)
 
     def iter_stories(self) -> Iterator[list[str]]:

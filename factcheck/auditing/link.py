@@ -307,9 +307,7 @@ def _link_in_stories(st: _Linking, story: UnionFind) -> None:
             weak.append((x, y, f"same {wording(by_id[x])!r} by the same parties, one of several in an article"))
 
 
-def _join_loose(
-    st: _Linking, loose: list[tuple[str, dict[str, Any]]], groups: dict[str, list[str]]
-) -> frozenset[str]:
+def _join_loose(st: _Linking, loose: list[tuple[str, dict[str, Any]]], groups: dict[str, list[str]]) -> frozenset[str]:
     """Pass 3: a loose event joins the one event of another article of its kind on its named object.
 
     Joined events go into their group in ``groups``; the others are returned, to be dropped.
@@ -352,7 +350,6 @@ def _series_renames(
         for k in keys[1:]:
             suf.union(keys[0], k)
     return {k: suf.find(k) for _, ev in items if (k := ev.get("series"))}
-
 
 
 def _alternatives(weak: list[tuple[str, str, str]], rename: dict[str, str]) -> list[Alternative]:

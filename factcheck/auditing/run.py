@@ -121,8 +121,19 @@ def audit(
     (default: the run's own); audits given one pool build each reader once between them.
     """
     lim = CheckOptions(timeout_ms=timeout_ms, rlimit=rlimit, max_conflicts=max_conflicts, jobs=jobs)
-    s = _setup(paths, as_of, facts, background, policy_path, rules, extract_pack, extract_replace, lim, match_timeout,
-               readers or ReaderPool())
+    s = _setup(
+        paths,
+        as_of,
+        facts,
+        background,
+        policy_path,
+        rules,
+        extract_pack,
+        extract_replace,
+        lim,
+        match_timeout,
+        readers or ReaderPool(),
+    )
     # An executor made here is closed here; one given is the caller's to close.
     with contextlib.closing(make_executor(jobs)) if executor is None else contextlib.nullcontext(executor) as ex:
         info = RunInfo(executor=ex.name, workers=ex.workers)

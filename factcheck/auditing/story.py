@@ -154,8 +154,11 @@ def _story_input(
         if value is None and "#" in key:
             continue  # a window gone from the store since it was read: its file is read again next time
         # A store entry that went missing or bad since the summary was read: read it again.
-        d = DocRead.from_json(value) if value is not None else read_one(dataclasses.replace(read_ctx,
-                                                                                           windows=False), path)
+        d = (
+            DocRead.from_json(value)
+            if value is not None
+            else read_one(dataclasses.replace(read_ctx, windows=False), path)
+        )
         if d.extraction is not None:
             _apply_manifest(path, d.extraction, manifests)  # a fresh copy from the store
             exts.append(d.extraction)

@@ -61,10 +61,18 @@ if TYPE_CHECKING:
 @click.option("--extract-rules", "extract_pack", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Article-reader rule pack laid over the shipped one: a rule of a shipped id replaces it, a new "
                    "id (or table entry) extends it.")  # fmt: skip
-@click.option("--extract-rules-only", "extract_replace", is_flag=True,
-              help="Use the --extract-rules pack alone, in place of the shipped one.")
-@click.option("--timeout", "timeout_ms", type=click.IntRange(1),
-              help=f"Wall-clock backstop per solver check, in ms [config timeout; default: {DEFAULT_TIMEOUT_MS}].")
+@click.option(
+    "--extract-rules-only",
+    "extract_replace",
+    is_flag=True,
+    help="Use the --extract-rules pack alone, in place of the shipped one.",
+)
+@click.option(
+    "--timeout",
+    "timeout_ms",
+    type=click.IntRange(1),
+    help=f"Wall-clock backstop per solver check, in ms [config timeout; default: {DEFAULT_TIMEOUT_MS}].",
+)
 @click.option("--rlimit", type=click.IntRange(0),
               help=f"z3 resource limit per check, the deterministic limit [config rlimit; default: {DEFAULT_RLIMIT}; "
                    "0: none].")  # fmt: skip

@@ -16,8 +16,12 @@ from factcheck.cli.common import config_rules, handle_errors, write_output
               help="Extra date-reader rule packs.")  # fmt: skip
 @click.option("--extract-rules", "extract_pack", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Article-reader rule pack laid over the shipped one, as for `audit`.")  # fmt: skip
-@click.option("--extract-rules-only", "extract_replace", is_flag=True,
-              help="Use the --extract-rules pack alone, in place of the shipped one.")
+@click.option(
+    "--extract-rules-only",
+    "extract_replace",
+    is_flag=True,
+    help="Use the --extract-rules pack alone, in place of the shipped one.",
+)
 def extract(articles: tuple[Path, ...], out: Path | None, rule_dirs: tuple[Path, ...], extract_pack: Path | None,
             extract_replace: bool) -> None:  # fmt: skip
     """Read articles (files or folders) into a fact set that `factcheck check` reads.

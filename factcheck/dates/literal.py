@@ -17,12 +17,12 @@ def f_year2(ctx: Context, y: Value) -> str:
 
 
 def f_decade(ctx: Context, y: Value) -> str:
-    """"the 1990s" → 199."""
+    """Give a decade's digits: "the 1990s" → 199."""
     return f"{as_int(y, 'decade') // 10:03d}"
 
 
 def f_century(ctx: Context, n: Value) -> str:
-    """"the 20th century" → 19."""
+    """Give a century's digits: "the 20th century" → 19."""
     return f"{as_int(n, 'century') - 1:02d}"
 
 
@@ -50,7 +50,7 @@ def f_either(ctx: Context, *values: Value) -> Value:
 
 
 def f_month_suffix(ctx: Context, month: Value) -> str:
-    """"-07" after a year when a month was named, nothing otherwise."""
+    """Give "-07" after a year when a month was named, nothing otherwise."""
     return "" if month is None else f"-{as_int(month, 'month'):02d}"
 
 
@@ -70,7 +70,7 @@ def f_month_set(ctx: Context, month: Value) -> Value:
 
 
 def f_daypart(ctx: Context, part: Value) -> Value:
-    """"morning" → TMO, to follow a date; nothing when the group is absent."""
+    """Give TMO for "morning", to follow a date; nothing when the group is absent."""
     return None if part is None else f"T{part}"
 
 

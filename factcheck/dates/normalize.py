@@ -103,9 +103,7 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "range": f_range,
 }
 
-_TOKEN = re.compile(
-    r"\s*(?:(?P<num>-?\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|'(?P<str>[^']*)'|(?P<op>[(),-]))"
-)
+_TOKEN = re.compile(r"\s*(?:(?P<num>-?\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|'(?P<str>[^']*)'|(?P<op>[(),-]))")
 Node = tuple[str, object]
 
 

@@ -246,7 +246,14 @@ def _shared_user_ids(loaded: list[tuple[str, Pack]]) -> list[Diagnostic]:
             if rule.id in first and first[rule.id] != path:
                 line, col = rule_line(path, rule.id)
                 there = first[rule.id]
-                problems.append(Diagnostic(path, line, col, f"rule id {rule.id!r} is also defined in "
-                                           f"{there}:{rule_line(there, rule.id)[0]}; user packs must not share an id"))
+                problems.append(
+                    Diagnostic(
+                        path,
+                        line,
+                        col,
+                        f"rule id {rule.id!r} is also defined in "
+                        f"{there}:{rule_line(there, rule.id)[0]}; user packs must not share an id",
+                    )
+                )
             first.setdefault(rule.id, path)
     return problems

@@ -135,7 +135,7 @@ def f_holiday_date(ctx: Context, holiday: Value, rel: Value = None, eve: Value =
 
 
 def f_week_of(ctx: Context, month: Value, day: Value, year: Value = None) -> str:
-    """"The week of March 6": the ISO week holding that day (its year, when not written, as near_year picks it)."""
+    """Read "the week of March 6" as the ISO week holding that day (its year, if unwritten, as near_year picks it)."""
     m, d = as_int(month, "month"), as_int(day, "day")
     y = str(year) if year is not None else f_near_year(ctx, m, d)
     if y == "XXXX":

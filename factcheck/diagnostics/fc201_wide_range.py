@@ -26,7 +26,5 @@ def render(f: Finding) -> str:
 def detect(opened: list[OpenEvent], facts: dict[str, Fact]) -> list[Finding]:
     """A finding for each open event that nothing refers to (those referred to are FC203's)."""
     return [
-        open_event_finding(CODE, o, facts, FindingDetail(label=o.label, part=o.part))
-        for o in opened
-        if not o.referring
+        open_event_finding(CODE, o, facts, FindingDetail(label=o.label, part=o.part)) for o in opened if not o.referring
     ]

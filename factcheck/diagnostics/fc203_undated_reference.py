@@ -28,9 +28,7 @@ def render(f: Finding) -> str:
 def detect(opened: list[OpenEvent], facts: dict[str, Fact]) -> list[Finding]:
     """A finding for each open event that a fact refers to."""
     return [
-        open_event_finding(
-            CODE, o, facts, FindingDetail(label=o.label, part=o.part, quote=o.referring[0].quote)
-        )
+        open_event_finding(CODE, o, facts, FindingDetail(label=o.label, part=o.part, quote=o.referring[0].quote))
         for o in opened
         if o.referring
     ]

@@ -64,9 +64,7 @@ def open_events(fs: FactSet, ranges: Ranges, limit: int) -> list[OpenEvent]:
     return out
 
 
-def open_event_finding(
-    code: Code, o: OpenEvent, facts: dict[str, Fact], detail: FindingDetail
-) -> Finding:
+def open_event_finding(code: Code, o: OpenEvent, facts: dict[str, Fact], detail: FindingDetail) -> Finding:
     """The finding of a gap code on one open event: its facts, their quotes, its range."""
     return make(
         code,

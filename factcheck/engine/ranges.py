@@ -231,9 +231,7 @@ def _tighten(
     return out
 
 
-def _binary_search(
-    probe: Probe, x: Any, edge: int, seen: dict[str, int], n: str, note: Any, *, lower: bool
-) -> int:
+def _binary_search(probe: Probe, x: Any, edge: int, seen: dict[str, int], n: str, note: Any, *, lower: bool) -> int:
     """The exact lower (upper) bound of variable n, strictly inside the outer bound ``edge``.
 
     The most extreme value a model showed (``seen[n]``, kept up to date by ``note``) is

@@ -85,9 +85,7 @@ def _add_documents(m: _Merged, path: str, fs: FactSetFile, data: Any, read_artic
                 m.diags.append(Diagnostic(path or "<memory>", pl, pc, f"cannot read article {d.path!r}: {exc}"))
 
 
-def _add_events_and_facts(
-    m: _Merged, path: str, fs: FactSetFile, data: Any, given: dict[str, SourceLocation]
-) -> None:
+def _add_events_and_facts(m: _Merged, path: str, fs: FactSetFile, data: Any, given: dict[str, SourceLocation]) -> None:
     for i, e in enumerate(fs.events):
         line, col = _mark(data, "events", i)
         if e.id in m.events:

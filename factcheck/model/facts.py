@@ -55,7 +55,7 @@ class Event(Strict):
     kind: str | None = None
     participants: tuple[str, ...] = ()
     location: str | None = None
-    theme: str | None = Field(default=None, description="What it acts on or is about (\"iPhone SDK\", \"A380\").")
+    theme: str | None = Field(default=None, description='What it acts on or is about ("iPhone SDK", "A380").')
     series: str | None = Field(default=None, description="Key shared by the events of one series.")
     ordinal: int | None = Field(default=None, ge=1, description="Position in the series, if stated.")
     extent: Literal["point", "interval"] = "point"

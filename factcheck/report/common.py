@@ -47,5 +47,3 @@ def files_lines(report: Report) -> list[str]:
     for what, notes in (("warning", acc.warnings), ("skipped", acc.skipped), ("failed", acc.failed)):
         lines += [f"  {what}: {n.path}: {n.reason}" for n in notes]
     return lines
-
-

@@ -270,8 +270,10 @@ def _timeline_svg(events: list[_Row], docs: list[_Row]) -> str:
         f'<svg class="timeline" role="img" aria-label="Inferred timeline" width="{width:.0f}" height="{height}"'
         f' viewBox="0 0 {width:.0f} {height}">'
     ]
-    out.append(f'<defs><clipPath id="label-column"><rect x="0" y="0" width="{LABEL_W - LABEL_GAP}"'
-               f' height="{height}"/></clipPath></defs>')
+    out.append(
+        f'<defs><clipPath id="label-column"><rect x="0" y="0" width="{LABEL_W - LABEL_GAP}"'
+        f' height="{height}"/></clipPath></defs>'
+    )
     out.append('<g class="axis">')
     for (_a, _b), (x0, inner) in zip(scale.clusters, scale.boxes, strict=True):
         x1 = x0 + 2 * PAD + inner

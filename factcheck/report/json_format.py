@@ -113,6 +113,8 @@ def render_jsonl(report: Report) -> str:
     out = numbered_line(0, story_line(report))
     if report.files is None:
         return out + summary_line_json(report)
-    return out + "".join(file_lines(report.files)) + summary_line_json(
-        report, file_counts(len(report.files.audited), report.files)
+    return (
+        out
+        + "".join(file_lines(report.files))
+        + summary_line_json(report, file_counts(len(report.files.audited), report.files))
     )

@@ -130,6 +130,4 @@ def score_dirs(gold_dir: Path, system_dir: Path) -> Scores:
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
         errors.append(errs)
     g, s, strict, relaxed, typ, val = totals
-    return Scores(
-        len(gold_files), PRF(strict, s, g), PRF(relaxed, s, g), PRF(typ, s, g), PRF(val, s, g), errors
-    )
+    return Scores(len(gold_files), PRF(strict, s, g), PRF(relaxed, s, g), PRF(typ, s, g), PRF(val, s, g), errors)

@@ -141,12 +141,21 @@ CROSS = [
     ("mid-may-to-mid-april", "003", "mid-May", "mid-April"),
     # more kinds
     ("embedded-post-date-moved", "001", "(@RT_com) April 10, 2025", "(@RT_com) April 11, 2025"),
-    ("saudi-weekday-changed", "004", "will meet in Saudi Arabia on Tuesday to discuss the", "will meet in Saudi Arabia on Wednesday to discuss the"),
+    (
+        "saudi-weekday-changed",
+        "004",
+        "will meet in Saudi Arabia on Tuesday to discuss the",
+        "will meet in Saudi Arabia on Wednesday to discuss the",
+    ),
     ("previous-round-after-the-next", "000", "last met in Istanbul on Feb. 27", "last met in Istanbul on April 15"),
     ("first-round-date-outside-mid-may", "002", "last met in Istanbul on May 16", "last met in Istanbul on May 2"),
     ("attack-offset-changed", "002", "just a day after Ukraine launched", "just three days after Ukraine launched"),
-    ("headline-ordinal-disagrees-across", "003", "Ukraine and Russia meet in Istanbul for second round of talks\n\n3 months",
-     "Ukraine and Russia meet in Istanbul for third round of talks\n\n3 months"),
+    (
+        "headline-ordinal-disagrees-across",
+        "003",
+        "Ukraine and Russia meet in Istanbul for second round of talks\n\n3 months",
+        "Ukraine and Russia meet in Istanbul for third round of talks\n\n3 months",
+    ),
 ]
 
 

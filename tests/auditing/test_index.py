@@ -90,7 +90,8 @@ def test_each_file_is_listed_once(tmp_path: Path) -> None:
     files, skipped = iter_article_paths([root, root / "a", root / "b" / "y.txt", root])
     assert files == [root / "a" / "alias.txt", root / "a" / "x.txt", root / "b" / "y.txt"]
     assert [(Path(s.path), s.reason) for s in skipped] == [
-        (root / "data.bin", "not an article type (.bin; articles are .txt, .md, .markdown, .html, .htm)")]
+        (root / "data.bin", "not an article type (.bin; articles are .txt, .md, .markdown, .html, .htm)")
+    ]
     items = walk_article_paths([root])
     assert next(items) == root / "a" / "alias.txt"  # one at a time
 

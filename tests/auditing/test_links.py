@@ -17,7 +17,12 @@ def write(folder: Path, name: str, published: str, body: str) -> None:
 
 def two_reports(tmp_path: Path, second_day: str, place: str = "") -> tuple[list, list[str]]:
     where = f" in {place}" if place else ""
-    write(tmp_path, "a.md", "2025-03-05", f"Russian and Ukrainian officials held talks{where} on March 3, a spokesman said.")
+    write(
+        tmp_path,
+        "a.md",
+        "2025-03-05",
+        f"Russian and Ukrainian officials held talks{where} on March 3, a spokesman said.",
+    )
     write(tmp_path, "b.md", "2025-03-06", f"The talks between Russia and Ukraine took place{where} on {second_day}.")
     r = audit([tmp_path], as_of=AS_OF, background=False).report
     return list(r.links), [f.code for f in r.findings]

@@ -265,7 +265,9 @@ def test_json_lines_hold_what_the_merged_report_holds(tmp_path: Path) -> None:
     assert ours == theirs and any('"contradiction"' in k for k in ours)
     assert sorted({e["id"] for s in stories for e in s["events"]}) == [e.id for e in merged.events]
     assert sorted({d["id"] for s in stories for d in s["documents"]}) == [d.id for d in merged.documents]
-    flagged = {src["doc"] for s in stories for f in s["findings"] if f["kind"] == "contradiction" for src in f["sources"]}
+    flagged = {
+        src["doc"] for s in stories for f in s["findings"] if f["kind"] == "contradiction" for src in f["sources"]
+    }
     assert flagged and all(d.startswith(("s1-", "s3-")) for d in flagged), flagged
 
 

@@ -46,8 +46,10 @@ def test_the_windows_fall_into_components_of_their_own() -> None:
     data["events"].append({"id": "other:talks", "label": "talks", "kind": "talks"})
     whole = load_fact_data(data, Path("/x.yaml"), read_articles=False)
     parts = load_fact_data(split_windows(data, {"big": [0, 100, 250]}), Path("/x.yaml"), read_articles=False)
+
     def facts_of(fs):
         return sorted(sorted(f.id for f in c.facts) for c in split(fs) if c.facts)
+
     assert ["f0", "f1", "f2"] in facts_of(whole)
     assert facts_of(parts) == [["f0"], ["f1"], ["f2"], ["g"]]
 

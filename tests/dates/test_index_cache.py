@@ -66,7 +66,7 @@ def test_another_pack_has_its_own_entry(cache: Path, tmp_path: Path) -> None:
     pack = tmp_path / "extra.yaml"
     pack.write_text(
         "pack: quoted\nrules:\n  - id: date-model-year\n    description: A year before 'model'.\n"
-        "    pattern: (?P<year>\\d{4})\\s+model\n    type: DATE\n    value: \"{year}\"\n"
+        '    pattern: (?P<year>\\d{4})\\s+model\n    type: DATE\n    value: "{year}"\n'
         "    examples:\n      - text: a 1989 model\n        expect: {text: 1989 model, value: '1989'}\n"
         "    negatives:\n      - a model\n",
         encoding="utf-8",

@@ -94,7 +94,9 @@ def test_cli_lint_and_test_exit_codes(tmp_path):
     r = runner.invoke(cli, ["rules", "test", "--no-shipped", str(good)])
     assert r.exit_code == 0, r.output
     assert "2 passed, 0 failed" in r.output
-    failing = write(tmp_path, "pack: t\nrules:\n" + GOOD_RULE.replace('value: "2025-03-15"', 'value: "2025-03-16"'), "f.yaml")
+    failing = write(
+        tmp_path, "pack: t\nrules:\n" + GOOD_RULE.replace('value: "2025-03-15"', 'value: "2025-03-16"'), "f.yaml"
+    )
     r = runner.invoke(cli, ["rules", "test", "--no-shipped", str(failing)])
     assert r.exit_code == 1
     assert f"{failing}:4:" in r.output and "FAIL ides_pos1" in r.output and "2025-03-15 != 2025-03-16" in r.output

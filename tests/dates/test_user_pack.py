@@ -57,7 +57,10 @@ def test_user_pack_adds_and_overrides(user_dir):
     mine = DateReader.load([user_dir])
     # New rule, using the shipped pack's {Month} sub-pattern.
     assert [m.value for m in mine.tag("Beware the Ides of March.", ref)] == ["2025-03-15"]
-    assert not shipped.tag("Beware the Ides of March.", ref) or shipped.tag("Beware the Ides of March.", ref)[0].rule != "date-ides"
+    assert (
+        not shipped.tag("Beware the Ides of March.", ref)
+        or shipped.tag("Beware the Ides of March.", ref)[0].rule != "date-ides"
+    )
     # Overridden rule: the next day's weekday with no tense cue reads forward in the shipped pack,
     # backward in mine.
     assert [m.value for m in shipped.tag("Talks take place Wednesday.", ref)] == ["2025-04-09"]

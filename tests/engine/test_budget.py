@@ -30,8 +30,14 @@ def yearless_clash(doc: str = "d0", event: str = "e0") -> dict[str, Any]:
         "documents": [{"id": doc, "published": {"earliest": "2025-03-01", "latest": "2025-03-04"}}],
         "events": [{"id": event, "label": event}],
         "facts": [
-            {"id": f"{event}-f{i}", "kind": "date", "subject": event, "value": v, "weight": 0.5,
-             **({"doc": doc} if v.startswith("XXXX") else {})}
+            {
+                "id": f"{event}-f{i}",
+                "kind": "date",
+                "subject": event,
+                "value": v,
+                "weight": 0.5,
+                **({"doc": doc} if v.startswith("XXXX") else {}),
+            }
             for i, v in enumerate(values)
         ],
     }

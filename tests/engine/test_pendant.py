@@ -146,7 +146,12 @@ def test_which_dates_are_pendant() -> None:
         {"id": "winter", "kind": "date", "subject": "c", "value": "XXXX-WI", "doc": "d0"},
         {"id": "before", "kind": "date", "subject": "d", "value": "XXXX-05", "relation": "before", "doc": "d0"},
         {"id": "named", "kind": "date", "subject": "e", "value": "XXXX-05-19", "doc": "d0"},
-        {"id": "said", "kind": "order", "subject": {"doc": True, "id": "d0", "point": "published"},
-         "relation": "not_before", "anchor": "e"},
+        {
+            "id": "said",
+            "kind": "order",
+            "subject": {"doc": True, "id": "d0", "point": "published"},
+            "relation": "not_before",
+            "anchor": "e",
+        },
     ]
     assert pendant_ids({"documents": [doc], "events": events, "facts": facts}) == ["nov"]

@@ -153,7 +153,10 @@ def factset(t: Timeline, facts: list[dict[str, Any]]) -> FactSet:
 
 
 def run(t: Timeline, facts: list[dict[str, Any]]) -> Any:
-    return check(factset(t, facts), CheckOptions(as_of=AS_OF, max_conflicts=4, timeout_ms=DEFAULT_TIMEOUT_MS, rlimit=DEFAULT_RLIMIT))
+    return check(
+        factset(t, facts),
+        CheckOptions(as_of=AS_OF, max_conflicts=4, timeout_ms=DEFAULT_TIMEOUT_MS, rlimit=DEFAULT_RLIMIT),
+    )
 
 
 PROFILE = settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])

@@ -35,8 +35,12 @@ def extract_and_check(path: Path, tmp_path: Path, extra_facts: list[dict] | None
     if extra_facts:
         ex.facts = ex.facts + extra_facts
     fs = write_and_load([ex], tmp_path / f"{path.stem}.facts.yaml")
-    return ex, check(fs, CheckOptions(as_of=AS_OF, policy=load_policy(), max_conflicts=1, timeout_ms=DEFAULT_TIMEOUT_MS,
-                                  rlimit=DEFAULT_RLIMIT))
+    return ex, check(
+        fs,
+        CheckOptions(
+            as_of=AS_OF, policy=load_policy(), max_conflicts=1, timeout_ms=DEFAULT_TIMEOUT_MS, rlimit=DEFAULT_RLIMIT
+        ),
+    )
 
 
 def edited(path: Path, old: str, new: str, tmp_path: Path) -> tuple[Path, int, int]:

@@ -116,6 +116,8 @@ ODD_TEXTS = {
     "only-punctuation": ".;,:!?'\"()[]{}" * 50,
     "dates-only": "Feb. 27 Monday 2019 last week two weeks ago Feb. 30 31 April Oct. 4, 2026 " * 20,
 }
+
+
 @pytest.mark.parametrize("name", list(ODD_TEXTS))
 def test_odd_text_becomes_a_valid_fact_set(name: str, tmp_path: Path) -> None:
     _audit_one(tmp_path, "article.txt", ODD_TEXTS[name])

@@ -68,7 +68,9 @@ def test_the_object_of_an_event_noun(word: str) -> None:
 
 
 def test_a_common_noun_subject_takes_the_parties_its_from_phrase_names() -> None:
-    a = arguments_of("Envoys from Norland and Vestria will open a second round of fishing talks on Friday in Halvik.", "talks")
+    a = arguments_of(
+        "Envoys from Norland and Vestria will open a second round of fishing talks on Friday in Halvik.", "talks"
+    )
     assert a.agents == ("Norland", "Vestria")
     assert a.place == "Halvik"
     assert arguments_of("Norland's negotiators held talks in Halvik.", "talks").agents == ("Norland",)

@@ -45,12 +45,22 @@ def test_kremlin_article(tmp_path):
 def test_kremlin_article_creation_time_lies_between_tuesday_and_thursday(tmp_path):
     """The engine agrees: putting the article after the talks, or before the statement, contradicts it."""
     doc = "000_90b6c094a84fe0d4"
-    after_talks = {"id": "probe", "kind": "order", "subject": f"doc:{doc}.published", "relation": "after",
-                   "anchor": f"{doc}:talks"}
+    after_talks = {
+        "id": "probe",
+        "kind": "order",
+        "subject": f"doc:{doc}.published",
+        "relation": "after",
+        "anchor": f"{doc}:talks",
+    }
     _, report = extract_and_check(article_path("000"), tmp_path, [after_talks])
     assert report.status.value == "contradiction"
-    before_statement = {"id": "probe", "kind": "order", "subject": f"doc:{doc}.published", "relation": "before",
-                        "anchor": f"{doc}:statement-1"}
+    before_statement = {
+        "id": "probe",
+        "kind": "order",
+        "subject": f"doc:{doc}.published",
+        "relation": "before",
+        "anchor": f"{doc}:statement-1",
+    }
     _, report = extract_and_check(article_path("000"), tmp_path, [before_statement])
     assert report.status.value == "contradiction"
 
@@ -80,8 +90,14 @@ def test_ciragan_article_attack_cannot_be_saturday(tmp_path):
     doc = "003_1fa625e8ca6e2f1f"
     ex, _ = extract_and_check(article_path("003"), tmp_path)
     sunday = next(f for f in ex.facts if f.get("value") == "Sunday")
-    probe = {"id": "probe", "kind": "relative", "subject": sunday["subject"], "expression": "weekday",
-             "value": "Saturday", "doc": doc}
+    probe = {
+        "id": "probe",
+        "kind": "relative",
+        "subject": sunday["subject"],
+        "expression": "weekday",
+        "value": "Saturday",
+        "doc": doc,
+    }
     _, report = extract_and_check(article_path("003"), tmp_path, [probe])
     assert report.status.value == "contradiction"
 
@@ -102,7 +118,10 @@ def test_boilerplate_is_told_apart(tmp_path):
 
 def test_embedded_post_bounds_creation_time(tmp_path):
     ex, _ = extract_and_check(article_path("001"), tmp_path)
-    assert [f["value"] for f in ex.facts if f.get("subject") == f"doc:{ex.doc_id}.published"] == ["2025-04-10", "2025-04-10"]
+    assert [f["value"] for f in ex.facts if f.get("subject") == f"doc:{ex.doc_id}.published"] == [
+        "2025-04-10",
+        "2025-04-10",
+    ]
 
 
 def test_labelled_sets_are_well_formed():

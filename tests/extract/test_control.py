@@ -30,12 +30,14 @@ def test_a_subjectless_gerund_takes_the_doer_and_person_of_its_clause(
 
 
 def test_a_clause_with_its_own_subject_keeps_it() -> None:
-    a = arguments_of("The Halden City Court sentenced Maria Lopez on Friday, ten days after a jury convicted her.", "convicted")
+    a = arguments_of(
+        "The Halden City Court sentenced Maria Lopez on Friday, ten days after a jury convicted her.", "convicted"
+    )
     assert "Halden City Court" not in a.agents and a.theme != "Maria Lopez"
 
 
 def test_a_pronoun_is_no_person_when_the_clause_names_none() -> None:
-    """"sentenced the two men ... after convicting them": no single person named for the pronoun to stand for."""
+    """ "sentenced the two men ... after convicting them": no single person named for the pronoun to stand for."""
     a = arguments_of("The Halden City Court sentenced the two men on Friday, days after convicting them.", "convicting")
     assert a.theme == ""
 

@@ -85,13 +85,19 @@ def test_a_date_a_rule_gave_an_event_dates_no_verb_as_well(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("body", "kind", "day"),
     [
-        ("Harwick Rail completed the acquisition of Dunmore Freight in a deal on March 3, 2024.", "complete",
-         "2024-03-03"),  # a verb, as before
+        (
+            "Harwick Rail completed the acquisition of Dunmore Freight in a deal on March 3, 2024.",
+            "complete",
+            "2024-03-03",
+        ),  # a verb, as before
         ("Workers at the Tarrow mill went on strike on March 3, 2024.", "", ""),  # "on strike": no object of "go"
         ("The Meridian X2 delivery took place on March 3, 2024.", "deliver", "2024-03-03"),  # a light verb's noun
         ("Shareholder approval of the Harwick Rail merger came on March 3, 2024.", "approve", "2024-03-03"),
-        ("Shares of Harwick Rail fell after the March 3, 2024 closure of its Leeds depot.", "close",
-         "2024-03-03"),  # a date on the noun
+        (
+            "Shares of Harwick Rail fell after the March 3, 2024 closure of its Leeds depot.",
+            "close",
+            "2024-03-03",
+        ),  # a date on the noun
         ("Calder Air took delivery of its first Meridian X2 on March 3, 2024.", "deliver", "2024-03-03"),
     ],
 )

@@ -40,8 +40,11 @@ def test_a_sentence_without_a_dateline_keeps_all_of_it(sentence: str) -> None:
 
 def test_the_parties_of_the_first_sentence_are_not_its_dateline(tmp_path: Path) -> None:
     p = tmp_path / "a.md"
-    p.write_text("---\ntitle: t\npublished: 2026-03-10\n---\nHALVIK, Sorvia - Envoys from Norland and Vestria will "
-                 "open a third round of fishing talks Thursday in Halvik, a spokesman said Tuesday.\n", encoding="utf-8")
+    p.write_text(
+        "---\ntitle: t\npublished: 2026-03-10\n---\nHALVIK, Sorvia - Envoys from Norland and Vestria will "
+        "open a third round of fishing talks Thursday in Halvik, a spokesman said Tuesday.\n",
+        encoding="utf-8",
+    )
     ex = READER.read(load_article(p))
     (talks,) = [e for e in ex.events if e["kind"] == "talks"]
     assert talks["participants"] == ["Norland", "Vestria"]

@@ -49,7 +49,9 @@ def test_weekday_possessive_is_the_articles_own_meeting(tmp_path: Path) -> None:
 
 
 def test_meetings_on_two_named_days_are_two_meetings(tmp_path: Path) -> None:
-    evs = events_of(tmp_path, "Meeting on Nov. 15, the council agreed a plan. Meeting on Nov. 18, it approved the budget.")
+    evs = events_of(
+        tmp_path, "Meeting on Nov. 15, the council agreed a plan. Meeting on Nov. 18, it approved the budget."
+    )
     assert sorted(k for k in evs if k.startswith("talks")) == ["talks", "talks-on-xxxx-11-18"]
 
 
@@ -72,7 +74,9 @@ def test_a_reference_back_without_a_day_of_its_own_is_the_same_meeting(tmp_path:
 
 
 def test_a_definite_mention_with_another_date_than_its_antecedent_is_another_event(tmp_path: Path) -> None:
-    evs = events_of(tmp_path, "Riga won last year's final on June 15, 2025. The final will be played on Sunday in Riga.")
+    evs = events_of(
+        tmp_path, "Riga won last year's final on June 15, 2025. The final will be played on Sunday in Riga."
+    )
     assert len([k for k in evs if k.startswith("match")]) == 2
 
 

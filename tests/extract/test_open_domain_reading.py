@@ -69,7 +69,9 @@ def test_a_verb_that_ends_the_event_is_no_shifting_verb(tmp_path: Path) -> None:
 
 
 def test_an_adjournment_is_dated_and_the_trial_is_not(tmp_path: Path) -> None:
-    got = summaries(tmp_path, "The Halden court adjourned the trial of Piet Varga on Monday until May 20.", "2026-05-06")
+    got = summaries(
+        tmp_path, "The Halden court adjourned the trial of Piet Varga on Monday until May 20.", "2026-05-06"
+    )
     assert "on adjourn weekday:Monday:past" in got
     assert not [g for g in got if g.startswith("on hearing weekday")]  # the trial sits again on May 20, not Monday
 
@@ -151,7 +153,9 @@ def test_a_party_that_struck_made_an_attack(tmp_path: Path) -> None:
 
 
 def test_a_duration_between_trigger_and_date_does_not_hide_the_date(tmp_path: Path) -> None:
-    got = summaries(tmp_path, "The Halden court sentenced Piet Varga to six years in prison on Wednesday.", "2026-04-09")
+    got = summaries(
+        tmp_path, "The Halden court sentenced Piet Varga to six years in prison on Wednesday.", "2026-04-09"
+    )
     assert "on sentencing weekday:Wednesday:past" in got
 
 
@@ -182,7 +186,9 @@ def test_an_amount_of_time_with_no_event_after_it_times_nothing(tmp_path: Path) 
 
 
 def test_an_event_put_off_takes_place_again_after_the_verb(tmp_path: Path) -> None:
-    got = summaries(tmp_path, "The Halden court adjourned the trial of Piet Varga on Monday until May 20.", "2026-05-06")
+    got = summaries(
+        tmp_path, "The Halden court adjourned the trial of Piet Varga on Monday until May 20.", "2026-05-06"
+    )
     assert "on hearing XXXX-05-20" in got and "order hearing adjourn after" in got
 
 
@@ -212,8 +218,11 @@ def _kinds(ex: Extraction, *wanted: str) -> list[str]:
 
 
 def test_a_runoff_is_its_own_event_not_the_first_round(tmp_path: Path) -> None:
-    ex = read(tmp_path, "Voters in Marrow held a mayoral election on Sunday, and the top two meet in a runoff on "
-              "June 14.", "2026-05-26")
+    ex = read(
+        tmp_path,
+        "Voters in Marrow held a mayoral election on Sunday, and the top two meet in a runoff on June 14.",
+        "2026-05-26",
+    )
     assert _kinds(ex, "election", "runoff") == ["election", "runoff"]
 
 
@@ -225,12 +234,16 @@ def test_a_vote_with_no_runoff_is_one_election(tmp_path: Path) -> None:
 
 
 def test_an_aftershock_is_its_own_event_not_the_quake(tmp_path: Path) -> None:
-    ex = read(tmp_path, "An earthquake shook the Pellor valley on Monday, and a strong aftershock followed on "
-              "Wednesday.", "2026-03-12")
+    ex = read(
+        tmp_path,
+        "An earthquake shook the Pellor valley on Monday, and a strong aftershock followed on Wednesday.",
+        "2026-03-12",
+    )
     assert _kinds(ex, "earthquake", "aftershock") == ["aftershock", "earthquake"]
 
 
 def test_a_quake_with_no_aftershock_is_one_earthquake(tmp_path: Path) -> None:
-    ex = read(tmp_path, "An earthquake shook the Pellor valley on Monday, and shops reopened on Wednesday.",
-              "2026-03-12")
+    ex = read(
+        tmp_path, "An earthquake shook the Pellor valley on Monday, and shops reopened on Wednesday.", "2026-03-12"
+    )
     assert _kinds(ex, "earthquake", "aftershock") == ["earthquake"]

@@ -18,8 +18,12 @@ CIRAGAN = article_path("003")
 CONTRADICTIONS = [
     ("weekday-changed", GENEVA, "drone attack on Saturday", "drone attack on Friday"),
     ("offset-changed", GENEVA, "two days after a drone attack", "four days after a drone attack"),
-    ("headline-ordinal", GENEVA, "Negotiators meet in Geneva for third round of talks\n\n2 months",
-     "Negotiators meet in Geneva for fourth round of talks\n\n2 months"),
+    (
+        "headline-ordinal",
+        GENEVA,
+        "Negotiators meet in Geneva for third round of talks\n\n2 months",
+        "Negotiators meet in Geneva for fourth round of talks\n\n2 months",
+    ),
     ("date-moved-across-another", GENEVA, "The ceasefire on March 12", "The ceasefire on March 8"),
     ("tense-flipped", GENEVA, "will take place on April 10", "took place on April 10"),
     ("page-stamp-changed", GENEVA, "\n2 months ago\n", "\n5 months ago\n"),
@@ -29,8 +33,12 @@ CONTRADICTIONS = [
     ("last-met-after-the-meeting", GENEVA, "last met in Vienna on March 3", "last met in Vienna on April 9"),
     ("weekday-changed-bundled", CIRAGAN, "air forces on Sunday", "air forces on Thursday"),
     ("offset-changed-bundled", CIRAGAN, "began just one day after", "began just three days after"),
-    ("headline-ordinal-bundled", CIRAGAN, "Ukraine and Russia meet in Istanbul for second round of talks\n\n3 months",
-     "Ukraine and Russia meet in Istanbul for third round of talks\n\n3 months"),
+    (
+        "headline-ordinal-bundled",
+        CIRAGAN,
+        "Ukraine and Russia meet in Istanbul for second round of talks\n\n3 months",
+        "Ukraine and Russia meet in Istanbul for third round of talks\n\n3 months",
+    ),
 ]
 
 HARMLESS = [
@@ -38,8 +46,12 @@ HARMLESS = [
     ("number-changed", GENEVA, "killed two people", "killed five people"),
     ("verb-reworded", GENEVA, "a depot. Officials said", "a warehouse. Officials said"),
     ("date-moved-within-slack", GENEVA, "The ceasefire on March 12", "The ceasefire on March 14"),
-    ("attack-and-offset-moved-together", GENEVA, "two days after a drone attack on Saturday",
-     "three days after a drone attack on Friday"),
+    (
+        "attack-and-offset-moved-together",
+        GENEVA,
+        "two days after a drone attack on Saturday",
+        "three days after a drone attack on Friday",
+    ),
     ("sentence-added", GENEVA, "The strike yesterday", "Aid convoys were delayed. The strike yesterday"),
     ("bundled-stamp-changed-within-window", CIRAGAN, "\n3 months ago\n", "\n4 months ago\n"),
 ]

@@ -55,7 +55,7 @@ def test_a_party_or_common_noun_is_no_such_theme(sentence: str, word: str) -> No
 
 
 def test_an_object_named_by_the_verb_is_left_to_it() -> None:
-    """"Vestmark unveiled the Orlan 7": the object, not the subject, is what the verb acts on."""
+    """ "Vestmark unveiled the Orlan 7": the object, not the subject, is what the verb acts on."""
     theme = _theme("Vestmark Devices unveiled the Orlan 7 in Bergen.", "unveiled")
     assert "Vestmark" not in theme and "Orlan" in theme
 

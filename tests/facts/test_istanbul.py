@@ -48,7 +48,9 @@ def published(r: Report, i: str) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    return check(load_fact_sets([FACTS]), CheckOptions(as_of=AS_OF, timeout_ms=DEFAULT_TIMEOUT_MS, rlimit=DEFAULT_RLIMIT))
+    return check(
+        load_fact_sets([FACTS]), CheckOptions(as_of=AS_OF, timeout_ms=DEFAULT_TIMEOUT_MS, rlimit=DEFAULT_RLIMIT)
+    )
 
 
 def test_every_quote_is_verbatim_at_its_span() -> None:

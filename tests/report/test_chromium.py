@@ -108,7 +108,7 @@ def framed(page: Path, size: tuple[int, int]) -> Path:
     w, h = size
     outer = page.with_name(f"frame-{w}x{h}.html")
     outer.write_text(
-        "<!doctype html><html><body style=\"margin:0\">"
+        '<!doctype html><html><body style="margin:0">'
         "<script>window.addEventListener('message', function (e) "
         "{ document.body.setAttribute('data-measure', e.data); });</script>"
         f'<iframe src="{page.name}" style="display:block;border:0;width:{w}px;height:{h}px"></iframe>'
@@ -151,7 +151,10 @@ def test_screenshot(bundled: Case, tmp_path: Path, size: tuple[int, int]) -> Non
     png = tmp_path / "timeline.png"
     # The window is the picture; the frame inside it lays the page out at exactly that width.
     out = run_chromium(
-        tmp_path, f"--screenshot={png}", f"--window-size={size[0]},{size[1]}", "--virtual-time-budget=10000",
+        tmp_path,
+        f"--screenshot={png}",
+        f"--window-size={size[0]},{size[1]}",
+        "--virtual-time-budget=10000",
         framed(page, size).as_uri(),
     )
     assert out.returncode == 0 and png.is_file(), out.stderr[-2000:]

@@ -68,7 +68,8 @@ def test_contradiction_results_point_at_their_quotes(perturbed: Case) -> None:
         assert res["locations"][0]["message"]["text"].startswith(f"fact {ordered[0].fact}")
         assert ordered[0].fact in res["properties"]["retract"]
         assert [r["message"]["text"].split(":")[0] for r in res.get("relatedLocations", [])] == [
-            f"fact {s.fact}" for s in ordered[1:]]
+            f"fact {s.fact}" for s in ordered[1:]
+        ]
         for loc, src in zip(locs, ordered, strict=True):
             phys = loc["physicalLocation"]
             uri = phys["artifactLocation"]["uri"]

@@ -23,10 +23,38 @@ AS_OF = "2026-11-22"
 
 GARBAGE = [
     "!!python/object/apply:os.system ['echo pwned']",
-    "{{{{", "]]]", "- - - -", ": :", "&a [*a, *a]", "*undefined", "? ", "|", ">-", "\t\t", "'", '"',
-    "%YAML 1.1", "--- !!binary AAAA", "key: [1, 2", "2025-02-30", "9" * 400, "-1e309", "1e309",
-    "\x00", "\ufeff", "\u202e", "😀" * 5, "null", "~", "true", "0x1F", ".nan", "<script>alert(1)</script>",
-    "../../etc/passwd", "/etc/passwd", "{id: x, kind: date, subject: nope, value: 2025-02-30}",
+    "{{{{",
+    "]]]",
+    "- - - -",
+    ": :",
+    "&a [*a, *a]",
+    "*undefined",
+    "? ",
+    "|",
+    ">-",
+    "\t\t",
+    "'",
+    '"',
+    "%YAML 1.1",
+    "--- !!binary AAAA",
+    "key: [1, 2",
+    "2025-02-30",
+    "9" * 400,
+    "-1e309",
+    "1e309",
+    "\x00",
+    "\ufeff",
+    "\u202e",
+    "😀" * 5,
+    "null",
+    "~",
+    "true",
+    "0x1F",
+    ".nan",
+    "<script>alert(1)</script>",
+    "../../etc/passwd",
+    "/etc/passwd",
+    "{id: x, kind: date, subject: nope, value: 2025-02-30}",
 ]
 ODD_VALUES = ["2025-02-30", "2025-13-01", "0000-01-01", "9999-12-31", "-5", "99999999999999999999", "", "[]", "{}", "x"]
 
@@ -46,7 +74,11 @@ def mutate(text: str, rng: random.Random, rounds: int | None = None) -> str:
             lines[i], lines[j] = lines[j], lines[i]
         elif op == 3 and lines[i]:
             k = rng.randrange(len(lines[i]))
-            lines[i] = lines[i][:k] + chr(rng.choice([rng.randrange(32, 127), rng.randrange(0x80, 0x3000)])) + lines[i][k + 1 :]
+            lines[i] = (
+                lines[i][:k]
+                + chr(rng.choice([rng.randrange(32, 127), rng.randrange(0x80, 0x3000)]))
+                + lines[i][k + 1 :]
+            )
         elif op == 4:
             lines.insert(i, rng.choice(GARBAGE) + "\n")
         elif op == 5:
@@ -167,7 +199,9 @@ def run_case(
     try:
         art = tmp / "a.txt"
         if target in ("article", "news"):
-            art.write_bytes(text.encode("utf-8", errors="surrogatepass") if rng.random() < 0.9 else text.encode("cp1252", "replace"))
+            art.write_bytes(
+                text.encode("utf-8", errors="surrogatepass") if rng.random() < 0.9 else text.encode("cp1252", "replace")
+            )
             # Reading is where a mangled article bites; a full audit (reading, linking, solving) now and then,
             # for real news every other time (its dates, mangled, are what the solver gets).
             if rng.random() < (max(audit_share, 0.5) if target == "news" else audit_share):
@@ -182,7 +216,15 @@ def run_case(
         elif target == "fact set":
             art.write_text(seeds.articles[1], encoding="utf-8")
             (tmp / "facts.yaml").write_text(text, encoding="utf-8", errors="surrogatepass")
-            args = ["check", "--isolated", str(tmp / "facts.yaml"), "--as-of", AS_OF, "--format", rng.choice(["json", "sarif", "text", "html"])]
+            args = [
+                "check",
+                "--isolated",
+                str(tmp / "facts.yaml"),
+                "--as-of",
+                AS_OF,
+                "--format",
+                rng.choice(["json", "sarif", "text", "html"]),
+            ]
         else:
             art.write_text(seeds.articles[1], encoding="utf-8")
             (tmp / "corpus.yaml").write_text(text, encoding="utf-8", errors="surrogatepass")

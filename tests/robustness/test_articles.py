@@ -49,7 +49,9 @@ def test_every_file_is_audited_skipped_or_failed(tmp_path: Path) -> None:
     assert code == 0, err
     files = data["files"]
     assert files["audited"] == [str(d / "good.txt"), str(d / "latin.txt")]
-    assert files["warnings"] == [{"path": str(d / "latin.txt"), "reason": "not UTF-8 (invalid at byte 3); decoded as cp1252"}]
+    assert files["warnings"] == [
+        {"path": str(d / "latin.txt"), "reason": "not UTF-8 (invalid at byte 3); decoded as cp1252"}
+    ]
     assert {(Path(n["path"]).name, n["reason"]) for n in files["skipped"]} == {
         ("binary.txt", "binary file"),
         ("empty.txt", "empty file"),
@@ -94,7 +96,9 @@ NEWS = (
     "Officials said the market in the capital reopened on March 3, 2025, after repairs to the roof were finished.\n\n"
     "The committee reviewed the budget figures and the members discussed\nseveral proposals for the coming season.\n\n"
 )
-HEAD = "Talks in Istanbul\n\nRussian and Ukrainian delegations held talks in Istanbul on May 16, 2025, officials said.\n\n"
+HEAD = (
+    "Talks in Istanbul\n\nRussian and Ukrainian delegations held talks in Istanbul on May 16, 2025, officials said.\n\n"
+)
 END = "Russian and Ukrainian delegations held talks in Istanbul on May 19, 2025, the ministry said.\n"
 
 

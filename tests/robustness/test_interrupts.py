@@ -32,8 +32,15 @@ main()
 """
 
 
-@pytest.mark.parametrize(("sig", "code", "fmt"), [(signal.SIGINT, 130, "json"), (signal.SIGTERM, 143, "json"),
-                                                  (signal.SIGINT, 130, "jsonl"), (signal.SIGTERM, 143, "jsonl")])
+@pytest.mark.parametrize(
+    ("sig", "code", "fmt"),
+    [
+        (signal.SIGINT, 130, "json"),
+        (signal.SIGTERM, 143, "json"),
+        (signal.SIGINT, 130, "jsonl"),
+        (signal.SIGTERM, 143, "jsonl"),
+    ],
+)
 def test_interrupted_audit_leaves_no_output(tmp_path: Path, sig: signal.Signals, code: int, fmt: str) -> None:
     # JSON Lines are written while the run goes on, to a temporary file renamed at the end.
     shutil.copytree(ROOT / "corpus" / "istanbul-2025", tmp_path / "corpus")

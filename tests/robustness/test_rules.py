@@ -49,7 +49,10 @@ def test_an_article_over_its_matching_budget_fails_and_the_rest_go_on(tmp_path: 
     files = json.loads(r.stdout)["files"]
     assert files["audited"] == [str(corpus / "good.txt")]
     assert files["failed"] == [
-        {"path": str(corpus / "slow.txt"), "reason": "matching took longer than 0.5s (match_timeout); document not read"}
+        {
+            "path": str(corpus / "slow.txt"),
+            "reason": "matching took longer than 0.5s (match_timeout); document not read",
+        }
     ]
     assert f"{corpus / 'slow.txt'}: failed: matching took longer than 0.5s" in r.stderr
     # the flag wins over the configuration

@@ -59,7 +59,9 @@ def test_rule_pack_errors_at_their_places(tmp_path: Path) -> None:
     d = corpus(tmp_path)
     rules = tmp_path / "rules"
     rules.mkdir()
-    bad = USER_PACK.replace("    type: DATE\n", "    type: DAY\n", 1).replace("    tense: past-unless-future\n", "    tense: someday\n")
+    bad = USER_PACK.replace("    type: DATE\n", "    type: DAY\n", 1).replace(
+        "    tense: past-unless-future\n", "    tense: someday\n"
+    )
     (rules / "p.yaml").write_text(bad, encoding="utf-8")
     code, out = invoke(["audit", str(d), "--no-background", "--as-of", AS_OF, "--rules", str(rules)])
     assert code == 2, out

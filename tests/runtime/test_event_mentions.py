@@ -58,9 +58,17 @@ def test_an_event_given_no_words_is_not_mentioned_by_the_quote() -> None:
 
 def test_words_of_a_role_that_names_a_document_make_no_event_mention() -> None:
     a, b = _span("sailed on Monday")
-    fact = {"id": "r", "kind": "order", "subject": "doc:d.published", "relation": "after", "anchor": "sail",
-            "doc": "d", "span": [a, b], "quote": TEXT[a:b],
-            "words": [{"role": "subject", "start": a, "end": a + 6}, {"role": "anchor", "start": a, "end": a + 6}]}
+    fact = {
+        "id": "r",
+        "kind": "order",
+        "subject": "doc:d.published",
+        "relation": "after",
+        "anchor": "sail",
+        "doc": "d",
+        "span": [a, b],
+        "quote": TEXT[a:b],
+        "words": [{"role": "subject", "start": a, "end": a + 6}, {"role": "anchor", "start": a, "end": a + 6}],
+    }
     assert _mentions(_report(fact)) == {"sail": ["sailed"], "storm": []}
 
 

@@ -73,4 +73,6 @@ def test_no_item_forks_no_worker() -> None:
 @pytest.mark.parametrize(("n", "batch", "window", "workers"), [(1, 1, 1, 2), (50, 3, 4, 2), (50, 1, 1, 3), (7, 8, 2, 2),
                                                               (100, 2, 9, 3), (33, 5, 1, 1)])  # fmt: skip
 def test_every_size_of_batch_and_window_gives_every_result_once(n: int, batch: int, window: int, workers: int) -> None:
-    assert list(fork_map(lambda s, x: s * x, 3, range(n), workers, batch=batch, window=window)) == [3 * x for x in range(n)]
+    assert list(fork_map(lambda s, x: s * x, 3, range(n), workers, batch=batch, window=window)) == [
+        3 * x for x in range(n)
+    ]

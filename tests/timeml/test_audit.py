@@ -136,5 +136,7 @@ def test_timeml_sarif_has_locations_at_the_tlinks_and_is_schema_valid(tmp_path: 
         fact = loc["message"]["text"].split(":", 2)[:2]
         want = "<TLINK" if fact[0] == "fact link" else "<TIMEX3"
         assert tag.startswith(want), (fact, tag)
-    assert res["locations"][0]["message"]["text"].split(":")[1] in {x.split(":")[1] for x in res["properties"]["retract"]}
+    assert res["locations"][0]["message"]["text"].split(":")[1] in {
+        x.split(":")[1] for x in res["properties"]["retract"]
+    }
     validate(log)
