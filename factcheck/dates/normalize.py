@@ -9,7 +9,8 @@ form the engine can reason with when the creation time is unknown: ``XXXX-02-27`
 
 This module reads and evaluates templates; the functions they call live beside it, by what they
 need: ``relative`` (the creation time or the date named last), ``yearless`` (a year for a date
-written without one), ``durations`` and ``literal`` (the words alone).
+written without one), ``monthless`` (a month for a day written without one), ``durations`` and
+``literal`` (the words alone).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from factcheck.dates.literal import (
     f_weekday_set,
     f_year2,
 )
+from factcheck.dates.monthless import f_near_month_day
 from factcheck.dates.relative import (
     f_anchored,
     f_anchored_weekday,
@@ -72,6 +74,7 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "same_year_back": f_same_year_back,
     "near_year": f_near_year,
     "near_quarter": f_near_quarter,
+    "near_month_day": f_near_month_day,
     "weekday": f_weekday,
     "weekday_shift": f_weekday_shift,
     "anchored_weekday": f_anchored_weekday,

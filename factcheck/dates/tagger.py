@@ -168,7 +168,7 @@ class DateReader:
             rx = from_program(trigger, program) if program is not None else None
             self._trigger = rx if rx is not None else re.compile(trigger, re.IGNORECASE)
         # Only templates that resolve by tense need the (comparatively slow) tense cue search.
-        tensed = ("near_year", "near_quarter", "weekday(", "weekend(")
+        tensed = ("near_year", "near_quarter", "near_month_day", "weekday(", "weekend(")
         self._tensed = {r.id for r in self.rules if any(f in r.value for f in tensed)}
         # Clock times valued on the creation day for want of a day of their own.
         self._creation_day = {r.id for r in self.rules if r.type == "TIME" and r.value.startswith("{shift('day', 0)}T")}

@@ -8,6 +8,7 @@ import pytest
 
 from factcheck.dates.context import Context, NormalizeError
 from factcheck.dates.durations import f_dur
+from factcheck.dates.monthless import f_near_month_day
 from factcheck.dates.normalize import render
 from factcheck.dates.relative import f_same_year_back
 from factcheck.dates.tagger import DateReader
@@ -37,6 +38,27 @@ def ctx(groups=None, dct=TUE, tense="unknown"):
 )
 def test_durations(n, unit, half, want):
     assert f_dur(ctx(), n, unit, half) == want
+
+
+@pytest.mark.parametrize(
+    ("day", "dct", "tense", "want"),
+    [
+        (21, TUE, "past", "2025-03-21"),
+        (21, TUE, "future", "2025-04-21"),
+        (3, TUE, "unknown", "2025-04-03"),
+        (31, dt.date(2025, 4, 20), "past", "2025-03-31"),  # April has no 31st
+        (31, dt.date(2025, 4, 20), "future", "2025-05-31"),
+        (1, dt.date(2025, 12, 30), "future", "2026-01-01"),
+        (15, None, "past", "XXXX-XX-15"),
+    ],
+)
+def test_a_day_without_its_month_takes_the_nearest_month_in_the_tense(day, dct, tense, want):
+    assert f_near_month_day(ctx(dct=dct, tense=tense), day) == want
+
+
+def test_a_day_of_the_month_that_no_month_has_is_an_error():
+    with pytest.raises(NormalizeError):
+        f_near_month_day(ctx(), 32)
 
 
 @pytest.mark.parametrize(
