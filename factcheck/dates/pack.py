@@ -121,6 +121,10 @@ class TenseCues(_Strict):
         default_factory=list,
         description="Cue classes that count only before the match: after it they mostly belong to another clause.",
     )
+    yearless_only: list[str] = Field(
+        default_factory=list,
+        description="Cue classes that count only for a date without its year (a month, a quarter), not a weekday.",
+    )
     pluperfect: str = Field(
         default="",
         description="Regex that, ending right before a cue of a class in ``plans``, voids it: 'had planned to'.",
@@ -138,7 +142,8 @@ class TenseCues(_Strict):
     @model_validator(mode="after")
     def _known_classes(self) -> TenseCues:
         named = {name for cues in (self.future, self.past) if isinstance(cues, dict) for name in cues}
-        for field, names in (("only_before", self.only_before), ("plans", self.plans)):
+        lists = (("only_before", self.only_before), ("yearless_only", self.yearless_only), ("plans", self.plans))
+        for field, names in lists:
             unknown = sorted(set(names) - named)
             if unknown:
                 raise ValueError(f"{field} names no cue class: {', '.join(unknown)}")

@@ -162,6 +162,7 @@ class DateReader:
         # Only templates that resolve by tense need the (comparatively slow) tense cue search.
         tensed = ("near_year", "near_quarter", "weekday(", "weekend(")
         self._tensed = {r.id for r in self.rules if any(f in r.value for f in tensed)}
+        self._weekly = {r.id for r in self.rules if "weekday(" in r.value or "weekend(" in r.value}
         # Clock times valued on the creation day for want of a day of their own.
         self._creation_day = {r.id for r in self.rules if r.type == "TIME" and r.value.startswith("{shift('day', 0)}T")}
         # Rules that name a quarter a year back: not the quarter a report is about.
@@ -309,10 +310,10 @@ class DateReader:
             tense: Tense = "unknown"
             if rule.tense == "nearest":
                 # The nearest date, unless a future cue ("will be held Dec. 3") says it is ahead.
-                cue = self._tense.tense_at(text, start, end)
+                cue = self._tense.tense_at(text, start, end, rule.id not in self._weekly)
                 tense = cue if cue == "future" or (cue == "past" and self._tense.is_since(text, start)) else "nearest"
             elif rule.id in self._tensed and rule.tense != "none":
-                tense = self._tense.tense_at(text, start, end)
+                tense = self._tense.tense_at(text, start, end, rule.id not in self._weekly)
                 if rule.tense == "past-unless-future" and tense != "future":
                     tense = "past"
             value_t, mod_t = rule.value, rule.mod

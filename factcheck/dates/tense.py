@@ -2,8 +2,9 @@
 
 The cues come in named classes (future auxiliaries, modals, intention verbs, schedule words, past
 forms), each one regex.  The cue nearest the date within its sentence decides; a class listed in
-``only_before`` counts only before the date, and a cue of a class listed in ``plans`` right after the
-pack's ``pluperfect`` ("had been scheduled") is a plan made before the report, so no cue.
+``only_before`` counts only before the date, one in ``yearless_only`` only for a date without its
+year (not a weekday), and a cue of a class listed in ``plans`` right after the pack's ``pluperfect``
+("had been scheduled") is a plan made before the report, so no cue.
 """
 
 from __future__ import annotations
@@ -45,21 +46,23 @@ class TenseReader:
         self.before = cues.before if cues else 0
         self.after = cues.after if cues else 0
         self.future: Pattern | None = None
-        self._cues: list[tuple[Pattern, Pattern | None, Tense]] = []
+        # The cues read around a date without its year (True) and around a weekday (False).
+        self._cues: dict[bool, list[tuple[Pattern, Pattern | None, Tense]]] = {True: [], False: []}
         self._since: Pattern | None = None
         if cues is None:
             return
         flags = re.IGNORECASE
         directions: tuple[tuple[str | dict[str, str], Tense], ...] = ((cues.future, "future"), (cues.past, "past"))
-        for source, tense in directions:
-            every = cue_source(source, cues.pluperfect, cues.plans, [])
-            later = cue_source(source, cues.pluperfect, cues.plans, cues.only_before)
-            if every is None:
-                continue
-            rx = compile_user(every, flags)
-            self._cues.append((rx, compile_user(later, flags) if later else None, tense))
-            if tense == "future":
-                self.future = rx
+        for yearless, kept in ((True, []), (False, cues.yearless_only)):
+            for source, tense in directions:
+                every = cue_source(source, cues.pluperfect, cues.plans, kept)
+                later = cue_source(source, cues.pluperfect, cues.plans, [*kept, *cues.only_before])
+                if every is None:
+                    continue
+                rx = compile_user(every, flags)
+                self._cues[yearless].append((rx, compile_user(later, flags) if later else None, tense))
+                if tense == "future" and yearless:
+                    self.future = rx
         self._since = compile_user(cues.since, flags)
 
     def is_since(self, text: str, start: int) -> bool:
@@ -68,9 +71,13 @@ class TenseReader:
             return False
         return self._since.search(text, max(0, start - _SINCE_REACH), start, timeout=budget()) is not None
 
-    def tense_at(self, text: str, start: int, end: int) -> Tense:
-        """Future if a future cue is the nearest to the match within its sentence, past if a past cue is."""
-        if len(self._cues) < 2:
+    def tense_at(self, text: str, start: int, end: int, yearless: bool = True) -> Tense:
+        """Future if a future cue is the nearest to the match within its sentence, past if a past cue is.
+
+        ``yearless``: the match is a date without its year, not a weekday (see ``yearless_only``).
+        """
+        cues = self._cues[yearless]
+        if len(cues) < 2:
             return "unknown"
         if self.is_since(text, start):
             return "past"
@@ -89,7 +96,7 @@ class TenseReader:
         right = text[end : end + width + (_CUE_LOOKAHEAD if width == self.after else 0)]
         # The cue nearest the expression decides: "will take place Thursday ... said Tuesday".
         best: tuple[int, Tense] | None = None
-        for every, later, tense in self._cues:
+        for every, later, tense in cues:
             for m in every.finditer(left, timeout=budget()):
                 d = len(left) - m.end()
                 if best is None or d < best[0]:

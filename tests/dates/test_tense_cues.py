@@ -52,6 +52,14 @@ def test_a_class_counted_only_before_the_date_is_not_read_after_it():
     assert tense(cues, "On Friday the ferry will sail.", "Friday") == "future"
 
 
+def test_a_class_counted_only_for_a_date_without_its_year_is_not_read_for_a_weekday():
+    cues = TenseCues(future={"aux": "will", "modal": "may"}, past={"regular": r"\w{3,}ed"}, yearless_only=["modal"])
+    text = "The ferry may sail on Friday."
+    start = text.index("Friday")
+    assert TenseReader(cues).tense_at(text, start, start + 6) == "future"
+    assert TenseReader(cues).tense_at(text, start, start + 6, yearless=False) == "unknown"
+
+
 def test_unknown_class_names_are_refused():
     with pytest.raises(ValidationError, match="only_before names no cue class: modal"):
         TenseCues(future={"aux": "will"}, past="said", only_before=["modal"])
@@ -87,4 +95,46 @@ def test_the_pluperfect_voids_every_plan_class(text, want):
     ],
 )
 def test_change_verbs_are_past_before_by_and_participles_are_not(text, want):
+    assert weekday(text) == [want]
+
+
+def dates(text: str) -> list[str]:
+    return [m.value for m in READER.tag(text, TUE) if m.type == "DATE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A modal before a passive or bare verb: what should or may happen is still to come.
+        ("The merger should be completed in October.", "2025-10"),
+        ("The loan must be repaid in September.", "2025-09"),
+        ("The plant may be sold in the fourth quarter.", "2025-Q4"),
+        ("The warehouse might reopen in November.", "2025-11"),
+        # Intention verbs in the present.
+        ("The council intends to vote in December.", "2025-12"),
+        ("The league aims to start the season in September.", "2025-09"),
+        ("The bridge is set to reopen in November.", "2025-11"),
+        # A perfect modal looks back; an intention in the past tense is no cue.
+        ("The merger should have been completed in October.", "2024-10"),
+        ("The merger may not have been completed in October.", "2024-10"),
+        ("She hoped to finish the survey in October.", "2024-10"),
+        # The month "May" is no modal.
+        ("Output from May through August fell.", "2024-08"),
+    ],
+)
+def test_modals_and_intentions_point_ahead_for_a_date_without_its_year(text, want):
+    assert dates(text)[-1] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A modal says what may happen, not when: a bare weekday keeps its reading of the days just past.
+        ("The minister could not be reached on Friday.", "2025-04-04"),
+        ("Her lawyer said the ruling may be appealed, after it came on Friday.", "2025-04-04"),
+        # The future auxiliaries still point a weekday ahead.
+        ("The ruling will be appealed on Friday.", "2025-04-11"),
+    ],
+)
+def test_modals_do_not_move_a_weekday(text, want):
     assert weekday(text) == [want]
