@@ -117,10 +117,6 @@ class TenseCues(_Strict):
         description="Regex of future-tense cues (will, next, is to, scheduled), or named classes of them."
     )
     past: str | dict[str, str] = Field(description="Regex of past-tense cues (said, was, -ed verbs), or classes.")
-    only_before: list[str] = Field(
-        default_factory=list,
-        description="Cue classes that count only before the match: after it they mostly belong to another clause.",
-    )
     yearless_only: list[str] = Field(
         default_factory=list,
         description="Cue classes that count only for a date without its year (a month, a quarter), not a weekday.",
@@ -142,8 +138,7 @@ class TenseCues(_Strict):
     @model_validator(mode="after")
     def _known_classes(self) -> TenseCues:
         named = {name for cues in (self.future, self.past) if isinstance(cues, dict) for name in cues}
-        lists = (("only_before", self.only_before), ("yearless_only", self.yearless_only), ("plans", self.plans))
-        for field, names in lists:
+        for field, names in (("yearless_only", self.yearless_only), ("plans", self.plans)):
             unknown = sorted(set(names) - named)
             if unknown:
                 raise ValueError(f"{field} names no cue class: {', '.join(unknown)}")

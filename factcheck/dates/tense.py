@@ -2,9 +2,9 @@
 
 The cues come in named classes (future auxiliaries, modals, intention verbs, schedule words, past
 forms), each one regex.  The cue nearest the date within its sentence decides; a class listed in
-``only_before`` counts only before the date, one in ``yearless_only`` only for a date without its
-year (not a weekday), and a cue of a class listed in ``plans`` right after the pack's ``pluperfect``
-("had been scheduled") is a plan made before the report, so no cue.
+``yearless_only`` counts only for a date without its year (not a weekday), and a cue of a class
+listed in ``plans`` right after the pack's ``pluperfect`` ("had been scheduled") is a plan made
+before the report, so no cue.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ class TenseReader:
         self.after = cues.after if cues else 0
         self.future: Pattern | None = None
         # The cues read around a date without its year (True) and around a weekday (False).
-        self._cues: dict[bool, list[tuple[Pattern, Pattern | None, Tense]]] = {True: [], False: []}
+        self._cues: dict[bool, list[tuple[Pattern, Tense]]] = {True: [], False: []}
         self._since: Pattern | None = None
         if cues is None:
             return
@@ -55,12 +55,11 @@ class TenseReader:
         directions: tuple[tuple[str | dict[str, str], Tense], ...] = ((cues.future, "future"), (cues.past, "past"))
         for yearless, kept in ((True, []), (False, cues.yearless_only)):
             for source, tense in directions:
-                every = cue_source(source, cues.pluperfect, cues.plans, kept)
-                later = cue_source(source, cues.pluperfect, cues.plans, [*kept, *cues.only_before])
-                if every is None:
+                src = cue_source(source, cues.pluperfect, cues.plans, kept)
+                if src is None:
                     continue
-                rx = compile_user(every, flags)
-                self._cues[yearless].append((rx, compile_user(later, flags) if later else None, tense))
+                rx = compile_user(src, flags)
+                self._cues[yearless].append((rx, tense))
                 if tense == "future" and yearless:
                     self.future = rx
         self._since = compile_user(cues.since, flags)
@@ -96,12 +95,12 @@ class TenseReader:
         right = text[end : end + width + (_CUE_LOOKAHEAD if width == self.after else 0)]
         # The cue nearest the expression decides: "will take place Thursday ... said Tuesday".
         best: tuple[int, Tense] | None = None
-        for every, later, tense in cues:
-            for m in every.finditer(left, timeout=budget()):
+        for rx, tense in cues:
+            for m in rx.finditer(left, timeout=budget()):
                 d = len(left) - m.end()
                 if best is None or d < best[0]:
                     best = (d, tense)
-            m2 = later.search(right, timeout=budget()) if later is not None else None
+            m2 = rx.search(right, timeout=budget())
             if m2 is not None and m2.start() < width and (best is None or m2.start() < best[0]):
                 best = (m2.start(), tense)
         return "unknown" if best is None else best[1]
