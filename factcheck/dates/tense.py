@@ -53,9 +53,9 @@ class TenseReader:
             return
         flags = re.IGNORECASE
         directions: tuple[tuple[str | dict[str, str], Tense], ...] = ((cues.future, "future"), (cues.past, "past"))
-        for yearless, kept in ((True, []), (False, cues.yearless_only)):
+        for yearless, skipped in ((True, []), (False, cues.yearless_only)):
             for source, tense in directions:
-                src = cue_source(source, cues.pluperfect, cues.plans, kept)
+                src = cue_source(source, cues.pluperfect, cues.plans, skipped)
                 if src is None:
                     continue
                 rx = compile_user(src, flags)
