@@ -107,16 +107,42 @@ class Rule(_Strict):
 
 
 class TenseCues(_Strict):
-    """Patterns that set the tense of a sentence, and how far around a match to look for them."""
+    """Patterns that set the tense of a sentence, and how far around a match to look for them.
 
-    future: str = Field(description="Regex of future-tense cues (will, next, is to, scheduled).")
-    past: str = Field(description="Regex of past-tense cues (said, was, -ed verbs).")
+    ``future`` and ``past`` are each one regex, or named classes of cues (one regex each, matched as
+    whole words), so that each class states one principle: future auxiliaries, intention verbs, past forms.
+    """
+
+    future: str | dict[str, str] = Field(
+        description="Regex of future-tense cues (will, next, is to, scheduled), or named classes of them."
+    )
+    past: str | dict[str, str] = Field(description="Regex of past-tense cues (said, was, -ed verbs), or classes.")
+    yearless_only: list[str] = Field(
+        default_factory=list,
+        description="Cue classes that count only for a date without its year (a month, a quarter), not a weekday.",
+    )
+    pluperfect: str = Field(
+        default="",
+        description="Regex that, ending right before a cue of a class in ``plans``, voids it: 'had planned to'.",
+    )
+    plans: list[str] = Field(
+        default_factory=list, description="Cue classes of intentions and schedules, voided in the pluperfect."
+    )
     since: str = Field(
         default=r"\bsince\s+$",
         description="Regex for what, right before a match, puts it in the past whatever the verbs say.",
     )
     before: int = Field(default=80, ge=0, description="Characters looked at before the match, within its sentence.")
     after: int = Field(default=40, ge=0, description="Characters looked at after the match, within its sentence.")
+
+    @model_validator(mode="after")
+    def _known_classes(self) -> TenseCues:
+        named = {name for cues in (self.future, self.past) if isinstance(cues, dict) for name in cues}
+        for field, names in (("yearless_only", self.yearless_only), ("plans", self.plans)):
+            unknown = sorted(set(names) - named)
+            if unknown:
+                raise ValueError(f"{field} names no cue class: {', '.join(unknown)}")
+        return self
 
 
 class Pack(_Strict):

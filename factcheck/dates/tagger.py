@@ -22,11 +22,11 @@ from factcheck.dates.normalize import render
 from factcheck.dates.pack import Rule, RuleSet, load_ruleset, rule_line
 from factcheck.dates.programs import from_program, programs
 from factcheck.dates.starts import start_index, trie_regex, word_key
+from factcheck.dates.tense import SENTENCE_END, TenseReader
 from factcheck.errors import Diagnostic, UserError
 from factcheck.resources import shipped_rules_dir
 
 _WORD = re.compile(r"(?<!\w)\w+")
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])|\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,6 @@ _QUARTER_REACH = 400
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 _CALENDAR = re.compile(r"^\d{4}(?:-|$)")
 _YMD = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)")
-# Characters past the end of the window after a match that a tense cue's own lookahead may read.
-_CUE_LOOKAHEAD = 8
 # How far (characters) within its sentence a day named before a clock time still gives the clock time its day.
 _CLOCK_DAY_REACH = 100
 _DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$|^XXXX-WXX-[1-7]$")
@@ -75,7 +73,7 @@ def _day_of_clock(text: str, out: list[TimexMatch], start: int) -> TimexMatch | 
     if not (_DAY_VALUE.match(_day_part(day.value)) and _DAY_VALUE.match(_day_part(day.symbolic))):
         return None
     between = text[day.end : start]
-    if len(between) <= _CLOCK_DAY_REACH and not _SENTENCE_END.search(between) and ";" not in between:
+    if len(between) <= _CLOCK_DAY_REACH and not SENTENCE_END.search(between) and ";" not in between:
         return day
     return None
 
@@ -134,13 +132,7 @@ class DateReader:
         self.ruleset = ruleset
         self.rules = sorted(ruleset.rules.values(), key=lambda r: r.id)
         self._sources = [rule_source(ruleset, r) for r in self.rules]
-        cues = ruleset.tense
-        flags = re.IGNORECASE
-        self._future = compile_user(cues.future, flags) if cues else None
-        self._past = compile_user(cues.past, flags) if cues else None
-        self._before = cues.before if cues else 0
-        self._since = compile_user(cues.since, flags) if cues else None
-        self._after = cues.after if cues else 0
+        self._tense = TenseReader(ruleset.tense)
         # User rules match on the ``regex`` engine with a timeout.  The shipped rules are linted for
         # backtracking in CI and run on ``re``, several times faster per call; the document's budget
         # is still checked between their calls.
@@ -170,6 +162,7 @@ class DateReader:
         # Only templates that resolve by tense need the (comparatively slow) tense cue search.
         tensed = ("near_year", "near_quarter", "near_month_day", "weekday(", "weekend(")
         self._tensed = {r.id for r in self.rules if any(f in r.value for f in tensed)}
+        self._weekly = {r.id for r in self.rules if "weekday(" in r.value or "weekend(" in r.value}
         # Clock times valued on the creation day for want of a day of their own.
         self._creation_day = {r.id for r in self.rules if r.type == "TIME" and r.value.startswith("{shift('day', 0)}T")}
         # Rules that name a quarter a year back: not the quarter a report is about.
@@ -280,56 +273,18 @@ class DateReader:
                 pos = best[0]
         return out
 
-    def _is_since(self, text: str, start: int) -> bool:
-        if self._since is None:
-            return False
-        return self._since.search(text, max(0, start - 20), start, timeout=budget()) is not None
-
     def sentence(self, text: str, start: int, end: int, reach: int = 300) -> str:
         """The sentence around a match (up to ``reach`` characters each way)."""
         lo = max(0, start - reach)
         left = text[lo:start]
-        cuts = list(_SENTENCE_END.finditer(left))
+        cuts = list(SENTENCE_END.finditer(left))
         if cuts:
             left = left[cuts[-1].end() :]
         right = text[end : end + reach]
-        cut = _SENTENCE_END.search(right)
+        cut = SENTENCE_END.search(right)
         if cut:
             right = right[: cut.start()]
         return left + text[start:end] + right
-
-    def tense_at(self, text: str, start: int, end: int) -> Tense:
-        """Future if a future cue is near the match within its sentence, else past if a past cue is."""
-        if self._future is None or self._past is None:
-            return "unknown"
-        if self._since is not None and self._since.search(text, max(0, start - 20), start, timeout=budget()):
-            return "past"
-        lo = max(0, start - self._before)
-        left = text[lo:start]
-        cuts = list(_SENTENCE_END.finditer(left))
-        if cuts:
-            left = left[cuts[-1].end() :]
-        right = text[end : end + self._after]
-        cut = _SENTENCE_END.search(right)
-        if cut:
-            right = right[: cut.start()]
-        if "," in right:
-            right = right[: right.index(",")]  # ", a diplomat told reporters": another clause
-        # A cue must start inside the window, but may look past its end ("untouched by" is no past verb).
-        width = len(right)
-        right = text[end : end + width + (_CUE_LOOKAHEAD if width == self._after else 0)]
-        # The cue nearest the expression decides: "will take place Thursday ... said Tuesday".
-        best: tuple[int, Tense] | None = None
-        cues: tuple[tuple[Pattern, Tense], ...] = ((self._future, "future"), (self._past, "past"))
-        for rx, tense in cues:
-            for m in rx.finditer(left, timeout=budget()):
-                d = len(left) - m.end()
-                if best is None or d < best[0]:
-                    best = (d, tense)
-            m2 = rx.search(right, timeout=budget())
-            if m2 is not None and m2.start() < width and (best is None or m2.start() < best[0]):
-                best = (m2.start(), tense)
-        return "unknown" if best is None else best[1]
 
     def _clock_day(self, text: str, out: list[TimexMatch], start: int, dct: dt.date | None) -> TimexMatch | None:
         """The day a clock time falls on (see ``_day_of_clock``), unless a future verb parts it from a past day.
@@ -337,9 +292,9 @@ class DateReader:
         "The driver, arrested on Monday, will appear in court at 10 a.m.": the hearing is not on Monday.
         """
         day = _day_of_clock(text, out, start)
-        if day is None or dct is None or self._future is None or _day_part(day.value) >= dct.isoformat():
+        if day is None or dct is None or self._tense.future is None or _day_part(day.value) >= dct.isoformat():
             return day
-        return None if self._future.search(text, day.end, start, timeout=budget()) else day
+        return None if self._tense.future.search(text, day.end, start, timeout=budget()) else day
 
     def tag(self, text: str, dct: dt.date | None = None) -> list[TimexMatch]:
         """Every temporal expression of a text, normalised against ``dct`` when it is known."""
@@ -355,10 +310,10 @@ class DateReader:
             tense: Tense = "unknown"
             if rule.tense == "nearest":
                 # The nearest date, unless a future cue ("will be held Dec. 3") says it is ahead.
-                cue = self.tense_at(text, start, end)
-                tense = cue if cue == "future" or (cue == "past" and self._is_since(text, start)) else "nearest"
+                cue = self._tense.tense_at(text, start, end, rule.id not in self._weekly)
+                tense = cue if cue == "future" or (cue == "past" and self._tense.is_since(text, start)) else "nearest"
             elif rule.id in self._tensed and rule.tense != "none":
-                tense = self.tense_at(text, start, end)
+                tense = self._tense.tense_at(text, start, end, rule.id not in self._weekly)
                 if rule.tense == "past-unless-future" and tense != "future":
                     tense = "past"
             value_t, mod_t = rule.value, rule.mod
