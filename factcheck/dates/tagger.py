@@ -22,7 +22,7 @@ from factcheck.dates.normalize import render
 from factcheck.dates.pack import Rule, RuleSet, load_ruleset, rule_line
 from factcheck.dates.programs import from_program, programs
 from factcheck.dates.starts import start_index, trie_regex, word_key
-from factcheck.dates.tense import SENTENCE_END, TenseReader
+from factcheck.dates.tense import SENTENCE_END, TenseReader, sentence_window
 from factcheck.errors import Diagnostic, UserError
 from factcheck.resources import shipped_rules_dir
 
@@ -275,15 +275,7 @@ class DateReader:
 
     def sentence(self, text: str, start: int, end: int, reach: int = 300) -> str:
         """The sentence around a match (up to ``reach`` characters each way)."""
-        lo = max(0, start - reach)
-        left = text[lo:start]
-        cuts = list(SENTENCE_END.finditer(left))
-        if cuts:
-            left = left[cuts[-1].end() :]
-        right = text[end : end + reach]
-        cut = SENTENCE_END.search(right)
-        if cut:
-            right = right[: cut.start()]
+        left, right = sentence_window(text, start, end, reach, reach)
         return left + text[start:end] + right
 
     def _clock_day(self, text: str, out: list[TimexMatch], start: int, dct: dt.date | None) -> TimexMatch | None:

@@ -23,6 +23,19 @@ _CUE_LOOKAHEAD = 8
 _SINCE_REACH = 20
 
 
+def sentence_window(text: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:
+    """The text of a match's sentence before it (up to ``before`` characters) and after it (up to ``after``)."""
+    left = text[max(0, start - before) : start]
+    cuts = list(SENTENCE_END.finditer(left))
+    if cuts:
+        left = left[cuts[-1].end() :]
+    right = text[end : end + after]
+    cut = SENTENCE_END.search(right)
+    if cut:
+        right = right[: cut.start()]
+    return left, right
+
+
 def cue_source(cues: str | dict[str, str], cancel: str, plans: list[str], skip: list[str]) -> str | None:
     """One regex of a direction's cues: its classes as whole-word alternatives, ``skip``'d ones left out.
 
@@ -80,14 +93,7 @@ class TenseReader:
             return "unknown"
         if self.is_since(text, start):
             return "past"
-        left = text[max(0, start - self.before) : start]
-        cuts = list(SENTENCE_END.finditer(left))
-        if cuts:
-            left = left[cuts[-1].end() :]
-        right = text[end : end + self.after]
-        cut = SENTENCE_END.search(right)
-        if cut:
-            right = right[: cut.start()]
+        left, right = sentence_window(text, start, end, self.before, self.after)
         if "," in right:
             right = right[: right.index(",")]  # ", a diplomat told reporters": another clause
         # A cue must start inside the window, but may look past its end ("untouched by" is no past verb).
