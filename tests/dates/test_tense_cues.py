@@ -127,6 +127,9 @@ def test_modals_and_intentions_point_ahead_for_a_date_without_its_year(text, wan
         ("Her lawyer said the ruling may be appealed, after it came on Friday.", "2025-04-04"),
         # The future auxiliaries still point a weekday ahead.
         ("The ruling will be appealed on Friday.", "2025-04-11"),
+        # The earliest day a thing may happen is ahead, even in a report in the past.
+        ("The ferry could sail as soon as Friday, the port said.", "2025-04-11"),
+        ("Officials said a vote might come as early as Friday.", "2025-04-11"),
     ],
 )
 def test_modals_do_not_move_a_weekday(text, want):
