@@ -301,9 +301,14 @@ class DateReader:
             groups = m.groupdict()
             tense: Tense = "unknown"
             if rule.tense == "nearest":
-                # The nearest date, unless a future cue ("will be held Dec. 3") says it is ahead.
-                cue = self._tense.tense_at(text, start, end, rule.id not in self._weekly)
-                tense = cue if cue == "future" or (cue == "past" and self._tense.is_since(text, start)) else "nearest"
+                # The nearest date, unless a future cue ("will be held Dec. 3") says it is ahead, or it
+                # follows "since".
+                if self._tense.is_since(text, start):
+                    tense = "past"
+                elif self._tense.cue_at(text, start, end, rule.id not in self._weekly) == "future":
+                    tense = "future"
+                else:
+                    tense = "nearest"
             elif rule.id in self._tensed and rule.tense != "none":
                 tense = self._tense.tense_at(text, start, end, rule.id not in self._weekly)
                 if rule.tense == "past-unless-future" and tense != "future":

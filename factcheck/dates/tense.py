@@ -84,15 +84,19 @@ class TenseReader:
         return self._since.search(text, max(0, start - _SINCE_REACH), start, timeout=budget()) is not None
 
     def tense_at(self, text: str, start: int, end: int, yearless: bool = True) -> Tense:
-        """Future if a future cue is the nearest to the match within its sentence, past if a past cue is.
+        """Past right after ``since``; else the tense of the cue nearest the match (:meth:`cue_at`).
 
         ``yearless``: the match is a date without its year, not a weekday (see ``yearless_only``).
         """
+        if len(self._cues[yearless]) < 2:
+            return "unknown"
+        return "past" if self.is_since(text, start) else self.cue_at(text, start, end, yearless)
+
+    def cue_at(self, text: str, start: int, end: int, yearless: bool = True) -> Tense:
+        """Future if a future cue is the nearest to the match within its sentence, past if a past cue is."""
         cues = self._cues[yearless]
         if len(cues) < 2:
             return "unknown"
-        if self.is_since(text, start):
-            return "past"
         left, right = sentence_window(text, start, end, self.before, self.after)
         if "," in right:
             right = right[: right.index(",")]  # ", a diplomat told reporters": another clause
