@@ -1,8 +1,9 @@
-"""Template functions that give a day of the month written without its month one: "on the 15th"."""
+"""Template functions that give a day of the month written without its month one: "on the 15th", "May 16-[18]"."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from factcheck.dates.context import Context, NormalizeError, Value, as_int
 from factcheck.dates.periods import add_months
@@ -38,3 +39,31 @@ def f_near_month_day(ctx: Context, day: Value) -> str:
     if ctx.tense == "future" and ahead:
         return min(ahead).isoformat()
     return min(cands, key=lambda c: abs((c - d0).days) * (_FUTURE_PENALTY if c > d0 else 1)).isoformat()
+
+
+# What joins the two days of a range or a pair written with one month ("May 16-18", "April 24 and 25").
+_JOIN = re.compile(r"\s*(?:[-–—]|and|or|to|through|thru|until|till)\s*")
+_DAY_ANCHOR = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)$")
+
+
+def f_range_day(ctx: Context, day: Value, year: Value = None) -> str:
+    """The second day of a range or pair that names its month once ("May 16-18", "April 24 and 25").
+
+    It takes the month (and, unless ``year`` is written after it, the year) of the day named right
+    before it, which must be a day and an earlier one of the same month, so that "May 16 and 3 others"
+    or "page 16-18" give no date.
+    """
+    d = as_int(day, "day")
+    m = _DAY_ANCHOR.match(ctx.anchor or "")
+    if m is None or ctx.after_anchor is None or not _JOIN.fullmatch(ctx.after_anchor):
+        raise NormalizeError("no day of a month named right before")
+    month, first = int(m.group(2)), int(m.group(3))
+    year_s = m.group(1) if year is None else f"{as_int(year, 'year'):04d}"
+    if not first < d <= 31:
+        raise NormalizeError(f"day {d} does not follow day {first}")
+    if year_s != "XXXX":
+        try:
+            dt.date(int(year_s), month, d)
+        except ValueError:
+            raise NormalizeError(f"day {d} of month {month} does not exist") from None
+    return f"{year_s}-{month:02d}-{d:02d}"

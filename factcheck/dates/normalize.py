@@ -40,7 +40,7 @@ from factcheck.dates.literal import (
     f_weekday_set,
     f_year2,
 )
-from factcheck.dates.monthless import f_near_month_day
+from factcheck.dates.monthless import f_near_month_day, f_range_day
 from factcheck.dates.relative import (
     f_anchored,
     f_anchored_weekday,
@@ -75,6 +75,7 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "near_year": f_near_year,
     "near_quarter": f_near_quarter,
     "near_month_day": f_near_month_day,
+    "range_day": f_range_day,
     "weekday": f_weekday,
     "weekday_shift": f_weekday_shift,
     "anchored_weekday": f_anchored_weekday,

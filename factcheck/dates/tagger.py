@@ -50,6 +50,8 @@ _QUARTER_REACH = 400
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 _CALENDAR = re.compile(r"^\d{4}(?:-|$)")
 _YMD = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)")
+# How far (characters) after a date another match may start for it to be read as joined to it ("May 16 to 18").
+_JOINT_REACH = 12
 # How far (characters) within its sentence a day named before a clock time still gives the clock time its day.
 _CLOCK_DAY_REACH = 100
 _DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$|^XXXX-WXX-[1-7]$")
@@ -294,7 +296,7 @@ class DateReader:
         tables = self.ruleset.tables
         # The calendar date and the quarter the text mentioned last, as (value, symbolic form).
         anchor = quarter = ("", "")
-        quarter_at = 0
+        quarter_at = anchor_end = 0
         for start, end, rule, m in self.spans(text):
             if rule.type == "IGNORE":
                 continue
@@ -323,11 +325,22 @@ class DateReader:
                     break
             if start - quarter_at > _QUARTER_REACH:
                 quarter = ("", "")
+            joint = text[anchor_end:start] if anchor[0] and 0 <= start - anchor_end <= _JOINT_REACH else None
             try:
-                ctx = Context(groups, tables, dct, tense, anchor=anchor[0] or None, quarter=quarter[0] or None)
+                ctx = Context(
+                    groups, tables, dct, tense, anchor=anchor[0] or None, quarter=quarter[0] or None, after_anchor=joint
+                )
                 value = render(value_t, ctx)
                 relative = tuple(sorted(ctx.relative.items()))
-                unknown_dct = Context(groups, tables, None, tense, anchor=anchor[1] or None, quarter=quarter[1] or None)
+                unknown_dct = Context(
+                    groups,
+                    tables,
+                    None,
+                    tense,
+                    anchor=anchor[1] or None,
+                    quarter=quarter[1] or None,
+                    after_anchor=joint,
+                )
                 symbolic = render(value_t, unknown_dct) if dct is not None else value
                 mod = render(mod_t, ctx) or None if mod_t else None
             except (ValueError, OverflowError):  # NormalizeError, or a date beyond the calendar's range
@@ -340,7 +353,7 @@ class DateReader:
                 symbolic = _day_part(day.symbolic) + symbolic[symbolic.index("T") :]
                 relative = day.relative
             if rule.type in ("DATE", "TIME") and _CALENDAR.match(value):
-                anchor = (value, symbolic)
+                anchor, anchor_end = (value, symbolic), end
                 # A quarter after the creation time's is a forecast, not the one a report is about.
                 future = dct is not None and value > _quarter_of(dct)
                 if _QUARTER.match(value) and rule.id not in self._year_back and not future:

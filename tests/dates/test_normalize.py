@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.dates.context import Context, NormalizeError
 from factcheck.dates.durations import f_dur
-from factcheck.dates.monthless import f_near_month_day
+from factcheck.dates.monthless import f_near_month_day, f_range_day
 from factcheck.dates.normalize import render
 from factcheck.dates.relative import f_same_year_back
 from factcheck.dates.tagger import DateReader
@@ -59,6 +59,40 @@ def test_a_day_without_its_month_takes_the_nearest_month_in_the_tense(day, dct, 
 def test_a_day_of_the_month_that_no_month_has_is_an_error():
     with pytest.raises(NormalizeError):
         f_near_month_day(ctx(), 32)
+
+
+def joined(anchor: str | None, between: str | None) -> Context:
+    return Context({}, READER.ruleset.tables, TUE, anchor=anchor, after_anchor=between)
+
+
+@pytest.mark.parametrize(
+    ("anchor", "between", "day", "year", "want"),
+    [
+        ("2025-05-16", "-", 18, None, "2025-05-18"),
+        ("2025-04-24", " and ", 25, None, "2025-04-25"),
+        ("XXXX-06-03", " or ", 4, None, "XXXX-06-04"),
+        ("2025-06-03", " to ", 4, 2026, "2026-06-04"),  # the year written after the second day
+        ("2024-02-27", "–", 29, None, "2024-02-29"),
+    ],
+)
+def test_the_second_day_of_a_range_takes_the_first_days_month(anchor, between, day, year, want):
+    assert f_range_day(joined(anchor, between), day, year) == want
+
+
+@pytest.mark.parametrize(
+    ("anchor", "between", "day"),
+    [
+        ("2025-05-16", None, 18),  # no date right before
+        ("2025-05-16", ", then ", 18),  # not joined as a range or a pair
+        ("2025-05", "-", 18),  # a month is no first day
+        ("2025-05-16", "-", 12),  # not a later day
+        ("2025-02-27", "-", 30),  # February has no 30th
+        (None, "-", 18),
+    ],
+)
+def test_a_number_after_a_date_that_is_no_later_day_of_its_month_is_no_date(anchor, between, day):
+    with pytest.raises(NormalizeError):
+        f_range_day(joined(anchor, between), day)
 
 
 @pytest.mark.parametrize(
