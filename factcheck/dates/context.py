@@ -25,9 +25,9 @@ class Context:
     relative: dict[str, str | int] = field(default_factory=dict)
     anchor: str | None = None  # the value of the calendar date the text mentioned last
     quarter: str | None = None  # the value of the quarter the text mentioned last ("2025-Q1")
-    # The text between the calendar date mentioned last and this match, when it ends a few characters
-    # before it ("May 16[-]18", "April 24[ and ]25"), else None.
-    after_anchor: str | None = None
+    # The value of the date right before this match and the text between them, when it ends a few
+    # characters before it ("May 16[-]18", "April 24[ and ]25"), else None.
+    joined: tuple[str, str] | None = None
 
 
 Value = str | int | None

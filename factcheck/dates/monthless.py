@@ -54,8 +54,9 @@ def f_range_day(ctx: Context, day: Value, year: Value = None) -> str:
     or "page 16-18" give no date.
     """
     d = as_int(day, "day")
-    m = _DAY_ANCHOR.match(ctx.anchor or "")
-    if m is None or ctx.after_anchor is None or not _JOIN.fullmatch(ctx.after_anchor):
+    before, between = ctx.joined or ("", "")
+    m = _DAY_ANCHOR.match(before)
+    if m is None or not _JOIN.fullmatch(between):
         raise NormalizeError("no day of a month named right before")
     month, first = int(m.group(2)), int(m.group(3))
     year_s = m.group(1) if year is None else f"{as_int(year, 'year'):04d}"

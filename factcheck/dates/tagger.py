@@ -296,7 +296,8 @@ class DateReader:
         tables = self.ruleset.tables
         # The calendar date and the quarter the text mentioned last, as (value, symbolic form).
         anchor = quarter = ("", "")
-        quarter_at = anchor_end = 0
+        quarter_at = 0
+        last = ("", "", -1)  # the date matched last: value, symbolic form, end
         for start, end, rule, m in self.spans(text):
             if rule.type == "IGNORE":
                 continue
@@ -325,10 +326,16 @@ class DateReader:
                     break
             if start - quarter_at > _QUARTER_REACH:
                 quarter = ("", "")
-            joint = text[anchor_end:start] if anchor[0] and 0 <= start - anchor_end <= _JOINT_REACH else None
+            joint = text[last[2] : start] if last[2] >= 0 and start - last[2] <= _JOINT_REACH else None
             try:
                 ctx = Context(
-                    groups, tables, dct, tense, anchor=anchor[0] or None, quarter=quarter[0] or None, after_anchor=joint
+                    groups,
+                    tables,
+                    dct,
+                    tense,
+                    anchor=anchor[0] or None,
+                    quarter=quarter[0] or None,
+                    joined=None if joint is None else (last[0], joint),
                 )
                 value = render(value_t, ctx)
                 relative = tuple(sorted(ctx.relative.items()))
@@ -339,7 +346,7 @@ class DateReader:
                     tense,
                     anchor=anchor[1] or None,
                     quarter=quarter[1] or None,
-                    after_anchor=joint,
+                    joined=None if joint is None else (last[1], joint),
                 )
                 symbolic = render(value_t, unknown_dct) if dct is not None else value
                 mod = render(mod_t, ctx) or None if mod_t else None
@@ -353,10 +360,12 @@ class DateReader:
                 symbolic = _day_part(day.symbolic) + symbolic[symbolic.index("T") :]
                 relative = day.relative
             if rule.type in ("DATE", "TIME") and _CALENDAR.match(value):
-                anchor, anchor_end = (value, symbolic), end
+                anchor = (value, symbolic)
                 # A quarter after the creation time's is a forecast, not the one a report is about.
                 future = dct is not None and value > _quarter_of(dct)
                 if _QUARTER.match(value) and rule.id not in self._year_back and not future:
                     quarter, quarter_at = (value, symbolic), end
+            if rule.type == "DATE":
+                last = (value, symbolic, end)
             out.append(TimexMatch(start, end, m.group(0), rule.type, value, mod, rule.id, symbolic, relative, tense))
         return out

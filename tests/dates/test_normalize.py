@@ -61,12 +61,13 @@ def test_a_day_of_the_month_that_no_month_has_is_an_error():
         f_near_month_day(ctx(), 32)
 
 
-def joined(anchor: str | None, between: str | None) -> Context:
-    return Context({}, READER.ruleset.tables, TUE, anchor=anchor, after_anchor=between)
+def joined(before: str | None, between: str | None) -> Context:
+    pair = None if before is None or between is None else (before, between)
+    return Context({}, READER.ruleset.tables, TUE, joined=pair)
 
 
 @pytest.mark.parametrize(
-    ("anchor", "between", "day", "year", "want"),
+    ("before", "between", "day", "year", "want"),
     [
         ("2025-05-16", "-", 18, None, "2025-05-18"),
         ("2025-04-24", " and ", 25, None, "2025-04-25"),
@@ -75,12 +76,12 @@ def joined(anchor: str | None, between: str | None) -> Context:
         ("2024-02-27", "–", 29, None, "2024-02-29"),
     ],
 )
-def test_the_second_day_of_a_range_takes_the_first_days_month(anchor, between, day, year, want):
-    assert f_range_day(joined(anchor, between), day, year) == want
+def test_the_second_day_of_a_range_takes_the_first_days_month(before, between, day, year, want):
+    assert f_range_day(joined(before, between), day, year) == want
 
 
 @pytest.mark.parametrize(
-    ("anchor", "between", "day"),
+    ("before", "between", "day"),
     [
         ("2025-05-16", None, 18),  # no date right before
         ("2025-05-16", ", then ", 18),  # not joined as a range or a pair
@@ -90,9 +91,9 @@ def test_the_second_day_of_a_range_takes_the_first_days_month(anchor, between, d
         (None, "-", 18),
     ],
 )
-def test_a_number_after_a_date_that_is_no_later_day_of_its_month_is_no_date(anchor, between, day):
+def test_a_number_after_a_date_that_is_no_later_day_of_its_month_is_no_date(before, between, day):
     with pytest.raises(NormalizeError):
-        f_range_day(joined(anchor, between), day)
+        f_range_day(joined(before, between), day)
 
 
 @pytest.mark.parametrize(
