@@ -9,6 +9,7 @@ fact set names gets an undated placeholder event for each missing one.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 
 from factcheck.calendar import CalendarValue, days_from_civil, from_day, parse_value, period_in_year, to_day
@@ -226,6 +227,24 @@ class Translator:
         near = self.policy.yearless.same_year_or_within_days
         return YearlessValue((lo, hi), per, cv.month, cv.day, month_part, doc_var, anchor, near)
 
+    def _range(self, fact: DateFact, first: tuple[int, int] | YearlessValue) -> tuple[int, int] | YearlessValue:
+        """A range of dates from the fact's value to its ``until``: one span, or one year-less period with one year.
+
+        A year-less range whose last end falls earlier in the year than its first ("Dec. 28 to
+        Jan. 3") runs into the next year.
+        """
+        assert fact.until is not None
+        anchor = first.anchor if isinstance(first, YearlessValue) else ""
+        last = self._value(parse_value(fact.until), year_document(fact), anchor)
+        if isinstance(first, YearlessValue) and isinstance(last, YearlessValue):
+            start, (ye, me, de) = first.period[0], last.period[1]
+            if (ye, me, de) <= start:
+                ye += 1
+            return dataclasses.replace(first, period=(start, (ye, me, de)), month_part=False)
+        if isinstance(first, tuple) and isinstance(last, tuple) and first[0] <= last[1]:
+            return first[0], last[1]
+        raise ValueError(f"fact {fact.id!r}: the range {fact.value!r} to {fact.until!r} cannot be placed in time")
+
     def _date(self, fact: DateFact) -> list[Constraint]:
         cv = fact.calendar_value()
         lo, hi = self.ref(fact.subject)
@@ -236,6 +255,8 @@ class Translator:
         value = self._value(cv, year_document(fact), lo)
         if value is None:
             raise ValueError(f"fact {fact.id!r}: value {fact.value!r} cannot be placed in time")
+        if fact.until is not None:
+            value = self._range(fact, value)
         out: list[Constraint]
         if isinstance(value, YearlessValue):
             out = [YearChoice(fact.id, fact.relation, lo, hi, value)]

@@ -41,7 +41,8 @@ def summarize(f: dict[str, Any], kinds: dict[str, str]) -> str:
         if subj.startswith("doc:"):
             return f"{subj.rsplit('.', 1)[-1]}_after {f['value']}"
         rel = f.get("relation") or "on"
-        return " ".join(x for x in (rel, kinds.get(subj, subj), str(f["value"]), f.get("mod") or "") if x)
+        value = str(f["value"]) + (f"..{f['until']}" if f.get("until") else "")
+        return " ".join(x for x in (rel, kinds.get(subj, subj), value, f.get("mod") or "") if x)
     if k == "relative":
         subj = kinds.get(f["subject"], f["subject"])
         e = f["expression"]

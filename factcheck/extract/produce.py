@@ -10,7 +10,7 @@ import functools
 import re
 from typing import Any
 
-from factcheck.calendar import CalendarError, parse_duration, parse_value
+from factcheck.calendar import CalendarError, CalendarValue, parse_duration, parse_value
 from factcheck.dates.tagger import TimexMatch
 from factcheck.extract.event_words import mark_event_words
 from factcheck.extract.identity import _Identity
@@ -28,6 +28,18 @@ _DIR = {"after": "after", "later than": "after", "before": "before", "earlier th
 def _horizon() -> Horizon:
     """The years the shipped policy's timeline spans."""
     return load_policy().horizon
+
+
+def _in_order(lo: CalendarValue, hi: CalendarValue) -> bool:
+    """Whether a range's first end is not after its last, as far as their known fields tell.
+
+    Two ends without a year ("December 28 to January 3") are in order only within one year's months.
+    """
+    if lo.year is not None and hi.year is not None and lo.year != hi.year:
+        return lo.year < hi.year
+    if lo.year != hi.year:
+        return False  # one end's year is known and the other's is not: no order between them is sure
+    return (lo.month or 0, lo.day or 0) <= (hi.month or 13, hi.day or 32)
 
 
 class _State(_Identity):
@@ -176,6 +188,8 @@ class _State(_Identity):
             return  # "if the talks fail on Monday", "did not meet on Friday": nothing is dated
         if rule.produce in ("statement", "on", "today", "future", "past"):
             self._apply_time(rule, ev, t, span, speech)
+        elif rule.produce == "within":
+            self._apply_within(rule, ev, got.get("timex"), got.get("timex2"), span)
         elif rule.produce in ("offset", "order"):
             self._apply_order(rule, m, ev, ev2, t, span)
         else:
@@ -200,6 +214,27 @@ class _State(_Identity):
             self.add(rid, span, {"kind": "relative", "subject": self.event_for(ev), "expression": "today"}, w)
         elif p in ("future", "past") and ev is not None and ev.kind != "statement":
             self.tense_fact(ev, p, span, rid, w)
+
+    def _apply_within(self, rule: RelationRule, ev: Mention | None, first: TimexMatch | None, last: TimexMatch | None,
+                      span: tuple[int, int]) -> None:  # fmt: skip
+        """An event told by the two ends of a range of dates ("talks between May 16 and 18"): on a day of that range.
+
+        Only calendar dates (no weekday or "two days ago", whose day depends on the report's), both
+        with a year or both without: a range the two ends do not order gives no fact.
+        """
+        if ev is None or first is None or last is None or ev.kind == "statement" or first.relative or last.relative:
+            return
+        try:
+            lo = parse_value(first.symbolic)
+            hi = parse_value(last.symbolic)
+        except CalendarError:
+            return
+        if not _in_order(lo, hi):
+            return
+        if (lo.year is None) != (hi.year is None) or not (lo.has_period and hi.has_period) or lo.week or hi.week:
+            return
+        body = {"kind": "date", "subject": self.event_for(ev), "value": first.symbolic, "until": last.symbolic}
+        self.add(rule.id, span, body, rule.confidence)
 
     def _apply_order(self, rule: RelationRule, m: re.Match[str], ev: Mention | None, ev2: Mention | None,
                      t: TimexMatch | None, span: tuple[int, int]) -> None:  # fmt: skip

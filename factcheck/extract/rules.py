@@ -27,7 +27,7 @@ from factcheck.yamlio import load_yaml_model
 Produce = Literal[
     "on", "statement", "future", "past", "offset", "order", "last_met", "ordinal", "ordinal_previous", "ordinal_since",
     "not_since", "today",
-    "first_since", "duration_to_now",
+    "first_since", "duration_to_now", "within",
 ]  # fmt: skip
 BoilerplateKind = Literal["page_stamp", "copyright", "teaser", "sidebar", "prompt", "embedded_post", "image"]
 

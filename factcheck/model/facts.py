@@ -120,21 +120,46 @@ DateRelation = Literal["on", "not_before", "not_after", "before", "after"]
 
 
 class DateFact(Provenance):
-    """A point lies on, within, or on one side of a calendar value (``XXXX-02-27``, ``2025``)."""
+    """A point lies on, within, or on one side of a calendar value (``XXXX-02-27``, ``2025``).
+
+    With ``until`` it lies within a range of dates, from ``value``'s first day to ``until``'s
+    last ("talks between May 16 and 18"): one range, whose ends share a year when neither has one.
+    """
 
     kind: Literal["date"]
     subject: Ref
     value: str
     mod: Literal["START", "MID", "END"] | None = None
     relation: DateRelation = "on"
+    until: str | None = Field(
+        default=None,
+        description="The last calendar value of a range the subject lies within (relation 'on', no mod): "
+        "both ends have a year or neither has; a year-less range that ends in an earlier month runs into the "
+        "next year.",
+    )
 
-    @field_validator("value", mode="before")
+    @field_validator("value", "until", mode="before")
     @classmethod
-    def _value_ok(cls, v: Any) -> str:
+    def _value_ok(cls, v: Any) -> str | None:
         v = str(v) if isinstance(v, (int, dt.date)) else v
         if isinstance(v, str):
             parse_value(v)
         return v  # type: ignore[no-any-return]
+
+    @model_validator(mode="after")
+    def _range_ok(self) -> DateFact:
+        if self.until is None:
+            return self
+        first, last = parse_value(self.value), parse_value(self.until)
+        if self.relation != "on" or self.mod is not None:
+            raise ValueError("a range of dates ('until') takes relation 'on' and no mod")
+        if not (first.has_period and last.has_period) or first.week is not None or last.week is not None:
+            raise ValueError(
+                "both ends of a range of dates must be calendar dates, months or years, not weekdays or weeks"
+            )
+        if (first.year is None) != (last.year is None):
+            raise ValueError(f"{self.value!r} and {self.until!r}: both ends of a range have a year, or neither has")
+        return self
 
     def calendar_value(self) -> CalendarValue:
         """The parsed calendar value, with its part-of-period modifier."""
