@@ -61,6 +61,7 @@ from factcheck.dates.yearless import (
     f_month_named,
     f_near_quarter,
     f_near_year,
+    f_nth_weekday,
     f_season_year,
     f_week_of,
 )
@@ -93,6 +94,7 @@ FUNCTIONS: dict[str, Callable[..., Value]] = {
     "holiday_date": f_holiday_date,
     "date_md": f_date_md,
     "week_of": f_week_of,
+    "nth_weekday": f_nth_weekday,
     "year_ago_quarter": f_year_ago_quarter,
     "same_quarter": f_same_quarter,
     "season_year": f_season_year,

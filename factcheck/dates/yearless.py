@@ -146,6 +146,28 @@ def f_week_of(ctx: Context, month: Value, day: Value, year: Value = None) -> str
         raise NormalizeError(f"{y}-{m:02d}-{d:02d} is not a day") from None
 
 
+def f_nth_weekday(ctx: Context, n: Value, weekday: Value, month: Value, year: Value = None, last: Value = None) -> str:
+    """The date of "the second Sunday of December" or "the last Monday in May" (``last`` set).
+
+    Its year, if unwritten, is the one near_year picks for the month.
+    """
+    wd, m = as_int(weekday, "weekday"), as_int(month, "month")
+    if not 1 <= wd <= 7 or not 1 <= m <= 12:
+        raise NormalizeError(f"weekday {wd} of month {m} does not exist")
+    y = str(year) if year is not None else f_near_year(ctx, m)
+    if y == "XXXX":
+        return f"XXXX-{m:02d}-XX"
+    first = dt.date(int(y), m, 1)
+    if last is not None:
+        end = add_months(first, 1) - dt.timedelta(days=1)
+        return (end - dt.timedelta(days=(end.isoweekday() - wd) % 7)).isoformat()
+    k = as_int(n, "ordinal")
+    day = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (k - 1))
+    if not 1 <= k <= 5 or day.month != m:
+        raise NormalizeError(f"month {m} of {y} has no weekday {wd} number {k}")
+    return day.isoformat()
+
+
 def f_date_md(ctx: Context, month: Value, day: Value) -> Value:
     """A yearless month and day as a full value (its year as near_year picks it)."""
     if month is None or day is None:

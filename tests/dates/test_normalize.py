@@ -12,7 +12,7 @@ from factcheck.dates.monthless import f_near_month_day, f_range_day
 from factcheck.dates.normalize import render
 from factcheck.dates.relative import f_same_year_back
 from factcheck.dates.tagger import DateReader
-from factcheck.dates.yearless import f_near_quarter, f_season_year
+from factcheck.dates.yearless import f_near_quarter, f_nth_weekday, f_season_year
 
 READER = DateReader.load()
 TUE = dt.date(2025, 4, 8)
@@ -327,3 +327,23 @@ def test_a_participle_before_by_is_no_past_tense_cue(text, want):
 def test_a_plan_in_the_pluperfect_is_no_future_cue(text, want):
     got = [m.value for m in READER.tag(text, TUE) if m.rule == "date-weekday"]
     assert got == [want]
+
+
+@pytest.mark.parametrize(
+    ("n", "weekday", "month", "year", "last", "want"),
+    [
+        (2, 7, 12, 2025, None, "2025-12-14"),
+        (1, 2, 11, 2028, None, "2028-11-07"),
+        (5, 6, 3, 2025, None, "2025-03-29"),
+        (None, 1, 5, 2025, "last", "2025-05-26"),
+        (None, 5, 2, 2024, "last", "2024-02-23"),
+        (1, 1, 6, None, None, "2025-06-02"),  # the year a month alone would take
+    ],
+)
+def test_a_weekday_counted_within_a_month(n, weekday, month, year, last, want):
+    assert f_nth_weekday(ctx(tense="nearest"), n, weekday, month, year, last) == want
+
+
+def test_a_fifth_weekday_that_the_month_lacks_is_an_error():
+    with pytest.raises(NormalizeError):
+        f_nth_weekday(ctx(), 5, 5, 2, 2025)
