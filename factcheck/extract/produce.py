@@ -33,12 +33,15 @@ def _horizon() -> Horizon:
 def _in_order(lo: CalendarValue, hi: CalendarValue) -> bool:
     """Whether a range's first end is not after its last, as far as their known fields tell.
 
-    Two ends without a year ("December 28 to January 3") are in order only within one year's months.
+    Two ends without a year are in order across a year's end too ("Dec. 28 to Jan. 3" runs into the
+    next year), but not within one month ("June 5 to 3").
     """
     if lo.year is not None and hi.year is not None and lo.year != hi.year:
         return lo.year < hi.year
     if lo.year != hi.year:
         return False  # one end's year is known and the other's is not: no order between them is sure
+    if lo.year is None and lo.month is not None and hi.month is not None and lo.month > hi.month:
+        return True
     return (lo.month or 0, lo.day or 0) <= (hi.month or 13, hi.day or 32)
 
 
