@@ -11,7 +11,8 @@ no error (the index is then worked out on every run).
 The shipped rules' patterns compiled for Python's ``re`` (the program its regex engine runs,
 ``programs.re_program``) are kept the same way, in one table by the SHA-256 of each pattern
 (the file is for one Python version), so a run makes the patterns its texts trigger from
-them instead of parsing and compiling each again.
+them instead of parsing and compiling each again.  Other tables worked out from the patterns
+(the second words of ``quick``) are kept as JSON by content key (:func:`load_table`).
 """
 
 from __future__ import annotations
@@ -106,6 +107,27 @@ def _write(path: Path, data: bytes) -> None:
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def load_table(name: str, key: str) -> object | None:
+    """The JSON body stored as ``name`` for ``key`` (:func:`content_key`), or None when missing, corrupt or stale.
+
+    The caller checks the body's shape; here only that it is the one written for ``key``.
+    """
+    try:
+        data = json.loads((cache_dir() / f"{name}-{key[:32]}.json").read_text(encoding="utf-8"))
+        body = data["body"]
+        if data["key"] != key or data["sum"] != _checksum(json.dumps(body)):
+            return None
+        return body  # type: ignore[no-any-return]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store_table(name: str, key: str, body: object) -> None:
+    """Write a JSON body as ``name`` for ``key`` atomically; a folder that cannot be written is left alone."""
+    text = json.dumps({"key": key, "sum": _checksum(json.dumps(body)), "body": body})
+    _write(cache_dir() / f"{name}-{key[:32]}.json", text.encode())
 
 
 def _programs_path() -> Path:
