@@ -292,3 +292,21 @@ def test_a_participle_before_by_is_no_past_tense_cue(text, want):
 def test_a_plan_in_the_pluperfect_is_no_future_cue(text, want):
     got = [m.value for m in READER.tag(text, TUE) if m.rule == "date-weekday"]
     assert got == [want]
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("{weekday(1, 2)}", r"weekday\(\) does not take 2 argument"),
+        ("{shift('day', 1, 2)}", r"shift\(\) does not take 3 argument"),
+        ("{shift()}", r"shift\(\) does not take 0 argument"),
+    ],
+)
+def test_a_call_with_the_wrong_number_of_arguments_is_an_error(template, message):
+    with pytest.raises(NormalizeError, match=message):
+        render(template, ctx())
+
+
+def test_calls_with_the_arguments_a_function_takes_render():
+    assert render("{shift('day', -1)}", ctx()) == "2025-04-07"
+    assert render("{shift('day')}", ctx()) == "2025-04-08"  # n has a default
