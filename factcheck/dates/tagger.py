@@ -10,6 +10,7 @@ it is known (the TIMEX3 value), and without it (the symbolic form the engine sol
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,7 +111,7 @@ def check_user_rules(ruleset: RuleSet, shipped: Path | None) -> None:
     base = str(shipped.resolve()) if shipped is not None else None
     for rule in sorted(ruleset.rules.values(), key=lambda r: r.id):
         origin = ruleset.origin[rule.id]
-        if base is not None and str(Path(origin).resolve()).startswith(base):
+        if base is not None and _resolved(origin).startswith(base):
             continue
         line, col = rule_line(origin, rule.id)
         try:
@@ -127,7 +128,13 @@ def check_user_rules(ruleset: RuleSet, shipped: Path | None) -> None:
 
 
 def _under(origin: str, base: str) -> bool:
-    return bool(origin) and str(Path(origin).resolve()).startswith(base)
+    return bool(origin) and _resolved(origin).startswith(base)
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(path: str) -> str:
+    """A pack file's resolved path: rules share their pack's, which is resolved once, not once per rule."""
+    return str(Path(path).resolve())
 
 
 class DateReader:
