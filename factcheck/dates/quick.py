@@ -222,26 +222,14 @@ def _from_json(body: object, n: int) -> list[SecondWords] | None:
 _FORMAT = 1
 """Bumped whenever the walk reads patterns otherwise, so that no pairs stored by an older one are read."""
 
-_NEXT = re.compile(r"\W*(\w+)")
 
+def next_key(word: str) -> str:
+    """The key (``word_key``) the word after a rule's first word is looked up by; "" for one not in ASCII.
 
-def next_key(text: str, end: int, keys: dict[str, str]) -> str | None:
-    """The key (``word_key``) of the word after the one ending at ``end``: "" at none, None when not ASCII.
-
-    ``keys`` caches the keys of words met before.
+    ``re`` matches some ASCII letters with letters outside it ("s" with "ſ") where lower-casing
+    does not, so such a word is looked up by no key: every candidate is tried there.
     """
-    m = _NEXT.match(text, end)
-    if m is None:
-        return ""
-    word = m.group(1)
-    got = keys.get(word)
-    if got is None:
-        if not word.isascii():
-            return None
-        got = word_key(word)
-        if len(keys) < 200_000:
-            keys[word] = got
-    return got
+    return word_key(word) if word.isascii() else ""
 
 
 def by_second_word(

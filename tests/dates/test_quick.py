@@ -60,14 +60,17 @@ def test_second_words_the_walk_cannot_list_are_unknown(body: str) -> None:
 
 
 def test_the_key_of_the_next_word() -> None:
-    keys: dict[str, str] = {}
-    text = "The 2025 plan, the Past; the"
-    assert next_key(text, 3, keys) == "#"
-    assert next_key(text, 8, keys) == "plan"
-    assert next_key(text, 18, keys) == "past"  # lower case, across punctuation
-    assert next_key(text, len(text), keys) == ""  # no word follows
-    assert next_key("the ſeason", 3, keys) is None  # not ASCII: re's case folding would differ
-    assert keys == {"2025": "#", "plan": "plan", "Past": "past"}
+    assert [next_key(w) for w in ("2025", "plan", "Past", "FY2025")] == ["#", "plan", "past", "fy#"]
+    assert next_key("ſeason") == ""  # not ASCII: re's case folding would read it otherwise
+
+
+def test_each_trigger_reads_the_word_after_it() -> None:
+    reader = readers()[0]
+    text = "The 2025 plan, the Past; last"
+    got = [(m.group(), m.group(1)) for m in reader._trigger.finditer(text)]
+    assert got[0] == ("The", "2025")
+    assert ("the", "Past") in got  # across punctuation
+    assert got[-1] == ("last", None)  # no word follows
 
 
 def test_rules_are_tried_by_next_word_unless_theirs_are_unknown_or_they_are_not_screened() -> None:
