@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from pydantic import VERSION as PYDANTIC_VERSION
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from factcheck.dates import index_cache
@@ -212,10 +213,11 @@ def load_pack(path: Path) -> Pack:
     """Read and validate one pack; every problem (with duplicate ids) reported at ``file:line:col``.
 
     A pack read before is made from what its validation gave, kept in the user's cache under
-    the SHA-256 of its text: parsing the YAML and validating it were a tenth of a short run.
+    the SHA-256 of its text (and of the versions that validated it): parsing the YAML and
+    validating it were a tenth of a short run.
     """
     text = read_text(path)
-    key = index_cache.content_key([(text, 0)], f"date pack {_PACK_FORMAT}")
+    key = index_cache.content_key([(text, 0)], f"date pack {_PACK_FORMAT} pydantic {PYDANTIC_VERSION}")
     cached = _pack_from(index_cache.load_table("date-pack", key))
     if cached is not None:
         return cached
