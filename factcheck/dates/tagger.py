@@ -180,7 +180,10 @@ class DateReader:
             self._trigger = rx if rx is not None else re.compile(trigger, re.IGNORECASE)
         # A word's shipped candidates are narrowed by the word after it (user rules are always tried).
         self._screened = set(shipped) if quick else set()
-        self._second: list[SecondWords] = second_words_index(self._sources) if quick else [None] * len(self.rules)
+        self._second: list[SecondWords] = [None] * len(self.rules)
+        if quick:
+            for i, words in zip(shipped, second_words_index([self._sources[i] for i in shipped]), strict=True):
+                self._second[i] = words
         self._next_keys: dict[str, str] = {}
         # Only templates that resolve by tense need the (comparatively slow) tense cue search.
         tensed = ("near_year", "near_quarter", "near_month_day", "weekday(", "weekend(")

@@ -158,3 +158,19 @@ def test_the_quick_reject_changes_no_match_on_the_examples() -> None:
     quick, slow = readers()
     for text in fragments():
         assert [(a, b, r.id) for a, b, r, _ in quick.spans(text)] == [(a, b, r.id) for a, b, r, _ in slow.spans(text)]
+
+
+def test_user_rules_are_tried_at_every_word_and_share_the_shipped_rules_second_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.dates.test_user_pack import USER_PACK
+
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    DateReader.load()
+    adding = USER_PACK.split("  - id: date-weekday")[0]  # a new rule only (no shipped one overridden)
+    (tmp_path / "mine.yaml").write_text(adding, encoding="utf-8")
+    reader = DateReader.load([tmp_path / "mine.yaml"])
+    mine = next(i for i, r in enumerate(reader.rules) if r.id == "date-ides")
+    assert reader._second[mine] is None
+    assert [m.rule for m in reader.tag("Beware the Ides of March.")] == ["date-ides"]
+    assert len(list((tmp_path / "cache").glob("date-second-words-*.json"))) == 1
