@@ -18,6 +18,7 @@ them instead of parsing and compiling each again.  Other tables worked out from 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import marshal
@@ -50,6 +51,19 @@ def content_key(sources: list[tuple[str, int]], what: str = "date index") -> str
         b = pattern.encode()
         h.update(len(b).to_bytes(8, "big") + b + flags.to_bytes(8, "big"))
     return h.hexdigest()
+
+
+@functools.cache
+def source_digest(path: str) -> str:
+    """SHA-256 of a module's source (``__file__``), for keys of what that code works out; "" when it cannot be read.
+
+    A table worked out by code that has changed since is then never read, with no format
+    number to remember to bump.
+    """
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def _path(key: str) -> Path:

@@ -213,11 +213,12 @@ def load_pack(path: Path) -> Pack:
     """Read and validate one pack; every problem (with duplicate ids) reported at ``file:line:col``.
 
     A pack read before is made from what its validation gave, kept in the user's cache under
-    the SHA-256 of its text (and of the versions that validated it): parsing the YAML and
-    validating it were a tenth of a short run.
+    the SHA-256 of its text (and of the models' source and pydantic's version that validated
+    it): parsing the YAML and validating it were a tenth of a short run.
     """
     text = read_text(path)
-    key = index_cache.content_key([(text, 0)], f"date pack {_PACK_FORMAT} pydantic {PYDANTIC_VERSION}")
+    models = index_cache.source_digest(__file__)
+    key = index_cache.content_key([(text, 0)], f"date pack {models} pydantic {PYDANTIC_VERSION}")
     cached = _pack_from(index_cache.load_table("date-pack", key))
     if cached is not None:
         return cached
@@ -237,9 +238,6 @@ def load_pack(path: Path) -> Pack:
     index_cache.store_table("date-pack", key, _plain(pack))
     return pack
 
-
-_PACK_FORMAT = 1
-"""Bumped whenever the pack's models change, so that no pack validated by older ones is read."""
 
 _M = TypeVar("_M", bound=BaseModel)
 

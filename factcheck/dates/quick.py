@@ -58,7 +58,7 @@ def second_words(pattern: str, flags: int) -> SecondWords:
     walk = _Walk(c)
     try:
         ended = walk.seq(list(tree), {("", "", _FIRST)})
-    except _Unknown:
+    except Exception:  # _Unknown, or the parser's internals changed shape: either way not known
         return None
     for first, _, _ in ended:  # the match may end with no second word, or within it
         if not first:
@@ -191,7 +191,7 @@ class _Walk:
 
 def second_words_index(sources: list[tuple[str, int]]) -> list[SecondWords]:
     """Each pattern's :func:`second_words`, from the user's cache when worked out for the same patterns before."""
-    key = index_cache.content_key(sources, f"date second words {_FORMAT}")
+    key = index_cache.content_key(sources, f"date second words {index_cache.source_digest(__file__)}")
     got = _from_json(index_cache.load_table("date-second-words", key), len(sources))
     if got is None:
         got = [second_words(pattern, flags) for pattern, flags in sources]
@@ -217,10 +217,6 @@ def _from_json(body: object, n: int) -> list[SecondWords] | None:
             words[k] = frozenset(v)
         out.append(words)
     return out
-
-
-_FORMAT = 1
-"""Bumped whenever the walk reads patterns otherwise, so that no pairs stored by an older one are read."""
 
 
 def next_key(word: str) -> str:

@@ -73,3 +73,23 @@ def test_a_pack_with_problems_is_not_cached(cache: Path, tmp_path: Path) -> None
         with pytest.raises(UserError, match="colour"):
             load_pack(path)
     assert not list(cache.glob("date-pack-*.json"))
+
+
+def test_a_pack_validated_by_other_models_is_validated_again(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(USER_PACK, encoding="utf-8")
+    load_pack(path)
+    monkeypatch.setattr(pack.index_cache, "source_digest", lambda file: "edited models")
+    assert load_pack(path).rules[0].id == "date-ides"
+    assert len(list(cache.glob("date-pack-*.json"))) == 2  # a new entry: the old one was not read
+
+
+def test_the_source_digest_of_a_module(tmp_path: Path) -> None:
+    from factcheck.dates import index_cache
+
+    module = tmp_path / "m.py"
+    module.write_text("x = 1\n", encoding="utf-8")
+    assert len(index_cache.source_digest(str(module))) == 64
+    assert index_cache.source_digest(str(tmp_path / "missing.py")) == ""
