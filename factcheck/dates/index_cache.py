@@ -126,22 +126,28 @@ def _write(path: Path, data: bytes) -> None:
 def load_table(name: str, key: str) -> object | None:
     """The JSON body stored as ``name`` for ``key`` (:func:`content_key`), or None when missing, corrupt or stale.
 
-    The caller checks the body's shape; here only that it is the one written for ``key``.
+    The file is a line with the key and the body's SHA-256, then the body: only a body whose
+    checksum holds is parsed.  The caller checks the body's shape; here only that it is the
+    one written for ``key``.
     """
     try:
-        data = json.loads((cache_dir() / f"{name}-{key[:32]}.json").read_text(encoding="utf-8"))
-        body = data["body"]
-        if data["key"] != key or data["sum"] != _checksum(json.dumps(body)):
+        raw = _table_path(name, key).read_bytes()
+        head, _, body = raw.partition(b"\n")
+        if head != f"{key} {hashlib.sha256(body).hexdigest()}".encode():
             return None
-        return body  # type: ignore[no-any-return]
-    except (OSError, ValueError, KeyError, TypeError):
+        return json.loads(body)  # type: ignore[no-any-return]
+    except (OSError, ValueError):
         return None
 
 
 def store_table(name: str, key: str, body: object) -> None:
     """Write a JSON body as ``name`` for ``key`` atomically; a folder that cannot be written is left alone."""
-    text = json.dumps({"key": key, "sum": _checksum(json.dumps(body)), "body": body})
-    _write(cache_dir() / f"{name}-{key[:32]}.json", text.encode())
+    data = json.dumps(body).encode()
+    _write(_table_path(name, key), f"{key} {hashlib.sha256(data).hexdigest()}\n".encode() + data)
+
+
+def _table_path(name: str, key: str) -> Path:
+    return cache_dir() / f"{name}-{key[:32]}.table"
 
 
 def _programs_path() -> Path:

@@ -38,7 +38,7 @@ def test_a_cached_pack_is_the_validated_one(
         path = tmp_path / "mine.yaml"
         path.write_text(USER_PACK, encoding="utf-8")
     validated = load_pack(path)
-    assert len(list(cache.glob("date-pack-*.json"))) == 1
+    assert len(list(cache.glob("date-pack-*.table"))) == 1
     no_parsing(monkeypatch)
     cached = load_pack(path)
     assert cached == validated
@@ -53,14 +53,14 @@ def test_an_edited_pack_is_validated_again(cache: Path, tmp_path: Path) -> None:
     load_pack(path)
     path.write_text(USER_PACK.replace("ides: 15", "ides: 13"), encoding="utf-8")
     assert load_pack(path).tables["feast"] == {"ides": 13}
-    assert len(list(cache.glob("date-pack-*.json"))) == 2
+    assert len(list(cache.glob("date-pack-*.table"))) == 2
 
 
 def test_a_corrupt_entry_is_validated_again(cache: Path, tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text(USER_PACK, encoding="utf-8")
     validated = load_pack(path)
-    entry = next(cache.glob("date-pack-*.json"))
+    entry = next(cache.glob("date-pack-*.table"))
     entry.write_text(entry.read_text(encoding="utf-8").replace('"ides"', '"odes"'), encoding="utf-8")
     assert load_pack(path) == validated
     assert pack._pack_from({"fields": {"rules": [{"no": "fields"}]}, "set": []}) is None  # checksum right, not a pack
@@ -72,7 +72,7 @@ def test_a_pack_with_problems_is_not_cached(cache: Path, tmp_path: Path) -> None
     for _ in range(2):
         with pytest.raises(UserError, match="colour"):
             load_pack(path)
-    assert not list(cache.glob("date-pack-*.json"))
+    assert not list(cache.glob("date-pack-*.table"))
 
 
 def test_a_pack_validated_by_other_models_is_validated_again(
@@ -83,7 +83,7 @@ def test_a_pack_validated_by_other_models_is_validated_again(
     load_pack(path)
     monkeypatch.setattr(pack.index_cache, "source_digest", lambda file: "edited models")
     assert load_pack(path).rules[0].id == "date-ides"
-    assert len(list(cache.glob("date-pack-*.json"))) == 2  # a new entry: the old one was not read
+    assert len(list(cache.glob("date-pack-*.table"))) == 2  # a new entry: the old one was not read
 
 
 def test_the_source_digest_of_a_module(tmp_path: Path) -> None:

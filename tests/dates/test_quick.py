@@ -85,14 +85,14 @@ def test_the_pairs_are_stored_once_and_then_read(tmp_path: Path, monkeypatch: py
     sources = [(anchored(r"(?:the\s+)?(?:past|last)\s+\d+"), 2), (anchored(r"\w+"), 2)]
     first = second_words_index(sources)
     assert first == [second_words(p, f) for p, f in sources]
-    assert len(list(tmp_path.glob("date-second-words-*.json"))) == 1
+    assert len(list(tmp_path.glob("date-second-words-*.table"))) == 1
 
     def fail(*args: object) -> None:
         raise AssertionError("the pairs were worked out again instead of read from the cache")
 
     monkeypatch.setattr(quick, "second_words", fail)
     assert second_words_index(sources) == first
-    path = next(tmp_path.glob("date-second-words-*.json"))
+    path = next(tmp_path.glob("date-second-words-*.table"))
     path.write_text(path.read_text().replace('"past"', '"pest"'))  # the checksum fails: worked out again
     with pytest.raises(AssertionError, match="worked out again"):
         second_words_index(sources)
@@ -173,4 +173,4 @@ def test_user_rules_are_tried_at_every_word_and_share_the_shipped_rules_second_w
     mine = next(i for i, r in enumerate(reader.rules) if r.id == "date-ides")
     assert reader._second[mine] is None
     assert [m.rule for m in reader.tag("Beware the Ides of March.")] == ["date-ides"]
-    assert len(list((tmp_path / "cache").glob("date-second-words-*.json"))) == 1
+    assert len(list((tmp_path / "cache").glob("date-second-words-*.table"))) == 1
