@@ -29,7 +29,9 @@ COMMAND_LINE = "command line"
 class Config(BaseModel):
     """Every setting ``factcheck check`` and ``factcheck audit`` read from a configuration file."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # The validator is built on first use: a command that finds no configuration file to read
+    # (``cli.common.config_rules``) never builds it.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     format: Format = Field(default=Format.TEXT, description="Output format.")
     fail_on: Literal["error", "warning"] = Field(default="error", description="Lowest severity that fails a check.")

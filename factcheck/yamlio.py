@@ -7,13 +7,16 @@ stay strings (pydantic parses them), so ``2025-02-27`` reads the same in every f
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from factcheck.errors import Diagnostic, UserError
+
+if TYPE_CHECKING:
+    import yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -32,21 +35,13 @@ class MarkedList(list[Any]):
     marks: list[tuple[int, int]]
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader (no arbitrary tags) that records marks and leaves timestamps as text."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _map(loader: _Loader, node: yaml.MappingNode) -> MarkedDict:
+def _map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> MarkedDict:
+    import yaml
+
     out = MarkedDict()
     out.mark = _pos(node)
     out.marks = {}
@@ -66,39 +61,58 @@ def _map(loader: _Loader, node: yaml.MappingNode) -> MarkedDict:
     return out
 
 
-def _seq(loader: _Loader, node: yaml.SequenceNode) -> MarkedList:
+def _seq(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> MarkedList:
     out = MarkedList(loader.construct_object(child, deep=True) for child in node.value)
     out.mark = _pos(node)
     out.marks = [_pos(child) for child in node.value]
     return out
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _map)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _seq)
+@functools.cache
+def _loaders() -> tuple[type[Any], type[Any]]:
+    """The loaders: libyaml's parser where there is one, and the pure-Python one, with the same constructors.
 
-_FastLoader: type[Any] = _Loader
-if getattr(yaml, "__with_libyaml__", False):
-    # The same constructors and resolvers over libyaml's parser, about ten times as fast
-    # (the shipped rule packs are parsed on every run); its nodes carry the same marks.
+    Made on first use, so that a run whose YAML files all come from a cache (the rule packs,
+    ``factcheck.dates.pack``) does not import ``yaml``.
+    """
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        """SafeLoader (no arbitrary tags) that records marks and leaves timestamps as text."""
+
+    _Loader.yaml_implicit_resolvers = {
+        k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _map)
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _seq)
+    if not getattr(yaml, "__with_libyaml__", False):
+        return _Loader, _Loader
+
+    # The same constructors and resolvers over libyaml's parser, about ten times as fast;
+    # its nodes carry the same marks.
     class _CLoader(yaml.CSafeLoader):
         """libyaml's parser with the constructors and resolvers of ``_Loader``."""
 
     _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
     _CLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _map)
     _CLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _seq)
-    _FastLoader = _CLoader
+    return _CLoader, _Loader
 
 
 def parse_yaml(text: str, path: str) -> Any:
     """Parse YAML text safely; a syntax error becomes a UserError at its line and column."""
+    import yaml
+
+    fast, plain = _loaders()
     try:
         try:
-            return yaml.load(text, Loader=_FastLoader)
+            return yaml.load(text, Loader=fast)
         except yaml.YAMLError:
-            if _FastLoader is _Loader:
+            if fast is plain:
                 raise
         # Errors are reported as the pure-Python parser words them (the same on every machine).
-        return yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=plain)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -160,8 +160,10 @@ def config_options(command: _Command) -> _Command:
 
 def config_rules() -> list[Path]:
     """Rule packs named under ``rules`` in the project configuration (paths relative to its file)."""
-    from factcheck.config import resolve
+    from factcheck.config import find_config, resolve
 
+    if find_config() is None:
+        return []  # the defaults name no rules
     return [Path(r) for r in resolve().config.rules]
 
 

@@ -32,18 +32,23 @@ class Context:
 
 Value = str | int | None
 
+_RUNS = re.compile(r"[\s-]+")
+_SPACES = re.compile(r"\s+")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_DECIMAL = re.compile(r"\d+\.\d+")
+
 
 def lookup(ctx: Context, name: str) -> Value:
     """A group's text read through the table of the same name, or as a number; None when the group is absent."""
     raw = ctx.groups.get(name)
     if raw is None:
         return None
-    key = re.sub(r"[\s-]+", " ", raw.strip().lower()).rstrip(".")
+    key = _RUNS.sub(" ", raw.strip().lower()).rstrip(".")
     table = ctx.tables.get(name.rstrip("0123456789"))
     if table is not None:
         if key in table:
             return table[key]
-        hyphened = re.sub(r"\s+", " ", raw.strip().lower()).rstrip(".")  # a key written "twenty-first"
+        hyphened = _SPACES.sub(" ", raw.strip().lower()).rstrip(".")  # a key written "twenty-first"
         if hyphened in table:
             return table[hyphened]
         if key.rstrip("s") in table:
@@ -51,9 +56,9 @@ def lookup(ctx: Context, name: str) -> Value:
     digits = key.replace(",", "").lstrip("'")
     if digits.isdigit():
         return int(digits)
-    if re.fullmatch(r"\d+(?:st|nd|rd|th)", digits):
+    if _ORDINAL.fullmatch(digits):
         return int(digits[:-2])
-    if re.fullmatch(r"\d+\.\d+", digits):
+    if _DECIMAL.fullmatch(digits):
         return digits  # a decimal amount ("1.5 years"), which as_amount reads
     if table is not None and " " in key:
         # A compound number ("twenty five") is the sum of its words.

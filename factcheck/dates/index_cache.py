@@ -11,12 +11,14 @@ no error (the index is then worked out on every run).
 The shipped rules' patterns compiled for Python's ``re`` (the program its regex engine runs,
 ``programs.re_program``) are kept the same way, in one table by the SHA-256 of each pattern
 (the file is for one Python version), so a run makes the patterns its texts trigger from
-them instead of parsing and compiling each again.
+them instead of parsing and compiling each again.  Other tables worked out from the patterns
+(the second words of ``quick``) are kept as JSON by content key (:func:`load_table`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import marshal
@@ -49,6 +51,19 @@ def content_key(sources: list[tuple[str, int]], what: str = "date index") -> str
         b = pattern.encode()
         h.update(len(b).to_bytes(8, "big") + b + flags.to_bytes(8, "big"))
     return h.hexdigest()
+
+
+@functools.cache
+def source_digest(path: str) -> str:
+    """SHA-256 of a module's source (``__file__``), for keys of what that code works out; "" when it cannot be read.
+
+    A table worked out by code that has changed since is then never read, with no format
+    number to remember to bump.
+    """
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def _path(key: str) -> Path:
@@ -106,6 +121,33 @@ def _write(path: Path, data: bytes) -> None:
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def load_table(name: str, key: str) -> object | None:
+    """The JSON body stored as ``name`` for ``key`` (:func:`content_key`), or None when missing, corrupt or stale.
+
+    The file is a line with the key and the body's SHA-256, then the body: only a body whose
+    checksum holds is parsed.  The caller checks the body's shape; here only that it is the
+    one written for ``key``.
+    """
+    try:
+        raw = _table_path(name, key).read_bytes()
+        head, _, body = raw.partition(b"\n")
+        if head != f"{key} {hashlib.sha256(body).hexdigest()}".encode():
+            return None
+        return json.loads(body)  # type: ignore[no-any-return]
+    except (OSError, ValueError):
+        return None
+
+
+def store_table(name: str, key: str, body: object) -> None:
+    """Write a JSON body as ``name`` for ``key`` atomically; a folder that cannot be written is left alone."""
+    data = json.dumps(body).encode()
+    _write(_table_path(name, key), f"{key} {hashlib.sha256(data).hexdigest()}\n".encode() + data)
+
+
+def _table_path(name: str, key: str) -> Path:
+    return cache_dir() / f"{name}-{key[:32]}.table"
 
 
 def _programs_path() -> Path:

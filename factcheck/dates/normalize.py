@@ -196,17 +196,27 @@ def _eval(node: Node, ctx: Context) -> Value:
         return None
     fn = FUNCTIONS[name]
     values = [_eval(a, ctx) for a in args]
-    try:
-        _signature(fn).bind(ctx, *values)
-    except TypeError:
+    least, most = _arity(fn)
+    if not least <= len(values) + 1 <= most:
         # A user template calling a function with the wrong number of arguments ("weekday(a, b)").
-        raise NormalizeError(f"{name}() does not take {len(values)} argument(s)") from None
+        raise NormalizeError(f"{name}() does not take {len(values)} argument(s)")
     return fn(ctx, *values)
 
 
 @functools.cache
-def _signature(fn: Callable[..., Any]) -> inspect.Signature:
-    return inspect.signature(fn)
+def _arity(fn: Callable[..., Any]) -> tuple[int, float]:
+    """The fewest and most positional arguments ``fn`` takes (the context among them).
+
+    What ``inspect.Signature.bind`` would accept of a positional call, worked out once per
+    function instead of binding every call.
+    """
+    params = inspect.signature(fn).parameters.values()
+    positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    if any(p.kind is p.KEYWORD_ONLY and p.default is p.empty for p in params):
+        return 1, 0  # a required keyword a template cannot give: no call fits
+    least = sum(p.default is p.empty for p in positional)
+    most = float("inf") if any(p.kind is p.VAR_POSITIONAL for p in params) else len(positional)
+    return least, most
 
 
 def _groups_in(node: Node) -> set[str]:

@@ -10,11 +10,14 @@ of the same name, so a user pack can extend or replace the shipped one.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
+from pydantic import VERSION as PYDANTIC_VERSION
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from factcheck.dates import index_cache
 from factcheck.errors import Diagnostic, UserError
 from factcheck.resources import shipped_rules_dir
 from factcheck.yamlio import MarkedDict, MarkedList, parse_yaml, read_text, validate_data
@@ -28,7 +31,9 @@ PACK_SUFFIXES = (".yaml", ".yml")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # The validators are built on first use: a run whose packs come from the cache
+    # (:func:`load_pack`) validates nothing, and so never builds them.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Expected(_Strict):
@@ -205,8 +210,18 @@ def _is_pack(path: Path) -> bool:
 
 
 def load_pack(path: Path) -> Pack:
-    """Read and validate one pack; every problem (with duplicate ids) reported at ``file:line:col``."""
+    """Read and validate one pack; every problem (with duplicate ids) reported at ``file:line:col``.
+
+    A pack read before is made from what its validation gave, kept in the user's cache under
+    the SHA-256 of its text (and of the models' source and pydantic's version that validated
+    it): parsing the YAML and validating it were a tenth of a short run.
+    """
     text = read_text(path)
+    models = index_cache.source_digest(__file__)
+    key = index_cache.content_key([(text, 0)], f"date pack {models} pydantic {PYDANTIC_VERSION}")
+    cached = _pack_from(index_cache.load_table("date-pack", key))
+    if cached is not None:
+        return cached
     data = parse_yaml(text, str(path))
     pack = validate_data(data if data is not None else {}, Pack, str(path))
     seen: dict[str, int] = {}
@@ -220,7 +235,56 @@ def load_pack(path: Path) -> Pack:
         seen.setdefault(rule.id, i)
     if problems:
         raise UserError(problems)
+    index_cache.store_table("date-pack", key, _plain(pack))
     return pack
+
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _plain(value: object) -> object:
+    """A validated model as JSON: each model's fields, and which of them were set (``model_fields_set``)."""
+    if isinstance(value, BaseModel):
+        fields = {k: _plain(getattr(value, k)) for k in type(value).model_fields}
+        return {"fields": fields, "set": sorted(value.model_fields_set)}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _made(model: type[_M], data: dict[str, Any], **nested: Callable[[Any], Any]) -> _M:
+    """A model from its fields as :func:`_plain` wrote them, without validating again."""
+    values = {k: nested[k](v) if k in nested else v for k, v in data["fields"].items()}
+    return model.model_construct(set(data["set"]), **values)
+
+
+def _pack_from(data: object) -> Pack | None:
+    """The pack a cached validation gave (:func:`_plain`), or None for what is not one."""
+    if not isinstance(data, dict):
+        return None
+
+    def example(x: dict[str, Any]) -> Example:
+        return _made(Example, x, expect=lambda es: [_made(Expected, e) for e in es])
+
+    def rule(r: dict[str, Any]) -> Rule:
+        return _made(
+            Rule,
+            r,
+            examples=lambda xs: [example(x) for x in xs],
+            contexts=lambda cs: [_made(ContextVariant, c) for c in cs],
+        )
+
+    try:
+        return _made(
+            Pack,
+            data,
+            rules=lambda rs: [rule(r) for r in rs],
+            tense=lambda t: None if t is None else _made(TenseCues, t),
+        )
+    except (TypeError, AttributeError, ValueError, KeyError):  # well formed JSON, not a pack: validated again
+        return None
 
 
 def rule_line(path: str, rule_id: str) -> tuple[int, int]:

@@ -10,6 +10,7 @@ it is known (the TIMEX3 value), and without it (the symbolic form the engine sol
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +22,20 @@ from factcheck.dates.lint import backtracks
 from factcheck.dates.normalize import render
 from factcheck.dates.pack import Rule, RuleSet, load_ruleset, rule_line
 from factcheck.dates.programs import from_program, programs
+from factcheck.dates.quick import SecondWords, by_second_word, next_key, second_words_index
 from factcheck.dates.starts import start_index, trie_regex, word_key
 from factcheck.dates.tense import SENTENCE_END, TenseReader, sentence_window
 from factcheck.errors import Diagnostic, UserError
 from factcheck.resources import shipped_rules_dir
 
-_WORD = re.compile(r"(?<!\w)\w+")
+# Each trigger also reads the word after it (group 1; None where none follows), whose key
+# narrows the candidate rules (factcheck.dates.quick), without a second call per word.
+_NEXT_WORD = r"(?=(?:\W*(\w+))?)"
+_WORD = re.compile(r"(?<!\w)\w+" + _NEXT_WORD)
+
+_Candidate = tuple[Rule, Pattern]
+_Candidates = tuple[list[_Candidate], list[_Candidate], dict[str, list[_Candidate]]]
+"""A word's candidate rules: all, those to try whatever the next word, and those to try by next word's key."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +116,7 @@ def check_user_rules(ruleset: RuleSet, shipped: Path | None) -> None:
     base = str(shipped.resolve()) if shipped is not None else None
     for rule in sorted(ruleset.rules.values(), key=lambda r: r.id):
         origin = ruleset.origin[rule.id]
-        if base is not None and str(Path(origin).resolve()).startswith(base):
+        if base is not None and _resolved(origin).startswith(base):
             continue
         line, col = rule_line(origin, rule.id)
         try:
@@ -124,13 +133,23 @@ def check_user_rules(ruleset: RuleSet, shipped: Path | None) -> None:
 
 
 def _under(origin: str, base: str) -> bool:
-    return bool(origin) and str(Path(origin).resolve()).startswith(base)
+    return bool(origin) and _resolved(origin).startswith(base)
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(path: str) -> str:
+    """A pack file's resolved path: rules share their pack's, which is resolved once, not once per rule."""
+    return str(Path(path).resolve())
 
 
 class DateReader:
-    """A compiled rule set, ready to tag text."""
+    """A compiled rule set, ready to tag text.
 
-    def __init__(self, ruleset: RuleSet) -> None:
+    ``quick``: whether a word's candidate shipped rules are narrowed by the word after it
+    (``factcheck.dates.quick``); the matches are the same either way.
+    """
+
+    def __init__(self, ruleset: RuleSet, quick: bool = True) -> None:
         self.ruleset = ruleset
         self.rules = sorted(ruleset.rules.values(), key=lambda r: r.id)
         self._sources = [rule_source(ruleset, r) for r in self.rules]
@@ -161,6 +180,13 @@ class DateReader:
             program = made[-1]
             rx = from_program(trigger, program) if program is not None else None
             self._trigger = rx if rx is not None else re.compile(trigger, re.IGNORECASE)
+        # A word's shipped candidates are narrowed by the word after it (user rules are always tried).
+        self._screened = set(shipped) if quick else set()
+        self._second: list[SecondWords] = [None] * len(self.rules)
+        if quick:
+            for i, words in zip(shipped, second_words_index([self._sources[i] for i in shipped]), strict=True):
+                self._second[i] = words
+        self._next_keys: dict[str, str] = {}
         # Only templates that resolve by tense need the (comparatively slow) tense cue search.
         tensed = ("near_year", "near_quarter", "near_month_day", "weekday(", "weekend(")
         self._tensed = {r.id for r in self.rules if any(f in r.value for f in tensed)}
@@ -214,25 +240,35 @@ class DateReader:
                 for ch in chars:
                     # Words are looked up by word_key, which writes a leading digit as "#".
                     self._by_char.setdefault("#" if ch.isdigit() else ch, []).append(rr)
-        self._cands: dict[str, list[tuple[Rule, Pattern]]] = {}
+        self._cands: dict[str, _Candidates] = {}
         # Where no rule is indexed by first character, only the indexed words can start a match:
         # one trie-shaped regex finds them, and the rest of the text is never looked at in Python.
         self._trigger = _WORD
         if self._by_char or self._anywhere:
             return None
-        return r"(?<!\w)(?:" + trie_regex(set(self._by_word)) + r")(?!\w)"
+        return r"(?<!\w)(?:" + trie_regex(set(self._by_word)) + r")(?!\w)" + _NEXT_WORD
 
-    def _candidates(self, word: str) -> list[tuple[Rule, Pattern]]:
+    def _members(self, key: str) -> list[int]:
+        """The rules a word of this key can start (indices, in rule id order)."""
+        found = {i for _, i in self._by_word.get(key, [])}
+        found.update(i for _, i in self._by_char.get(key[:1], []) + self._anywhere)
+        return sorted(found)
+
+    def _candidates(self, word: str) -> _Candidates:
         got = self._cands.get(word)
         if got is not None:
             return got
         key = word_key(word)
         got = self._cands.get(key)
         if got is None:
-            found = {r.id: (r, i) for r, i in self._by_word.get(key, [])}
-            for r, i in self._by_char.get(key[:1], []) + self._anywhere:
-                found[r.id] = (r, i)
-            got = [(found[k][0], self._pattern(found[k][1])) for k in sorted(found)]
+            members = self._members(key)
+            always, by_next = by_second_word(key, members, self._second, self._screened)
+            made = {i: (self.rules[i], self._pattern(i)) for i in members}
+            got = (
+                [made[i] for i in members],
+                [made[i] for i in always],
+                {k: [made[i] for i in v] for k, v in by_next.items()},
+            )
         if len(self._cands) < 200_000:
             self._cands[key] = got
             self._cands[word] = got
@@ -251,14 +287,28 @@ class DateReader:
         out = []
         pos = 0
         cache = self._cands
+        next_keys = self._next_keys
         for w in self._trigger.finditer(text):
             start = w.start()
             if start < pos:
                 continue
             word = w.group()
-            cands = cache.get(word)
-            if cands is None:
-                cands = self._candidates(word)
+            got = cache.get(word)
+            if got is None:
+                got = self._candidates(word)
+            cands, always, by_next = got
+            if by_next:
+                after = w.group(1)
+                if after is None:
+                    cands = always
+                else:
+                    then = next_keys.get(after)
+                    if then is None:
+                        then = next_key(after)
+                        if len(next_keys) < 200_000:
+                            next_keys[after] = then
+                    if then:  # "": a word out of ASCII, read otherwise by re's case folding than by lower()
+                        cands = by_next.get(then, always)
             if not cands:
                 continue
             best: tuple[int, int, str, Rule, re.Match[str]] | None = None

@@ -347,3 +347,21 @@ def test_a_weekday_counted_within_a_month(n, weekday, month, year, last, want):
 def test_a_fifth_weekday_that_the_month_lacks_is_an_error():
     with pytest.raises(NormalizeError):
         f_nth_weekday(ctx(), 5, 5, 2, 2025)
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("{weekday(1, 2)}", r"weekday\(\) does not take 2 argument"),
+        ("{shift('day', 1, 2)}", r"shift\(\) does not take 3 argument"),
+        ("{shift()}", r"shift\(\) does not take 0 argument"),
+    ],
+)
+def test_a_call_with_the_wrong_number_of_arguments_is_an_error(template, message):
+    with pytest.raises(NormalizeError, match=message):
+        render(template, ctx())
+
+
+def test_calls_with_the_arguments_a_function_takes_render():
+    assert render("{shift('day', -1)}", ctx()) == "2025-04-07"
+    assert render("{shift('day')}", ctx()) == "2025-04-08"  # n has a default
