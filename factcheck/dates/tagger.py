@@ -89,6 +89,21 @@ def _day_of_clock(text: str, out: list[TimexMatch], start: int) -> TimexMatch | 
     return None
 
 
+def _context(
+    groups: dict[str, str | None],
+    tables: dict[str, dict[str, str | int]],
+    dct: dt.date | None,
+    tense: Tense,
+    anchor: str,
+    quarter: str,
+    before: str,
+    joint: str | None,
+) -> Context:
+    """A match's template context, with or without the creation time: the anchors and the date before it as read so."""
+    joined = None if joint is None else (before, joint)
+    return Context(groups, tables, dct, tense, anchor=anchor or None, quarter=quarter or None, joined=joined)
+
+
 def _valid_day(value: str) -> bool:
     """False for values naming a day that does not exist (Feb. 30, April 31)."""
     m = _YMD.match(value)
@@ -378,26 +393,10 @@ class DateReader:
                 quarter = ("", "")
             joint = text[last[2] : start] if last[2] >= 0 and start - last[2] <= _JOINT_REACH else None
             try:
-                ctx = Context(
-                    groups,
-                    tables,
-                    dct,
-                    tense,
-                    anchor=anchor[0] or None,
-                    quarter=quarter[0] or None,
-                    joined=None if joint is None else (last[0], joint),
-                )
+                ctx = _context(groups, tables, dct, tense, anchor[0], quarter[0], last[0], joint)
                 value = render(value_t, ctx)
                 relative = tuple(sorted(ctx.relative.items()))
-                unknown_dct = Context(
-                    groups,
-                    tables,
-                    None,
-                    tense,
-                    anchor=anchor[1] or None,
-                    quarter=quarter[1] or None,
-                    joined=None if joint is None else (last[1], joint),
-                )
+                unknown_dct = _context(groups, tables, None, tense, anchor[1], quarter[1], last[1], joint)
                 symbolic = render(value_t, unknown_dct) if dct is not None else value
                 mod = render(mod_t, ctx) or None if mod_t else None
             except (ValueError, OverflowError):  # NormalizeError, or a date beyond the calendar's range
