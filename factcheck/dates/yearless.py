@@ -156,7 +156,7 @@ def f_nth_weekday(ctx: Context, n: Value, weekday: Value, month: Value, year: Va
         raise NormalizeError(f"weekday {wd} of month {m} does not exist")
     y = str(year) if year is not None else f_near_year(ctx, m)
     if y == "XXXX":
-        return f"XXXX-{m:02d}-XX"
+        return f"XXXX-{m:02d}"  # the day depends on the year: the month is what is known
     first = dt.date(int(y), m, 1)
     if last is not None:
         end = add_months(first, 1) - dt.timedelta(days=1)
