@@ -16,12 +16,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from factcheck.configfile import CONFIG_FILE as CONFIG_FILE
+from factcheck.configfile import PYPROJECT, find_config
 from factcheck.errors import Diagnostic, UserError
 from factcheck.formats import Format
 from factcheck.limits import DEFAULT_RLIMIT, DEFAULT_TIMEOUT_MS
 
-CONFIG_FILE = "factcheck.toml"
-PYPROJECT = "pyproject.toml"
 DEFAULT = "default"
 COMMAND_LINE = "command line"
 
@@ -76,26 +76,6 @@ class Resolved:
     config: Config
     sources: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
-
-
-def find_config(start: Path | None = None) -> Path | None:
-    """The nearest ``factcheck.toml``, or ``pyproject.toml`` with a ``[tool.factcheck]`` table, from start upwards."""
-    here = (start or Path.cwd()).resolve()
-    for d in (here, *here.parents):
-        own = d / CONFIG_FILE
-        if own.is_file():
-            return own
-        pp = d / PYPROJECT
-        if pp.is_file():
-            try:
-                text = pp.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
-            if re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*\]", text, re.M) or re.search(
-                r"^\s*tool\s*\.\s*factcheck\s*\.", text, re.M
-            ):
-                return pp
-    return None
 
 
 def _table_name(path: Path) -> str:

@@ -11,14 +11,15 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from factcheck.errors import Diagnostic, UserError
 
 if TYPE_CHECKING:
     import yaml
+    from pydantic import BaseModel, ValidationError
 
-M = TypeVar("M", bound=BaseModel)
+# Pydantic is imported where a document is validated: reading a date pack from the cache
+# (factcheck.dates.pack) parses and validates nothing, and so never imports it.
+M = TypeVar("M", bound="BaseModel")
 
 
 class MarkedDict(dict[Any, Any]):
@@ -173,6 +174,8 @@ def diagnostics_from(exc: ValidationError, data: Any, path: str) -> list[Diagnos
 
 def validate_data(data: Any, model: type[M], path: str) -> M:
     """Validate parsed YAML against a model, raising a UserError with every problem's place."""
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(data)
     except ValidationError as exc:

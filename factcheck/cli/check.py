@@ -165,7 +165,7 @@ def schema(what: str) -> None:
     """
     from factcheck.auditing.manifest import Manifest
     from factcheck.config import Config
-    from factcheck.dates.pack import Pack
+    from factcheck.dates.pack_schema import Pack
     from factcheck.extract.rules import ExtractPack
     from factcheck.model import FactSetFile
     from factcheck.policy import Policy

@@ -160,10 +160,12 @@ def config_options(command: _Command) -> _Command:
 
 def config_rules() -> list[Path]:
     """Rule packs named under ``rules`` in the project configuration (paths relative to its file)."""
-    from factcheck.config import find_config, resolve
+    from factcheck.configfile import find_config
 
     if find_config() is None:
         return []  # the defaults name no rules
+    from factcheck.config import resolve
+
     return [Path(r) for r in resolve().config.rules]
 
 

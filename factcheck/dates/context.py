@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Tense = Literal["past", "future", "unknown", "nearest"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+"""The TIMEX3 types a rule can yield (a pack's records and its models share it)."""
 
 
 class NormalizeError(ValueError):

@@ -254,6 +254,8 @@ class _FirstWords:
 def word_key(word: str) -> str:
     """The dictionary key of a word of text, as first_words writes it: "2025" → "#", "FY2025" → "fy#"."""
     w = word.lower()
+    if w.isalpha():  # letters are never digits: most words
+        return w
     i = 0
     while i < len(w) and not w[i].isdigit():
         i += 1

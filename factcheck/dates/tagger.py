@@ -303,6 +303,7 @@ class DateReader:
         pos = 0
         cache = self._cands
         next_keys = self._next_keys
+        user = self._user
         for w in self._trigger.finditer(text):
             start = w.start()
             if start < pos:
@@ -329,7 +330,7 @@ class DateReader:
             best: tuple[int, int, str, Rule, re.Match[str]] | None = None
             wait = budget()
             for rule, rx in cands:
-                mm = rx.match(text, start, timeout=wait) if rule.id in self._user else rx.match(text, start)
+                mm = rx.match(text, start, timeout=wait) if user and rule.id in user else rx.match(text, start)
                 if mm is None or mm.end() == start:
                     continue
                 key = (mm.end(), rule.priority)

@@ -178,9 +178,13 @@ def strip_to_input(raw: str, where: str = "<input>") -> str:
 Tagger = Callable[[str, dt.date | None], Sequence[NewTimex]]
 """What finds the TIMEX3s of a document: its TEXT and creation date to the spans to add."""
 
-# Chunks of work per worker: a worker that finishes early takes the next chunk, so one long
-# file does not leave a core idle at the end.
-_CHUNKS_PER_WORKER = 8
+# A chunk of work is this share, per worker, of the bytes still to tag (guided scheduling):
+# large first chunks cost few round trips, and the last are small, so the workers finish
+# together instead of one idling while another tags a long last chunk.
+_SHARE_PER_WORKER = 0.5
+# The fewest bytes a chunk takes (of the whole input, per worker), so the tail is not cut into
+# single files that each cost a round trip.
+_LEAST_PER_WORKER = 1 / 32
 # Bytes of TimeML per worker: a worker's start (its fork, the rules it compiles again as it
 # meets them) costs about what tagging half a megabyte does, so smaller inputs are tagged here.
 _BYTES_PER_WORKER = 512 * 1024
@@ -214,7 +218,7 @@ def tag_files(files: Sequence[Path], out_dir: Path, tag: Tagger, jobs: int = 1) 
         return
     from factcheck.runtime.fork import fork_map
 
-    spans = _spans(sizes, workers * _CHUNKS_PER_WORKER)
+    spans = _spans(sizes, _SHARE_PER_WORKER / workers, _LEAST_PER_WORKER / workers)
     results = fork_map(_tag_span, (files, out_dir, mode, tag), spans, workers, batch=1, window=2 * workers)
     try:
         for (lo, _), got_span in zip(spans, results, strict=True):
@@ -243,16 +247,22 @@ def _sizes(files: Sequence[Path]) -> list[int]:
     return sizes
 
 
-def _spans(sizes: Sequence[int], n: int) -> list[tuple[int, int]]:
-    """Files of these sizes cut into about ``n`` runs of consecutive files of about the same size in bytes."""
-    total = sum(sizes) or 1
+def _spans(sizes: Sequence[int], share: float, least: float) -> list[tuple[int, int]]:
+    """Files of these sizes cut into runs of consecutive files, each about ``share`` of the bytes left.
+
+    No run but the last is smaller than ``least`` of all the bytes; every run has a file.
+    """
+    total = sum(sizes)
     spans: list[tuple[int, int]] = []
     lo = acc = 0
+    left = total
     for i, size in enumerate(sizes):
         acc += size
-        if acc * n >= total * (len(spans) + 1) or i == len(sizes) - 1:
+        if acc >= max(left * share, total * least) or i == len(sizes) - 1:
             spans.append((lo, i + 1))
             lo = i + 1
+            left -= acc
+            acc = 0
     return spans
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
+from factcheck.dates import pack_schema
 from factcheck.dates.pack import TenseCues
 from factcheck.dates.tagger import DateReader
 from factcheck.dates.tense import TenseReader, cue_source
@@ -55,9 +56,9 @@ def test_a_class_counted_only_for_a_date_without_its_year_is_not_read_for_a_week
 
 def test_unknown_class_names_are_refused():
     with pytest.raises(ValidationError, match="yearless_only names no cue class: modal"):
-        TenseCues(future={"aux": "will"}, past="said", yearless_only=["modal"])
+        pack_schema.TenseCues(future={"aux": "will"}, past="said", yearless_only=["modal"])
     with pytest.raises(ValidationError, match="plans names no cue class: intent"):
-        TenseCues(future={"aux": "will"}, past="said", plans=["intent"])
+        pack_schema.TenseCues(future={"aux": "will"}, past="said", plans=["intent"])
 
 
 @pytest.mark.parametrize(

@@ -306,3 +306,20 @@ def test_tag_cli_writes_the_same_with_one_job_or_several(tmp_path: Path, pooled:
     one = {p.name: p.read_bytes() for p in (tmp_path / "1").iterdir()}
     assert len(one) == 9 and one == {p.name: p.read_bytes() for p in (tmp_path / "3").iterdir()}
     assert b"<TIMEX3 " in one["d00.tml"].split(b"<TEXT>")[1]
+
+
+def test_chunks_of_work_cover_the_files_in_order_and_shrink_to_the_least() -> None:
+    from factcheck.timeml.write import _spans
+
+    sizes = [3, 40, 7, 7, 1, 25, 9, 9, 2, 60, 4, 4, 4, 30, 1, 5]
+    spans = _spans(sizes, 0.25, 0.1)
+    assert [i for lo, hi in spans for i in range(lo, hi)] == list(range(len(sizes)))
+    got = [sum(sizes[lo:hi]) for lo, hi in spans]
+    assert all(g >= 0.1 * sum(sizes) for g in got[:-1])
+    left = sum(sizes)
+    for g in got[:-1]:  # each about a quarter of what is left: no more than that and the file that crossed it
+        assert g >= 0.25 * left or g >= 0.1 * sum(sizes)
+        left -= g
+    assert got[0] > got[-2]
+    assert _spans([], 0.25, 0.1) == []
+    assert _spans([0, 0], 0.25, 0.1) == [(0, 1), (1, 2)]
