@@ -18,6 +18,7 @@ from factcheck.extract.mentions import Mention, _arguments_clash, _same_argument
 from factcheck.extract.rules import RelationRule
 from factcheck.extract.timexes import _dates_fit, _offset_days, _shift_expression, _tense, _weekday_told
 from factcheck.extract.undergone import lend_pronoun_party, lend_undergoer, one_person
+from factcheck.model.facts import range_problem
 from factcheck.policy import Horizon, load_policy
 
 _DIR = {"after": "after", "later than": "after", "before": "before", "earlier than": "before",
@@ -33,13 +34,12 @@ def _horizon() -> Horizon:
 def _in_order(lo: CalendarValue, hi: CalendarValue) -> bool:
     """Whether a range's first end is not after its last, as far as their known fields tell.
 
-    Two ends without a year are in order across a year's end too ("Dec. 28 to Jan. 3" runs into the
-    next year), but not within one month ("June 5 to 3").
+    The ends both have a year or neither has (``range_problem``).  Two ends without a year are in
+    order across a year's end too ("Dec. 28 to Jan. 3" runs into the next year), but not within
+    one month ("June 5 to 3").
     """
-    if lo.year is not None and hi.year is not None and lo.year != hi.year:
-        return lo.year < hi.year
     if lo.year != hi.year:
-        return False  # one end's year is known and the other's is not: no order between them is sure
+        return lo.year is not None and hi.year is not None and lo.year < hi.year
     if lo.year is None and lo.month is not None and hi.month is not None and lo.month > hi.month:
         return True
     return (lo.month or 0, lo.day or 0) <= (hi.month or 13, hi.day or 32)
@@ -232,9 +232,7 @@ class _State(_Identity):
             hi = parse_value(last.symbolic)
         except CalendarError:
             return
-        if not _in_order(lo, hi):
-            return
-        if (lo.year is None) != (hi.year is None) or not (lo.has_period and hi.has_period) or lo.week or hi.week:
+        if range_problem(lo, hi) is not None or not _in_order(lo, hi):
             return
         body = {"kind": "date", "subject": self.event_for(ev), "value": first.symbolic, "until": last.symbolic}
         self.add(rule.id, span, body, rule.confidence)

@@ -119,6 +119,15 @@ class Provenance(Strict):
 DateRelation = Literal["on", "not_before", "not_after", "before", "after"]
 
 
+def range_problem(first: CalendarValue, last: CalendarValue) -> str | None:
+    """Why two calendar values cannot be the ends of a range of dates (``DateFact.until``), or None if they can."""
+    if not (first.has_period and last.has_period) or first.week is not None or last.week is not None:
+        return "both ends of a range of dates must be calendar dates, months or years, not weekdays or weeks"
+    if (first.year is None) != (last.year is None):
+        return "both ends of a range have a year, or neither has"
+    return None
+
+
 class DateFact(Provenance):
     """A point lies on, within, or on one side of a calendar value (``XXXX-02-27``, ``2025``).
 
@@ -150,15 +159,11 @@ class DateFact(Provenance):
     def _range_ok(self) -> DateFact:
         if self.until is None:
             return self
-        first, last = parse_value(self.value), parse_value(self.until)
         if self.relation != "on" or self.mod is not None:
             raise ValueError("a range of dates ('until') takes relation 'on' and no mod")
-        if not (first.has_period and last.has_period) or first.week is not None or last.week is not None:
-            raise ValueError(
-                "both ends of a range of dates must be calendar dates, months or years, not weekdays or weeks"
-            )
-        if (first.year is None) != (last.year is None):
-            raise ValueError(f"{self.value!r} and {self.until!r}: both ends of a range have a year, or neither has")
+        problem = range_problem(parse_value(self.value), parse_value(self.until))
+        if problem is not None:
+            raise ValueError(f"{self.value!r} and {self.until!r}: {problem}")
         return self
 
     def calendar_value(self) -> CalendarValue:
